@@ -1,0 +1,121 @@
+// What every sidebar command shares: the model, the providers, the language, and the three rules
+// for failures (a vanished object refreshes quietly; anything else is one clear message with the
+// engine's own reason; nothing is retried behind the user's back).
+import * as vscode from 'vscode';
+import type { EngineClients } from '../docker/connection';
+import { classifyError, describe } from '../docker/errors';
+import type { Lang } from '../docker/i18n';
+import type { DockerModel } from '../docker/model';
+import type { ContainerNode } from '../views/containerItems';
+import type { ImageNode } from '../views/imageItems';
+import type { ContainersProvider, ImagesProvider } from '../views/providers';
+
+export interface SidebarContext {
+  ext: vscode.ExtensionContext;
+  model: DockerModel;
+  containers: ContainersProvider;
+  images: ImagesProvider;
+  lang(): Lang;
+  buildDiagnostics: vscode.DiagnosticCollection;
+  buildOutput(): vscode.OutputChannel;
+}
+
+/** The engine clients when connected; otherwise one message and undefined. */
+export function clientsOrWarn(ctx: SidebarContext): EngineClients | undefined {
+  if (ctx.model.state.kind === 'ready' && ctx.model.clients) return ctx.model.clients;
+  ctx.model.start();
+  void vscode.window.showWarningMessage(vscode.l10n.t('The Docker engine is not connected. Check the Docker view for the reason.'));
+  return undefined;
+}
+
+/**
+ * Reports a failed action. `what` says what was attempted ("Stop web"). A 404 means the object went
+ * away between the list and the click: refresh and say nothing, the tree tells the story.
+ */
+export async function reportError(ctx: SidebarContext, what: string, err: unknown): Promise<void> {
+  const e = classifyError(err, ctx.model.clients?.where);
+  if (e.kind === 'notFound') {
+    await ctx.model.refresh().catch(() => undefined);
+    return;
+  }
+  void vscode.window.showErrorMessage(`${what}: ${describe(e, ctx.lang())}`);
+}
+
+/** Building, running and changing things need a trusted workspace; browsing does not. */
+export function requireTrust(): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('This workspace is in Restricted Mode: the Docker views are read-only until you trust it.'),
+  );
+  return false;
+}
+
+function isContainer(x: unknown): x is ContainerNode {
+  return !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'container';
+}
+
+function isImage(x: unknown): x is ImageNode {
+  return !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'image';
+}
+
+/**
+ * The containers a command applies to: the multi-selection from the tree, the clicked node, or
+ * (from the command palette) a pick among those matching `filter`.
+ */
+export async function targetContainers(
+  ctx: SidebarContext,
+  node: unknown,
+  nodes: unknown,
+  filter: (c: ContainerNode) => boolean = () => true,
+  canPickMany = true,
+): Promise<ContainerNode[]> {
+  const selected = Array.isArray(nodes) ? nodes.filter(isContainer) : [];
+  if (selected.length) return selected;
+  if (isContainer(node)) return [node];
+  ctx.model.start();
+  const candidates = ctx.containers.containers().filter(filter);
+  if (!candidates.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No container to apply this to.'));
+    return [];
+  }
+  const picks = candidates.map((c) => ({ label: c.label, description: c.description, node: c }));
+  if (canPickMany) {
+    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, placeHolder: vscode.l10n.t('Choose containers') });
+    return (chosen ?? []).map((p) => p.node);
+  }
+  const one = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Choose a container') });
+  return one ? [one.node] : [];
+}
+
+export async function targetImages(ctx: SidebarContext, node: unknown, nodes: unknown, canPickMany = true): Promise<ImageNode[]> {
+  const selected = Array.isArray(nodes) ? nodes.filter(isImage) : [];
+  if (selected.length) return selected;
+  if (isImage(node)) return [node];
+  ctx.model.start();
+  const candidates = ctx.images.images();
+  if (!candidates.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No image to apply this to.'));
+    return [];
+  }
+  const picks = candidates.map((i) => ({ label: i.ref, description: i.description, node: i }));
+  if (canPickMany) {
+    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, placeHolder: vscode.l10n.t('Choose images') });
+    return (chosen ?? []).map((p) => p.node);
+  }
+  const one = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Choose an image') });
+  return one ? [one.node] : [];
+}
+
+/** Is the docker CLI on PATH? Terminals (shell, interactive run) need it; the views do not. */
+export function hasDockerCli(): boolean {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const exe = process.platform === 'win32' ? ['docker.exe'] : ['docker'];
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => exe.some((e) => dir && fs.existsSync(path.join(dir, e))));
+}
+
+export function warnNoCli(): void {
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('The docker command-line tool is not on PATH, so a terminal cannot be opened. The sidebar itself works without it.'),
+  );
+}

@@ -1,0 +1,48 @@
+// Inspect: the engine's JSON for a container or an image, in a read-only editor. A content provider
+// (not an untitled document) keeps it read-only and spares the user a "save changes?" prompt.
+import * as vscode from 'vscode';
+import { inspectContainer, inspectImage } from '../docker/actions';
+import { clientsOrWarn, reportError, targetContainers, targetImages, type SidebarContext } from './common';
+
+export const INSPECT_SCHEME = 'dockerfile-guide-inspect';
+
+export function registerInspect(ctx: SidebarContext): vscode.Disposable[] {
+  const docs = new Map<string, string>();
+  const provider: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: (uri) => docs.get(uri.toString()) ?? '',
+  };
+  const show = async (kind: 'container' | 'image', id: string, name: string, json: unknown) => {
+    // The name is in the path so the tab reads "web.json"; the query keeps ids unique.
+    const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${kind}/${name.replace(/[/:]/g, '_')}.json`, query: id });
+    docs.set(uri.toString(), JSON.stringify(json, null, 2) + '\n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { preview: true });
+  };
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, provider),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme === INSPECT_SCHEME) docs.delete(d.uri.toString());
+    }),
+    vscode.commands.registerCommand('dockerfileGuide.docker.container.inspect', async (node?: unknown) => {
+      const [c] = await targetContainers(ctx, node, undefined, () => true, false);
+      const clients = c && clientsOrWarn(ctx);
+      if (!c || !clients) return;
+      try {
+        await show('container', c.id, c.name, await inspectContainer(clients, c.id));
+      } catch (err) {
+        await reportError(ctx, vscode.l10n.t('Could not inspect {0}', c.name), err);
+      }
+    }),
+    vscode.commands.registerCommand('dockerfileGuide.docker.image.inspect', async (node?: unknown) => {
+      const [i] = await targetImages(ctx, node, undefined, false);
+      const clients = i && clientsOrWarn(ctx);
+      if (!i || !clients) return;
+      try {
+        await show('image', i.imageId, i.ref, await inspectImage(clients, i.imageId));
+      } catch (err) {
+        await reportError(ctx, vscode.l10n.t('Could not inspect {0}', i.ref), err);
+      }
+    }),
+  ];
+}

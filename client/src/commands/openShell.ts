@@ -1,0 +1,30 @@
+// Open Shell: a VS Code terminal running `docker exec -it <id> bash` (sh when the image has no bash).
+import * as vscode from 'vscode';
+import { detectShell } from '../docker/actions';
+import { cliEnvFor, execShellCommandLine } from '../docker/runSpec';
+import { clientsOrWarn, hasDockerCli, reportError, requireTrust, targetContainers, warnNoCli, type SidebarContext } from './common';
+
+export function registerOpenShell(ctx: SidebarContext): vscode.Disposable {
+  return vscode.commands.registerCommand('dockerfileGuide.docker.container.shell', async (node?: unknown) => {
+    if (!requireTrust()) return;
+    const [c] = await targetContainers(ctx, node, undefined, (x) => x.state === 'running', false);
+    if (!c) return;
+    if (!hasDockerCli()) return warnNoCli();
+    const clients = clientsOrWarn(ctx);
+    if (!clients) return;
+    try {
+      const shell = await detectShell(clients, c.id);
+      const [cmd, ...args] = execShellCommandLine(c.id, shell);
+      const term = vscode.window.createTerminal({
+        name: vscode.l10n.t('Shell: {0}', c.name),
+        shellPath: cmd,
+        shellArgs: args,
+        env: cliEnvFor(ctx.model.endpoint),
+        iconPath: new vscode.ThemeIcon('terminal'),
+      });
+      term.show();
+    } catch (err) {
+      await reportError(ctx, vscode.l10n.t('Could not open a shell in {0}', c.name), err);
+    }
+  });
+}

@@ -1,0 +1,52 @@
+// View Logs: one output channel per container, fed by a LogFollower that survives restarts.
+// Opening the logs of a container already followed just shows its channel again.
+import * as vscode from 'vscode';
+import { LogFollower } from '../docker/logs';
+import { clientsOrWarn, reportError, targetContainers, type SidebarContext } from './common';
+
+interface Followed {
+  follower: LogFollower;
+  channel: vscode.OutputChannel;
+}
+
+export function registerViewLogs(ctx: SidebarContext): vscode.Disposable {
+  const followed = new Map<string, Followed>();
+  const cmd = vscode.commands.registerCommand('dockerfileGuide.docker.container.logs', async (node?: unknown) => {
+    const [c] = await targetContainers(ctx, node, undefined, () => true, false);
+    if (!c) return;
+    const existing = followed.get(c.id);
+    if (existing) {
+      existing.channel.show(true);
+      return;
+    }
+    const clients = clientsOrWarn(ctx);
+    if (!clients) return;
+    const channel = vscode.window.createOutputChannel(vscode.l10n.t('Docker logs: {0}', c.name));
+    const lang = ctx.lang();
+    const follower = new LogFollower(clients, c.id, {
+      // stderr is marked so that it stays recognisable in a plain-text channel.
+      line: (stream, text) => channel.appendLine(stream === 'stderr' ? `[stderr] ${text}` : text),
+      info: (msg) => channel.appendLine(msg[lang]),
+    });
+    followed.set(c.id, { follower, channel });
+    void follower.done.then(() => followed.delete(c.id));
+    channel.show(true);
+    try {
+      await follower.start();
+    } catch (err) {
+      follower.dispose();
+      channel.dispose();
+      await reportError(ctx, vscode.l10n.t('Could not read the logs of {0}', c.name), err);
+    }
+  });
+  return {
+    dispose() {
+      cmd.dispose();
+      for (const f of followed.values()) {
+        f.follower.dispose();
+        f.channel.dispose();
+      }
+      followed.clear();
+    },
+  };
+}

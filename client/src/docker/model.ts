@@ -1,0 +1,294 @@
+// The live picture of one Docker engine: containers and images, kept fresh by the /events stream.
+// Life cycle: idle → connecting → ready ⇄ error. Nothing is sent to the engine before start().
+// While ready there is no timer at all: only events cause work. When the stream drops, the model
+// retries with exponential backoff and re-lists everything once it is back.
+import type Dockerode from 'dockerode';
+import { connect, type ConnectOptions, type EngineClients } from './connection';
+import { defaultInputs, resolveEndpoint, type Endpoint } from './endpoint';
+import { classifyError, type EngineError } from './errors';
+import { eventFilters, JsonLineSplitter, viewForEvent, type EngineEvent, type ViewKind } from './events';
+
+export type { ViewKind } from './events';
+
+export type ModelState =
+  | { kind: 'idle' }
+  | { kind: 'connecting' }
+  | { kind: 'ready' }
+  | { kind: 'error'; error: EngineError; nextRetryAt?: number };
+
+export type ChangeKind = ViewKind | 'state';
+
+export interface ModelOptions {
+  /** Resolves the endpoint each time the model (re)connects, so setting changes apply on retry. */
+  resolve?: () => Endpoint;
+  connect?: ConnectOptions;
+  /** Wait after the first event of a burst, so create+start+attach cost one re-list. */
+  batchMs?: number;
+  /** At most one re-list of a view per this many ms (the debounce of the issue, ~150 ms). */
+  minIntervalMs?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+type Listener = (what: ChangeKind) => void;
+
+export class DockerModel {
+  containers: Dockerode.ContainerInfo[] = [];
+  images: Dockerode.ImageInfo[] = [];
+  state: ModelState = { kind: 'idle' };
+  endpoint: Endpoint | undefined;
+  clients: EngineClients | undefined;
+  /** Counters for tests and the benchmark. */
+  readonly stats = { lists: { containers: 0, images: 0 }, events: 0, connects: 0 };
+  /** Time the most recent event arrived, for the benchmark (performance.now()). */
+  lastEventAt = 0;
+
+  private readonly opts: Required<Omit<ModelOptions, 'connect'>> & { connect: ConnectOptions };
+  private listeners = new Set<Listener>();
+  private started = false;
+  private disposed = false;
+  /** Bumped on every (re)connect; async work from an older generation is ignored. */
+  private generation = 0;
+  private eventStream: NodeJS.ReadableStream | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private backoffMs: number;
+  private pending = new Set<ViewKind>();
+  private batchTimer: NodeJS.Timeout | undefined;
+  private lastListAt: Record<ViewKind, number> = { containers: 0, images: 0 };
+  private listing: Partial<Record<ViewKind, Promise<void>>> = {};
+  private relistAgain = new Set<ViewKind>();
+
+  constructor(options: ModelOptions = {}) {
+    this.opts = {
+      resolve: options.resolve ?? (() => resolveEndpoint(defaultInputs())),
+      connect: options.connect ?? {},
+      batchMs: options.batchMs ?? 20,
+      minIntervalMs: options.minIntervalMs ?? 150,
+      backoffInitialMs: options.backoffInitialMs ?? 500,
+      backoffMaxMs: options.backoffMaxMs ?? 8000,
+    };
+    this.backoffMs = this.opts.backoffInitialMs;
+  }
+
+  onDidChange(listener: Listener): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Idempotent; the first call connects. */
+  start(): void {
+    if (this.started || this.disposed) return;
+    this.started = true;
+    void this.connectNow();
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  /** Drops the current connection and connects again (Retry button, setting change). */
+  reconnect(): void {
+    if (this.disposed) return;
+    this.started = true;
+    this.backoffMs = this.opts.backoffInitialMs;
+    void this.connectNow();
+  }
+
+  /** Re-lists one or both views now (manual refresh). */
+  async refresh(kind?: ViewKind): Promise<void> {
+    if (this.state.kind !== 'ready') {
+      this.reconnect();
+      return;
+    }
+    const kinds: ViewKind[] = kind ? [kind] : ['containers', 'images'];
+    await Promise.all(kinds.map((k) => this.relist(k, this.generation)));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    this.teardown();
+    this.listeners.clear();
+  }
+
+  /** Resolves when `pred` holds, checked now and after each change; rejects after `timeoutMs`. */
+  waitFor(pred: (m: DockerModel) => boolean, timeoutMs = 5000): Promise<void> {
+    if (pred(this)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`condition not met within ${timeoutMs} ms (state ${this.state.kind})`));
+      }, timeoutMs);
+      const sub = this.onDidChange(() => {
+        if (pred(this)) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  }
+
+  private emit(what: ChangeKind): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(what);
+      } catch {
+        // A faulty listener must not break the stream handling of the others.
+      }
+    }
+  }
+
+  private setState(s: ModelState): void {
+    this.state = s;
+    this.emit('state');
+  }
+
+  private teardown(): void {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.batchTimer);
+    this.retryTimer = undefined;
+    this.batchTimer = undefined;
+    this.pending.clear();
+    const s = this.eventStream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
+    this.eventStream = undefined;
+    if (s) {
+      s.removeAllListeners('data');
+      s.removeAllListeners('end');
+      s.removeAllListeners('close');
+      // Keep an error listener: destroying may still emit one, and an unhandled 'error' would crash.
+      s.removeAllListeners('error');
+      s.on('error', () => undefined);
+      s.destroy?.();
+    }
+  }
+
+  private async connectNow(): Promise<void> {
+    const gen = ++this.generation;
+    this.teardown();
+    if (this.state.kind !== 'error') this.setState({ kind: 'connecting' });
+    this.stats.connects++;
+    let clients: EngineClients;
+    try {
+      this.endpoint = this.opts.resolve();
+      clients = connect(this.endpoint, this.opts.connect);
+    } catch (err) {
+      // A malformed endpoint will not heal by retrying; it waits for Retry or a setting change.
+      this.fail(gen, classifyError(err), false);
+      return;
+    }
+    this.clients = clients;
+    try {
+      await clients.api.ping();
+      if (gen !== this.generation) return;
+      // Subscribe before listing so nothing that happens in between is missed.
+      await this.subscribe(gen, clients);
+      if (gen !== this.generation) return;
+      await Promise.all([this.relist('containers', gen, true), this.relist('images', gen, true)]);
+      if (gen !== this.generation) return;
+      this.backoffMs = this.opts.backoffInitialMs;
+      this.setState({ kind: 'ready' });
+    } catch (err) {
+      this.fail(gen, classifyError(err, clients.where), true);
+    }
+  }
+
+  private fail(gen: number, error: EngineError, retry: boolean): void {
+    if (gen !== this.generation || this.disposed) return;
+    this.teardown();
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, this.opts.backoffMaxMs);
+    this.setState({ kind: 'error', error, nextRetryAt: retry ? Date.now() + delay : undefined });
+    if (retry) {
+      this.retryTimer = setTimeout(() => {
+        if (gen === this.generation && !this.disposed) void this.connectNow();
+      }, delay);
+      this.retryTimer.unref?.();
+    }
+  }
+
+  private async subscribe(gen: number, clients: EngineClients): Promise<void> {
+    const stream = (await clients.stream.getEvents({ filters: eventFilters() })) as NodeJS.ReadableStream;
+    if (gen !== this.generation) {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      return;
+    }
+    this.eventStream = stream;
+    const splitter = new JsonLineSplitter();
+    stream.on('data', (chunk: Buffer) => {
+      if (gen !== this.generation) return;
+      splitter.push(chunk, (msg) => this.onEvent(msg as EngineEvent));
+    });
+    const lost = (err?: unknown) => {
+      if (gen !== this.generation || this.disposed) return;
+      // The stream never ends on its own while the engine lives: treat any end as a lost engine.
+      this.fail(gen, classifyError(err ?? Object.assign(new Error('event stream ended'), { code: 'ECONNRESET' }), clients.where), true);
+      // Retry soon: the first attempt after a drop often succeeds (engine restart, socket re-created).
+    };
+    stream.on('error', lost);
+    stream.on('end', () => lost());
+    stream.on('close', () => lost());
+  }
+
+  private onEvent(ev: EngineEvent): void {
+    const kind = viewForEvent(ev);
+    if (!kind) return;
+    this.stats.events++;
+    this.lastEventAt = performance.now();
+    this.pending.add(kind);
+    if (this.batchTimer) return;
+    const sinceLast = Math.min(
+      ...[...this.pending].map((k) => performance.now() - this.lastListAt[k]),
+    );
+    const wait = Math.max(this.opts.batchMs, this.opts.minIntervalMs - sinceLast);
+    const gen = this.generation;
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = undefined;
+      const kinds = [...this.pending];
+      this.pending.clear();
+      for (const k of kinds) void this.relist(k, gen).catch(() => undefined);
+    }, wait);
+  }
+
+  /** Lists one kind; concurrent requests for the same kind fold into one follow-up list. */
+  private async relist(kind: ViewKind, gen: number, initial = false): Promise<void> {
+    if (this.listing[kind]) {
+      this.relistAgain.add(kind);
+      return this.listing[kind];
+    }
+    const clients = this.clients;
+    if (!clients) return;
+    const run = async () => {
+      this.lastListAt[kind] = performance.now();
+      try {
+        if (kind === 'containers') {
+          const list = await clients.api.listContainers({ all: true });
+          if (gen !== this.generation) return;
+          this.containers = list;
+        } else {
+          const list = await clients.api.listImages({ all: false });
+          if (gen !== this.generation) return;
+          this.images = list;
+        }
+        this.stats.lists[kind]++;
+        if (!initial) this.emit(kind);
+      } catch (err) {
+        const e = classifyError(err, clients.where);
+        if (initial) throw e;
+        // A failed re-list while the stream is alive is most likely the engine going away; the
+        // stream's own end will follow and drive the error state. Nothing to show from here.
+        if (e.isConnection) this.fail(gen, e, true);
+      }
+    };
+    const p = run().finally(() => {
+      delete this.listing[kind];
+      if (this.relistAgain.delete(kind) && gen === this.generation) void this.relist(kind, gen).catch(() => undefined);
+    });
+    this.listing[kind] = p;
+    return p;
+  }
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+
+let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
+
+/** Starts the language server the first time a Dockerfile is open; the sidebar alone never starts it. */
+function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  if (!starting) {
+    client = createLanguageClient(context);
+    starting = client.start().then(() => client!);
+  }
+  return starting;
+}
+
+export interface DockerfileGuideApi {
+  /** Resolves once the language server is running (starting it if needed). Used by tests and other rooms. */
+  languageClient(): Promise<LanguageClient>;
+}
+
+export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
+  const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
+  if (vscode.workspace.textDocuments.some(isDockerfile)) void ensureClient(context);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isDockerfile(doc)) void ensureClient(context);
+    }),
+  );
+  return { languageClient: () => ensureClient(context) };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+}

@@ -1,0 +1,44 @@
+// Small formatting helpers shared by the tree mappings (no vscode import: tested in plain node).
+import type { Lang } from '../docker/i18n';
+
+/** Decimal units, three significant digits, as `docker images` prints sizes (1.98MB, 117MB). */
+export function formatSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  const digits = v >= 100 || u === 0 ? 0 : v >= 10 ? 1 : 2;
+  return `${Number(v.toFixed(digits))}${units[u]}`;
+}
+
+/** "3 days ago" / "3일 전", coarse on purpose so the text does not change on every refresh. */
+export function formatAge(unixSeconds: number, lang: Lang, now = Date.now()): string {
+  const s = Math.max(0, Math.floor(now / 1000 - unixSeconds));
+  const steps: Array<[number, string, string]> = [
+    [60, '초', 'second'],
+    [60, '분', 'minute'],
+    [24, '시간', 'hour'],
+    [30, '일', 'day'],
+    [12, '개월', 'month'],
+    [Infinity, '년', 'year'],
+  ];
+  if (s < 60) return lang === 'ko' ? '방금 전' : 'just now';
+  let v = s;
+  for (const [div, ko, en] of steps) {
+    if (v < div) return lang === 'ko' ? `${v}${ko} 전` : `${v} ${en}${v === 1 ? '' : 's'} ago`;
+    v = Math.floor(v / div);
+  }
+  return '';
+}
+
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** Escapes text for a MarkdownString tooltip. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,158 @@
+// Thin TreeDataProviders: they map the model through the pure functions of containerItems /
+// imageItems / statusItems and turn the result into vscode.TreeItems. The mapped tree is cached
+// per model change, so VS Code asking for children repeatedly costs nothing.
+import * as vscode from 'vscode';
+import type { DockerModel } from '../docker/model';
+import type { Lang } from '../docker/i18n';
+import { containerTree, type ContainerIcon, type ContainerNode, type ContainersTreeNode } from './containerItems';
+import { imageTree, type ImageNode, type RepoNode } from './imageItems';
+import { stateNodes, type StatusNode } from './statusItems';
+
+export type ContainersElement = ContainersTreeNode | StatusNode;
+export type ImagesElement = RepoNode | ImageNode | StatusNode;
+
+const ICONS: Record<ContainerIcon, [string, string | undefined]> = {
+  running: ['play-circle', 'testing.iconPassed'],
+  healthy: ['pass-filled', 'testing.iconPassed'],
+  unhealthy: ['warning', 'list.warningForeground'],
+  healthStarting: ['pulse', 'list.warningForeground'],
+  paused: ['debug-pause', 'debugIcon.pauseForeground'],
+  restarting: ['sync~spin', 'list.warningForeground'],
+  exitedOk: ['circle-large-outline', undefined],
+  exitedError: ['error', 'testing.iconFailed'],
+  created: ['circle-large-outline', 'disabledForeground'],
+  dead: ['close', 'testing.iconFailed'],
+  removing: ['trash', 'disabledForeground'],
+};
+
+function themeIcon(id: string, color?: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+function statusItem(n: StatusNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `status:${n.key}`;
+  item.description = n.description;
+  item.tooltip = n.tooltip;
+  item.iconPath = themeIcon(n.icon, n.icon === 'error' ? 'errorForeground' : undefined);
+  item.contextValue = `status:${n.key}`;
+  if (n.command) item.command = { command: n.command, title: n.label };
+  return item;
+}
+
+abstract class ModelProvider<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {
+  protected readonly emitter = new vscode.EventEmitter<T | undefined | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly sub: { dispose(): void };
+  protected cache: T[] | undefined;
+
+  constructor(
+    protected readonly model: DockerModel,
+    protected readonly lang: () => Lang,
+    kind: 'containers' | 'images',
+  ) {
+    this.sub = model.onDidChange((what) => {
+      if (what === kind || what === 'state') this.invalidate();
+    });
+  }
+
+  invalidate(): void {
+    this.cache = undefined;
+    this.emitter.fire();
+  }
+
+  protected abstract build(): T[];
+  abstract getTreeItem(el: T): vscode.TreeItem;
+  abstract getChildren(el?: T): T[];
+
+  protected roots(): T[] {
+    const status = stateNodes(this.model.state, this.lang());
+    if (status) return status as unknown as T[];
+    return (this.cache ??= this.build());
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
+
+export class ContainersProvider extends ModelProvider<ContainersElement> {
+  constructor(model: DockerModel, lang: () => Lang) {
+    super(model, lang, 'containers');
+  }
+
+  protected build(): ContainersElement[] {
+    return containerTree(this.model.containers, this.lang());
+  }
+
+  getChildren(el?: ContainersElement): ContainersElement[] {
+    if (!el) return this.roots();
+    return el.kind === 'group' ? el.children : [];
+  }
+
+  getTreeItem(el: ContainersElement): vscode.TreeItem {
+    if (el.kind === 'status') return statusItem(el);
+    if (el.kind === 'group') {
+      const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = el.id;
+      item.description = el.description;
+      item.iconPath = themeIcon('layers');
+      item.contextValue = 'composeProject';
+      return item;
+    }
+    const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `container:${el.id}`;
+    item.description = el.description;
+    item.tooltip = new vscode.MarkdownString(el.tooltip);
+    const [icon, color] = ICONS[el.icon];
+    item.iconPath = themeIcon(icon, color);
+    item.contextValue = el.contextValue;
+    return item;
+  }
+
+  /** Containers currently shown (for command palette pickers). */
+  containers(): ContainerNode[] {
+    return this.roots().flatMap((n) => (n.kind === 'group' ? n.children : n.kind === 'container' ? [n] : []));
+  }
+}
+
+export class ImagesProvider extends ModelProvider<ImagesElement> {
+  showDangling = false;
+
+  constructor(model: DockerModel, lang: () => Lang) {
+    super(model, lang, 'images');
+  }
+
+  protected build(): ImagesElement[] {
+    return imageTree(this.model.images, this.lang(), { showDangling: this.showDangling });
+  }
+
+  getChildren(el?: ImagesElement): ImagesElement[] {
+    if (!el) return this.roots();
+    return el.kind === 'repo' ? el.children : [];
+  }
+
+  getTreeItem(el: ImagesElement): vscode.TreeItem {
+    if (el.kind === 'status') return statusItem(el);
+    if (el.kind === 'repo') {
+      const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = el.key;
+      item.description = el.description;
+      item.iconPath = themeIcon('repo');
+      item.contextValue = 'imageRepo';
+      return item;
+    }
+    const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `image:${el.key}`;
+    item.description = el.description;
+    item.tooltip = new vscode.MarkdownString(el.tooltip);
+    item.iconPath = themeIcon(el.dangling ? 'circle-slash' : 'tag');
+    item.contextValue = el.contextValue;
+    return item;
+  }
+
+  images(): ImageNode[] {
+    return imageTree(this.model.images, this.lang(), { showDangling: true }).flatMap((r) => r.children);
+  }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// `npm run test:ui`: a UI smoke test the way a person uses the extension. The built extension is
+// installed into code-server like a .vsix, headless Chromium opens examples/ft_server, clicks the
+// Dockerfile in the Explorer, hovers `FROM` and waits for the hover widget to show our Korean docs.
+// Screenshot: test-results/ui-hover-from-ko.png (on failure: test-results/ui-failure.png).
+//
+//   npm run test:ui [-- --no-build] [--keep]
+// Run it through tsx (see package.json) so the expected text can come from server/src/docs.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { INSTRUCTIONS } from '../../server/src/docs/instructions.ts';
+import { launchChromium } from './lib/browser.mjs';
+import { freePort, startCodeServer } from './lib/codeServer.mjs';
+import { EXAMPLE_DIR, ROOT, elapsed, makeRunDir, sandboxEnv, writeJson } from './lib/env.mjs';
+import { installExtensionCopy } from './lib/extension.mjs';
+import { ensureTools } from './lib/install.mjs';
+import { sampleTreeMemory } from './lib/memory.mjs';
+import { defaultUserSettings } from './harness.mjs';
+
+const { values: opts } = util.parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '180' } },
+});
+const t0 = Date.now();
+const log = (...a) => console.log(`[ui ${elapsed(t0)}]`, ...a);
+const RESULTS = path.join(ROOT, 'test-results');
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/** The first sentence of FROM's Korean summary, as the hover widget renders it (no Markdown backticks). */
+function expectedKoreanSentence() {
+  const summary = INSTRUCTIONS.FROM.summary.ko;
+  const first = summary.split(/(?<=다\.)\s/)[0];
+  return first.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+}
+
+async function main() {
+  if (!opts['no-build']) {
+    const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('npm run build failed');
+  }
+  const tools = ensureTools();
+  const runDir = makeRunDir('ui');
+  const workspace = path.join(runDir, 'ws');
+  fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
+  const userDataDir = path.join(runDir, 'user-data');
+  const extensionsDir = path.join(runDir, 'extensions');
+  writeJson(path.join(userDataDir, 'User', 'settings.json'), {
+    ...defaultUserSettings,
+    'dockerfileGuide.language': 'ko',
+    'editor.hover.delay': 150,
+    'workbench.colorTheme': 'Default Dark Modern',
+  });
+  const installed = installExtensionCopy(extensionsDir);
+  log(`installed ${installed.id} (${installed.files} files) into a fresh profile`);
+  fs.mkdirSync(RESULTS, { recursive: true });
+
+  const env = sandboxEnv(runDir);
+  const memory = sampleTreeMemory();
+  const port = await freePort();
+  let server;
+  let browser;
+  let page;
+  let ok = false;
+  const timer = setTimeout(() => {
+    console.error(`[ui] timed out after ${opts.timeout}s`);
+    void cleanup().then(() => process.exit(124));
+  }, Number(opts.timeout) * 1000);
+  async function cleanup() {
+    try {
+      await browser?.close();
+    } catch {
+      /* closed */
+    }
+    await server?.stop();
+  }
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    server = await startCodeServer({ bin: tools.codeServer, port, userDataDir, extensionsDir, runDir, env, locale: 'ko' });
+    log(`code-server ${tools.version} on ${server.url}`);
+    browser = await launchChromium(tools.chromium, env);
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    log('workbench loaded');
+
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^Dockerfile$/ }).first();
+    await row.waitFor();
+    await row.click();
+    const fromToken = page.locator('.monaco-editor .view-line span', { hasText: /^FROM$/ }).first();
+    await fromToken.waitFor();
+    log('Dockerfile open in the editor');
+
+    // The first hover can come before the extension has activated: move off the word and back until
+    // the widget shows our docs.
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
+    let shown = false;
+    for (let i = 0; i < 20 && !shown; i++) {
+      const box = await fromToken.boundingBox();
+      if (!box) throw new Error('FROM is not visible');
+      await page.mouse.move(box.x + box.width + 40, box.y + box.height + 60);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 2000 });
+        shown = true;
+      } catch {
+        log('no hover yet; trying again');
+      }
+    }
+    if (!shown) throw new Error('the hover widget with Korean text never appeared over FROM');
+    await page.waitForTimeout(300); // let the widget finish layout before reading and capturing it
+    const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    log(`hover: ${JSON.stringify(text.slice(0, 160))}…`);
+    assert.match(text, /FROM/, 'the hover names the instruction');
+    assert.ok(HANGUL.test(text), 'the hover is in Korean');
+    const sentence = expectedKoreanSentence();
+    assert.ok(text.includes(sentence), `the hover lacks the Korean summary ${JSON.stringify(sentence)}`);
+    await page.screenshot({ path: path.join(RESULTS, 'ui-hover-from-ko.png') });
+    log(`screenshot: ${path.relative(ROOT, path.join(RESULTS, 'ui-hover-from-ko.png'))}`);
+    ok = true;
+  } catch (e) {
+    console.error('[ui] FAILED:', e instanceof Error ? e.message : e);
+    try {
+      await page?.screenshot({ path: path.join(RESULTS, 'ui-failure.png') });
+      console.error(`[ui] screenshot of the failure: test-results/ui-failure.png`);
+    } catch {
+      /* no page */
+    }
+  } finally {
+    clearTimeout(timer);
+    await cleanup();
+  }
+  const mem = memory.stop();
+  log(`wall ${elapsed(t0)}; peak memory ${mem.peakPssMiB} MiB PSS (${mem.peakRssMiB} MiB RSS summed over up to ${mem.peakProcesses} processes)`);
+  if (ok && !opts.keep) fs.rmSync(runDir, { recursive: true, force: true });
+  else console.log(`[ui] code-server log and profile kept in ${runDir}`);
+  console.log(`${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error('[ui]', e instanceof Error ? e.message : e);
+    process.exit(2);
+  },
+);

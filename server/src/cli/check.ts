@@ -1,0 +1,165 @@
+/**
+ * `dockerfile-guide check`: the language server's diagnostics in a terminal or CI, from the same service code.
+ * Text like a compiler (`file:line:col: severity code message`), JSON, or SARIF 2.1.0 for code scanning.
+ * Every file is checked even when one fails; exit 0 with no errors, 1 with any error, 2 for bad usage or a file
+ * that could not be read.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { fillMsg, Lang, line } from '../i18n/msg';
+import { binaryNotice, looksBinary } from '../service/binary';
+import { readInside } from '../service/contextFiles';
+import { computeDiagnostics, GuideDiagnostic } from '../service/diagnostics';
+import { ParsedDocument } from '../service/document';
+import type { SeveritySetting } from '../rules/types';
+import { ALL_RULES } from '../rules/registry';
+import { oneOf, parseArgs, UsageError } from './args';
+import { CLI } from './messages';
+
+const SEVERITY_NAME = ['', 'error', 'warning', 'info', 'hint'] as const;
+const RULE_SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface CheckRow {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  code: string;
+  message: string;
+  source: string;
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Checks one file's text; `file` is what the output names it. */
+export function checkText(file: string, text: string, rules: Record<string, SeveritySetting>, lang: Lang, readContext?: (rel: string) => string | null): CheckRow[] {
+  const doc = new ParsedDocument(pathToFileURL(path.resolve(file)).href, 1, text);
+  const list: GuideDiagnostic[] = looksBinary(text) ? [binaryNotice()] : computeDiagnostics(doc, { rules, readContextFile: readContext });
+  return list.map((d) => ({
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY_NAME[d.severity] as CheckRow['severity'],
+    code: d.code,
+    message: line(d.message, lang),
+    source: d.source,
+  }));
+}
+
+export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
+  let lang = defaultLang;
+  try {
+    const args = parseArgs(argv, ['lang', 'format', 'rule']);
+    lang = oneOf(args, 'lang', ['ko', 'en', 'both'], defaultLang) as Lang;
+    const format = oneOf(args, 'format', ['text', 'json', 'sarif'], 'text');
+    const rules: Record<string, SeveritySetting> = {};
+    for (const r of args.options.get('rule') ?? []) {
+      const m = /^([A-Za-z0-9_-]+)=(\w+)$/.exec(r);
+      if (!m || !RULE_SEVERITIES.includes(m[2])) throw new UsageError(fillMsg(CLI.badRule, r));
+      rules[m[1]] = m[2] as SeveritySetting;
+    }
+    if (args.positionals.length === 0) throw new UsageError(CLI.noFiles);
+
+    const rows: CheckRow[] = [];
+    let unreadable = false;
+    for (const file of args.positionals) {
+      let text: string;
+      try {
+        if (file === '-') text = fs.readFileSync(0, 'utf8');
+        else {
+          if (fs.statSync(file).isDirectory()) {
+            io.err(line(fillMsg(CLI.isDirectory, file), lang));
+            unreadable = true;
+            continue;
+          }
+          text = fs.readFileSync(file, 'utf8');
+        }
+      } catch (e) {
+        io.err(line(fillMsg(CLI.unreadable, file, (e as NodeJS.ErrnoException).code ?? String(e)), lang));
+        unreadable = true;
+        continue;
+      }
+      if (looksBinary(text)) {
+        io.err(line(fillMsg(CLI.binary, file), lang));
+        unreadable = true;
+        continue;
+      }
+      try {
+        const dir = file === '-' ? undefined : path.dirname(path.resolve(file));
+        rows.push(...checkText(file, text, rules, lang, dir ? (rel) => readInside(dir, rel) : undefined));
+      } catch (e) {
+        // A crash on one file is reported and the others are still checked.
+        io.err(line(fillMsg(CLI.crashed, file, String((e as Error).message ?? e)), lang));
+        unreadable = true;
+      }
+    }
+
+    if (format === 'json') io.out(JSON.stringify(rows, null, 2));
+    else if (format === 'sarif') io.out(JSON.stringify(toSarif(rows, lang), null, 2));
+    else {
+      for (const r of rows) io.out(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}`);
+      const count = (s: string) => rows.filter((r) => r.severity === s).length;
+      io.err(line(fillMsg(CLI.summary, args.positionals.length, count('error'), count('warning'), count('info'), count('hint')), lang));
+    }
+    if (unreadable) return 2;
+    return rows.some((r) => r.severity === 'error') ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(line(e.msg, lang));
+      io.err(line(CLI.usage, lang));
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** SARIF 2.1.0: one run, our rules as the tool's rule descriptors. */
+export function toSarif(rows: CheckRow[], lang: Lang): unknown {
+  const level = (s: CheckRow['severity']) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  const ruleIds = [...new Set(rows.map((r) => r.code))];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'dockerfile-guide',
+            informationUri: 'https://github.com/dockerfile-guide/dockerfile-guide',
+            rules: ruleIds.map((id) => {
+              const rule = ALL_RULES.find((r) => r.id === id);
+              return {
+                id,
+                shortDescription: rule ? { text: line(rule.title, lang) } : undefined,
+                fullDescription: rule ? { text: line(rule.why, lang) } : undefined,
+                helpUri: rule?.url,
+              };
+            }),
+          },
+        },
+        results: rows.map((r) => ({
+          ruleId: r.code,
+          ruleIndex: ruleIds.indexOf(r.code),
+          level: level(r.severity),
+          message: { text: r.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: r.file.split(path.sep).join('/') },
+                region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

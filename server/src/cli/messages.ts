@@ -1,0 +1,30 @@
+import type { Msg } from '../i18n/msg';
+
+/** The CLI's own words, in both languages. */
+export const CLI = {
+  usage: {
+    ko: `사용법:
+  dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... 파일...
+  dockerfile-guide explain 파일 [--stage 이름] [--lang ko|en|both] [--format text|json]
+  dockerfile-guide new-stack 폴더 [--debian bookworm|buster] [--lang ko|en]
+
+종료 코드: 0 오류 없음, 1 오류가 하나 이상 있음, 2 잘못된 사용법이나 읽을 수 없는 파일`,
+    en: `Usage:
+  dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... FILE...
+  dockerfile-guide explain FILE [--stage NAME] [--lang ko|en|both] [--format text|json]
+  dockerfile-guide new-stack DIR [--debian bookworm|buster] [--lang ko|en]
+
+Exit codes: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file`,
+  } as Msg,
+  unknownCommand: { ko: '알 수 없는 명령입니다: {0}', en: 'Unknown command: {0}' } as Msg,
+  unknownOption: { ko: '알 수 없는 옵션입니다: {0}', en: 'Unknown option: {0}' } as Msg,
+  missingValue: { ko: '{0} 옵션에 값이 필요합니다.', en: 'Option {0} needs a value.' } as Msg,
+  badValue: { ko: '{0} 옵션의 값이 올바르지 않습니다: {1} (가능한 값: {2})', en: 'Bad value for {0}: {1} (expected one of: {2})' } as Msg,
+  badRule: { ko: '--rule 값은 ID=심각도 형식이어야 합니다(예: DL3008=off): {0}', en: '--rule takes ID=severity (e.g. DL3008=off): {0}' } as Msg,
+  noFiles: { ko: '검사할 파일을 하나 이상 지정해 주세요.', en: 'Give at least one file to check.' } as Msg,
+  unreadable: { ko: '파일을 읽을 수 없습니다: {0} ({1})', en: 'Cannot read file: {0} ({1})' } as Msg,
+  isDirectory: { ko: '폴더는 검사할 수 없습니다. 폴더 안의 Dockerfile을 지정해 주세요: {0}', en: 'Cannot check a folder; name the Dockerfile inside it: {0}' } as Msg,
+  binary: { ko: '텍스트 파일이 아니라서 검사하지 않았습니다: {0}', en: 'Not a text file, so it was not checked: {0}' } as Msg,
+  summary: { ko: '파일 {0}개 검사: 오류 {1}개, 경고 {2}개, 정보 {3}개, 힌트 {4}개', en: '{0} file(s) checked: {1} error(s), {2} warning(s), {3} info, {4} hint(s)' } as Msg,
+  crashed: { ko: '검사 중 예기치 않은 오류가 났습니다: {0} ({1})', en: 'Unexpected failure while checking {0} ({1})' } as Msg,
+};

@@ -1,0 +1,177 @@
+/**
+ * Small helpers shared by the BuildKit-check rules. Everything here reads the cached parse (ParsedDocument); nothing
+ * parses Dockerfile text again.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Instr, ParsedDocument } from '../../service/document';
+
+/** Docker's page for one build check, e.g. `docs('json-args-recommended')`. */
+export function docsUrl(slug: string): string {
+  return `https://docs.docker.com/reference/build-checks/${slug}/`;
+}
+
+export function rangeOf(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+const LETTER = /[a-z]/i;
+
+/** True when every letter is upper case (and there is at least one). */
+export function isUpperWord(s: string): boolean {
+  return LETTER.test(s) && s === s.toUpperCase();
+}
+
+/** True when every letter is lower case (and there is at least one). */
+export function isLowerWord(s: string): boolean {
+  return LETTER.test(s) && s === s.toLowerCase();
+}
+
+/**
+ * The keyword exactly as written when it sits on one line. A keyword split by an escaped newline (`RU\\\nN`) is so
+ * rare that the casing rules skip it rather than guess its columns.
+ */
+export function keywordAsWritten(ins: Instr): string | null {
+  const r = ins.keywordRange;
+  if (r.start.line !== r.end.line) return null;
+  return ins.doc.lineText(r.start.line).slice(r.start.character, r.end.character);
+}
+
+/**
+ * Per-instruction memo keyed by the dockerfile-ast object, which is shared by every document version whose chunk did
+ * not change; ranges are stored relative to the instruction's first line so they stay right when lines above move.
+ */
+export function memoByAst<T>(cache: WeakMap<object, T>, ins: Instr, compute: () => T): T {
+  let v = cache.get(ins.ast);
+  if (v === undefined) {
+    v = compute();
+    cache.set(ins.ast, v);
+  }
+  return v;
+}
+
+/** The instruction whose first line is the first line of the range (findings are placed on their instruction). */
+export function instructionOf(doc: ParsedDocument, range: Range): Instr | undefined {
+  return doc.instructionAtLine(range.start.line);
+}
+
+/** The predefined platform ARGs: usable in FROM without a declaration, but inside a stage only after `ARG NAME`. */
+export const PLATFORM_ARGS = new Set([
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+]);
+
+/** Proxy ARGs: passed to RUN without a declaration, so using them is never a mistake we can prove. */
+export const PROXY_ARGS = new Set([
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+]);
+
+/** Other names BuildKit defines by itself (BUILDKIT_* build args, SOURCE_DATE_EPOCH, TARGETSTAGE). */
+export function isBuiltinArg(name: string): boolean {
+  return PROXY_ARGS.has(name) || name.startsWith('BUILDKIT_') || name === 'SOURCE_DATE_EPOCH' || name === 'TARGETSTAGE';
+}
+
+/** Levenshtein distance with an early exit: returns max+1 as soon as the distance must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * Expands `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:+alt}`, `${NAME+alt}` in a FROM line the
+ * way the builder does before the stage runs, using only the given values (a name missing from `values` counts as
+ * unset). Returns null for syntax we do not model (`${NAME%suffix}` and the like), so callers stay quiet.
+ */
+export function expandWith(text: string, values: Map<string, string | null>): string | null {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      out += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      i++;
+      continue;
+    }
+    if (text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) return null;
+      const inner = text.slice(i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      if (!m) return null;
+      const v = values.has(m[1]) ? values.get(m[1])! : null;
+      const set = v !== null;
+      const nonEmpty = set && v !== '';
+      if (!m[2]) out += v ?? '';
+      else if (m[2] === ':-') out += nonEmpty ? v : m[3];
+      else if (m[2] === '-') out += set ? v : m[3];
+      else if (m[2] === ':+') out += nonEmpty ? m[3] : '';
+      else if (m[2] === '+') out += set ? m[3] : '';
+      i = close + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m) {
+      out += c;
+      i++;
+      continue;
+    }
+    out += values.get(m[0]) ?? '';
+    i += 1 + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * Global ARG values visible to FROM lines (ARGs before the first FROM), latest definition wins; platform ARGs get a
+ * representative value so `FROM --platform=$BUILDPLATFORM` and `FROM img-$TARGETARCH` expand to something valid.
+ */
+export function globalArgValues(doc: ParsedDocument, beforeLine: number): Map<string, string | null> {
+  const values = new Map<string, string | null>();
+  for (const p of ['TARGETPLATFORM', 'BUILDPLATFORM']) values.set(p, 'linux/amd64');
+  for (const p of ['TARGETOS', 'BUILDOS']) values.set(p, 'linux');
+  for (const p of ['TARGETARCH', 'BUILDARCH']) values.set(p, 'amd64');
+  for (const p of ['TARGETVARIANT', 'BUILDVARIANT']) values.set(p, '');
+  for (const d of doc.globalArgs) {
+    if (d.instr.startLine >= beforeLine) break;
+    // `ARG X` without a value re-declares X; a value given earlier stays.
+    if (d.value !== null || !values.has(d.name)) values.set(d.name, d.value);
+  }
+  return values;
+}

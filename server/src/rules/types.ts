@@ -1,0 +1,48 @@
+/**
+ * The contract of a diagnostic rule. One rule per file under rules/buildkit, rules/hadolint, rules/stack.
+ * Rules read the cached parse (ParsedDocument); they never parse text again.
+ */
+import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Msg } from '../i18n/msg';
+import type { ParsedDocument } from '../service/document';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface RuleContext {
+  doc: ParsedDocument;
+  /**
+   * Reads a file of the build context (the Dockerfile's folder), path relative to it; null when the file does not
+   * exist or cannot be read; the function is absent when the document has no folder (untitled, stdin).
+   */
+  readContextFile?: (relPath: string) => string | null;
+}
+
+export interface Finding {
+  range: Range;
+  /** The message with the offending text filled in. */
+  message: Msg;
+  tags?: DiagnosticTag[];
+  /** Anything fix() needs to rebuild its edit. Must be JSON-serialisable (it travels in Diagnostic.data). */
+  data?: Record<string, unknown>;
+}
+
+export interface Fix {
+  title: Msg;
+  edits: TextEdit[];
+  /** The preferred fix is applied by "Fix all"/Ctrl+. first. */
+  preferred?: boolean;
+}
+
+export interface Rule {
+  /** Docker build-check name (`JSONArgsRecommended`), hadolint id (`DL3008`) or ours (`DG101`). */
+  id: string;
+  severity: SeveritySetting;
+  title: Msg;
+  /** One paragraph: why this matters, shown in the hover over the diagnostic. */
+  why: Msg;
+  /** Documentation link (Docker's build-check page, hadolint's wiki, or our README section). */
+  url: string;
+  check(ctx: RuleContext): Finding[];
+  fix?(ctx: RuleContext, finding: Finding): Fix[];
+}

@@ -1,0 +1,258 @@
+/**
+ * The LSP adapter: connection, documents, capabilities and settings. Every feature is a pure function of the
+ * cached ParsedDocument in service/; this file only routes requests and keeps the per-version cache.
+ *
+ * Runs standalone: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { line, Lang } from './i18n/msg';
+import { completion } from './service/completion';
+import { computeDiagnostics, GuideDiagnostic, toLspDiagnostic } from './service/diagnostics';
+import { ParsedDocument } from './service/document';
+import { formatDocument, formatRange } from './service/format';
+import { hover } from './service/hover';
+import { definitionFor, stageGroupAt, variableGroupAt, variableAt, stageRefAt } from './service/references';
+import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './service/settings';
+import { documentSymbols, foldingRanges } from './service/symbols';
+import { contextFileReader } from './service/contextFiles';
+import { binaryNotice, looksBinary } from './service/binary';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let locale: string | undefined;
+let settings: GuideSettings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+
+// ---------------------------------------------------------------- parse cache: one parse per document version
+
+const parsed = new Map<string, ParsedDocument>();
+
+function getParsed(uri: string): ParsedDocument | undefined {
+  const td = documents.get(uri);
+  if (!td) return undefined;
+  const prev = parsed.get(uri);
+  if (prev && prev.version === td.version) return prev;
+  const doc = new ParsedDocument(uri, td.version, td.getText(), prev);
+  parsed.set(uri, doc);
+  return doc;
+}
+
+// ---------------------------------------------------------------- diagnostics: once per version, debounced
+
+const timers = new Map<string, NodeJS.Timeout>();
+const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[] }>();
+let lastValidationMs = 0;
+
+function scheduleValidation(uri: string): void {
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  // Debounce while typing, scaled to what validation costs: a small file validates at once, a huge one waits a
+  // little so that a burst of keystrokes costs one run.
+  const delay = Math.min(200, Math.max(5, Math.round(lastValidationMs * 1.5)));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      validate(uri);
+    }, delay),
+  );
+}
+
+function validate(uri: string): void {
+  const doc = getParsed(uri);
+  if (!doc) return;
+  const started = performance.now();
+  let list: GuideDiagnostic[];
+  try {
+    list = looksBinary(doc.text) ? [binaryNotice()] : computeDiagnostics(doc, { rules: settings.rules, readContextFile: contextFileReader(uri) });
+  } catch (e) {
+    connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
+    list = [];
+  }
+  lastValidationMs = performance.now() - started;
+  // Publish only if the document did not move on meanwhile (never diagnostics for a stale version).
+  if (documents.get(uri)?.version !== doc.version) return;
+  lastDiagnostics.set(uri, { version: doc.version, list });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list.map((d) => toLspDiagnostic(d, (m) => line(m, settings.language))) });
+}
+
+function revalidateAll(): void {
+  for (const td of documents.all()) scheduleValidation(td.uri);
+}
+
+// ---------------------------------------------------------------- lifecycle and settings
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+  locale = typeof init.locale === 'string' ? init.locale : params.locale;
+  settings = readSettings(init, locale);
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ' ', '#'], resolveProvider: false },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      documentHighlightProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+    },
+    serverInfo: { name: 'dockerfile-guide', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileGuide' }).catch(() => undefined);
+    void pullSettings();
+  }
+});
+
+async function pullSettings(): Promise<void> {
+  try {
+    const [raw] = await connection.workspace.getConfiguration([{ section: 'dockerfileGuide' }]);
+    if (raw && typeof raw === 'object') applySettings(readSettings(raw, locale, settings));
+  } catch {
+    // A client that advertises configuration but cannot answer keeps the initialization options.
+  }
+}
+
+function applySettings(next: GuideSettings): void {
+  const changed = JSON.stringify(next) !== JSON.stringify(settings);
+  settings = next;
+  if (changed) revalidateAll();
+}
+
+connection.onDidChangeConfiguration((params) => {
+  const raw = (params.settings as Record<string, unknown> | undefined)?.dockerfileGuide;
+  if (raw && typeof raw === 'object') applySettings(readSettings(raw, locale, settings));
+  else if (canPullConfiguration) void pullSettings();
+});
+
+// ---------------------------------------------------------------- documents
+
+documents.onDidOpen((e) => {
+  getParsed(e.document.uri);
+  validate(e.document.uri);
+});
+documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  parsed.delete(e.document.uri);
+  lastDiagnostics.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// ---------------------------------------------------------------- requests
+
+/** Runs a handler on the current parse; a failure is logged and answered with `fallback`, never thrown at the client. */
+function withDoc<T>(uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T {
+  const doc = getParsed(uri);
+  if (!doc) return fallback;
+  try {
+    return fn(doc, settings.language);
+  } catch (e) {
+    connection.console.error(`request failed for ${uri}: ${(e as Error).stack ?? e}`);
+    return fallback;
+  }
+}
+
+connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, lang) => hover(doc, p.position, lang)));
+connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc, lang) => completion(doc, p.position, lang)));
+connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(doc)));
+connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => foldingRanges(doc)));
+
+connection.onDefinition((p) =>
+  withDoc(p.textDocument.uri, null, (doc) => {
+    const ins = doc.instructionAtLine(p.position.line);
+    if (!ins) return null;
+    const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
+    const stage = stageRefAt(doc, target, p.position);
+    if (stage) return { uri: doc.uri, range: stage.stage.nameRange ?? stage.stage.from.keywordRange };
+    const v = variableAt(doc, target, p.position);
+    const def = v?.def ?? (v ? definitionFor(doc, v.name, target) : undefined);
+    return def ? { uri: doc.uri, range: def.nameRange } : null;
+  }),
+);
+
+connection.onDocumentHighlight((p) =>
+  withDoc(p.textDocument.uri, null, (doc) => {
+    const vars = variableGroupAt(doc, p.position);
+    if (vars) return vars.map((o) => ({ range: o.range, kind: o.kind === 'definition' ? 3 : 2 }));
+    const stages = stageGroupAt(doc, p.position);
+    if (stages) return stages.map((r) => ({ range: r.range, kind: r.isDefinition ? 3 : 2 }));
+    return null;
+  }),
+);
+
+connection.onReferences((p) =>
+  withDoc(p.textDocument.uri, null, (doc) => {
+    const vars = variableGroupAt(doc, p.position);
+    if (vars) return vars.filter((o) => p.context.includeDeclaration || o.kind === 'reference').map((o) => ({ uri: doc.uri, range: o.range }));
+    const stages = stageGroupAt(doc, p.position);
+    if (stages) return stages.filter((r) => p.context.includeDeclaration || !r.isDefinition).map((r) => ({ uri: doc.uri, range: r.range }));
+    return null;
+  }),
+);
+
+connection.onPrepareRename((p) =>
+  withDoc(p.textDocument.uri, null, (doc) => {
+    const vars = variableGroupAt(doc, p.position);
+    const hit = vars?.find((o) => o.range.start.line === p.position.line && o.range.start.character <= p.position.character && p.position.character <= o.range.end.character);
+    if (hit) return { range: hit.range, placeholder: hit.name };
+    const stages = stageGroupAt(doc, p.position);
+    const s = stages?.find((r) => r.range.start.line === p.position.line && r.range.start.character <= p.position.character && p.position.character <= r.range.end.character);
+    if (s) return { range: s.range, placeholder: doc.getText(s.range) };
+    return null;
+  }),
+);
+
+connection.onRenameRequest((p) =>
+  withDoc<WorkspaceEdit | null>(p.textDocument.uri, null, (doc) => {
+    const newName = p.newName.trim();
+    const vars = variableGroupAt(doc, p.position);
+    if (vars) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return null;
+      return { changes: { [doc.uri]: vars.map((o) => TextEdit.replace(o.range, newName)) } };
+    }
+    const stages = stageGroupAt(doc, p.position);
+    if (stages) {
+      if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(newName)) return null;
+      return { changes: { [doc.uri]: stages.map((r) => TextEdit.replace(r.range, newName)) } };
+    }
+    return null;
+  }),
+);
+
+connection.onDocumentFormatting((p) =>
+  withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
+);
+connection.onDocumentRangeFormatting((p) =>
+  withDoc(p.textDocument.uri, [], (doc) => formatRange(doc, p.range, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
+);
+
+// Never let an unexpected error take the server down: log it and keep serving.
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${String(e)}`));
+
+documents.listen(connection);
+connection.listen();
+

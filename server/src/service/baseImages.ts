@@ -1,0 +1,253 @@
+/**
+ * What a base image runs by default (its image config's Entrypoint, Cmd and Shell).
+ *
+ * Two sources, asked in this order by effectiveCommand.ts:
+ *  1. the local Docker engine: the client inspects the image when it exists locally and sends the result
+ *     (request `dockerfileGuide/baseImageConfig`); the server keeps it here with setEngineBaseImage();
+ *  2. a built-in table for the official images our users start from. Each row was checked against the
+ *     image's Dockerfile in the docker-library / vendor repositories (see the comments on each row).
+ * Anything else is unknown, and the explanation says so.
+ */
+
+export interface BaseImageConfig {
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  /** The image's SHELL (null or absent: the default `["/bin/sh", "-c"]`). */
+  shell?: string[] | null;
+  source: 'engine' | 'table';
+}
+
+/** The payload of the client's `dockerfileGuide/baseImageConfig` request/notification. */
+export interface EngineImageConfigParams {
+  /** The image reference as written in FROM (after ARG substitution), e.g. `nginx:1.27`. */
+  image: string;
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  shell?: string[] | null;
+}
+
+export const BASE_IMAGE_CONFIG_METHOD = 'dockerfileGuide/baseImageConfig';
+
+export interface ImageRef {
+  /** Registry host when one is written (`ghcr.io`), null for Docker Hub. */
+  registry: string | null;
+  /** Repository path without the registry, lower case; Docker Hub's `library/` prefix removed. */
+  repo: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+/** Splits an image reference the way Docker reads it. Returns null for an empty or variable-only reference. */
+export function parseImageRef(ref: string): ImageRef | null {
+  let rest = ref.trim();
+  if (!rest || rest.includes('$')) return null;
+  let digest: string | null = null;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | null = null;
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry: string | null = null;
+  const firstSlash = rest.indexOf('/');
+  if (firstSlash > 0) {
+    const head = rest.slice(0, firstSlash);
+    // Docker treats the first component as a registry host when it has a dot or a port, or is localhost.
+    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+      registry = head.toLowerCase();
+      rest = rest.slice(firstSlash + 1);
+    }
+  }
+  if (registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = null;
+  let repo = rest.toLowerCase();
+  if (registry === null && repo.startsWith('library/')) repo = repo.slice('library/'.length);
+  if (!repo) return null;
+  return { registry, repo, tag, digest };
+}
+
+/** A normalised key for the engine cache: `repo:tag` (tag `latest` when none), registry kept when not Docker Hub. */
+export function imageKey(ref: string): string {
+  const p = parseImageRef(ref);
+  if (!p) return ref.trim().toLowerCase();
+  const name = p.registry ? `${p.registry}/${p.repo}` : p.repo;
+  if (p.digest) return `${name}@${p.digest}`;
+  return `${name}:${p.tag ?? 'latest'}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Engine results (per server process; the client refreshes them when a Dockerfile opens or the FROM changes).
+
+const engineImages = new Map<string, BaseImageConfig>();
+let engineGeneration = 0;
+
+/** Stores what the local engine reported for an image (or forgets it when `config` is null: image not present). */
+export function setEngineBaseImage(image: string, config: { entrypoint: string[] | null; cmd: string[] | null; shell?: string[] | null } | null): boolean {
+  const key = imageKey(image);
+  const before = engineImages.get(key);
+  if (config === null) {
+    if (!before) return false;
+    engineImages.delete(key);
+    engineGeneration++;
+    return true;
+  }
+  const next: BaseImageConfig = {
+    entrypoint: normaliseArgv(config.entrypoint),
+    cmd: normaliseArgv(config.cmd),
+    shell: normaliseArgv(config.shell ?? null),
+    source: 'engine',
+  };
+  if (before && JSON.stringify(before) === JSON.stringify(next)) return false;
+  engineImages.set(key, next);
+  engineGeneration++;
+  return true;
+}
+
+/** Replaces all engine results at once (e.g. after the engine went away: pass an empty map). */
+export function setEngineBaseImages(map: ReadonlyMap<string, Omit<BaseImageConfig, 'source'>> | Record<string, Omit<BaseImageConfig, 'source'>>): void {
+  engineImages.clear();
+  const entries = map instanceof Map ? [...map.entries()] : Object.entries(map);
+  for (const [image, c] of entries) {
+    engineImages.set(imageKey(image), {
+      entrypoint: normaliseArgv(c.entrypoint),
+      cmd: normaliseArgv(c.cmd),
+      shell: normaliseArgv(c.shell ?? null),
+      source: 'engine',
+    });
+  }
+  engineGeneration++;
+}
+
+export function engineBaseImage(image: string): BaseImageConfig | undefined {
+  return engineImages.get(imageKey(image));
+}
+
+/** Changes whenever the engine results change; part of effectiveCommand's memo key. */
+export function engineBaseImagesGeneration(): number {
+  return engineGeneration;
+}
+
+/** Validates a request payload from the client; null when it is malformed. */
+export function parseEngineImageConfigParams(p: unknown): EngineImageConfigParams | null {
+  if (!p || typeof p !== 'object') return null;
+  const o = p as Record<string, unknown>;
+  if (typeof o.image !== 'string' || !o.image) return null;
+  const arr = (v: unknown): string[] | null | undefined =>
+    v === null || v === undefined ? null : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  const entrypoint = arr(o.entrypoint);
+  const cmd = arr(o.cmd);
+  const shell = arr(o.shell);
+  if (entrypoint === undefined || cmd === undefined || shell === undefined) return null;
+  return { image: o.image, entrypoint, cmd, shell };
+}
+
+/** The engine stores `[]` for some instructions and null for others; both run the same, so both become null. */
+function normaliseArgv(a: string[] | null | undefined): string[] | null {
+  return a && a.length > 0 ? [...a] : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The built-in table.
+
+type Row = (tag: string) => Omit<BaseImageConfig, 'source'> | undefined;
+
+/** `1.27.3-alpine` → [1, 27]; `bookworm` → null. */
+function version(tag: string): [number, number] | null {
+  const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
+  return m ? [Number(m[1]), m[2] === undefined ? -1 : Number(m[2])] : null;
+}
+
+function tokens(tag: string): string[] {
+  return tag.toLowerCase().split(/[-_.]/);
+}
+
+function isWindows(tag: string): boolean {
+  return /windowsservercore|nanoserver|ltsc/i.test(tag);
+}
+
+const row = (entrypoint: string[] | null, cmd: string[] | null): Omit<BaseImageConfig, 'source'> => ({ entrypoint, cmd, shell: null });
+
+const TABLE: Record<string, Row> = {
+  // FROM scratch: an empty image, nothing to run.
+  scratch: () => row(null, null),
+  // debuerreotype/docker-debian-artifacts: `CMD ["bash"]` for every release.
+  debian: () => row(null, ['bash']),
+  // docker-brew-ubuntu-core: `CMD ["bash"]` since the OCI rootfs builds (focal, jammy, noble …);
+  // xenial and older wrote `CMD ["/bin/bash"]`.
+  ubuntu: (tag) => row(null, /^(xenial|trusty|precise|16\.04|14\.04|12\.04)/.test(tag) ? ['/bin/bash'] : ['bash']),
+  // docker-alpine: `CMD ["/bin/sh"]`.
+  alpine: () => row(null, ['/bin/sh']),
+  // docker-library/busybox: `CMD ["sh"]`.
+  busybox: () => row(null, ['sh']),
+  // nginxinc/docker-nginx: ENTRYPOINT ["/docker-entrypoint.sh"] (added with 1.19), CMD ["nginx", "-g", "daemon off;"].
+  nginx: (tag) => {
+    if (isWindows(tag)) return undefined;
+    const v = version(tag);
+    const old = v !== null && v[0] === 1 && v[1] >= 0 && v[1] < 19;
+    return row(old ? null : ['/docker-entrypoint.sh'], ['nginx', '-g', 'daemon off;']);
+  },
+  // MariaDB/mariadb-docker: ENTRYPOINT ["docker-entrypoint.sh"]; CMD ["mariadbd"] in current images,
+  // ["mysqld"] in 10.4 and older (the 10.3 Dockerfile still says mysqld).
+  mariadb: (tag) => {
+    const v = version(tag);
+    const old = v !== null && (v[0] < 10 || (v[0] === 10 && v[1] >= 0 && v[1] <= 4));
+    return row(['docker-entrypoint.sh'], [old ? 'mysqld' : 'mariadbd']);
+  },
+  // docker-library/mysql: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["mysqld"].
+  mysql: (tag) => (isWindows(tag) ? undefined : row(['docker-entrypoint.sh'], ['mysqld'])),
+  // docker-library/php: ENTRYPOINT ["docker-php-entrypoint"]; CMD ["php-fpm"] (fpm), ["apache2-foreground"] (apache),
+  // ["php", "-a"] (cli, zts, bare version).
+  php: (tag) => {
+    if (isWindows(tag)) return undefined;
+    const t = tokens(tag);
+    const cmd = t.includes('fpm') ? ['php-fpm'] : t.includes('apache') ? ['apache2-foreground'] : ['php', '-a'];
+    return row(['docker-php-entrypoint'], cmd);
+  },
+  // docker-library/wordpress: ENTRYPOINT ["docker-entrypoint.sh"]; CMD ["apache2-foreground"] (default, apache),
+  // ["php-fpm"] (fpm, fpm-alpine), ["wp", "shell"] (cli).
+  wordpress: (tag) => {
+    const t = tokens(tag);
+    const cmd = t.includes('cli') ? ['wp', 'shell'] : t.includes('fpm') ? ['php-fpm'] : ['apache2-foreground'];
+    return row(['docker-entrypoint.sh'], cmd);
+  },
+  // nodejs/docker-node: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["node"].
+  node: (tag) => (isWindows(tag) ? undefined : row(['docker-entrypoint.sh'], ['node'])),
+  // docker-library/python: no ENTRYPOINT, CMD ["python3"] (["python2"] for 2.x).
+  python: (tag) => {
+    if (isWindows(tag)) return undefined;
+    const v = version(tag);
+    return row(null, [v !== null && v[0] === 2 ? 'python2' : 'python3']);
+  },
+  // docker-library/golang: sets neither, so it keeps its base's: buildpack-deps → debian `bash`, alpine `/bin/sh`.
+  golang: (tag) => {
+    if (isWindows(tag)) return undefined;
+    return row(null, tokens(tag).includes('alpine') || /alpine/.test(tag) ? ['/bin/sh'] : ['bash']);
+  },
+  // docker-library/redis: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["redis-server"].
+  redis: (tag) => (isWindows(tag) ? undefined : row(['docker-entrypoint.sh'], ['redis-server'])),
+  // docker-library/postgres: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["postgres"].
+  postgres: (tag) => row(['docker-entrypoint.sh'], ['postgres']),
+};
+
+/** The built-in table: the defaults of an official image, or undefined when the image is not in the table. */
+export function baseImageConfig(image: string): BaseImageConfig | undefined {
+  const p = parseImageRef(image);
+  if (!p || p.registry !== null) return undefined;
+  const r = Object.prototype.hasOwnProperty.call(TABLE, p.repo) ? TABLE[p.repo] : undefined;
+  if (!r) return undefined;
+  const c = r(p.tag ?? 'latest');
+  return c ? { ...c, source: 'table' } : undefined;
+}
+
+/** The images the table knows, for documentation and tests. */
+export const TABLE_IMAGES: readonly string[] = Object.keys(TABLE);
+
+/** Engine first, then the table. */
+export function lookupBaseImage(image: string): BaseImageConfig | undefined {
+  return engineBaseImage(image) ?? baseImageConfig(image);
+}

@@ -1,0 +1,244 @@
+/**
+ * Splitting a Dockerfile into independently parsed chunks.
+ *
+ * Parsing a 10,000-line Dockerfile with dockerfile-ast takes ~65 ms, too slow to redo on every keystroke.
+ * A Dockerfile is a flat list of instructions, so we cut the text at instruction starts (every FROM, and
+ * inside very long stages every few hundred lines), parse each chunk on its own and keep the parse keyed
+ * by the chunk's text. An edit then re-parses only the chunk it touched; the others are reused as they are,
+ * whatever line they moved to, because all positions inside a chunk are relative to its first line.
+ *
+ * The cut points come from a quick line scanner. It only has to be right in one direction: when it is
+ * unsure (an open heredoc, a continuation) it does not cut. Each parsed chunk is then verified: if its last
+ * instruction ran to the end of the chunk's text (an unterminated heredoc or continuation that the real
+ * parser would have carried into the next chunk), the two chunks are merged and parsed again.
+ */
+import { Dockerfile, DockerfileParser } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** Chunks longer than this (in lines) are cut at the next instruction start even inside a stage. */
+export const MAX_CHUNK_LINES = 240;
+
+export interface Chunk {
+  /** Escape character + text: the cache key. */
+  readonly key: string;
+  /** Text handed to the parser: `prefix` + the document's lines of this chunk. */
+  readonly parsedText: string;
+  /** Lines added before the document text (a `# escape=` directive for chunks after the first). */
+  readonly prefixLines: number;
+  /** Number of document lines this chunk covers. */
+  readonly lineCount: number;
+  readonly ast: Dockerfile;
+  /** The TextDocument the AST's positions refer to (needed by dockerfile-utils' validator). */
+  readonly textDocument: TextDocument;
+  /** Per-chunk results other modules attach (validator problems, rule results), keyed by module. */
+  readonly memo: Map<string, unknown>;
+}
+
+/** A chunk placed at a line of one document version. */
+export interface PlacedChunk {
+  readonly chunk: Chunk;
+  /** Document line of the chunk's first own line. */
+  readonly startLine: number;
+  /** Add to an AST line to get the document line. */
+  readonly lineDelta: number;
+}
+
+const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
+const HEREDOC_MARK = /<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
+const HEREDOC_KEYWORD = /^[ \t]*(?:run|copy|add|onbuild[ \t]+(?:run|copy|add))(?:[ \t]|$)/i;
+
+/** Splits text into lines keeping each line's terminator, so chunks concatenate back to the text. */
+export function splitLinesKeepEnds(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) {
+      out.push(text.slice(start));
+      return out;
+    }
+    out.push(text.slice(start, nl + 1));
+    start = nl + 1;
+  }
+}
+
+function stripEol(line: string): string {
+  let end = line.length;
+  if (end > 0 && line.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && line.charCodeAt(end - 1) === 13) end--;
+  return line.slice(0, end);
+}
+
+function endsWithEscape(line: string, escapeChar: string): boolean {
+  const t = line.replace(/[ \t]+$/, '');
+  return t.length > 0 && t[t.length - 1] === escapeChar;
+}
+
+/**
+ * Number of leading lines that are parser directives (`# name=value`), as dockerfile-ast reads them: they
+ * must come first, one per line; a blank line, an ordinary comment or an instruction ends them.
+ */
+export function directiveLineCount(lines: string[]): number {
+  let n = 0;
+  for (const raw of lines) {
+    const line = stripEol(n === 0 ? raw.replace(/^\uFEFF/, '') : raw);
+    if (!/^[ \t]*#[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*=/.test(line)) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Returns the line indexes where a new chunk may start: lines that begin an instruction at top level
+ * (not inside a continuation or a heredoc body). Cuts at every FROM and, in long stages, at the first
+ * instruction start past MAX_CHUNK_LINES.
+ */
+export function findCutLines(lines: string[], escapeChar: string, firstLine: number): number[] {
+  const cuts: number[] = [];
+  let continuing = false;
+  let heredocs: { name: string; tabs: boolean }[] = [];
+  let lastCut = 0;
+  for (let i = firstLine; i < lines.length; i++) {
+    const line = stripEol(lines[i]);
+    if (heredocs.length > 0) {
+      const h = heredocs[0];
+      const candidate = h.tabs ? line.replace(/^\t+/, '') : line;
+      if (candidate === h.name) heredocs.shift();
+      continue;
+    }
+    if (continuing) {
+      // Blank and comment lines do not end a continuation (Docker skips them).
+      if (/^[ \t]*(#|$)/.test(line)) continue;
+      continuing = endsWithEscape(line, escapeChar);
+      collectHeredocs(line, heredocs);
+      continue;
+    }
+    if (/^[ \t]*(#|$)/.test(line)) continue;
+    // A top-level instruction starts here.
+    if (i > firstLine && (FROM_LINE.test(line) || i - lastCut >= MAX_CHUNK_LINES)) {
+      cuts.push(i);
+      lastCut = i;
+    }
+    continuing = endsWithEscape(line, escapeChar);
+    if (HEREDOC_KEYWORD.test(line)) collectHeredocs(line, heredocs);
+    else heredocs = [];
+  }
+  return cuts;
+
+  function collectHeredocs(line: string, into: { name: string; tabs: boolean }[]): void {
+    if (line.indexOf('<<') < 0) return;
+    HEREDOC_MARK.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = HEREDOC_MARK.exec(line))) {
+      // `<<<` is a shell here-string, not a heredoc.
+      if (line[m.index + 2] === '<' || (m.index > 0 && line[m.index - 1] === '<')) continue;
+      into.push({ name: m[3], tabs: m[1] === '-' });
+    }
+  }
+}
+
+/** Parses one chunk. dockerfile-ast never throws on text, but guard anyway: a failed parse must not lose the document. */
+export function parseChunk(text: string, escapeChar: string, isFirst: boolean, globalArgs = ''): Chunk {
+  // Later chunks get the document's escape directive, and a chunk cut inside a long stage gets a synthetic
+  // `FROM scratch` so that dockerfile-ast sees its instructions inside a stage (its variable lookup recurses
+  // forever on instructions that are neither before the first FROM nor inside a stage). Everything on the prefix
+  // lines is dropped by the model.
+  let prefix = '';
+  if (!isFirst) {
+    if (escapeChar === '`') prefix += '# escape=`\n';
+    // FROM lines resolve variables against the ARGs before the first FROM, which live in the first chunk.
+    prefix += globalArgs;
+    if (!FROM_LINE.test(text.slice(0, text.indexOf('\n') + 1 || text.length))) prefix += 'FROM scratch\n';
+  }
+  const parsedText = prefix + text;
+  let ast: Dockerfile;
+  try {
+    ast = DockerfileParser.parse(parsedText);
+  } catch {
+    ast = DockerfileParser.parse(prefix);
+  }
+  let lineCount = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCount++;
+  if (text.length > 0 && !text.endsWith('\n')) lineCount++;
+  return {
+    key: chunkKey(text, escapeChar, isFirst, globalArgs),
+    parsedText,
+    prefixLines: prefix.split('\n').length - 1,
+    lineCount,
+    ast,
+    textDocument: TextDocument.create('chunk:', 'dockerfile', 0, parsedText),
+    memo: new Map(),
+  };
+}
+
+function chunkKey(text: string, escapeChar: string, isFirst: boolean, globalArgs: string): string {
+  return isFirst ? escapeChar + '1' + text : escapeChar + '0' + globalArgs.length + ':' + globalArgs + text;
+}
+
+/** The ARG instructions before the first FROM, as text to put in front of later chunks. */
+function globalArgsText(first: Chunk): string {
+  let out = '';
+  for (const ins of first.ast.getInstructions()) {
+    const kw = ins.getKeyword();
+    if (kw === 'FROM') break;
+    if (kw !== 'ARG') continue;
+    const r = ins.getRange();
+    const doc = first.textDocument;
+    out += doc.getText(r).replace(/\r?\n/g, ' ') + '\n';
+  }
+  return out;
+}
+
+/**
+ * True when the chunk's last instruction ran into the end of its text, so that the real parser would have
+ * continued it into the following lines (unterminated heredoc or continuation).
+ */
+export function runsOffEnd(chunk: Chunk): boolean {
+  const instrs = chunk.ast.getInstructions();
+  if (instrs.length === 0) return false;
+  const last = instrs[instrs.length - 1];
+  const end = last.getRange().end;
+  const eof = chunk.textDocument.positionAt(chunk.parsedText.length);
+  return end.line === eof.line && end.character === eof.character;
+}
+
+/**
+ * Builds the chunk list for a document text, reusing parsed chunks from `previous` (keyed by text).
+ * Returns the chunks placed at their document lines.
+ */
+export function chunkDocument(
+  lines: string[],
+  escapeChar: string,
+  previous: Map<string, Chunk> | undefined,
+): { placed: PlacedChunk[]; byKey: Map<string, Chunk> } {
+  const firstLine = directiveLineCount(lines);
+  const cuts = findCutLines(lines, escapeChar, firstLine);
+  const bounds = [0, ...cuts, lines.length];
+  const byKey = new Map<string, Chunk>();
+  const placed: PlacedChunk[] = [];
+  let globalArgs = '';
+  let b = 0;
+  while (b < bounds.length - 1) {
+    const start = bounds[b];
+    let endIdx = b + 1;
+    let chunk: Chunk;
+    for (;;) {
+      const end = bounds[endIdx];
+      const text = lines.slice(start, end).join('');
+      const isFirst = start === 0;
+      const key = chunkKey(text, escapeChar, isFirst, globalArgs);
+      chunk = byKey.get(key) ?? previous?.get(key) ?? parseChunk(text, escapeChar, isFirst, globalArgs);
+      // Not the last chunk, and its last instruction would swallow the next lines: merge and retry.
+      if (endIdx < bounds.length - 1 && runsOffEnd(chunk)) {
+        endIdx++;
+        continue;
+      }
+      break;
+    }
+    byKey.set(chunk.key, chunk);
+    if (start === 0) globalArgs = globalArgsText(chunk);
+    placed.push({ chunk, startLine: start, lineDelta: start - chunk.prefixLines });
+    b = endIdx;
+  }
+  return { placed, byKey };
+}

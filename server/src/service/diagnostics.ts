@@ -1,0 +1,60 @@
+/**
+ * All diagnostics of one document version: dockerfile-utils' validation plus the rule engine, as bilingual
+ * messages. Computed once per version (the server debounces), rendered in the user's language at the edge.
+ */
+import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import type { Msg } from '../i18n/msg';
+import { ParsedDocument } from './document';
+import { validatorProblems } from './validation';
+import { translateValidatorMessage } from './validatorMessages';
+import { runRules, RuleOptions } from '../rules/engine';
+
+export const SOURCE = 'dockerfile-guide';
+
+export interface GuideDiagnostic {
+  range: Range;
+  severity: DiagnosticSeverity;
+  /** Rule id (`DL3008`, `JSONArgsRecommended`, `DG101`) or dockerfile-utils message key (`instructionCasing`). */
+  code: string;
+  message: Msg;
+  source: typeof SOURCE;
+  tags?: Diagnostic['tags'];
+  href?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface DiagnosticOptions extends RuleOptions {}
+
+export function computeDiagnostics(doc: ParsedDocument, options: DiagnosticOptions = {}): GuideDiagnostic[] {
+  const out: GuideDiagnostic[] = [];
+  for (const p of validatorProblems(doc, options.validatorSettings)) {
+    const { key, message } = translateValidatorMessage(typeof p.message === 'string' ? p.message : p.message.value);
+    out.push({
+      range: p.range,
+      severity: (p.severity ?? 1) as DiagnosticSeverity,
+      code: key,
+      message,
+      source: SOURCE,
+      tags: p.tags && p.tags.length ? p.tags : undefined,
+      href: 'https://github.com/rcjsuen/dockerfile-utils#validation',
+      data: { validator: p.code },
+    });
+  }
+  out.push(...runRules(doc, options));
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+/** Render for LSP in one language. */
+export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string): Diagnostic {
+  return {
+    range: d.range,
+    severity: d.severity,
+    code: d.code,
+    codeDescription: d.href ? { href: d.href } : undefined,
+    source: d.source,
+    message: render(d.message),
+    tags: d.tags,
+    data: d.data,
+  };
+}

@@ -1,0 +1,605 @@
+/**
+ * The parsed model of one document version: built once per version from cached chunk parses (chunks.ts)
+ * and read by every feature. Nothing in a request handler parses text again.
+ *
+ * All positions here are document positions (0-based lines, UTF-16 characters), already shifted from the
+ * chunk-relative positions of the dockerfile-ast objects underneath.
+ */
+import {
+  Argument,
+  Dockerfile,
+  Flag,
+  Heredoc,
+  Instruction,
+  JSONInstruction,
+  ModifiableInstruction,
+  Property,
+  PropertyInstruction,
+  Variable,
+} from 'dockerfile-ast';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { Chunk, PlacedChunk, chunkDocument, directiveLineCount, splitLinesKeepEnds } from './chunks';
+
+export interface Span {
+  value: string;
+  range: Range;
+}
+
+export interface FlagOptionInfo {
+  name: string;
+  nameRange: Range;
+  value: string | null;
+  valueRange: Range | null;
+  range: Range;
+}
+
+export interface FlagInfo {
+  name: string;
+  nameRange: Range;
+  value: string | null;
+  valueRange: Range | null;
+  range: Range;
+  options: FlagOptionInfo[];
+}
+
+export interface HeredocInfo {
+  name: string;
+  /** The `<<EOF` marker on the instruction line. */
+  startRange: Range;
+  nameRange: Range;
+  /** The body, without the delimiter line; null when empty. */
+  contentRange: Range | null;
+  /** The closing delimiter line; null when the heredoc is unterminated. */
+  delimiterRange: Range | null;
+}
+
+export interface VariableRef {
+  name: string;
+  nameRange: Range;
+  range: Range;
+  /** `-`, `+`, `?`, … as in `${X:-default}`; null when none. */
+  modifier: string | null;
+  substitution: string | null;
+}
+
+export interface PropertyInfo {
+  name: string;
+  nameRange: Range;
+  value: string | null;
+  valueRange: Range | null;
+  /** `=` or null for the legacy `KEY value` form. */
+  operator: string | null;
+  range: Range;
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  line: number;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+export interface CommentInfo {
+  line: number;
+  /** Text after `#`, trimmed. */
+  content: string;
+  range: Range;
+}
+
+/** One instruction of the document (ONBUILD triggers are reachable through `trigger`). */
+export class Instr {
+  /** Upper-case keyword as Docker reads it (`run` → `RUN`). */
+  readonly keyword: string;
+  readonly range: Range;
+  readonly keywordRange: Range;
+  stage: Stage | undefined;
+  private _args?: Span[];
+  private _flags?: FlagInfo[];
+  private _json?: Span[] | null;
+
+  constructor(
+    readonly doc: ParsedDocument,
+    readonly index: number,
+    readonly ast: Instruction,
+    readonly delta: number,
+  ) {
+    const rel = relativeInfo(ast);
+    this.keyword = rel.keyword;
+    this.range = shiftRange(rel.range, delta);
+    this.keywordRange = shiftRange(rel.keywordRange, delta);
+  }
+
+  get startLine(): number {
+    return this.range.start.line;
+  }
+  get endLine(): number {
+    return this.range.end.line;
+  }
+  /** The keyword exactly as written (may be lower case or contain an escaped newline). */
+  get keywordText(): string {
+    return this.ast.getInstruction();
+  }
+
+  /** Arguments after the keyword (and after flags for instructions that take flags). */
+  args(): Span[] {
+    return (this._args ??= this.ast.getArguments().map((a) => span(a, this.delta)));
+  }
+
+  /** The arguments' text with line continuations removed, as Docker joins them. */
+  argsContent(): string {
+    return this.ast.getArgumentsContent() ?? '';
+  }
+
+  /** The arguments' text exactly as written (continuations included). */
+  rawArgsContent(): string {
+    return this.ast.getRawArgumentsContent() ?? '';
+  }
+
+  argsRange(): Range | null {
+    const r = this.ast.getArgumentsRange();
+    return r ? shiftRange(r, this.delta) : null;
+  }
+
+  /** The instruction's text in the document, exactly as written. */
+  text(): string {
+    return this.doc.getText(this.range);
+  }
+
+  flags(): FlagInfo[] {
+    if (this._flags) return this._flags;
+    const d = this.delta;
+    this._flags =
+      this.ast instanceof ModifiableInstruction
+        ? this.ast.getFlags().map((f: Flag) => ({
+            name: f.getName(),
+            nameRange: shiftRange(f.getNameRange(), d),
+            value: f.getValue(),
+            valueRange: f.getValueRange() ? shiftRange(f.getValueRange()!, d) : null,
+            range: shiftRange(f.getRange(), d),
+            options: f.getOptions().map((o) => ({
+              name: o.getName(),
+              nameRange: shiftRange(o.getNameRange(), d),
+              value: o.getValue(),
+              valueRange: o.getValueRange() ? shiftRange(o.getValueRange()!, d) : null,
+              range: shiftRange(o.getRange(), d),
+            })),
+          }))
+        : [];
+    return this._flags;
+  }
+
+  flag(name: string): FlagInfo | undefined {
+    return this.flags().find((f) => f.name === name);
+  }
+
+  /**
+   * For CMD, ENTRYPOINT, RUN, SHELL, COPY, ADD, VOLUME: the exec-form strings, or null in shell form.
+   * Decided as Docker does: the arguments (flags removed, continuations joined) must parse as a JSON array of
+   * strings; anything else (single quotes, a trailing comma, a number) is shell form.
+   */
+  jsonStrings(): Span[] | null {
+    if (this._json !== undefined) return this._json;
+    this._json = null;
+    if (!(this.ast instanceof JSONInstruction)) return null;
+    const content = this.argsContent().trim();
+    if (!content.startsWith('[')) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return null;
+    const strings = this.ast.getJSONStrings();
+    const whole = this.argsRange() ?? this.range;
+    this._json = (parsed as string[]).map((value, i) => ({
+      value,
+      range: strings.length === parsed.length ? shiftRange(strings[i].getJSONRange(), this.delta) : whole,
+    }));
+    return this._json;
+  }
+
+  /** True when written in exec (JSON array) form. */
+  isExecForm(): boolean {
+    return this.jsonStrings() !== null;
+  }
+
+  heredocs(): HeredocInfo[] {
+    const ast = this.ast as Instruction & { getHeredocs?: () => Heredoc[] };
+    if (typeof ast.getHeredocs !== 'function') return [];
+    const d = this.delta;
+    return ast.getHeredocs().map((h) => ({
+      name: h.getName(),
+      startRange: shiftRange(h.getStartRange(), d),
+      nameRange: shiftRange(h.getNameRange(), d),
+      contentRange: h.getContentRange() ? shiftRange(h.getContentRange()!, d) : null,
+      delimiterRange: h.getDelimiterRange() ? shiftRange(h.getDelimiterRange()!, d) : null,
+    }));
+  }
+
+  /** `$VAR` / `${VAR…}` references in the arguments. */
+  variables(): VariableRef[] {
+    const rel = relativeInfo(this.ast);
+    rel.variables ??= this.ast.getVariables();
+    return rel.variables.map((v: Variable) => ({
+      name: v.getName(),
+      nameRange: shiftRange(v.getNameRange(), this.delta),
+      range: shiftRange(v.getRange(), this.delta),
+      modifier: v.getModifier(),
+      substitution: v.getSubstitutionParameter(),
+    }));
+  }
+
+  /** For ARG, ENV, LABEL: the `name=value` properties. */
+  properties(): PropertyInfo[] {
+    if (!(this.ast instanceof PropertyInstruction)) return [];
+    const rel = relativeInfo(this.ast);
+    rel.properties ??= this.ast.getProperties();
+    return rel.properties.map((p: Property) => ({
+      name: p.getName(),
+      nameRange: shiftRange(p.getNameRange(), this.delta),
+      value: p.getValue(),
+      valueRange: p.getValueRange() ? shiftRange(p.getValueRange()!, this.delta) : null,
+      operator: p.getAssignmentOperator(),
+      range: shiftRange(p.getRange(), this.delta),
+    }));
+  }
+
+  /** For ONBUILD: the trigger instruction, positioned in the document. */
+  trigger(): Instr | null {
+    const t = (this.ast as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
+    return t ? new Instr(this.doc, this.index, t, this.delta) : null;
+  }
+
+  /** For FROM: the image reference as written, e.g. `debian:bookworm` or `$BASE`. */
+  fromImage(): Span | null {
+    const ast = this.ast as Instruction & { getImage?: () => string | null; getImageRange?: () => Range | null };
+    if (this.keyword !== 'FROM' || !ast.getImage) return null;
+    const image = ast.getImage();
+    const r = ast.getImageRange!();
+    return image !== null && r ? { value: image, range: shiftRange(r, this.delta) } : null;
+  }
+
+  /** For FROM: the stage name after AS, as written. */
+  fromStageName(): Span | null {
+    const ast = this.ast as Instruction & { getBuildStage?: () => string | null; getBuildStageRange?: () => Range | null };
+    if (this.keyword !== 'FROM' || !ast.getBuildStage) return null;
+    const name = ast.getBuildStage();
+    const r = ast.getBuildStageRange!();
+    return name !== null && r ? { value: name, range: shiftRange(r, this.delta) } : null;
+  }
+}
+
+/** A build stage: a FROM and the instructions up to the next FROM. */
+export interface Stage {
+  index: number;
+  from: Instr;
+  /** Name after AS (as written), if any. */
+  name: string | null;
+  nameRange: Range | null;
+  /** Image reference as written (may contain variables or name another stage). */
+  image: string | null;
+  imageRange: Range | null;
+  /** The earlier stage this one is built FROM, when the image names one. */
+  parent: Stage | null;
+  instructions: Instr[];
+  startLine: number;
+  endLine: number;
+}
+
+/** One ARG or ENV definition. */
+export interface VarDef {
+  kind: 'ARG' | 'ENV';
+  name: string;
+  nameRange: Range;
+  /** Value as written (null for `ARG NAME` without a default). */
+  value: string | null;
+  valueRange: Range | null;
+  instr: Instr;
+  /** The stage it belongs to; null for ARGs before the first FROM (global scope). */
+  stage: Stage | null;
+}
+
+export class ParsedDocument {
+  readonly lines: string[];
+  readonly escapeChar: string;
+  readonly directives: Directive[] = [];
+  readonly instructions: Instr[] = [];
+  readonly comments: CommentInfo[] = [];
+  readonly stages: Stage[] = [];
+  readonly globalArgs: VarDef[] = [];
+  readonly varDefs: VarDef[] = [];
+  readonly placed: PlacedChunk[];
+  /** Chunks by cache key, handed to the next version for reuse. */
+  readonly chunkCache: Map<string, Chunk>;
+  private lineOffsets: number[] | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    previous?: ParsedDocument,
+  ) {
+    this.lines = splitLinesKeepEnds(text);
+    this.escapeChar = readEscape(this.lines);
+    const reuse = previous && previous.escapeChar === this.escapeChar ? previous.chunkCache : undefined;
+    const { placed, byKey } = chunkDocument(this.lines, this.escapeChar, reuse);
+    this.placed = placed;
+    this.chunkCache = byKey;
+    this.build();
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** Text of a line without its line terminator. */
+  lineText(line: number): string {
+    const l = this.lines[line];
+    if (l === undefined) return '';
+    return l.replace(/\r?\n$/, '');
+  }
+
+  offsetAt(pos: Position): number {
+    const offsets = (this.lineOffsets ??= computeOffsets(this.lines));
+    if (pos.line >= offsets.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const lineLen = this.lineText(pos.line).length;
+    return offsets[pos.line] + Math.max(0, Math.min(pos.character, lineLen));
+  }
+
+  positionAt(offset: number): Position {
+    const offsets = (this.lineOffsets ??= computeOffsets(this.lines));
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - offsets[lo] };
+  }
+
+  getText(range?: Range): string {
+    if (!range) return this.text;
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  /** The instruction whose range contains the line (binary search). */
+  instructionAtLine(line: number): Instr | undefined {
+    const list = this.instructions;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ins = list[mid];
+      if (line < ins.startLine) hi = mid - 1;
+      else if (line > ins.endLine) lo = mid + 1;
+      else return ins;
+    }
+    return undefined;
+  }
+
+  instructionAt(pos: Position): Instr | undefined {
+    const ins = this.instructionAtLine(pos.line);
+    return ins && contains(ins.range, pos) ? ins : ins && pos.line > ins.startLine ? ins : ins;
+  }
+
+  /** The stage a line belongs to (null before the first FROM). */
+  stageAtLine(line: number): Stage | null {
+    let found: Stage | null = null;
+    for (const s of this.stages) {
+      if (s.startLine <= line) found = s;
+      else break;
+    }
+    return found;
+  }
+
+  stageByName(name: string): Stage | undefined {
+    const lower = name.toLowerCase();
+    return this.stages.find((s) => s.name !== null && s.name.toLowerCase() === lower);
+  }
+
+  /** Stage referenced by `COPY --from=X` / `FROM X` / `--mount=from=X`: a name or an index. */
+  resolveStageRef(ref: string, before: number): Stage | undefined {
+    if (/^\d+$/.test(ref)) {
+      const s = this.stages[Number(ref)];
+      return s && s.index < before ? s : undefined;
+    }
+    const s = this.stageByName(ref);
+    return s && s.index < before ? s : undefined;
+  }
+
+  /** ARG/ENV definitions visible at a line, latest definition per name wins (Docker's scoping). */
+  visibleVars(line: number): Map<string, VarDef> {
+    const out = new Map<string, VarDef>();
+    const stage = this.stageAtLine(line);
+    if (!stage) {
+      for (const d of this.globalArgs) if (d.instr.endLine < line) out.set(d.name, d);
+      return out;
+    }
+    // ENV (and ARG) of parent stages are inherited through `FROM <stage>`; ARGs are not (they are build-time only),
+    // but ENV from the parent image is part of the image config.
+    const chain: Stage[] = [];
+    for (let s: Stage | null = stage; s; s = s.parent) chain.unshift(s);
+    for (const s of chain) {
+      for (const d of this.varDefs) {
+        if (d.stage !== s) continue;
+        if (s === stage ? d.instr.endLine >= line : false) continue;
+        if (s !== stage && d.kind === 'ARG') continue;
+        out.set(d.name, d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The effective value of a variable at a line as far as the Dockerfile alone tells: follows `ARG X` without a
+   * default back to the global `ARG X=default`, and substitutes nothing else.
+   */
+  valueAt(name: string, line: number): { def: VarDef; value: string | null; from?: VarDef } | undefined {
+    const def = this.visibleVars(line).get(name);
+    if (!def) {
+      const stage = this.stageAtLine(line);
+      if (!stage) return undefined;
+      return undefined;
+    }
+    if (def.kind === 'ARG' && def.value === null && def.stage) {
+      const global = [...this.globalArgs].reverse().find((g) => g.name === name);
+      if (global) return { def, value: global.value, from: global };
+    }
+    return { def, value: def.value };
+  }
+
+  private build(): void {
+    // Directives and comments.
+    const first = this.placed[0];
+    if (first) {
+      const n = directiveLineCount(this.lines);
+      for (const d of first.chunk.ast.getDirectives()) {
+        const r = shiftRange(d.getRange(), first.lineDelta);
+        if (r.start.line >= n) continue;
+        this.directives.push({
+          name: d.getName(),
+          value: d.getValue(),
+          line: r.start.line,
+          range: r,
+          nameRange: shiftRange(d.getNameRange(), first.lineDelta),
+          valueRange: shiftRange(d.getValueRange(), first.lineDelta),
+        });
+      }
+    }
+    for (const pc of this.placed) {
+      for (const c of pc.chunk.ast.getComments()) {
+        const r = shiftRange(c.getRange(), pc.lineDelta);
+        if (r.start.line < pc.startLine) continue; // the synthetic escape directive of later chunks
+        this.comments.push({ line: r.start.line, content: c.getContent(), range: r });
+      }
+      for (const ast of pc.chunk.ast.getInstructions()) {
+        if (ast.getRange().start.line < pc.chunk.prefixLines) continue;
+        this.instructions.push(new Instr(this, this.instructions.length, ast, pc.lineDelta));
+      }
+    }
+    // Stages.
+    let current: Stage | null = null;
+    for (const ins of this.instructions) {
+      if (ins.keyword === 'FROM') {
+        const name = ins.fromStageName();
+        const image = ins.fromImage();
+        current = {
+          index: this.stages.length,
+          from: ins,
+          name: name?.value ?? null,
+          nameRange: name?.range ?? null,
+          image: image?.value ?? null,
+          imageRange: image?.range ?? null,
+          parent: null,
+          instructions: [],
+          startLine: ins.startLine,
+          endLine: ins.endLine,
+        };
+        if (current.image) {
+          const lower = current.image.toLowerCase();
+          current.parent = this.stages.find((s) => s.name !== null && s.name.toLowerCase() === lower) ?? null;
+        }
+        this.stages.push(current);
+      }
+      ins.stage = current ?? undefined;
+      if (current) {
+        current.instructions.push(ins);
+        current.endLine = ins.endLine;
+      }
+      if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
+        for (const p of ins.properties()) {
+          if (!p.name) continue;
+          const def: VarDef = {
+            kind: ins.keyword,
+            name: p.name,
+            nameRange: p.nameRange,
+            value: p.value,
+            valueRange: p.valueRange,
+            instr: ins,
+            stage: current,
+          };
+          this.varDefs.push(def);
+          if (!current && ins.keyword === 'ARG') this.globalArgs.push(def);
+        }
+      }
+    }
+    // A stage reaches to the line before the next FROM, so trailing comments belong to it.
+    for (let i = 0; i < this.stages.length; i++) {
+      const next = this.stages[i + 1];
+      this.stages[i].endLine = Math.max(this.stages[i].endLine, next ? next.startLine - 1 : this.lines.length - 1);
+    }
+  }
+}
+
+interface RelativeInfo {
+  keyword: string;
+  range: Range;
+  keywordRange: Range;
+  properties?: Property[];
+  variables?: Variable[];
+}
+
+/**
+ * What every version needs of an AST instruction, computed once per AST object. ASTs are shared across versions
+ * (chunk reuse), so a version only shifts these ranges instead of asking dockerfile-ast again.
+ */
+const relativeCache = new WeakMap<Instruction, RelativeInfo>();
+function relativeInfo(ast: Instruction): RelativeInfo {
+  let info = relativeCache.get(ast);
+  if (!info) {
+    info = { keyword: ast.getKeyword(), range: ast.getRange(), keywordRange: ast.getInstructionRange() };
+    relativeCache.set(ast, info);
+  }
+  return info;
+}
+
+function readEscape(lines: string[]): string {
+  const n = directiveLineCount(lines);
+  let escape = '\\';
+  for (let i = 0; i < n; i++) {
+    const m = /^\uFEFF?[ \t]*#[ \t]*escape[ \t]*=[ \t]*(\S*)/i.exec(lines[i]);
+    if (m) {
+      // dockerfile-ast accepts only ` and \ ; anything else keeps the default.
+      if (m[1] === '`' || m[1] === '\\') escape = m[1];
+      break;
+    }
+  }
+  return escape;
+}
+
+function computeOffsets(lines: string[]): number[] {
+  const out = new Array<number>(lines.length);
+  let o = 0;
+  for (let i = 0; i < lines.length; i++) {
+    out[i] = o;
+    o += lines[i].length;
+  }
+  return out;
+}
+
+export function shiftRange(r: Range, delta: number): Range {
+  if (delta === 0) return r;
+  return {
+    start: { line: r.start.line + delta, character: r.start.character },
+    end: { line: r.end.line + delta, character: r.end.character },
+  };
+}
+
+function span(a: Argument, delta: number): Span {
+  return { value: a.getValue(), range: shiftRange(a.getRange(), delta) };
+}
+
+export function contains(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+export type { Dockerfile };

@@ -1,0 +1,235 @@
+// Shared setup for the tests of client/src/docker against a real dockerd.
+// - The test image is imported from busybox-static (nothing can be pulled here) if it is missing.
+// - Everything the tests create carries TEST_LABEL and is removed by cleanup().
+// - privateDaemon() runs a second dockerd on its own socket, for tests that kill the engine: the
+//   main engine other suites (and other people) use is never disturbed.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { connect, type EngineClients } from '../../client/src/docker/connection';
+import { parseHost, defaultInputs, type Endpoint } from '../../client/src/docker/endpoint';
+
+export const TEST_IMAGE = 'dfg-test/busybox:1';
+export const TEST_LABEL = 'dockerfile-guide.test';
+export const MAIN_SOCKET = '/var/run/docker.sock';
+
+export function mainEndpoint(): Endpoint {
+  return parseHost(`unix://${MAIN_SOCKET}`, 'setting', defaultInputs());
+}
+
+export function mainClients(): EngineClients {
+  return connect(mainEndpoint());
+}
+
+export function sh(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string {
+  return execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+function imageExists(host: string, image: string): boolean {
+  try {
+    sh('docker', ['-H', host, 'image', 'inspect', image]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Imports the busybox-static rootfs as TEST_IMAGE on the engine at `host` when it is not there yet. */
+export function ensureTestImage(host = `unix://${MAIN_SOCKET}`, image = TEST_IMAGE): void {
+  if (imageExists(host, image)) return;
+  // Test files run in parallel processes: one imports, the others wait (a double import would leave
+  // a dangling image behind).
+  const lock = `/tmp/dfg-test-image-${host.replace(/[^A-Za-z0-9]/g, '_')}.lock`;
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) fs.rmSync(lock, { recursive: true, force: true });
+      execFileSync('sleep', ['0.2']);
+    }
+  }
+  try {
+    if (!imageExists(host, image)) importBusybox(host, image);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function importBusybox(host: string, image: string): void {
+  const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => fs.existsSync(p));
+  if (!busybox) throw new Error('busybox-static is not installed (apt-get install busybox-static)');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-rootfs-'));
+  try {
+    fs.mkdirSync(path.join(root, 'bin'));
+    fs.mkdirSync(path.join(root, 'tmp'));
+    fs.mkdirSync(path.join(root, 'etc'));
+    fs.copyFileSync(busybox, path.join(root, 'bin', 'busybox'));
+    fs.chmodSync(path.join(root, 'bin', 'busybox'), 0o755);
+    for (const applet of sh(busybox, ['--list']).split('\n')) {
+      if (applet && applet !== 'busybox') fs.symlinkSync('busybox', path.join(root, 'bin', applet));
+    }
+    fs.writeFileSync(path.join(root, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+    // `tar … | docker import -`, piped by the shell so the archive never sits in our memory.
+    execFileSync(
+      'sh',
+      ['-c', 'tar -C "$1" -c . | docker -H "$2" import --change \'CMD ["sh"]\' --change "ENV PATH=/bin" - "$3"', 'sh', root, host, image],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Removes every container and image the tests labelled or tagged on that engine. */
+export async function cleanup(clients: EngineClients, runId?: string): Promise<void> {
+  const label = runId ? `${TEST_LABEL}=${runId}` : TEST_LABEL;
+  const cs = await clients.api.listContainers({ all: true, filters: { label: [label] } });
+  await Promise.all(cs.map((c) => clients.api.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  const imgs = await clients.api.listImages({ filters: { label: [label] } });
+  for (const i of imgs) await clients.api.getImage(i.Id).remove({ force: true }).catch(() => undefined);
+}
+
+export function runId(): string {
+  return `t${process.pid}-${Date.now().toString(36)}`;
+}
+
+/** Creates and starts a labelled container running `cmd` in the test image; returns its id. */
+export async function startTestContainer(
+  clients: EngineClients,
+  id: string,
+  o: { name?: string; cmd?: string[]; labels?: Record<string, string>; tty?: boolean; start?: boolean; healthcheck?: object } = {},
+): Promise<string> {
+  const c = await clients.api.createContainer({
+    Image: TEST_IMAGE,
+    name: o.name,
+    Cmd: o.cmd ?? ['sleep', '300'],
+    Tty: o.tty ?? false,
+    Labels: { [TEST_LABEL]: id, ...(o.labels ?? {}) },
+    Healthcheck: o.healthcheck,
+    // `docker stop` on busybox sleep as PID 1 would wait the full 10 s grace period: keep it short.
+    StopTimeout: 1,
+  } as Parameters<EngineClients['api']['createContainer']>[0]);
+  if (o.start !== false) await c.start();
+  return c.id;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000, stepMs = 50): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms`);
+    await sleep(stepMs);
+  }
+}
+
+export interface PrivateDaemon {
+  dir: string;
+  socket: string;
+  host: string;
+  endpoint: Endpoint;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Stops the daemon and removes its directories. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A second dockerd on its own socket, data root, exec root and network namespace (no iptables), so
+ * killing it affects nothing else. Requires root, as dockerd itself does.
+ */
+export function privateDaemon(): PrivateDaemon {
+  // Short path: unix socket paths are limited to 108 bytes.
+  const dir = fs.mkdtempSync('/tmp/dfgd-');
+  const socket = path.join(dir, 'docker.sock');
+  const host = `unix://${socket}`;
+  let child: ChildProcess | undefined;
+  const d: PrivateDaemon = {
+    dir,
+    socket,
+    host,
+    endpoint: parseHost(host, 'setting', defaultInputs()),
+    async start() {
+      const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
+      // Its own network namespace: dockerd creates (and on some flags deletes) the host-wide `docker0`
+      // bridge, so a second daemon in the host namespace would fight the main engine over it.
+      child = spawn(
+        'unshare',
+        [
+          '--net',
+          'dockerd',
+          '--data-root', path.join(dir, 'data'),
+          '--exec-root', path.join(dir, 'exec'),
+          '-H', host,
+          '--pidfile', path.join(dir, 'docker.pid'),
+          '--iptables=false',
+          '--ip-masq=false',
+        ],
+        { stdio: ['ignore', log, log], detached: false },
+      );
+      fs.closeSync(log);
+      child.on('error', () => undefined);
+      await until(
+        () => {
+          try {
+            sh('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}']);
+            return true;
+          } catch {
+            return undefined;
+          }
+        },
+        60000,
+        200,
+      );
+    },
+    async stop() {
+      const c = child;
+      child = undefined;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise<void>((r) => c.once('exit', () => r()));
+      c.kill('SIGTERM');
+      const t = setTimeout(() => c.kill('SIGKILL'), 15000);
+      await exited;
+      clearTimeout(t);
+    },
+    async destroy() {
+      await d.stop();
+      // Overlay mounts under data/ are gone once dockerd has stopped; a leftover is not worth failing for.
+      try {
+        execFileSync('sh', ['-c', `umount -R ${dir}/data 2>/dev/null; umount -R ${dir}/exec 2>/dev/null; true`]);
+      } catch {
+        /* best effort */
+      }
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+  return d;
+}
+
+export function dockerAvailable(): boolean {
+  try {
+    sh('docker', ['-H', `unix://${MAIN_SOCKET}`, 'version', '--format', '{{.Server.Version}}']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Suite setup: the main engine must answer (started by scripts/ci/dockerd-up.sh when it does not;
+ * that script is idempotent) and the test image must exist. A missing engine fails the suite loudly.
+ */
+export function setupMainEngine(): void {
+  if (!dockerAvailable()) {
+    const script = path.resolve(__dirname, '../../scripts/ci/dockerd-up.sh');
+    execFileSync('bash', [script], { stdio: 'inherit' });
+  }
+  ensureTestImage();
+}

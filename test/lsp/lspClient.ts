@@ -1,0 +1,155 @@
+/**
+ * A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks real JSON-RPC
+ * (Content-Length framing) over its stdio. No vscode-languageclient here, on purpose: the tests see exactly
+ * what any editor would.
+ */
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+type Pending = { resolve: (v: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export class LspClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  private buf = Buffer.alloc(0);
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private listeners: ((msg: any) => void)[] = [];
+  readonly notifications: any[] = [];
+  stderr = '';
+  /** Answers for server→client requests such as workspace/configuration. */
+  configuration: Record<string, unknown> = {};
+  exited: Promise<number | null>;
+
+  constructor(args: string[] = ['--stdio']) {
+    this.proc = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
+    this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.exited = new Promise((r) => this.proc.on('exit', (code) => r(code)));
+  }
+
+  private onData(d: Buffer) {
+    this.buf = Buffer.concat([this.buf, d]);
+    for (;;) {
+      const headerEnd = this.buf.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buf.subarray(0, headerEnd).toString();
+      const len = Number(/Content-Length: (\d+)/i.exec(header)?.[1]);
+      if (this.buf.length < headerEnd + 4 + len) return;
+      const body = this.buf.subarray(headerEnd + 4, headerEnd + 4 + len).toString('utf8');
+      this.buf = this.buf.subarray(headerEnd + 4 + len);
+      this.dispatch(JSON.parse(body));
+    }
+  }
+
+  private dispatch(msg: any) {
+    if (msg.id !== undefined && msg.method === undefined) {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      clearTimeout(p.timer);
+      if (msg.error) p.reject(new Error(`${msg.error.code}: ${msg.error.message}`));
+      else p.resolve(msg.result);
+      return;
+    }
+    if (msg.id !== undefined && msg.method) {
+      // A request from the server.
+      let result: unknown = null;
+      if (msg.method === 'workspace/configuration') {
+        result = (msg.params.items as { section?: string }[]).map((i) => (i.section ? this.configuration[i.section] ?? null : null));
+      }
+      this.write({ jsonrpc: '2.0', id: msg.id, result });
+      return;
+    }
+    this.notifications.push(msg);
+    for (const l of this.listeners) l(msg);
+  }
+
+  private write(msg: unknown) {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+
+  request<T = any>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`timeout: ${method}`));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown) {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Waits for a notification matching the predicate (including ones already received when `past` is set). */
+  waitFor(method: string, pred: (params: any) => boolean = () => true, timeoutMs = 10000, past = false): Promise<any> {
+    if (past) {
+      const hit = this.notifications.find((n) => n.method === method && pred(n.params));
+      if (hit) return Promise.resolve(hit.params);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timeout waiting for ${method}`)), timeoutMs);
+      const l = (msg: any) => {
+        if (msg.method === method && pred(msg.params)) {
+          clearTimeout(timer);
+          this.listeners = this.listeners.filter((x) => x !== l);
+          resolve(msg.params);
+        }
+      };
+      this.listeners.push(l);
+    });
+  }
+
+  async initialize(initializationOptions?: unknown, capabilities: Record<string, unknown> = {}): Promise<any> {
+    const res = await this.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { hover: { contentFormat: ['markdown'] } }, ...capabilities },
+      initializationOptions,
+    });
+    this.notify('initialized', {});
+    return res;
+  }
+
+  open(uri: string, text: string, version = 1) {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } });
+  }
+
+  /** Opens a document and waits for its first diagnostics. */
+  async openAndWait(uri: string, text: string, version = 1): Promise<any[]> {
+    const p = this.waitFor('textDocument/publishDiagnostics', (d) => d.uri === uri && d.version === version);
+    this.open(uri, text, version);
+    return (await p).diagnostics;
+  }
+
+  hover(uri: string, line: number, character: number) {
+    return this.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  }
+
+  async shutdown() {
+    try {
+      await this.request('shutdown', null, 3000);
+      this.notify('exit', null);
+    } catch {
+      // fall through to kill
+    }
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+export function hoverText(h: any): string {
+  if (!h) return '';
+  const c = h.contents;
+  return typeof c === 'string' ? c : Array.isArray(c) ? c.map((x: any) => x.value ?? x).join('\n') : c.value;
+}
+
+export const HANGUL = /[\uac00-\ud7a3]/;
