@@ -12,6 +12,10 @@ const extra = sep < 0 ? [] : argv.slice(sep + 1);
 
 function walk(dir, out) {
   if (!fs.existsSync(dir)) return out;
+  if (fs.statSync(dir).isFile()) {
+    out.push(dir);
+    return out;
+  }
   for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, ent.name);
     if (ent.isDirectory()) walk(p, out);

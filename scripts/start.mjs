@@ -79,7 +79,7 @@ async function main() {
 
   const locale = opts.lang;
   if (opts.lang === 'ko') {
-    const pack = installKoreanLanguagePack(extensionsDir, tools);
+    const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools);
     if (pack.kind === 'local') {
       say('VS Code 한국어 언어 팩을 받을 수 없어(확장 갤러리에 연결할 수 없음) 최소 언어 팩을 설치했습니다. 확장은 한국어로, VS Code 자체 메뉴는 영어로 보입니다.',
         'The VS Code Korean language pack is not reachable (no extension gallery), so a minimal pack is installed: the extension shows Korean, VS Code\'s own menus stay English.');

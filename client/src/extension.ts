@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerDockerSidebar } from './views/sidebar';
+import { registerNewStackCommand } from './commands/newStack';
+import { registerExplain } from './explain';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -20,6 +23,9 @@ export interface DockerfileGuideApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
+  registerDockerSidebar(context);
+  registerNewStackCommand(context);
+  registerExplain(context, () => ensureClient(context));
   const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
   if (vscode.workspace.textDocuments.some(isDockerfile)) void ensureClient(context);
   context.subscriptions.push(

@@ -1,22 +1,25 @@
 #!/usr/bin/env node
 // `npm run test:ui`: a UI smoke test the way a person uses the extension. The built extension is
-// installed into code-server like a .vsix, headless Chromium opens examples/ft_server, clicks the
-// Dockerfile in the Explorer, hovers `FROM` and waits for the hover widget to show our Korean docs.
+// installed into code-server like a .vsix, VS Code runs with Korean as its display language (as
+// `npm start -- --lang ko` does) and dockerfileGuide.language left at `auto`; headless Chromium opens
+// examples/ft_server, clicks the Dockerfile in the Explorer, hovers `FROM` and waits for the hover
+// widget to show our Korean docs.
 // Screenshot: test-results/ui-hover-from-ko.png (on failure: test-results/ui-failure.png).
 //
 //   npm run test:ui [-- --no-build] [--keep]
-// Run it through tsx (see package.json) so the expected text can come from server/src/docs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { INSTRUCTIONS } from '../../server/src/docs/instructions.ts';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
 import { launchChromium } from './lib/browser.mjs';
 import { freePort, startCodeServer } from './lib/codeServer.mjs';
 import { EXAMPLE_DIR, ROOT, elapsed, makeRunDir, sandboxEnv, writeJson } from './lib/env.mjs';
 import { installExtensionCopy } from './lib/extension.mjs';
 import { ensureTools } from './lib/install.mjs';
+import { installKoreanLanguagePack } from './lib/languagePack.mjs';
 import { sampleTreeMemory } from './lib/memory.mjs';
 import { defaultUserSettings } from './harness.mjs';
 
@@ -28,8 +31,14 @@ const log = (...a) => console.log(`[ui ${elapsed(t0)}]`, ...a);
 const RESULTS = path.join(ROOT, 'test-results');
 const HANGUL = /[\uac00-\ud7a3]/;
 
-/** The first sentence of FROM's Korean summary, as the hover widget renders it (no Markdown backticks). */
-function expectedKoreanSentence() {
+/**
+ * The first sentence of FROM's Korean summary in server/src/docs, as the hover widget renders it
+ * (no Markdown backticks). The docs module is bundled to CommonJS here so this script needs no loader.
+ */
+async function expectedKoreanSentence() {
+  const out = path.join(ROOT, 'out/e2e/docs-instructions.cjs');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'server/src/docs/instructions.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  const { INSTRUCTIONS } = createRequire(import.meta.url)(out);
   const summary = INSTRUCTIONS.FROM.summary.ko;
   const first = summary.split(/(?<=다\.)\s/)[0];
   return first.replace(/`/g, '').replace(/\s+/g, ' ').trim();
@@ -48,12 +57,14 @@ async function main() {
   const extensionsDir = path.join(runDir, 'extensions');
   writeJson(path.join(userDataDir, 'User', 'settings.json'), {
     ...defaultUserSettings,
-    'dockerfileGuide.language': 'ko',
     'editor.hover.delay': 150,
     'workbench.colorTheme': 'Default Dark Modern',
   });
   const installed = installExtensionCopy(extensionsDir);
   log(`installed ${installed.id} (${installed.files} files) into a fresh profile`);
+  // Hermetic: never ask the gallery here; the minimal local pack makes `ko` the display language.
+  const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
+  if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
   fs.mkdirSync(RESULTS, { recursive: true });
 
   const env = sandboxEnv(runDir);
@@ -90,8 +101,31 @@ async function main() {
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^Dockerfile$/ }).first();
     await row.waitFor();
     await row.click();
-    const fromToken = page.locator('.monaco-editor .view-line span', { hasText: /^FROM$/ }).first();
-    await fromToken.waitFor();
+    // The box of the 4 characters `FROM` on the first FROM line, whatever the tokenizer made of the line.
+    const fromBox = () =>
+      page.evaluate(() => {
+        for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+          if (!/^FROM\s/.test(line.textContent ?? '')) continue;
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let node;
+          while ((node = walker.nextNode())) {
+            const at = (node.textContent ?? '').indexOf('FROM');
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 4);
+            const r = range.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }
+        }
+        return null;
+      });
+    let box = null;
+    for (let i = 0; i < 100 && !box; i++) {
+      box = await fromBox();
+      if (!box) await page.waitForTimeout(300);
+    }
+    if (!box) throw new Error('no FROM line is visible in the editor');
     log('Dockerfile open in the editor');
 
     // The first hover can come before the extension has activated: move off the word and back until
@@ -99,8 +133,6 @@ async function main() {
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
     let shown = false;
     for (let i = 0; i < 20 && !shown; i++) {
-      const box = await fromToken.boundingBox();
-      if (!box) throw new Error('FROM is not visible');
       await page.mouse.move(box.x + box.width + 40, box.y + box.height + 60);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
       try {
@@ -116,7 +148,7 @@ async function main() {
     log(`hover: ${JSON.stringify(text.slice(0, 160))}…`);
     assert.match(text, /FROM/, 'the hover names the instruction');
     assert.ok(HANGUL.test(text), 'the hover is in Korean');
-    const sentence = expectedKoreanSentence();
+    const sentence = await expectedKoreanSentence();
     assert.ok(text.includes(sentence), `the hover lacks the Korean summary ${JSON.stringify(sentence)}`);
     await page.screenshot({ path: path.join(RESULTS, 'ui-hover-from-ko.png') });
     log(`screenshot: ${path.relative(ROOT, path.join(RESULTS, 'ui-hover-from-ko.png'))}`);

@@ -5,6 +5,7 @@
  */
 import { Lang, line, resolveLang } from './i18n/msg';
 import { runCheck } from './cli/check';
+import { runNewStack } from './cli/newStack';
 import { CLI } from './cli/messages';
 import { fillMsg } from './i18n/msg';
 
@@ -12,12 +13,13 @@ type Sub = (argv: string[], io: { out: (s: string) => void; err: (s: string) => 
 
 const SUBCOMMANDS: Record<string, Sub> = {
   check: runCheck,
+  'new-stack': (argv) => runNewStack(argv),
 };
 
 /** The default language follows the environment (LANG=ko_KR.UTF-8 → Korean), like most CLIs. */
 function envLang(): Lang {
-  const env = process.env.DOCKERFILE_GUIDE_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
-  return resolveLang(process.env.DOCKERFILE_GUIDE_LANG, env);
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return resolveLang(process.env.DOCKERFILE_GUIDE_LANG || 'auto', env);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -17,16 +17,16 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { line, Lang } from './i18n/msg';
-import { completion } from './service/completion';
-import { computeDiagnostics, GuideDiagnostic, toLspDiagnostic } from './service/diagnostics';
-import { ParsedDocument } from './service/document';
-import { formatDocument, formatRange } from './service/format';
-import { hover } from './service/hover';
-import { definitionFor, stageGroupAt, variableGroupAt, variableAt, stageRefAt } from './service/references';
 import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './service/settings';
-import { documentSymbols, foldingRanges } from './service/symbols';
-import { contextFileReader } from './service/contextFiles';
-import { binaryNotice, looksBinary } from './service/binary';
+import type * as Service from './service/index';
+import type { GuideDiagnostic, ParsedDocument } from './service/index';
+
+/** The language service, loaded on first use (see service/index.ts). */
+let service: typeof Service | undefined;
+function svc(): typeof Service {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (service ??= require('./service/index') as typeof Service);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -44,7 +44,7 @@ function getParsed(uri: string): ParsedDocument | undefined {
   if (!td) return undefined;
   const prev = parsed.get(uri);
   if (prev && prev.version === td.version) return prev;
-  const doc = new ParsedDocument(uri, td.version, td.getText(), prev);
+  const doc = new (svc().ParsedDocument)(uri, td.version, td.getText(), prev);
   parsed.set(uri, doc);
   return doc;
 }
@@ -58,9 +58,10 @@ let lastValidationMs = 0;
 function scheduleValidation(uri: string): void {
   const t = timers.get(uri);
   if (t) clearTimeout(t);
-  // Debounce while typing, scaled to what validation costs: a small file validates at once, a huge one waits a
-  // little so that a burst of keystrokes costs one run.
-  const delay = Math.min(200, Math.max(5, Math.round(lastValidationMs * 1.5)));
+  // Debounce while typing, scaled to what validation costs: when a run is cheap (the chunk cache makes most runs
+  // cheap) diagnostics follow the keystroke at once; when it is expensive, wait about as long as one run takes so
+  // that a burst of keystrokes costs one run instead of many.
+  const delay = lastValidationMs < 25 ? 0 : Math.min(150, Math.round(lastValidationMs));
   timers.set(
     uri,
     setTimeout(() => {
@@ -76,7 +77,8 @@ function validate(uri: string): void {
   const started = performance.now();
   let list: GuideDiagnostic[];
   try {
-    list = looksBinary(doc.text) ? [binaryNotice()] : computeDiagnostics(doc, { rules: settings.rules, readContextFile: contextFileReader(uri) });
+    const s = svc();
+    list = s.looksBinary(doc.text) ? [s.binaryNotice()] : s.computeDiagnostics(doc, { rules: settings.rules, readContextFile: s.contextFileReader(uri) });
   } catch (e) {
     connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
     list = [];
@@ -85,7 +87,7 @@ function validate(uri: string): void {
   // Publish only if the document did not move on meanwhile (never diagnostics for a stale version).
   if (documents.get(uri)?.version !== doc.version) return;
   lastDiagnostics.set(uri, { version: doc.version, list });
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list.map((d) => toLspDiagnostic(d, (m) => line(m, settings.language))) });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) });
 }
 
 function revalidateAll(): void {
@@ -118,6 +120,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Load the service now, off the initialize path, so the first didOpen does not pay for it.
+  setImmediate(() => svc());
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileGuide' }).catch(() => undefined);
     void pullSettings();
@@ -175,16 +179,17 @@ function withDoc<T>(uri: string, fallback: T, fn: (doc: ParsedDocument, lang: La
   }
 }
 
-connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, lang) => hover(doc, p.position, lang)));
-connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc, lang) => completion(doc, p.position, lang)));
-connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(doc)));
-connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => foldingRanges(doc)));
+connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, lang) => svc().hover(doc, p.position, lang)));
+connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc, lang) => svc().completion(doc, p.position, lang)));
+connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => svc().documentSymbols(doc)));
+connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => svc().foldingRanges(doc)));
 
 connection.onDefinition((p) =>
   withDoc(p.textDocument.uri, null, (doc) => {
     const ins = doc.instructionAtLine(p.position.line);
     if (!ins) return null;
     const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
+    const { stageRefAt, variableAt, definitionFor } = svc();
     const stage = stageRefAt(doc, target, p.position);
     if (stage) return { uri: doc.uri, range: stage.stage.nameRange ?? stage.stage.from.keywordRange };
     const v = variableAt(doc, target, p.position);
@@ -195,9 +200,9 @@ connection.onDefinition((p) =>
 
 connection.onDocumentHighlight((p) =>
   withDoc(p.textDocument.uri, null, (doc) => {
-    const vars = variableGroupAt(doc, p.position);
+    const vars = svc().variableGroupAt(doc, p.position);
     if (vars) return vars.map((o) => ({ range: o.range, kind: o.kind === 'definition' ? 3 : 2 }));
-    const stages = stageGroupAt(doc, p.position);
+    const stages = svc().stageGroupAt(doc, p.position);
     if (stages) return stages.map((r) => ({ range: r.range, kind: r.isDefinition ? 3 : 2 }));
     return null;
   }),
@@ -205,9 +210,9 @@ connection.onDocumentHighlight((p) =>
 
 connection.onReferences((p) =>
   withDoc(p.textDocument.uri, null, (doc) => {
-    const vars = variableGroupAt(doc, p.position);
+    const vars = svc().variableGroupAt(doc, p.position);
     if (vars) return vars.filter((o) => p.context.includeDeclaration || o.kind === 'reference').map((o) => ({ uri: doc.uri, range: o.range }));
-    const stages = stageGroupAt(doc, p.position);
+    const stages = svc().stageGroupAt(doc, p.position);
     if (stages) return stages.filter((r) => p.context.includeDeclaration || !r.isDefinition).map((r) => ({ uri: doc.uri, range: r.range }));
     return null;
   }),
@@ -215,10 +220,10 @@ connection.onReferences((p) =>
 
 connection.onPrepareRename((p) =>
   withDoc(p.textDocument.uri, null, (doc) => {
-    const vars = variableGroupAt(doc, p.position);
+    const vars = svc().variableGroupAt(doc, p.position);
     const hit = vars?.find((o) => o.range.start.line === p.position.line && o.range.start.character <= p.position.character && p.position.character <= o.range.end.character);
     if (hit) return { range: hit.range, placeholder: hit.name };
-    const stages = stageGroupAt(doc, p.position);
+    const stages = svc().stageGroupAt(doc, p.position);
     const s = stages?.find((r) => r.range.start.line === p.position.line && r.range.start.character <= p.position.character && p.position.character <= r.range.end.character);
     if (s) return { range: s.range, placeholder: doc.getText(s.range) };
     return null;
@@ -228,12 +233,12 @@ connection.onPrepareRename((p) =>
 connection.onRenameRequest((p) =>
   withDoc<WorkspaceEdit | null>(p.textDocument.uri, null, (doc) => {
     const newName = p.newName.trim();
-    const vars = variableGroupAt(doc, p.position);
+    const vars = svc().variableGroupAt(doc, p.position);
     if (vars) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return null;
       return { changes: { [doc.uri]: vars.map((o) => TextEdit.replace(o.range, newName)) } };
     }
-    const stages = stageGroupAt(doc, p.position);
+    const stages = svc().stageGroupAt(doc, p.position);
     if (stages) {
       if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(newName)) return null;
       return { changes: { [doc.uri]: stages.map((r) => TextEdit.replace(r.range, newName)) } };
@@ -243,10 +248,10 @@ connection.onRenameRequest((p) =>
 );
 
 connection.onDocumentFormatting((p) =>
-  withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
+  withDoc(p.textDocument.uri, [], (doc) => svc().formatDocument(doc, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
 );
 connection.onDocumentRangeFormatting((p) =>
-  withDoc(p.textDocument.uri, [], (doc) => formatRange(doc, p.range, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
+  withDoc(p.textDocument.uri, [], (doc) => svc().formatRange(doc, p.range, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
 );
 
 // Never let an unexpected error take the server down: log it and keep serving.

@@ -1,16 +1,7 @@
 // Open in Browser: pick one of the container's published ports and open it.
 import * as vscode from 'vscode';
-import type { Endpoint } from '../docker/endpoint';
-import type { ContainerNode } from '../views/containerItems';
+import { browserUrl } from '../views/browserUrl';
 import { targetContainers, type SidebarContext } from './common';
-
-/** The host a published port is reachable at: the engine's host for remote engines, else localhost. */
-export function browserUrl(p: ContainerNode['ports'][number], ep: Endpoint | undefined): string {
-  const specific = p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? p.hostIp : undefined;
-  const host = ep && (ep.transport === 'tcp' || ep.transport === 'ssh') && ep.hostname ? ep.hostname : specific ?? 'localhost';
-  const scheme = p.containerPort === 443 || p.containerPort === 8443 ? 'https' : 'http';
-  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${p.hostPort}/`;
-}
 
 export function registerOpenInBrowser(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.openInBrowser', async (node?: unknown) => {

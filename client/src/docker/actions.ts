@@ -65,6 +65,7 @@ export function splitReference(ref: string): { repo: string; tag: string } {
 
 /** Docker's own grammar for a reference we create (lowercase path components, tag ≤ 128 chars). */
 export function isValidReference(ref: string): boolean {
+  if (!ref.trim() || ref.trim().endsWith(':')) return false;
   const { repo, tag } = splitReference(ref.trim());
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) return false;
   const parts = repo.split('/');

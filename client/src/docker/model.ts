@@ -36,6 +36,9 @@ export interface Disposable {
 
 type Listener = (what: ChangeKind) => void;
 
+/** Above this many containers named in one burst, a full list is cheaper than a filtered one. */
+const MAX_TARGETED = 50;
+
 export class DockerModel {
   containers: Dockerode.ContainerInfo[] = [];
   images: Dockerode.ImageInfo[] = [];
@@ -57,6 +60,8 @@ export class DockerModel {
   private retryTimer: NodeJS.Timeout | undefined;
   private backoffMs: number;
   private pending = new Set<ViewKind>();
+  /** Container ids named by the pending events; undefined: re-list everything. */
+  private pendingIds: Set<string> | undefined = new Set();
   private batchTimer: NodeJS.Timeout | undefined;
   private lastListAt: Record<ViewKind, number> = { containers: 0, images: 0 };
   private listing: Partial<Record<ViewKind, Promise<void>>> = {};
@@ -154,6 +159,7 @@ export class DockerModel {
     this.retryTimer = undefined;
     this.batchTimer = undefined;
     this.pending.clear();
+    this.pendingIds = new Set();
     const s = this.eventStream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
     this.eventStream = undefined;
     if (s) {
@@ -240,6 +246,11 @@ export class DockerModel {
     this.stats.events++;
     this.lastEventAt = performance.now();
     this.pending.add(kind);
+    if (kind === 'containers') {
+      const id = ev.Actor?.ID ?? ev.id;
+      if (id && this.pendingIds && this.pendingIds.size < MAX_TARGETED) this.pendingIds.add(id);
+      else this.pendingIds = undefined;
+    }
     if (this.batchTimer) return;
     const sinceLast = Math.min(
       ...[...this.pending].map((k) => performance.now() - this.lastListAt[k]),
@@ -249,9 +260,47 @@ export class DockerModel {
     this.batchTimer = setTimeout(() => {
       this.batchTimer = undefined;
       const kinds = [...this.pending];
+      const ids = this.pendingIds;
       this.pending.clear();
-      for (const k of kinds) void this.relist(k, gen).catch(() => undefined);
+      this.pendingIds = new Set();
+      for (const k of kinds) {
+        if (k === 'containers' && ids && ids.size) void this.relistContainers(ids, gen).catch(() => undefined);
+        else void this.relist(k, gen).catch(() => undefined);
+      }
     }, wait);
+  }
+
+  /**
+   * Re-lists only the containers named by a burst of events and merges them in: with hundreds of
+   * containers this costs a fraction of a full list. A full list still runs when one is already
+   * under way (its result will include these) or when the burst named too many containers.
+   */
+  private async relistContainers(ids: Set<string>, gen: number): Promise<void> {
+    const clients = this.clients;
+    if (!clients) return;
+    if (this.listing.containers) return this.relist('containers', gen);
+    const run = async () => {
+      this.lastListAt.containers = performance.now();
+      try {
+        const fresh = await clients.api.listContainers({ all: true, filters: { id: [...ids] } });
+        if (gen !== this.generation) return;
+        const byId = new Map(fresh.map((c) => [c.Id, c]));
+        // Ids are matched by prefix on the engine side; keep only exact hits.
+        const kept = this.containers.filter((c) => !ids.has(c.Id)).concat([...ids].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+        this.containers = kept;
+        this.stats.lists.containers++;
+        this.emit('containers');
+      } catch (err) {
+        const e = classifyError(err, clients.where);
+        if (e.isConnection) this.fail(gen, e, true);
+      }
+    };
+    const p = run().finally(() => {
+      delete this.listing.containers;
+      if (this.relistAgain.delete('containers') && gen === this.generation) void this.relist('containers', gen).catch(() => undefined);
+    });
+    this.listing.containers = p;
+    return p;
   }
 
   /** Lists one kind; concurrent requests for the same kind fold into one follow-up list. */

@@ -2,6 +2,7 @@
 // Everything a run writes (code-server config, logs, extension-host sockets, Chromium's crash dir)
 // stays under the project: .code-server/ (kept between runs) and .tmp/ (per run, removed on success).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +17,17 @@ export const TMP_ROOT = path.join(ROOT, '.tmp');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const EXAMPLE_DIR = path.join(ROOT, 'examples/ft_server');
 
-/** A fresh per-run folder under .tmp/ (e.g. .tmp/e2e-Ab12Cd). */
+/**
+ * A fresh per-run folder under .tmp/ (e.g. .tmp/e2e-Ab12Cd). The extension host puts Unix sockets
+ * (vscode-ipc-<uuid>.sock, 50 bytes) two levels below it, and socket paths must stay under 108 bytes:
+ * when the project sits too deep for that, the run folder goes to the system temp dir instead
+ * (still removed after a passing run).
+ */
 export function makeRunDir(prefix) {
-  fs.mkdirSync(TMP_ROOT, { recursive: true });
-  return fs.mkdtempSync(path.join(TMP_ROOT, `${prefix}-`));
+  let base = TMP_ROOT;
+  if (path.join(base, `${prefix}-XXXXXX`, 't').length > 50) base = os.tmpdir();
+  fs.mkdirSync(base, { recursive: true });
+  return fs.mkdtempSync(path.join(base, base === TMP_ROOT ? `${prefix}-` : `dockerfile-guide-${prefix}-`));
 }
 
 /**

@@ -1,6 +1,7 @@
 // Installs what `npm start` and the e2e tests need, on first use, and does nothing (in milliseconds)
 // when it is already there:
-//   * Debian packages: chromium (the workbench client), ripgrep and libkrb5-dev (code-server's build needs);
+//   * Debian packages: chromium (the workbench client) with a Hangul font, ripgrep and libkrb5-dev
+//     (code-server's build needs);
 //   * code-server, pinned by scripts/e2e/tools/package-lock.json, into scripts/e2e/tools/node_modules.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -8,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM, CODE_SERVER_BIN, CODE_SERVER_PKG, STATE_DIR, TMP_ROOT, TOOLS_DIR, elapsed } from './env.mjs';
 
-const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'];
+// fonts-nanum: Hangul glyphs for Chromium, so screenshots show Korean text instead of empty boxes.
+const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'fonts-nanum'];
 const STAMP = path.join(STATE_DIR, 'tools.stamp');
 
 const say = (ko, en) => console.log(`[setup] ${ko} / ${en}`);

@@ -8,6 +8,7 @@
 // Korean strings (ours: package.nls.ko.json, l10n/bundle.l10n.ko.json) shows them, while VS Code's
 // own menus stay English until the real pack is installed.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TMP_ROOT } from './env.mjs';
@@ -21,7 +22,29 @@ function findInstalled(extensionsDir, id) {
   return fs.readdirSync(extensionsDir).find((d) => d.toLowerCase().startsWith(`${id}-`));
 }
 
-function writeLocalPack(extensionsDir) {
+/**
+ * Writes <user-data>/languagepacks.json the way VS Code's language pack service does after installing a
+ * pack; the server reads it to build the translated messages for the requested display language.
+ */
+function registerLanguagePack(userDataDir, id, version, translationsFile, label) {
+  const file = path.join(userDataDir, 'languagepacks.json');
+  let packs = {};
+  try {
+    packs = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    packs = {};
+  }
+  packs.ko = {
+    hash: crypto.createHash('md5').update(id).update(version).digest('hex'),
+    extensions: [{ extensionIdentifier: { id }, version }],
+    translations: { vscode: translationsFile },
+    label,
+  };
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(packs));
+}
+
+function writeLocalPack(extensionsDir, userDataDir) {
   const dir = path.join(extensionsDir, `${LOCAL_PACK}-1.0.0`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
@@ -47,6 +70,7 @@ function writeLocalPack(extensionsDir) {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }) + '\n');
   registerInProfile(extensionsDir, LOCAL_PACK, '1.0.0');
+  registerLanguagePack(userDataDir, LOCAL_PACK, '1.0.0', path.join(dir, 'translations', 'main.i18n.json'), '한국어');
   return dir;
 }
 
@@ -55,7 +79,7 @@ function writeLocalPack(extensionsDir) {
  * it is unreachable), then falls back to the local minimal pack.
  * @returns {{ ok: boolean, kind: 'real' | 'local' | 'none', reason?: string }}
  */
-export function installKoreanLanguagePack(extensionsDir, tools, { tryGallery = true } = {}) {
+export function installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery = true } = {}) {
   if (findInstalled(extensionsDir, REAL_PACK)) return { ok: true, kind: 'real' };
   if (tryGallery) {
     fs.mkdirSync(TMP_ROOT, { recursive: true });
@@ -65,7 +89,7 @@ export function installKoreanLanguagePack(extensionsDir, tools, { tryGallery = t
       delete env.EXTENSIONS_GALLERY;
       const r = spawnSync(
         tools.codeServer,
-        ['--config', path.join(scratch, 'config.yaml'), '--user-data-dir', path.join(scratch, 'ud'), '--extensions-dir', extensionsDir, '--install-extension', REAL_PACK],
+        ['--config', path.join(scratch, 'config.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', REAL_PACK],
         { env, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       if (r.status === 0 && findInstalled(extensionsDir, REAL_PACK)) {
@@ -77,7 +101,7 @@ export function installKoreanLanguagePack(extensionsDir, tools, { tryGallery = t
     }
   }
   try {
-    writeLocalPack(extensionsDir);
+    writeLocalPack(extensionsDir, userDataDir);
     return { ok: true, kind: 'local', reason: 'the extension gallery is not reachable; using the minimal local pack' };
   } catch (e) {
     return { ok: false, kind: 'none', reason: e instanceof Error ? e.message : String(e) };

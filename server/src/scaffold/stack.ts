@@ -130,7 +130,7 @@ function downloadStage(c: Ctx): string[] {
     ),
     `FROM ${c.r.image} AS downloads`,
     ...archiveSourcesRun(c),
-    'RUN apt-get update \\',
+    `RUN apt-get ${c.r.archiveSources ? '-o Acquire::Check-Valid-Until=false ' : ''}update \\`,
     ' && apt-get install -y --no-install-recommends ca-certificates curl xz-utils \\',
     ' && rm -rf /var/lib/apt/lists/*',
     'WORKDIR /downloads',
@@ -226,8 +226,16 @@ function dockerfile(c: Ctx): string {
     );
   }
   const pk = packages(c);
+  if (r.archiveSources) {
+    lines.push(
+      t(
+        '# 아카이브의 Release 파일은 더 이상 갱신되지 않아 유효 기간 검사를 끕니다(서명 검사는 그대로 합니다).',
+        '# Archived Release files are no longer refreshed, so the expiry check is off (signatures are still checked).',
+      ),
+    );
+  }
   lines.push(
-    'RUN apt-get update \\',
+    `RUN apt-get ${r.archiveSources ? '-o Acquire::Check-Valid-Until=false ' : ''}update \\`,
     ' && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\',
     ...pk.map((p) => `      ${p} \\`),
     ' && rm -rf /var/lib/apt/lists/*',

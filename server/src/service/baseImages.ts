@@ -24,6 +24,8 @@ export interface EngineImageConfigParams {
   entrypoint: string[] | null;
   cmd: string[] | null;
   shell?: string[] | null;
+  /** True when the engine answered that it does not have the image (forget an earlier answer). */
+  missing?: boolean;
 }
 
 export const BASE_IMAGE_CONFIG_METHOD = 'dockerfileGuide/baseImageConfig';
@@ -143,7 +145,18 @@ export function parseEngineImageConfigParams(p: unknown): EngineImageConfigParam
   const cmd = arr(o.cmd);
   const shell = arr(o.shell);
   if (entrypoint === undefined || cmd === undefined || shell === undefined) return null;
+  if (o.missing === true) return { image: o.image, entrypoint: null, cmd: null, shell: null, missing: true };
   return { image: o.image, entrypoint, cmd, shell };
+}
+
+/**
+ * Applies one client payload (`dockerfileGuide/baseImageConfig`). Returns true when something changed, i.e. the
+ * server should refresh code lenses (and re-run the runtime diagnostics).
+ */
+export function applyEngineImageConfig(p: unknown): boolean {
+  const params = parseEngineImageConfigParams(p);
+  if (!params) return false;
+  return setEngineBaseImage(params.image, params.missing ? null : params);
 }
 
 /** The engine stores `[]` for some instructions and null for others; both run the same, so both become null. */

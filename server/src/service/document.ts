@@ -129,7 +129,8 @@ export class Instr {
 
   /** The arguments' text with line continuations removed, as Docker joins them. */
   argsContent(): string {
-    return this.ast.getArgumentsContent() ?? '';
+    const rel = relativeInfo(this.ast);
+    return (rel.argsContent ??= this.ast.getArgumentsContent() ?? '');
   }
 
   /** The arguments' text exactly as written (continuations included). */
@@ -210,7 +211,10 @@ export class Instr {
     const ast = this.ast as Instruction & { getHeredocs?: () => Heredoc[] };
     if (typeof ast.getHeredocs !== 'function') return [];
     const d = this.delta;
-    return ast.getHeredocs().map((h) => ({
+    const rel = relativeInfo(this.ast);
+    // A heredoc needs `<<` in the arguments; skip dockerfile-ast's scan for the many instructions without one.
+    rel.heredocs ??= this.rawArgsContent().includes('<<') ? ast.getHeredocs() : [];
+    return rel.heredocs.map((h) => ({
       name: h.getName(),
       startRange: shiftRange(h.getStartRange(), d),
       nameRange: shiftRange(h.getNameRange(), d),
@@ -543,6 +547,8 @@ interface RelativeInfo {
   keywordRange: Range;
   properties?: Property[];
   variables?: Variable[];
+  heredocs?: Heredoc[];
+  argsContent?: string;
 }
 
 /**

@@ -100,9 +100,15 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
   }
   const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
 
-  // Flags and RUN --mount options.
+  // Flags and RUN --mount options. On a flag's value (`--from=build`), a stage or variable there comes first.
   for (const f of target.flags()) {
     if (!contains(f.range, pos)) continue;
+    if (f.name !== 'mount' && f.valueRange && contains(f.valueRange, pos)) {
+      const ref = stageRefAt(doc, target, pos);
+      if (ref) return hoverAt(stageMarkdown(doc, ref.stage, lang), ref.range);
+      const v = variableAt(doc, target, pos);
+      if (v) return variableHover(doc, v.name, v.range, pos.line, lang, v.def);
+    }
     const h = flagHover(target.keyword, f, pos, lang);
     if (h) return h;
   }
@@ -162,7 +168,7 @@ function flagHover(keyword: string, f: FlagInfo, pos: Position, lang: Lang): Hov
 
 function stageMarkdown(doc: ParsedDocument, stage: Stage, lang: Lang): string {
   const fromLine = doc.lineText(stage.from.startLine).trim();
-  const name = stage.name ?? String(stage.index);
+  const name = stage.name ?? `${stage.index} (${stage.image ?? '?'})`;
   return perLang(lang, (l) =>
     l === 'ko'
       ? `**스테이지 \`${name}\`** (${stage.index + 1}번째 스테이지, ${stage.from.startLine + 1}번 줄)\n\n${fence(fromLine)}`

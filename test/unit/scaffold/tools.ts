@@ -61,7 +61,7 @@ export function nginxTest(text: string, context: NginxContext = 'http'): string 
   fs.writeFileSync(inc, body);
   let http: string;
   if (context === 'http') http = `include ${inc};`;
-  else if (context === 'server') http = `server {\n listen 127.0.0.1:8443;\n server_name test;\n root /tmp;\n include ${inc};\n}`;
+  else if (context === 'server') http = `server {\n listen 127.0.0.1:8443;\n server_name test;\n include ${inc};\n}`;
   else http = `server {\n listen 127.0.0.1:8443;\n server_name test;\n root /tmp;\n location / {\n include ${inc};\n }\n}`;
   const main = path.join(d, 'nginx.conf');
   fs.writeFileSync(

@@ -36,6 +36,6 @@ export const FromAsCasing: Rule = {
   fix({ doc }, finding) {
     const want = finding.data?.want;
     if ((want !== 'AS' && want !== 'as') || doc.getText(finding.range).toLowerCase() !== 'as') return [];
-    return [{ title: fillMsg(msg('{0}(으)로 바꾸기', 'Change to {0}'), want), edits: [replace(finding.range, want)], preferred: true }];
+    return [{ title: fillMsg(msg("'{0}'로 바꾸기", "Change to '{0}'"), want), edits: [replace(finding.range, want)], preferred: true }];
   },
 };

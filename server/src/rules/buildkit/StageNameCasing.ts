@@ -56,6 +56,6 @@ export const StageNameCasing: Rule = {
         }
       }
     }
-    return [{ title: fillMsg(msg('스테이지 이름을 {0}(으)로 바꾸고 참조도 함께 바꾸기', 'Rename stage to {0} and update its references'), lower), edits, preferred: true }];
+    return [{ title: fillMsg(msg('스테이지 이름을 소문자로 바꾸기: {0} (참조 포함)', 'Rename stage to {0} (references too)'), lower), edits, preferred: true }];
   },
 };

@@ -34,10 +34,39 @@ export function isLowerWord(s: string): boolean {
  * The keyword exactly as written when it sits on one line. A keyword split by an escaped newline (`RU\\\nN`) is so
  * rare that the casing rules skip it rather than guess its columns.
  */
+const keywordCache = new WeakMap<object, string | null>();
 export function keywordAsWritten(ins: Instr): string | null {
-  const r = ins.keywordRange;
-  if (r.start.line !== r.end.line) return null;
-  return ins.doc.lineText(r.start.line).slice(r.start.character, r.end.character);
+  return memoByAst(keywordCache, ins, () => {
+    const r = ins.keywordRange;
+    if (r.start.line !== r.end.line) return null;
+    const text = ins.keywordText;
+    return text.length === r.end.character - r.start.character ? text : null;
+  });
+}
+
+export interface RelVar {
+  name: string;
+  modifier: string | null;
+  /** Range with lines relative to the instruction's first line. */
+  nameRange: Range;
+  range: Range;
+}
+const varCache = new WeakMap<object, RelVar[]>();
+
+/** `$NAME` references of an instruction, memoised per AST with instruction-relative lines (see `absolute`). */
+export function relativeVariables(ins: Instr): RelVar[] {
+  return memoByAst(varCache, ins, () =>
+    ins.variables().map((v) => ({
+      name: v.name,
+      modifier: v.modifier,
+      nameRange: shiftLines(v.nameRange, -ins.startLine),
+      range: shiftLines(v.range, -ins.startLine),
+    })),
+  );
+}
+
+export function shiftLines(r: Range, delta: number): Range {
+  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
 }
 
 /**

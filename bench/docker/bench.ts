@@ -1,0 +1,195 @@
+// `npm run bench:docker`: the sidebar's engine layer against what Container Tools does (spawn the
+// docker CLI and parse its JSON), on a private dockerd holding 300 containers and 100 images.
+//   1. full refresh: list + map to tree nodes, ours (Engine API) vs `docker ps -a --format json`
+//   2. event → updated tree model: from the engine event reaching us to the mapped tree
+//   3. idle: CPU time and engine requests while nothing happens (we have no timer at all)
+// Usage: npm run bench:docker [-- --containers 300 --images 100 --runs 20]
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { connect } from '../../client/src/docker/connection';
+import { DockerModel } from '../../client/src/docker/model';
+import { containerTree } from '../../client/src/views/containerItems';
+import { imageTree } from '../../client/src/views/imageItems';
+import { ensureTestImage, privateDaemon, sh, TEST_IMAGE } from '../../test/docker/helpers';
+
+const run = promisify(execFile);
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+const N_CONTAINERS = arg('containers', 300);
+const N_IMAGES = arg('images', 100);
+const RUNS = arg('runs', 20);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function p90(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.9))];
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function populate(host: string): Promise<void> {
+  const env = { DOCKER_HOST: host };
+  // 100 distinct images: tiny rootfs tarballs imported with different content.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-bench-'));
+  try {
+    const jobs: Promise<unknown>[] = [];
+    for (let i = 0; i < N_IMAGES - 1; i++) {
+      const d = path.join(tmp, `i${i}`);
+      fs.mkdirSync(d);
+      fs.writeFileSync(path.join(d, 'id'), `image ${i}\n`);
+      jobs.push(run('sh', ['-c', `tar -C "$1" -c . | docker import - "$2" >/dev/null`, 'sh', d, `bench/img${i % 10}:v${i}`], { env: { ...process.env, ...env } }));
+      if (jobs.length >= 8) await Promise.all(jobs.splice(0));
+    }
+    await Promise.all(jobs);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  // 300 containers: most created or exited (like a real laptop), a few running, some in a Compose project.
+  const clients = connect({ source: 'setting', transport: 'unix', uri: host, socketPath: host.slice(7), label: host });
+  const batch: Promise<unknown>[] = [];
+  for (let i = 0; i < N_CONTAINERS; i++) {
+    const running = i < 10;
+    batch.push(
+      clients.api
+        .createContainer({
+          Image: TEST_IMAGE,
+          name: `bench-${i}`,
+          Cmd: running ? ['sleep', '3600'] : ['true'],
+          Labels: i % 3 === 0 ? { 'com.docker.compose.project': `proj${i % 7}` } : {},
+          HostConfig: { NetworkMode: 'none' },
+        })
+        .then((c) => (running ? c.start() : undefined)),
+    );
+    if (batch.length >= 10) await Promise.all(batch.splice(0));
+  }
+  await Promise.all(batch);
+}
+
+async function main(): Promise<void> {
+  const daemon = privateDaemon();
+  console.log(`starting a private dockerd in ${daemon.dir} …`);
+  await daemon.start();
+  try {
+    ensureTestImage(daemon.host);
+    const t0 = performance.now();
+    await populate(daemon.host);
+    console.log(`populated ${N_CONTAINERS} containers and ${N_IMAGES} images in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const clients = connect(daemon.endpoint);
+    const nC = (await clients.api.listContainers({ all: true })).length;
+    const nI = (await clients.api.listImages()).length;
+    console.log(`engine reports ${nC} containers, ${nI} images; docker CLI ${sh('docker', ['version', '--format', '{{.Client.Version}}'])}`);
+
+    // 1. Full list + map.
+    const ours: number[] = [];
+    const oursImages: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      let t = performance.now();
+      const list = await clients.api.listContainers({ all: true });
+      containerTree(list, 'en');
+      const a = performance.now() - t;
+      t = performance.now();
+      const imgs = await clients.api.listImages();
+      imageTree(imgs, 'en', { showDangling: false });
+      const b = performance.now() - t;
+      t = performance.now();
+      // What Container Tools does per refresh: spawn the CLI, parse one JSON object per line, map.
+      const { stdout } = await run('docker', ['ps', '-a', '--format', 'json'], { env: { ...process.env, DOCKER_HOST: daemon.host }, maxBuffer: 64 << 20 });
+      const rows = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ID: string; Names: string; Image: string; State: string; Status: string; Labels: string });
+      rows.map((r) => ({ id: r.ID, label: r.Names, description: `${r.Image} · ${r.Status}`, state: r.State, project: /com\.docker\.compose\.project=([^,]+)/.exec(r.Labels)?.[1] }));
+      const c = performance.now() - t;
+      if (rows.length !== list.length) throw new Error(`CLI saw ${rows.length} containers, API ${list.length}`);
+      if (i >= 2) {
+        ours.push(a);
+        oursImages.push(b);
+        theirs.push(c);
+      }
+    }
+
+    // 2. Event → updated tree model.
+    const model = new DockerModel({ resolve: () => daemon.endpoint });
+    model.start();
+    await model.waitFor((m) => m.state.kind === 'ready', 20000);
+    const evToTree: number[] = [];
+    const callToTree: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const name = `bench-ev-${i}`;
+      const seen = new Promise<void>((resolve) => {
+        const sub = model.onDidChange((w) => {
+          if (w !== 'containers' || !model.containers.some((c) => c.Names?.[0] === `/${name}`)) return;
+          containerTree(model.containers, 'en');
+          const done = performance.now();
+          evToTree.push(done - model.lastEventAt);
+          callToTree.push(done - tCall);
+          sub.dispose();
+          resolve();
+        });
+      });
+      const tCall = performance.now();
+      await clients.api.createContainer({ Image: TEST_IMAGE, name, Cmd: ['true'], HostConfig: { NetworkMode: 'none' } });
+      await seen;
+      // Let the 150 ms re-list window close so each sample is a fresh burst.
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    // 3. Idle.
+    const listsBefore = model.stats.lists.containers + model.stats.lists.images;
+    const cpu0 = process.cpuUsage();
+    const idleMs = 5000;
+    await new Promise((r) => setTimeout(r, idleMs));
+    const cpu = process.cpuUsage(cpu0);
+    const idleRequests = model.stats.lists.containers + model.stats.lists.images - listsBefore;
+    model.dispose();
+
+    const ratioList = median(theirs) / median(ours);
+    const ratioEvent = median(theirs) / median(evToTree);
+    const lines = [
+      `containers: ${nC}, images: ${nI}, runs: ${RUNS} (median / p90)`,
+      `full refresh, ours (Engine API list + map):    ${ms(median(ours))} / ${ms(p90(ours))}   (images view: ${ms(median(oursImages))})`,
+      `full refresh, docker ps -a --format json + map: ${ms(median(theirs))} / ${ms(p90(theirs))}`,
+      `  → ours is ${ratioList.toFixed(1)}× faster`,
+      `event → updated tree model:                     ${ms(median(evToTree))} / ${ms(p90(evToTree))}   (API call → tree: ${ms(median(callToTree))})`,
+      `  → vs one CLI refresh: ${ratioEvent.toFixed(1)}× faster (and Container Tools only refreshes on a 60 s poll)`,
+      `idle ${idleMs / 1000} s with the model connected: ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms CPU, ${idleRequests} engine requests`,
+    ];
+    console.log('\n' + lines.join('\n'));
+    const out = path.join(__dirname, 'results.json');
+    fs.writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          containers: nC,
+          images: nI,
+          runs: RUNS,
+          oursListMapMedianMs: median(ours),
+          cliListMapMedianMs: median(theirs),
+          ratioList,
+          eventToTreeMedianMs: median(evToTree),
+          ratioEvent,
+          idleCpuMs: (cpu.user + cpu.system) / 1000,
+          idleRequests,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
+    if (ratioList < 3) process.exitCode = 1;
+    if (idleRequests > 0) process.exitCode = 1;
+  } finally {
+    await daemon.destroy();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+// Build Image / Build and Run from a Dockerfile (editor title, explorer context menu, palette).
+// The tag asked for is remembered per Dockerfile. The log streams into an output channel, the
+// progress notification shows "Step N/M", and a failing step puts an error on its Dockerfile lines.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { buildImage } from '../docker/build';
+import { isValidReference } from '../docker/actions';
+import { spanForStep } from '../docker/dockerfileSteps';
+import { clientsOrWarn, reportError, requireTrust, type SidebarContext } from './common';
+import { askAndRun } from './runImage';
+
+const TAG_KEY = 'dockerfileGuide.docker.buildTags';
+
+/** A default tag from the folder name, lowercased into Docker's grammar. */
+export function defaultTag(dockerfile: string): string {
+  const base = path.basename(path.dirname(dockerfile)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image';
+  return `${base}:latest`;
+}
+
+async function dockerfileUri(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && (active.languageId === 'dockerfile' || /(^|[/\\])(Docker|Container)file[^/\\]*$/i.test(active.fileName))) return active.uri;
+  const found = await vscode.workspace.findFiles('**/{Dockerfile,Containerfile,*.dockerfile,Dockerfile.*}', '**/node_modules/**', 50);
+  if (!found.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfile found in this workspace.'));
+    return undefined;
+  }
+  if (found.length === 1) return found[0];
+  const pick = await vscode.window.showQuickPick(
+    found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+    { placeHolder: vscode.l10n.t('Choose the Dockerfile to build') },
+  );
+  return pick?.uri;
+}
+
+/** Builds and returns the tag on success. */
+async function build(ctx: SidebarContext, arg: unknown): Promise<string | undefined> {
+  if (!requireTrust()) return undefined;
+  const uri = await dockerfileUri(arg);
+  if (!uri) return undefined;
+  if (uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only Dockerfiles saved on disk can be built.'));
+    return undefined;
+  }
+  const tags = ctx.ext.workspaceState.get<Record<string, string>>(TAG_KEY, {});
+  const tag = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Build {0}', vscode.workspace.asRelativePath(uri)),
+    prompt: vscode.l10n.t('Image name and tag (repository:tag)'),
+    value: tags[uri.fsPath] ?? defaultTag(uri.fsPath),
+    validateInput: (v) =>
+      isValidReference(v.trim()) ? undefined : vscode.l10n.t('Not a valid image name: use lowercase letters, digits, and . _ - / with an optional :tag'),
+  });
+  if (!tag) return undefined;
+  await ctx.ext.workspaceState.update(TAG_KEY, { ...tags, [uri.fsPath]: tag.trim() });
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc?.isDirty) await doc.save();
+  const clients = clientsOrWarn(ctx);
+  if (!clients) return undefined;
+
+  const out = ctx.buildOutput();
+  out.clear();
+  out.show(true);
+  out.appendLine(`$ docker build -t ${tag.trim()} -f ${path.basename(uri.fsPath)} ${path.dirname(uri.fsPath)}`);
+  ctx.buildDiagnostics.delete(uri);
+  const abort = new AbortController();
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building {0}', tag.trim()), cancellable: true },
+    async (progress, token) => {
+      token.onCancellationRequested(() => abort.abort());
+      let last = 0;
+      try {
+        return await buildImage(clients, {
+          contextDir: path.dirname(uri.fsPath),
+          dockerfile: uri.fsPath,
+          tag: tag.trim(),
+          abortSignal: abort.signal,
+          onLine: (l) => out.appendLine(l),
+          onStep: (step, total, text) => {
+            const pct = Math.round((step / total) * 100);
+            progress.report({ message: text, increment: pct - last });
+            last = pct;
+          },
+        });
+      } catch (err) {
+        await reportError(ctx, vscode.l10n.t('Could not build {0}', tag.trim()), err);
+        return undefined;
+      }
+    },
+  );
+  if (!result) return undefined;
+  if (result.ok) {
+    out.appendLine(vscode.l10n.t('Built {0}', tag.trim()));
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Built {0}', tag.trim()), 5000);
+    return tag.trim();
+  }
+  if (abort.signal.aborted) {
+    out.appendLine(vscode.l10n.t('Build cancelled.'));
+    return undefined;
+  }
+  const text = (await vscode.workspace.openTextDocument(uri)).getText();
+  const span = result.failedStep ? spanForStep(text, result.failedStep) : undefined;
+  if (span) {
+    const d = new vscode.Diagnostic(
+      new vscode.Range(span.line, 0, span.endLine, span.endCol),
+      vscode.l10n.t('Build failed at step {0}/{1}: {2}', result.failedStep!, result.totalSteps ?? '?', result.error ?? ''),
+      vscode.DiagnosticSeverity.Error,
+    );
+    d.source = 'docker build';
+    ctx.buildDiagnostics.set(uri, [d]);
+  }
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window.showErrorMessage(vscode.l10n.t('Build of {0} failed: {1}', tag.trim(), result.error ?? ''), showLog).then((a) => {
+    if (a === showLog) out.show();
+  });
+  return undefined;
+}
+
+export function registerBuildImage(ctx: SidebarContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('dockerfileGuide.docker.buildImage', async (arg?: unknown) => {
+      await build(ctx, arg);
+    }),
+    vscode.commands.registerCommand('dockerfileGuide.docker.buildAndRun', async (arg?: unknown) => {
+      const tag = await build(ctx, arg);
+      if (tag) await askAndRun(ctx, tag);
+    }),
+    // A fixed Dockerfile should not keep showing the old build failure.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && ctx.buildDiagnostics.has(e.document.uri)) ctx.buildDiagnostics.delete(e.document.uri);
+    }),
+  ];
+}

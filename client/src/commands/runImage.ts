@@ -1,0 +1,75 @@
+// Run (detached, asks ports and name, shows the equivalent `docker run` before doing it) and
+// Run Interactive (a terminal with `docker run -it --rm`).
+import * as vscode from 'vscode';
+import { runImage } from '../docker/actions';
+import { pick } from '../docker/i18n';
+import { cliEnvFor, parsePorts, runCommandLine, shQuote, SpecError, validateContainerName, type PortSpec } from '../docker/runSpec';
+import { clientsOrWarn, hasDockerCli, reportError, requireTrust, targetImages, warnNoCli, type SidebarContext } from './common';
+
+/** Asks for ports and a name, confirms the command line, runs. Returns the container id or undefined. */
+export async function askAndRun(ctx: SidebarContext, image: string): Promise<string | undefined> {
+  const lang = ctx.lang();
+  const portsText = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Run {0}', image),
+    prompt: vscode.l10n.t('Ports to publish, host:container (e.g. 8080:80, 443:443). Leave empty for none.'),
+    placeHolder: '8080:80',
+    validateInput: (v) => {
+      try {
+        parsePorts(v);
+        return undefined;
+      } catch (e) {
+        return e instanceof SpecError ? pick(e.msg, lang) : String(e);
+      }
+    },
+  });
+  if (portsText === undefined) return undefined;
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Run {0}', image),
+    prompt: vscode.l10n.t('Container name (empty: Docker picks one)'),
+    validateInput: (v) => {
+      const m = validateContainerName(v.trim());
+      return m ? pick(m, lang) : undefined;
+    },
+  });
+  if (name === undefined) return undefined;
+  const ports: PortSpec[] = parsePorts(portsText);
+  const line = runCommandLine(image, { name: name.trim() || undefined, ports }).map(shQuote).join(' ');
+  const run = vscode.l10n.t('Run');
+  const ok = await vscode.window.showInformationMessage(vscode.l10n.t('Run this command?'), { modal: true, detail: line }, run);
+  if (ok !== run) return undefined;
+  const clients = clientsOrWarn(ctx);
+  if (!clients) return undefined;
+  try {
+    const id = await runImage(clients, { image, name: name.trim() || undefined, ports });
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Started a container from {0}', image), 4000);
+    return id;
+  } catch (err) {
+    await reportError(ctx, vscode.l10n.t('Could not run {0}', image), err);
+    return undefined;
+  }
+}
+
+export function registerRunImage(ctx: SidebarContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('dockerfileGuide.docker.image.run', async (node?: unknown) => {
+      if (!requireTrust()) return;
+      const [img] = await targetImages(ctx, node, undefined, false);
+      if (img) await askAndRun(ctx, img.ref);
+    }),
+    vscode.commands.registerCommand('dockerfileGuide.docker.image.runInteractive', async (node?: unknown) => {
+      if (!requireTrust()) return;
+      const [img] = await targetImages(ctx, node, undefined, false);
+      if (!img) return;
+      if (!hasDockerCli()) return warnNoCli();
+      const [cmd, ...args] = runCommandLine(img.ref, { interactive: true });
+      const term = vscode.window.createTerminal({
+        name: vscode.l10n.t('Run: {0}', img.ref),
+        shellPath: cmd,
+        shellArgs: args,
+        env: cliEnvFor(ctx.model.endpoint),
+        iconPath: new vscode.ThemeIcon('terminal'),
+      });
+      term.show();
+    }),
+  ];
+}

@@ -1,0 +1,110 @@
+/**
+ * Tells the language server what the base images of open Dockerfiles really run: for each FROM image present in the
+ * local Docker engine, its Config.Entrypoint/Cmd/Shell (`GET /images/{name}/json` over the engine socket), sent as
+ * `dockerfileGuide/baseImageConfig`. No engine, no image or any error: nothing is sent and the server falls back to
+ * its built-in table. Re-probed when a Dockerfile opens, is saved, its FROM lines change, or the window regains focus.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { BASE_IMAGE_CONFIG_METHOD, imageKey, type EngineImageConfigParams } from '../../../server/src/service/baseImages';
+import { engineTarget, inspectImageConfig } from '../../../server/src/service/effectiveCommand/inspect';
+
+/**
+ * The images a Dockerfile's FROM lines name (not earlier stages, not scratch), with global ARG defaults substituted;
+ * references that still hold a variable are left out.
+ */
+export function fromImages(text: string): string[] {
+  const joined = text.replace(/\\\r?\n/g, ' ');
+  const args = new Map<string, string>();
+  const stages = new Set<string>();
+  const out: string[] = [];
+  let seenFrom = false;
+  for (const raw of joined.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!seenFrom) {
+      const a = /^ARG\s+([A-Za-z_][A-Za-z0-9_]*)=("([^"]*)"|'([^']*)'|(\S*))/i.exec(line);
+      if (a) args.set(a[1], a[3] ?? a[4] ?? a[5] ?? '');
+    }
+    const m = /^FROM\s+((?:--\S+\s+)*)(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (!m) continue;
+    seenFrom = true;
+    const image = m[2].replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (all, a1: string, a2: string) => args.get(a1 ?? a2) ?? all);
+    const earlierStage = stages.has(image.toLowerCase());
+    if (m[3]) stages.add(m[3].toLowerCase());
+    if (earlierStage || image.includes('$') || image.toLowerCase() === 'scratch') continue;
+    if (!out.includes(image)) out.push(image);
+  }
+  return out;
+}
+
+export class BaseImageProbe implements vscode.Disposable {
+  private readonly sent = new Map<string, string>();
+  private readonly lastImages = new Map<string, string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(private readonly client: () => Promise<LanguageClient>) {
+    const isDockerfile = (d: vscode.TextDocument) => d.languageId === 'dockerfile';
+    this.subs.push(
+      vscode.workspace.onDidOpenTextDocument((d) => isDockerfile(d) && this.schedule(d, 0)),
+      vscode.workspace.onDidSaveTextDocument((d) => isDockerfile(d) && this.schedule(d, 0, true)),
+      vscode.workspace.onDidChangeTextDocument((e) => isDockerfile(e.document) && this.schedule(e.document, 800)),
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) for (const d of vscode.workspace.textDocuments) if (isDockerfile(d)) this.schedule(d, 0, true);
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments) if (isDockerfile(d)) this.schedule(d, 0);
+  }
+
+  private schedule(doc: vscode.TextDocument, delay: number, force = false): void {
+    const key = doc.uri.toString();
+    const prev = this.timers.get(key);
+    if (prev) clearTimeout(prev);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.probe(doc, force);
+      }, delay),
+    );
+  }
+
+  private target() {
+    const setting = vscode.workspace.getConfiguration('dockerfileGuide').get<string>('docker.host', '')?.trim();
+    return engineTarget(setting ? { ...process.env, DOCKER_HOST: setting } : process.env);
+  }
+
+  /** Inspects the document's base images and sends what changed. Never throws. */
+  async probe(doc: vscode.TextDocument, force = false): Promise<void> {
+    try {
+      const images = fromImages(doc.getText());
+      const sig = images.join('\n');
+      const key = doc.uri.toString();
+      if (!force && this.lastImages.get(key) === sig) return;
+      this.lastImages.set(key, sig);
+      const target = this.target();
+      if (!target) return;
+      for (const image of images) {
+        const c = await inspectImageConfig(image, target);
+        const params: EngineImageConfigParams = c
+          ? { image, entrypoint: c.entrypoint, cmd: c.cmd, shell: c.shell }
+          : { image, entrypoint: null, cmd: null, shell: null, missing: true };
+        const payload = JSON.stringify(params);
+        const k = imageKey(image);
+        // Nothing known and nothing found: nothing to tell.
+        if (!c && !this.sent.has(k)) continue;
+        if (this.sent.get(k) === payload) continue;
+        this.sent.set(k, payload);
+        const lc = await this.client();
+        await lc.sendNotification(BASE_IMAGE_CONFIG_METHOD, params);
+      }
+    } catch {
+      // No engine, a stopped client, anything: the server keeps its table.
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const s of this.subs) s.dispose();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * CopyIgnoredFile: COPY or ADD names a source that `.dockerignore` excludes, so it is not in the build context: the
+ * build fails with "not found", or a directory arrives without the excluded part. Reads `<Dockerfile>.dockerignore`
+ * if present, else `.dockerignore`, from the Dockerfile's folder (the build context as far as we can know it).
+ *
+ * Patterns follow Docker's rules: Go-style globs plus `**`, `!` re-includes, the last matching line wins, and a
+ * pattern that matches a parent folder excludes what is inside. Sources with variables or glob characters, URLs,
+ * heredocs and `--from` copies are skipped: we cannot say for sure what they name.
+ */
+import * as path from 'node:path';
+import { fill, msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { docsUrl } from './util';
+
+interface Pattern {
+  re: RegExp;
+  negate: boolean;
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) {
+        re += '\\[';
+        continue;
+      }
+      let cls = glob.slice(i + 1, close);
+      if (cls.startsWith('!')) cls = '^' + cls.slice(1);
+      re += '[' + cls.replace(/\\/g, '\\\\') + ']';
+      i = close;
+    } else if (c === '\\' && i + 1 < glob.length) {
+      re += glob[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$');
+}
+
+const compiled = new Map<string, Pattern[]>();
+
+/** Parses a .dockerignore text (memoised by text). */
+export function parseDockerignore(text: string): Pattern[] {
+  const hit = compiled.get(text);
+  if (hit) return hit;
+  const out: Pattern[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    line = line.trim();
+    if (!line || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (negate) line = line.slice(1).trim();
+    let p = path.posix.normalize(line.replace(/^\/+/, ''));
+    p = p.replace(/\/+$/, '');
+    if (!p || p === '.') continue;
+    try {
+      out.push({ re: globToRegExp(p), negate });
+    } catch {
+      // A pattern Docker would reject breaks the build on its own; it simply does not match here.
+    }
+  }
+  if (compiled.size > 50) compiled.clear();
+  compiled.set(text, out);
+  return out;
+}
+
+/** True when the context-relative path is excluded: the last pattern matching it or one of its parents decides. */
+export function isIgnored(patterns: Pattern[], rel: string): boolean {
+  const parts = rel.split('/');
+  const prefixes: string[] = [];
+  for (let i = 1; i <= parts.length; i++) prefixes.push(parts.slice(0, i).join('/'));
+  let excluded = false;
+  for (const p of patterns) {
+    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
+  }
+  return excluded;
+}
+
+/** The source as a clean context-relative path, or null when it cannot be decided from the text. */
+export function contextPath(src: string): string | null {
+  if (!src || /[$*?[\]]/.test(src) || src.includes('://') || src.startsWith('git@') || src.startsWith('<<')) return null;
+  const n = path.posix.normalize(src.replace(/\\/g, '/').replace(/^\/+/, ''));
+  if (n === '.' || n === '' || n.startsWith('..')) return null;
+  return n.replace(/\/+$/, '');
+}
+
+const MESSAGE = msg(
+  '.dockerignore에서 제외한 파일을 복사하려고 합니다: {0}',
+  'Attempting to {1} file "{0}" that is excluded by .dockerignore',
+);
+
+export const CopyIgnoredFile: Rule = {
+  id: 'CopyIgnoredFile',
+  severity: 'warning',
+  title: msg('.dockerignore에서 제외한 파일 복사', 'Copying a file excluded by .dockerignore'),
+  why: msg(
+    '`.dockerignore`에 적힌 파일과 폴더는 빌드 컨텍스트에 아예 들어가지 않습니다. 그래서 그 파일을 `COPY`하면 "not found" 오류로 빌드가 실패하고, 폴더를 복사하면 제외된 부분만 조용히 빠집니다. 이 파일이 이미지에 필요하다면 `.dockerignore`에서 빼거나 `!경로` 줄로 다시 포함하세요.',
+    'Files and folders listed in `.dockerignore` never reach the build context. A `COPY` of such a file fails the build with "not found", and a folder copy silently loses the excluded part. If the image needs the file, remove it from `.dockerignore` or re-include it with a `!path` line.',
+  ),
+  url: docsUrl('copy-ignored-file'),
+  check({ doc, readContextFile }) {
+    if (!readContextFile) return [];
+    const copies = doc.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flag('from'));
+    if (copies.length === 0) return [];
+    const base = decodeURIComponent(doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? '');
+    const text = (base ? readContextFile(`${base}.dockerignore`) : null) ?? readContextFile('.dockerignore');
+    if (!text) return [];
+    const patterns = parseDockerignore(text);
+    if (patterns.length === 0) return [];
+    const out: Finding[] = [];
+    for (const ins of copies) {
+      if (ins.heredocs().length > 0) continue;
+      const json = ins.jsonStrings();
+      const args = json ?? ins.args();
+      for (const a of args.slice(0, -1)) {
+        const rel = contextPath(a.value);
+        if (rel === null || !isIgnored(patterns, rel)) continue;
+        const verb = ins.keyword === 'COPY' ? 'Copy' : 'Add';
+        out.push({ range: a.range, message: { ko: fill(MESSAGE.ko, [a.value]), en: fill(MESSAGE.en, [a.value, verb]) } });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * JSONArgsRecommended: CMD or ENTRYPOINT in shell form runs under `/bin/sh -c`, and sh does not pass SIGTERM on to
+ * the program, so `docker stop` waits its 10 seconds and kills it. A stage (or its parent stage) that sets SHELL has
+ * chosen its shell on purpose, so BuildKit stays quiet there and so do we.
+ *
+ * The fix writes the exec form. A plain command (words, simple quotes) becomes one JSON string per word; anything
+ * that needs a shell (`&&`, `|`, `$VAR`, redirects, globs, `VAR=x cmd`) becomes `["/bin/sh", "-c", "<command>"]`, which
+ * keeps the meaning exactly (the shell stays PID 1: that fix is offered but not preferred). An array written with
+ * single quotes, which Docker reads as shell form, gets its own message and is re-quoted.
+ */
+import { fill, msg } from '../../i18n/msg';
+import type { Instr, Stage } from '../../service/document';
+import type { Finding, Rule } from '../types';
+import { docsUrl, memoByAst, replace } from './util';
+
+const SHELL_FORM = msg(
+  '{0}를 셸 형식으로 쓰면 프로그램이 종료 시그널(SIGTERM)을 받지 못합니다. JSON 배열(exec 형식)로 쓰세요',
+  'JSON arguments recommended for {0} to prevent unintended behavior related to OS signals',
+);
+const SINGLE_QUOTES = msg(
+  '{0}의 배열에 작은따옴표를 썼습니다. JSON은 큰따옴표만 인정하므로 Docker는 이 줄을 셸 형식으로 실행합니다',
+  '{0} uses single quotes in its array; JSON needs double quotes, so Docker runs this line in shell form',
+);
+
+/** Characters that make a shell-form command depend on the shell. */
+const SHELL_SYNTAX = /[$`\\|&;<>()*?[\]{}~!#]/;
+
+/**
+ * Splits a shell-form command into argv when no shell feature is involved; null when the shell matters.
+ * Handles whitespace, '…' and "…" (without `$`, backquote or backslash inside).
+ */
+export function splitPlainCommand(command: string): string[] | null {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const close = command.indexOf(c, i + 1);
+      if (close < 0) return null;
+      const inner = command.slice(i + 1, close);
+      if (c === '"' && /[$`\\]/.test(inner)) return null;
+      cur += inner;
+      inWord = true;
+      i = close;
+      continue;
+    }
+    if (SHELL_SYNTAX.test(c)) return null;
+    cur += c;
+    inWord = true;
+  }
+  if (inWord) words.push(cur);
+  if (words.length === 0) return null;
+  // `VAR=value cmd` sets an environment variable for cmd: only a shell does that.
+  if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) return null;
+  return words;
+}
+
+/** `['a', 'b']` (single-quoted strings only) → the strings; null for anything else. */
+export function singleQuotedArray(content: string): string[] | null {
+  const t = content.trim();
+  if (!t.startsWith('[') || !t.endsWith(']')) return null;
+  const body = t.slice(1, -1).trim();
+  if (body === '') return null;
+  const out: string[] = [];
+  const re = /\s*'([^']*)'\s*(,|$)/y;
+  let pos = 0;
+  while (pos < body.length) {
+    re.lastIndex = pos;
+    const m = re.exec(body);
+    if (!m) return null;
+    out.push(m[1]);
+    pos = re.lastIndex;
+    if (m[2] === '' && pos < body.length) return null;
+  }
+  return out;
+}
+
+/** Exec form text, e.g. `["nginx", "-g", "daemon off;"]`, escaped by JSON rules. */
+export function execForm(strings: string[]): string {
+  return '[' + strings.map((s) => JSON.stringify(s)).join(', ') + ']';
+}
+
+function hasExplicitShell(stage: Stage | undefined, before: number): boolean {
+  for (let s: Stage | null | undefined = stage; s; s = s.parent) {
+    if (s.instructions.some((i) => i.keyword === 'SHELL' && (s !== stage || i.startLine < before))) return true;
+  }
+  return false;
+}
+
+const targetCache = new WeakMap<object, boolean>();
+
+/** CMD/ENTRYPOINT in shell form with a command; memoised per AST (JSON parsing is the costly part). */
+function target(ins: Instr): boolean {
+  if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') return false;
+  return memoByAst(targetCache, ins, () => !ins.isExecForm() && ins.argsContent().trim() !== '');
+}
+
+export const JSONArgsRecommended: Rule = {
+  id: 'JSONArgsRecommended',
+  severity: 'hint',
+  title: msg('CMD/ENTRYPOINT는 JSON 배열로', 'Use JSON arguments for CMD/ENTRYPOINT'),
+  why: msg(
+    '셸 형식(`CMD nginx -g "daemon off;"`)은 실제로 `/bin/sh -c "…"`로 실행되어 셸이 PID 1이 되고, 셸은 `docker stop`이 보내는 SIGTERM을 프로그램에 넘겨주지 않습니다. 그래서 컨테이너가 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다. exec 형식(`CMD ["nginx", "-g", "daemon off;"]`)은 프로그램이 직접 PID 1이 되어 시그널을 받습니다. `&&`나 변수처럼 셸 기능이 꼭 필요하면 `["/bin/sh", "-c", "…"]`로 의도를 드러내거나 `SHELL`을 지정하세요.',
+    'Shell form (`CMD nginx -g "daemon off;"`) really runs `/bin/sh -c "…"`: the shell becomes PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so the container cannot shut down cleanly and is killed after 10 seconds. In exec form (`CMD ["nginx", "-g", "daemon off;"]`) the program itself is PID 1 and gets the signal. If you need shell features such as `&&` or variables, say so with `["/bin/sh", "-c", "…"]` or set `SHELL`.',
+  ),
+  url: docsUrl('json-args-recommended'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const ins of doc.instructions) {
+      if (!target(ins)) continue;
+      if (hasExplicitShell(ins.stage, ins.startLine)) continue;
+      const single = singleQuotedArray(ins.argsContent()) !== null;
+      const m = single ? SINGLE_QUOTES : SHELL_FORM;
+      out.push({
+        range: ins.argsRange() ?? ins.range,
+        message: { ko: fill(m.ko, [ins.keyword]), en: fill(m.en, [ins.keyword]) },
+      });
+    }
+    return out;
+  },
+  fix({ doc }, finding) {
+    const ins = doc.instructionAtLine(finding.range.start.line);
+    if (!ins || !target(ins) || ins.heredocs().length > 0) return [];
+    const args = ins.argsRange();
+    if (!args) return [];
+    const content = ins.argsContent().trim();
+    const single = singleQuotedArray(content);
+    if (single) {
+      return [{ title: msg('큰따옴표 JSON 배열로 바꾸기', 'Rewrite with double quotes'), edits: [replace(args, execForm(single))], preferred: true }];
+    }
+    const words = splitPlainCommand(content);
+    if (words) {
+      return [{ title: msg('exec 형식(JSON 배열)으로 바꾸기', 'Convert to exec form (JSON array)'), edits: [replace(args, execForm(words))], preferred: true }];
+    }
+    // The command needs a shell; keep its meaning by naming the shell. Not for Windows-style files (escape=`).
+    if (doc.escapeChar !== '\\') return [];
+    return [
+      {
+        title: msg('["/bin/sh", "-c", …] 형식으로 바꾸기 (셸 기능 유지)', 'Convert to ["/bin/sh", "-c", …] (keeps the shell features)'),
+        edits: [replace(args, execForm(['/bin/sh', '-c', content]))],
+      },
+    ];
+  },
+};

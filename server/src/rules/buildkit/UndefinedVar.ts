@@ -1,0 +1,175 @@
+/**
+ * UndefinedVar: `$NAME` in an instruction the builder expands itself (COPY, ADD, ENV, ARG, LABEL, WORKDIR, USER,
+ * EXPOSE, VOLUME, STOPSIGNAL) with no ARG or ENV in scope. RUN, CMD and ENTRYPOINT are left alone: their `$` is for
+ * the shell, at run time, where the base image's environment applies.
+ *
+ * Scope follows Docker: a stage sees its own ARG/ENV above the line and the ENV of the stage it is built FROM; a
+ * global ARG (before the first FROM) and the predefined platform ARGs need `ARG NAME` inside the stage.
+ *
+ * We cannot see the base image's ENV (golang sets GOPATH, php sets PHP_INI_DIR, …), and a false alarm teaches the
+ * wrong thing, so unknown names are reported only when we can tell: the stage starts from an image known to set
+ * nothing but PATH (scratch, debian, ubuntu, alpine, busybox), the name is a global or platform ARG not redeclared,
+ * or it is one letter away from a name that is in scope (a typo). `${NAME:-x}`-style references, names inside single
+ * quotes and heredoc bodies, and the usual environment names (PATH, HOME, HOSTNAME, …) are never reported.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { fill, msg } from '../../i18n/msg';
+import type { Instr, ParsedDocument, Stage, VariableRef } from '../../service/document';
+import type { Finding, Rule } from '../types';
+import { closestName } from './UndefinedArgInFrom';
+import { docsUrl, editDistance, isBuiltinArg, memoByAst, PLATFORM_ARGS } from './util';
+
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
+
+/** Set by the kernel, the runtime or every shell; a base image may define them too. */
+const COMMON_ENV = new Set([
+  'PATH', 'HOME', 'HOSTNAME', 'USER', 'TERM', 'PWD', 'SHELL', 'LANG', 'LANGUAGE', 'LC_ALL', 'TZ', 'TMPDIR',
+  'UID', 'GID', 'LOGNAME', 'DEBIAN_FRONTEND',
+]);
+
+/** Images whose config sets no ENV except PATH. */
+const BARE_IMAGES = /^(?:(?:docker\.io\/)?(?:library\/)?)?(?:scratch|debian|ubuntu|alpine|busybox)(?::[^@]*)?(?:@.*)?$/i;
+
+const MESSAGE = msg('정의되지 않은 변수를 썼습니다: ${0}', "Usage of undefined variable '${0}'");
+const SUGGEST = msg(' ({0}의 오타인가요?)', " (did you mean ${0}?)");
+const GLOBAL = msg(
+  '전역 ARG는 스테이지 안으로 넘어오지 않습니다. 이 스테이지에서 `ARG {0}`로 다시 선언하세요: ${0}',
+  "Global ARG '{0}' is not in scope in this stage; declare `ARG {0}` inside the stage",
+);
+const PLATFORM = msg(
+  '미리 정의된 ARG도 스테이지 안에서는 `ARG {0}`로 선언해야 값이 들어옵니다: ${0}',
+  "Predefined ARG '{0}' is empty inside a stage until you declare `ARG {0}`",
+);
+
+interface Quoted {
+  /** Offsets (relative to the instruction start) of single-quoted spans: [start, end) pairs. */
+  spans: number[];
+}
+const quotedCache = new WeakMap<object, Quoted>();
+
+/** Single-quoted spans of an instruction: the builder takes `'…'` literally. Cached per AST (shared across versions). */
+function singleQuoted(ins: Instr): Quoted {
+  return memoByAst(quotedCache, ins, () => {
+    const text = ins.text();
+    const esc = ins.doc.escapeChar;
+    const spans: number[] = [];
+    let inDouble = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === esc) {
+        i++;
+        continue;
+      }
+      if (c === '"') inDouble = !inDouble;
+      else if (c === "'" && !inDouble) {
+        const close = text.indexOf("'", i + 1);
+        const end = close < 0 ? text.length : close;
+        spans.push(i, end);
+        i = end;
+      }
+    }
+    return { spans };
+  });
+}
+
+function isInSingleQuotes(doc: ParsedDocument, ins: Instr, v: VariableRef): boolean {
+  const { spans } = singleQuoted(ins);
+  if (spans.length === 0) return false;
+  const off = doc.offsetAt(v.range.start) - doc.offsetAt(ins.range.start);
+  for (let i = 0; i < spans.length; i += 2) if (off > spans[i] && off < spans[i + 1]) return true;
+  return false;
+}
+
+function inHeredoc(ins: Instr, v: VariableRef): boolean {
+  for (const h of ins.heredocs()) {
+    const r = h.contentRange;
+    if (r && v.range.start.line >= r.start.line && v.range.start.line <= r.end.line) return true;
+  }
+  return false;
+}
+
+interface Candidate {
+  name: string;
+  /** Range with lines relative to the instruction's first line. */
+  range: Range;
+}
+const candidateCache = new WeakMap<object, Candidate[]>();
+
+/**
+ * The references of an instruction that could be undefined: no `${X:-…}` modifier, not a common environment name or
+ * builtin ARG, not in a heredoc body or single quotes. Memoised per AST with instruction-relative lines.
+ */
+function candidates(doc: ParsedDocument, ins: Instr): Candidate[] {
+  return memoByAst(candidateCache, ins, () => {
+    const out: Candidate[] = [];
+    for (const v of ins.variables()) {
+      const n = v.name;
+      if (!n || v.modifier !== null || COMMON_ENV.has(n) || isBuiltinArg(n)) continue;
+      if (inHeredoc(ins, v) || isInSingleQuotes(doc, ins, v)) continue;
+      out.push({ name: n, range: shift(v.range, -ins.startLine) });
+    }
+    return out;
+  });
+}
+
+function shift(r: Range, delta: number): Range {
+  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
+}
+
+/** Whether the chain of stages starts from an image that sets no ENV but PATH. */
+function startsBare(stage: Stage): boolean {
+  let s: Stage = stage;
+  while (s.parent) s = s.parent;
+  return s.image !== null && BARE_IMAGES.test(s.image);
+}
+
+export const UndefinedVar: Rule = {
+  id: 'UndefinedVar',
+  severity: 'warning',
+  title: msg('정의되지 않은 변수', 'Undefined variable'),
+  why: msg(
+    'Dockerfile의 `$변수`는 그 줄보다 위의 `ARG`나 `ENV`로 정의되어 있어야 하고, 정의되지 않은 변수는 오류 없이 빈 문자열이 됩니다. `COPY app $APP_DIR`에서 변수 이름에 오타가 있으면 파일이 엉뚱한 곳에 복사되어도 빌드는 성공합니다. 첫 FROM 위에 선언한 전역 ARG와 `TARGETARCH` 같은 미리 정의된 ARG도 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다.',
+    'A `$variable` in a Dockerfile must be defined by an `ARG` or `ENV` above the line; an undefined one silently becomes an empty string. With a typo in `COPY app $APP_DIR`, the files land somewhere else and the build still succeeds. Global ARGs (declared before the first FROM) and predefined ones such as `TARGETARCH` must be declared again with `ARG NAME` inside a stage before they can be used there.',
+  ),
+  url: docsUrl('undefined-var'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    const globals = new Set(doc.globalArgs.map((d) => d.name));
+    const envAtEnd = new Map<Stage, Set<string>>();
+    for (const stage of doc.stages) {
+      const env = new Set<string>(stage.parent ? envAtEnd.get(stage.parent) ?? [] : []);
+      const args = new Set<string>();
+      const bare = startsBare(stage);
+      for (const ins of stage.instructions) {
+        if (ins.keyword !== 'FROM' && EXPANDED.has(ins.keyword)) {
+          for (const v of candidates(doc, ins)) {
+            const n = v.name;
+            if (env.has(n) || args.has(n)) continue;
+            let m: { ko: string; en: string } | null = null;
+            let suggestion: string | null = null;
+            if (PLATFORM_ARGS.has(n)) m = { ko: fill(PLATFORM.ko, [n]), en: fill(PLATFORM.en, [n]) };
+            else if (globals.has(n)) m = { ko: fill(GLOBAL.ko, [n]), en: fill(GLOBAL.en, [n]) };
+            else {
+              suggestion = closestName(n, [...env, ...args]);
+              const typo = suggestion !== null && n.length >= 4 && editDistance(n, suggestion, 1) <= 1;
+              if (bare || typo) {
+                m = { ko: fill(MESSAGE.ko, [n]), en: fill(MESSAGE.en, [n]) };
+                if (suggestion) {
+                  m.ko += fill(SUGGEST.ko, [suggestion]);
+                  m.en += fill(SUGGEST.en, [suggestion]);
+                }
+              }
+            }
+            if (m) out.push({ range: shift(v.range, ins.startLine), message: m, data: suggestion ? { suggestion } : undefined });
+          }
+        }
+        // Definitions take effect after their instruction (`ENV A=1 B=$A` sees the old A).
+        if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
+          for (const p of ins.properties()) if (p.name) (ins.keyword === 'ARG' ? args : env).add(p.name);
+        }
+      }
+      envAtEnd.set(stage, env);
+    }
+    return out;
+  },
+};

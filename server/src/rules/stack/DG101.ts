@@ -1,0 +1,65 @@
+/**
+ * DG101: the container's main process ends or daemonizes at once (`service nginx start` last, nginx without
+ * `daemon off;`, php-fpm without -F, everything in the background). Docker stops the container when PID 1 exits,
+ * so it "starts" and is gone a second later.
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Fix, Rule } from '../types';
+import { judgeMain, where } from './mainProcess';
+import { edit, guideUrl, mainCommand } from './util';
+
+export const DG101: Rule = {
+  id: 'DG101',
+  severity: 'warning',
+  title: msg('컨테이너의 메인 프로세스가 바로 끝납니다', "The container's main process exits at once"),
+  why: msg(
+    '컨테이너는 메인 프로세스(PID 1)가 살아 있는 동안만 실행됩니다. `service nginx start`나 `/etc/init.d/mysql start`는 서비스를 백그라운드로 띄우고 곧바로 끝나고, `daemon off;` 없는 nginx와 `-F` 없는 php-fpm도 데몬으로 분리된 뒤 첫 프로세스가 종료됩니다. 마지막 명령이 끝나면 Docker는 컨테이너를 멈춥니다. 마지막 서비스는 `nginx -g \'daemon off;\'`처럼 포그라운드로 실행하고, 스크립트라면 `exec`로 넘겨 주세요.',
+    "A container lives as long as its main process (PID 1). `service nginx start` and `/etc/init.d/mysql start` start the service in the background and return at once; nginx without `daemon off;` and php-fpm without `-F` fork into daemons and the first process exits. When the last command ends, Docker stops the container. Run the last service in the foreground, e.g. `nginx -g 'daemon off;'`, and hand over to it with `exec` in a start script.",
+  ),
+  url: guideUrl('DG101'),
+  check(ctx) {
+    const m = mainCommand(ctx);
+    if (!m) return [];
+    const v = judgeMain(m);
+    if (!v || v.kind !== 'exits') return [];
+    // The official php images configure `daemonize = no`, so a bare `php-fpm` stays in the foreground there.
+    const img = (ctx.doc.stages[0]?.image ?? '').toLowerCase();
+    if (/^php(-fpm|[\d.]+-fpm)?$/.test(m.argv[0] ?? '') && /^(docker\.io\/)?(library\/)?php[:@]/.test(img)) return [];
+    const w = where(m);
+    const f: Finding = {
+      range: m.range,
+      message: { ko: `컨테이너가 바로 종료됩니다: ${v.reason.ko}${w.ko}`, en: `The container exits at once: ${v.reason.en}${w.en}` },
+      data: { nginx: !m.script && m.cmd !== null && isNginxStart(m.argv), whole: !!m.whole },
+    };
+    return [f];
+  },
+  fix(ctx, finding) {
+    if (!finding.data?.nginx) return [];
+    const doc = ctx.doc;
+    const instr = doc.instructionAtLine(finding.range.start.line);
+    if (!instr || (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT')) return [];
+    const fixes: Fix[] = [];
+    if (finding.data.whole && instr.keyword === 'CMD') {
+      // The whole CMD is that one command: write the exec form, so nginx itself is PID 1 and gets SIGTERM.
+      const kw = doc.getText(instr.keywordRange);
+      fixes.push({
+        title: msg('CMD ["nginx", "-g", "daemon off;"]로 바꾸기', 'Replace with CMD ["nginx", "-g", "daemon off;"]'),
+        edits: [edit(instr.range, `${kw} ["nginx", "-g", "daemon off;"]`)],
+        preferred: true,
+      });
+    } else {
+      fixes.push({
+        title: msg("nginx를 포그라운드로 실행하기 (nginx -g 'daemon off;')", "Run nginx in the foreground (nginx -g 'daemon off;')"),
+        edits: [edit(finding.range, "nginx -g 'daemon off;'")],
+        preferred: true,
+      });
+    }
+    return fixes;
+  },
+};
+
+function isNginxStart(argv: string[]): boolean {
+  if (argv[0] === 'service' && argv[1] === 'nginx') return true;
+  if (argv[0] === '/etc/init.d/nginx') return true;
+  return /(^|\/)nginx$/.test(argv[0] ?? '') && argv.length === 1;
+}

@@ -1,0 +1,48 @@
+/**
+ * DG102: the last foreground command is a bare interactive shell. With `docker run -it` it waits for input; under
+ * `docker run -d` without `-t` its stdin is closed and it exits at once, taking the container with it.
+ */
+import { msg } from '../../i18n/msg';
+import type { Rule } from '../types';
+import { judgeMain, where } from './mainProcess';
+import { aptGetInvocations } from '../../service/shell';
+import type { ParsedDocument } from '../../service/document';
+import { guideUrl, mainCommand, runShells } from './util';
+
+function installsPackages(doc: ParsedDocument): boolean {
+  return runShells(doc).some(
+    ({ shell }) =>
+      aptGetInvocations(shell.all).some((a) => a.subcommand?.value === 'install') ||
+      shell.all.some((c) => (c.name === 'apk' && c.words[1]?.value === 'add') || ((c.name === 'yum' || c.name === 'dnf') && c.words[1]?.value === 'install')),
+  );
+}
+
+export const DG102: Rule = {
+  id: 'DG102',
+  severity: 'warning',
+  title: msg('마지막 명령이 대화형 셸입니다', 'The last command is an interactive shell'),
+  why: msg(
+    '`bash`나 `sh`를 마지막에 두면 `docker run -it`로 실행할 때만 컨테이너가 살아 있습니다. 셸은 터미널 입력을 기다리며 버티는 것이라, `docker run -d`처럼 `-t` 없이 실행하면 입력이 바로 닫히고 셸이 끝나면서 컨테이너도 종료됩니다. 서비스들을 띄운 뒤 마지막 서비스(예: `nginx -g \'daemon off;\'`)를 포그라운드로 실행하세요.',
+    "With `bash` or `sh` last, the container stays up only under `docker run -it`: the shell survives by waiting for terminal input. Under `docker run -d` without `-t`, its input is closed at once, the shell exits and the container stops. Start the services, then run the last one in the foreground (e.g. `nginx -g 'daemon off;'`).",
+  ),
+  url: guideUrl('DG102'),
+  check(ctx) {
+    const m = mainCommand(ctx);
+    if (!m) return [];
+    const v = judgeMain(m);
+    if (!v || v.kind !== 'shell') return [];
+    // A base OS image (`CMD ["bash"]` in debian, ubuntu) is meant to be run with -it or built upon: when the whole
+    // CMD is the shell and nothing in the stage installs a package, the shell is the point of the image.
+    if (m.whole && !m.script && !installsPackages(ctx.doc)) return [];
+    const w = where(m);
+    return [
+      {
+        range: m.range,
+        message: {
+          ko: `마지막 명령이 대화형 셸 \`${v.what}\`입니다${w.ko}. \`docker run -d\`로 실행하면 컨테이너가 바로 종료됩니다`,
+          en: `The last command is the interactive shell \`${v.what}\`${w.en}; under \`docker run -d\` the container exits at once`,
+        },
+      },
+    ];
+  },
+};

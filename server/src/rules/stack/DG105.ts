@@ -1,0 +1,56 @@
+/**
+ * DG105: `RUN service nginx start` at build time. The process lives only while that RUN runs; the image keeps
+ * files, not processes, so it has no effect on the container. A database started to be seeded by commands after it
+ * in the same RUN (`service mysql start && mysql -e …`) is correct and is not flagged.
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { cmdRange, guideUrl, runShells } from './util';
+
+/** Services that are only useful running (nothing to seed): starting them in RUN is always pointless. */
+const WEB = /^(nginx|apache2|httpd|php[\d.]*-fpm[\d.]*|php-fpm[\d.]*|lighttpd|cron|ssh|sshd)$/;
+const DB = /^(mysql|mariadb|postgresql|redis-server|mongodb|mongod)$/;
+
+function startedService(argv: string[]): string | null {
+  if (argv[0] === 'service' && argv.length >= 3 && /^(start|restart)$/.test(argv[2])) return argv[1];
+  const m = /^\/etc\/init\.d\/(.+)$/.exec(argv[0] ?? '');
+  if (m && /^(start|restart)$/.test(argv[1] ?? '')) return m[1];
+  if (argv[0] === 'systemctl' && /^(start|restart)$/.test(argv[1] ?? '') && argv[2]) return argv[2].replace(/\.service$/, '');
+  return null;
+}
+
+export const DG105: Rule = {
+  id: 'DG105',
+  severity: 'info',
+  title: msg('빌드 중에 띄운 서비스는 컨테이너에 남지 않습니다', 'A service started at build time does not survive into the container'),
+  why: msg(
+    'RUN에서 실행한 프로세스는 그 RUN이 끝나면 함께 사라집니다. 이미지에는 파일만 저장되고 실행 중인 프로세스는 저장되지 않으므로, `RUN service nginx start`는 컨테이너에 아무 영향이 없습니다. 서비스는 CMD나 시작 스크립트에서 띄우세요. 다만 같은 RUN 안에서 `service mysql start && mysql -e "CREATE DATABASE …"`처럼 데이터베이스를 초기화하는 것은 올바른 방법입니다.',
+    'A process started by RUN dies when that RUN ends. The image stores files, not running processes, so `RUN service nginx start` has no effect on the container. Start services from CMD or the start script. Starting a database in a RUN to seed it with later commands of the same RUN (`service mysql start && mysql -e "CREATE DATABASE …"`) is correct, though.',
+  ),
+  url: guideUrl('DG105'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const { shell } of runShells(doc)) {
+      const all = shell.all;
+      for (let k = 0; k < all.length; k++) {
+        const c = all[k];
+        const svc = startedService(c.words.map((w) => w.value));
+        if (!svc) continue;
+        const name = svc.replace(/^.*\//, '');
+        // A database started and then used later in the same RUN is the seeding pattern: fine.
+        const usedLater = all.slice(k + 1).some((d) => d.name !== '' && startedService(d.words.map((w) => w.value)) === null);
+        if (DB.test(name) && usedLater) continue;
+        if (!WEB.test(name) && !DB.test(name)) continue;
+        if (!WEB.test(name) && usedLater) continue;
+        out.push({
+          range: cmdRange(doc, c),
+          message: msg(
+            `빌드 중에 실행한 \`${c.words.map((w) => w.value).join(' ')}\`는 이 RUN이 끝나면 멈춥니다. CMD나 시작 스크립트에서 실행하세요`,
+            `\`${c.words.map((w) => w.value).join(' ')}\` at build time stops when this RUN ends; start it from CMD or the start script`,
+          ),
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * DG106: `chmod 777` gives every user, including the web server's www-data and any PHP code it runs, write access.
+ * On system folders (`/etc/nginx`, `/var/*`, `/usr`) it lets a compromised PHP page rewrite the server itself.
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { cmdRange, guideUrl, runShells } from './util';
+
+/** Symbolic modes that give write access to everyone (`a+w`, `o+rwx`, `ugo+w`). */
+function worldWritable(mode: string): boolean {
+  return /^(a|o|ugo|go|og)\+[rwxX]*w[rwxX]*$/.test(mode) || /^o=[rwxX]*w/.test(mode);
+}
+
+const SYSTEM = /^\/(\*|etc|var|usr|bin|sbin|lib|lib64|root|boot|opt|srv|home|run)?(\/\*)?\/?$|^\/(etc|usr|bin|sbin|lib|lib64|boot|root)\//;
+
+export const DG106: Rule = {
+  id: 'DG106',
+  severity: 'warning',
+  title: msg('chmod 777은 모든 사용자에게 쓰기 권한을 줍니다', 'chmod 777 gives every user write access'),
+  why: msg(
+    '`chmod 777`은 www-data를 포함한 모든 사용자에게 읽기·쓰기·실행 권한을 줍니다. 웹 서버가 실행하는 PHP 코드가 뚫리면 그 파일을 마음대로 고칠 수 있고, `/etc/nginx`나 `/var/*` 같은 시스템 폴더라면 서버 설정까지 바뀔 수 있습니다. `chown -R www-data:www-data`로 소유자를 정하고 폴더는 755, 파일은 644처럼 필요한 만큼만 주세요.',
+    '`chmod 777` gives every user, www-data included, read, write and execute access. If PHP code run by the web server is compromised, it can rewrite those files, and on system folders such as `/etc/nginx` or `/var/*` the server configuration too. Set the owner with `chown -R www-data:www-data` and grant only what is needed, e.g. 755 for folders and 644 for files.',
+  ),
+  url: guideUrl('DG106'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const { shell } of runShells(doc)) {
+      for (const c of shell.all) {
+        if (c.name !== 'chmod') continue;
+        const args = c.words.slice(1).map((w) => w.value);
+        const mode = args.find((a) => !a.startsWith('-'));
+        if (!mode || !isWide(mode)) continue;
+        const targets = args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith('-'));
+        // Runtime folders (sockets, PID files) and temp folders are made world-writable on purpose, as the official
+        // mariadb and nginx images do so the container can run under any --user; a variable target is unknown.
+        if (targets.length && targets.every((t) => /^\/(var\/)?run(\/|$)|^\/(var\/)?tmp\/?$/.test(t) || t.includes('$'))) continue;
+        const recursive = args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive');
+        const system = targets.find((t) => SYSTEM.test(t));
+        const shown = c.words.map((w) => w.value).join(' ');
+        out.push({
+          range: cmdRange(doc, c),
+          message: system
+            ? msg(
+                `\`${shown}\`: 시스템 폴더 \`${system}\`${recursive ? '와 그 아래 전부' : ''}를 누구나 쓸 수 있게 만듭니다. 소유자를 정하고 권한을 좁히세요`,
+                `\`${shown}\` makes the system folder \`${system}\`${recursive ? ' and everything under it' : ''} writable by anyone; set the owner and narrow the mode`,
+              )
+            : msg(
+                `\`${shown}\`: 모든 사용자에게 쓰기 권한을 줍니다. \`chown\`으로 소유자를 정하고 755/644처럼 좁히세요`,
+                `\`${shown}\` gives every user write access; set the owner with \`chown\` and use 755/644`,
+              ),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function isWide(mode: string): boolean {
+  // Octal: the "others" digit has the write bit (2, 3, 6, 7) and the group digit too — 777, 0777, 666, 2777.
+  const m = /^0*([0-7]?)([0-7])([0-7])([0-7])$/.exec(mode);
+  if (m) return m[1] !== '1' && [2, 3, 6, 7].includes(Number(m[4])) && [2, 3, 6, 7].includes(Number(m[3]));
+  return worldWritable(mode);
+}

@@ -1,0 +1,39 @@
+/**
+ * DG109: `apt-get upgrade` / `dist-upgrade` in a Dockerfile. The base image's maintainers rebuild it with the
+ * updates; upgrading in every image makes builds unreproducible, larger, and can pull in changes that need a
+ * running init system. Without -y it also stops the build as soon as an upgrade is pending.
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { aptGetInvocations } from '../../service/shell';
+import { cmdRange, guideUrl, runShells } from './util';
+
+const UPGRADE = /^(upgrade|dist-upgrade|full-upgrade|safe-upgrade)$/;
+
+export const DG109: Rule = {
+  id: 'DG109',
+  severity: 'info',
+  title: msg('Dockerfile에서 apt-get upgrade를 실행합니다', 'apt-get upgrade in a Dockerfile'),
+  why: msg(
+    '베이스 이미지는 관리자가 보안 업데이트를 반영해 다시 빌드해 둡니다. 이미지마다 `apt-get upgrade`를 하면 빌드할 때마다 결과가 달라지고 레이어가 커지며, 컨테이너에서 할 수 없는 설정(서비스 재시작 등)을 요구하는 패키지가 섞일 수 있습니다. 최신 베이스 이미지를 받아(`docker pull`, `--pull`) 다시 빌드하는 편이 낫습니다. `-y` 없이 쓰면 업그레이드할 패키지가 있을 때 빌드가 멈춥니다.',
+    "The base image's maintainers rebuild it with security updates. Running `apt-get upgrade` in every image makes builds vary from one run to the next, grows the layer, and can bring packages that expect things a container cannot do (restarting services). Pull a fresh base image (`docker pull`, `--pull`) and rebuild instead. Without `-y` it also stops the build whenever an upgrade is pending.",
+  ),
+  url: guideUrl('DG109'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const { shell } of runShells(doc)) {
+      for (const inv of aptGetInvocations(shell.all)) {
+        const sub = inv.subcommand?.value ?? '';
+        if (!UPGRADE.test(sub)) continue;
+        const noYes = !inv.yes;
+        out.push({
+          range: cmdRange(doc, inv.cmd),
+          message: noYes
+            ? msg(`\`${inv.tool} ${sub}\`를 빌드에서 실행하지 마세요. \`-y\`도 없어서 업그레이드할 패키지가 있으면 빌드가 멈춥니다`, `Avoid \`${inv.tool} ${sub}\` in a build; without \`-y\` it also aborts when an upgrade is pending`)
+            : msg(`\`${inv.tool} ${sub}\` 대신 최신 베이스 이미지로 다시 빌드하세요`, `Rebuild on a fresh base image instead of \`${inv.tool} ${sub}\``),
+        });
+      }
+    }
+    return out;
+  },
+};

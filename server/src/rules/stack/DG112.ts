@@ -1,0 +1,116 @@
+/**
+ * DG112: a Debian (or Ubuntu interim) release past its end of life, with `apt-get update` in that stage.
+ * Facts (checked 2026-11): Debian 10 "buster" LTS ended on 2024-06-30 and its suites were moved off the mirrors to
+ * archive.debian.org, so `apt-get update` against deb.debian.org / security.debian.org fails with 404 / "does not
+ * have a Release file"; the same happened earlier to stretch (LTS end 2022-06-30) and jessie (2020-06-30).
+ * Debian 11 "bullseye" LTS ended on 2026-08-31. Ubuntu interim releases move to old-releases.ubuntu.com after
+ * their end of life (LTS releases stay on archive.ubuntu.com during ESM, so they are not listed here).
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { aptGetInvocations } from '../../service/shell';
+import { resolveImage } from '../../service/effectiveCommand';
+import { guideUrl, runShells } from './util';
+
+interface Eol {
+  release: string;
+  ended: string;
+  archive: string;
+}
+
+const DEBIAN: Record<string, Eol> = {
+  buster: { release: 'Debian 10 (buster)', ended: '2024-06-30', archive: 'archive.debian.org' },
+  '10': { release: 'Debian 10 (buster)', ended: '2024-06-30', archive: 'archive.debian.org' },
+  stretch: { release: 'Debian 9 (stretch)', ended: '2022-06-30', archive: 'archive.debian.org' },
+  '9': { release: 'Debian 9 (stretch)', ended: '2022-06-30', archive: 'archive.debian.org' },
+  jessie: { release: 'Debian 8 (jessie)', ended: '2020-06-30', archive: 'archive.debian.org' },
+  '8': { release: 'Debian 8 (jessie)', ended: '2020-06-30', archive: 'archive.debian.org' },
+  wheezy: { release: 'Debian 7 (wheezy)', ended: '2018-05-31', archive: 'archive.debian.org' },
+  '7': { release: 'Debian 7 (wheezy)', ended: '2018-05-31', archive: 'archive.debian.org' },
+};
+const UBUNTU_INTERIM: Record<string, string> = {
+  cosmic: 'Ubuntu 18.10', '18.10': 'Ubuntu 18.10',
+  disco: 'Ubuntu 19.04', '19.04': 'Ubuntu 19.04',
+  eoan: 'Ubuntu 19.10', '19.10': 'Ubuntu 19.10',
+  groovy: 'Ubuntu 20.10', '20.10': 'Ubuntu 20.10',
+  hirsute: 'Ubuntu 21.04', '21.04': 'Ubuntu 21.04',
+  impish: 'Ubuntu 21.10', '21.10': 'Ubuntu 21.10',
+  kinetic: 'Ubuntu 22.10', '22.10': 'Ubuntu 22.10',
+  lunar: 'Ubuntu 23.04', '23.04': 'Ubuntu 23.04',
+  mantic: 'Ubuntu 23.10', '23.10': 'Ubuntu 23.10',
+};
+
+/** `debian:buster-slim`, `docker.io/library/debian:10.13`, `debian:buster-20240612` → the release key. */
+function releaseOf(image: string): { distro: 'debian' | 'ubuntu'; key: string } | null {
+  const m = /^(?:docker\.io\/)?(?:library\/)?(debian|ubuntu):([^@]+)/i.exec(image.trim());
+  if (!m) return null;
+  const distro = m[1].toLowerCase() as 'debian' | 'ubuntu';
+  const tag = m[2].toLowerCase();
+  if (distro === 'debian') {
+    const name = /^([a-z]+)/.exec(tag)?.[1];
+    if (name && DEBIAN[name]) return { distro, key: name };
+    const num = /^(\d+)(\.\d+)*(-slim)?$/.exec(tag)?.[1];
+    if (num && DEBIAN[num]) return { distro, key: num };
+    return null;
+  }
+  const name = /^([a-z]+)/.exec(tag)?.[1];
+  if (name && UBUNTU_INTERIM[name]) return { distro, key: name };
+  const num = /^(\d+\.\d+)/.exec(tag)?.[1];
+  if (num && UBUNTU_INTERIM[num]) return { distro, key: num };
+  return null;
+}
+
+export const DG112: Rule = {
+  id: 'DG112',
+  severity: 'warning',
+  title: msg('지원이 끝난 배포판에서 apt-get update를 실행합니다', 'apt-get update on an end-of-life release'),
+  why: msg(
+    'Debian 10 buster는 2024년 6월 30일에 LTS 지원이 끝났고, 패키지 저장소가 일반 미러(deb.debian.org, security.debian.org)에서 archive.debian.org로 옮겨졌습니다. 그래서 `debian:buster` 위에서 `apt-get update`를 하면 "Release 파일이 없다"는 404 오류로 빌드가 실패하고, 성공하더라도 보안 업데이트는 더 이상 나오지 않습니다. stretch·jessie도 마찬가지입니다. `debian:bookworm`으로 옮기는 것이 가장 좋고, 과제 때문에 buster를 꼭 써야 한다면 `/etc/apt/sources.list`를 archive.debian.org로 바꾼 뒤 update 하세요(PHP 버전과 `php7.3-*` 패키지 이름도 바뀌니 함께 확인하세요).',
+    "Debian 10 buster's LTS support ended on 2024-06-30 and its repositories moved from the regular mirrors (deb.debian.org, security.debian.org) to archive.debian.org. `apt-get update` on `debian:buster` now fails with 404 / \"does not have a Release file\", and even where it works there are no more security updates. stretch and jessie are in the same state. Move to `debian:bookworm` (and check the PHP package names, `php7.3-*` become `php8.2-*`); if an assignment requires buster, point `/etc/apt/sources.list` at archive.debian.org before the update.",
+  ),
+  url: guideUrl('DG112'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    const runs = runShells(doc);
+    for (const stage of doc.stages) {
+      // Follow `FROM <stage>` back to the image.
+      let root = stage;
+      for (let n = 0; root.parent && n < 64; n++) root = root.parent;
+      const image = resolveImage(doc, root);
+      if (!image) continue;
+      const rel = releaseOf(image);
+      if (!rel) continue;
+      const updates = runs.filter(
+        (r) =>
+          r.instr.stage === stage &&
+          aptGetInvocations(r.shell.all).some((a) => a.subcommand?.value === 'update') &&
+          // Already pointed at the archive: the update works.
+          !/archive\.debian\.org|old-releases\.ubuntu\.com/.test(r.shell.source.text),
+      );
+      if (!updates.length) continue;
+      if (doc.instructions.some((i) => i.stage === stage && /archive\.debian\.org|old-releases\.ubuntu\.com/.test(i.argsContent()))) continue;
+      const range = stage === root ? stage.imageRange ?? stage.from.range : stage.from.range;
+      const line = updates[0].instr.startLine + 1;
+      if (rel.distro === 'debian') {
+        const e = DEBIAN[rel.key];
+        out.push({
+          range,
+          message: msg(
+            `${e.release}는 ${e.ended}에 지원이 끝나 저장소가 ${e.archive}로 옮겨졌습니다. ${line}번째 줄의 \`apt-get update\`가 실패합니다. \`debian:bookworm\`으로 옮기거나 sources.list를 ${e.archive}로 바꾸세요`,
+            `${e.release} reached end of life on ${e.ended} and its packages moved to ${e.archive}: \`apt-get update\` on line ${line} fails. Move to \`debian:bookworm\` or point sources.list at ${e.archive}`,
+          ),
+        });
+      } else {
+        const r = UBUNTU_INTERIM[rel.key];
+        out.push({
+          range,
+          message: msg(
+            `${r}는 지원이 끝나 저장소가 old-releases.ubuntu.com으로 옮겨졌습니다. ${line}번째 줄의 \`apt-get update\`가 실패합니다. LTS 릴리스(예: \`ubuntu:24.04\`)로 옮기세요`,
+            `${r} reached end of life and its packages moved to old-releases.ubuntu.com: \`apt-get update\` on line ${line} fails. Move to an LTS release (e.g. \`ubuntu:24.04\`)`,
+          ),
+        });
+      }
+    }
+    return out;
+  },
+};

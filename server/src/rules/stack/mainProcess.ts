@@ -1,0 +1,96 @@
+/**
+ * Judging the container's main command (shared by DG101, DG102 and DG111 so they never disagree about which
+ * command is the main one, and never fire twice on it).
+ */
+import type { Msg } from '../../i18n/msg';
+import { msg } from '../../i18n/msg';
+import type { MainCommand } from './util';
+
+export type Verdict =
+  | { kind: 'exits'; what: string; reason: Msg }
+  | { kind: 'shell'; what: string }
+  | { kind: 'keepalive'; what: string };
+
+const INTERACTIVE_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ash', 'ksh', 'fish']);
+
+function base(p: string): string {
+  const k = p.lastIndexOf('/');
+  return k >= 0 ? p.slice(k + 1) : p;
+}
+
+function isInfiniteLoop(cond: string | null | undefined): boolean {
+  if (!cond) return false;
+  return /^while\s+(true|:|\[\s*1\s*\]|\[\s*true\s*\]|\(\(\s*1\s*\)\))\s*$/.test(cond) || /^until\s+false\s*$/.test(cond);
+}
+
+/** nginx reads `daemon off;` from -g; the config file may say it too, but that is rare in the images we see. */
+function nginxForeground(args: string[]): boolean {
+  for (let k = 1; k < args.length; k++) {
+    if (args[k] === '-g' && /\bdaemon\s+off\b/.test(args[k + 1] ?? '')) return true;
+    if (/^-g.+/.test(args[k]) && /\bdaemon\s+off\b/.test(args[k])) return true;
+  }
+  return false;
+}
+
+export function judgeMain(m: MainCommand): Verdict | null {
+  const argv = m.argv;
+  const shown = argv.join(' ');
+  if (m.allBackground) {
+    return {
+      kind: 'exits',
+      what: `${shown} &`,
+      reason: msg('모든 명령이 `&`로 백그라운드에서 실행되어 포그라운드에 남는 프로세스가 없습니다', 'every command runs in the background (`&`), so nothing stays in the foreground'),
+    };
+  }
+  if (argv.length === 0) return null;
+  const name = base(argv[0]);
+  if (isInfiniteLoop(m.loopCondition)) return { kind: 'keepalive', what: `${m.loopCondition}; do … ${shown}; done` };
+  if (name === 'service' && argv.length >= 3 && /^(start|restart|reload)$/.test(argv[2])) {
+    return {
+      kind: 'exits',
+      what: shown,
+      reason: msg(`\`${shown}\`는 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
+    };
+  }
+  if (/^\/etc\/init\.d\//.test(argv[0]) && /^(start|restart)$/.test(argv[1] ?? '')) {
+    return {
+      kind: 'exits',
+      what: shown,
+      reason: msg(`\`${shown}\`는 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
+    };
+  }
+  if (name === 'nginx' && !argv.slice(1).some((a) => a === '-s' || a === '-t' || a === '-T' || a === '-v' || a === '-V') && !nginxForeground(argv)) {
+    return {
+      kind: 'exits',
+      what: shown,
+      reason: msg("`daemon off;` 없이 실행한 nginx는 데몬으로 분리되고 첫 프로세스는 끝납니다", "nginx without `daemon off;` forks into a daemon and the first process exits"),
+    };
+  }
+  if (/^php(-fpm[\d.]*|[\d.]+-fpm)$/.test(name) && !argv.slice(1).some((a) => a === '-F' || a === '--nodaemonize' || /^-[a-zA-Z]*F/.test(a))) {
+    // The official php images set `daemonize = no` in their pool config; the rules skip `php:*` bases (see DG101).
+    return {
+      kind: 'exits',
+      what: shown,
+      reason: msg(`\`${name}\`는 \`-F\` 없이 실행하면 데몬으로 분리되고 바로 끝납니다`, `\`${name}\` without \`-F\` daemonizes and returns at once`),
+    };
+  }
+  if (INTERACTIVE_SHELLS.has(name)) {
+    const rest = argv.slice(1);
+    // A bare shell (options such as -l/-i only): no script, no -c.
+    if (rest.every((a) => /^[-+][a-zA-Z]+$/.test(a) && !/c/.test(a.slice(1)) && a !== '-s')) return { kind: 'shell', what: shown };
+    return null;
+  }
+  if (name === 'tail' && argv.slice(1).some((a) => a === '-f' || a === '-F' || a === '--follow' || /^--follow=/.test(a) || /^-[a-zA-Z0-9]*[fF]/.test(a))) {
+    return { kind: 'keepalive', what: shown };
+  }
+  if (name === 'sleep' && argv.slice(1).some((a) => /^(infinity|inf)$/i.test(a) || /^\d{5,}[smhd]?$/.test(a) || /^\d+d$/.test(a))) {
+    return { kind: 'keepalive', what: shown };
+  }
+  return null;
+}
+
+/** Where the command is: the script line, for the message. */
+export function where(m: MainCommand): Msg {
+  if (m.script) return msg(` (\`${m.script.path}\` ${m.script.line}번째 줄)`, ` (\`${m.script.path}\` line ${m.script.line})`);
+  return msg('', '');
+}

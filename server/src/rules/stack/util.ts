@@ -1,0 +1,310 @@
+/**
+ * Helpers shared by the stack rules (DG1xx) and the hadolint rules: the shell of RUN instructions, ranges of
+ * shell words, the program a container runs and the start scripts it follows.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Instr, ParsedDocument, Stage } from '../../service/document';
+import { effectiveCommand, type Part } from '../../service/effectiveCommand';
+import {
+  type InstrShell,
+  type SimpleCommand,
+  type Word,
+  flatten,
+  instrShell,
+  lastForegroundCommand,
+  lineOfOffset,
+  offsetRange,
+  parseShell,
+  plainSource,
+} from '../../service/shell';
+import type { RuleContext } from '../types';
+
+/**
+ * Where our own rules are documented. The lead may point this at the published README section.
+ */
+export function guideUrl(id: string): string {
+  return `https://github.com/dockerfile-guide/dockerfile-guide/blob/main/docs/rules.md#${id.toLowerCase()}`;
+}
+
+export function hadolintUrl(id: string): string {
+  return `https://github.com/hadolint/hadolint/wiki/${id}`;
+}
+
+export interface RunShell {
+  instr: Instr;
+  shell: InstrShell;
+}
+
+/** Every shell-form RUN (and `RUN ["sh", "-c", …]`) with its parsed shell, in document order. */
+export function runShells(doc: ParsedDocument): RunShell[] {
+  const out: RunShell[] = [];
+  for (const instr of doc.instructions) {
+    if (instr.keyword !== 'RUN') continue;
+    const shell = instrShell(instr);
+    if (shell) out.push({ instr, shell });
+  }
+  return out;
+}
+
+export function wordRange(doc: ParsedDocument, w: Word): Range {
+  return offsetRange(doc, w.start, w.end);
+}
+
+export function cmdRange(doc: ParsedDocument, c: SimpleCommand): Range {
+  return offsetRange(doc, c.start, c.end);
+}
+
+export function edit(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+/** Range covering the whole lines of an instruction, line break included (for deleting it). */
+export function wholeLines(doc: ParsedDocument, instr: Instr): Range {
+  const end = instr.endLine + 1 < doc.lineCount ? { line: instr.endLine + 1, character: 0 } : { line: instr.endLine, character: doc.lineText(instr.endLine).length };
+  return { start: { line: instr.startLine, character: 0 }, end };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the container runs
+
+/** One command that decides the container's life, and where to report it. */
+export interface MainCommand {
+  /** The command name and arguments. */
+  argv: string[];
+  cmd: SimpleCommand | null;
+  /** The CMD/ENTRYPOINT instruction the diagnostic sits on. */
+  instr: Instr;
+  /** Range in the Dockerfile: the command itself when it is written there, else the instruction's arguments. */
+  range: Range;
+  /** When the command is the last one of a start script: the script's context path and 1-based line. */
+  script?: { path: string; line: number };
+  /** Nothing stays in the foreground (everything ends with `&`). */
+  allBackground?: boolean;
+  /** The and-or list the command ends: true when it is the whole CMD (used by fixes). */
+  whole?: boolean;
+  /** `while true; do …; done` around it. */
+  loopCondition?: string | null;
+}
+
+const SHELL_NAMES = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+
+/**
+ * The last foreground command of the final stage's container: from the shell-form CMD/ENTRYPOINT, or from the
+ * exec-form argv, following a start script brought in by COPY/ADD when the context can be read.
+ * null when nothing is known (no CMD/ENTRYPOINT in the Dockerfile, or a base image's command).
+ */
+export function mainCommand(ctx: RuleContext): MainCommand | null {
+  const doc = ctx.doc;
+  const stage = doc.stages[doc.stages.length - 1];
+  if (!stage) return null;
+  let ec;
+  try {
+    ec = effectiveCommand(doc, stage);
+  } catch {
+    return null;
+  }
+  const ep = ec.entrypoint;
+  const cmd = ec.cmd;
+  const own = (p: Part | null): Instr | null => (p && (p.origin.kind === 'line' || p.origin.kind === 'parent') && p.origin.instr ? p.origin.instr : null);
+  const first = ep ?? cmd;
+  const firstInstr = own(first);
+  if (!first || !firstInstr) return null;
+  if (first.form === 'shell') return fromShellInstr(ctx, stage, firstInstr);
+  // Exec form: ENTRYPOINT + CMD argv.
+  const epArgv = ep ? ep.argv : [];
+  const cmdArgv = cmd ? cmd.argv : [];
+  if (ep && ep.origin.kind !== 'line' && ep.origin.kind !== 'parent') return null;
+  const argv = [...epArgv, ...cmdArgv];
+  if (argv.length === 0) return null;
+  // `["sh", "-c", "…"]` is shell text: judge it through the instruction's parsed shell.
+  const shellInstr = firstInstr;
+  if (SHELL_NAMES.has(base(argv[0])) && /^-[a-z]*c[a-z]*$/.test(argv[1] ?? '')) {
+    return fromShellInstr(ctx, stage, shellInstr);
+  }
+  const range = shellInstr.argsRange() ?? shellInstr.range;
+  const followed = followScript(ctx, stage, argv, shellInstr, range, cmd && ep ? cmdArgv : null);
+  if (followed) return followed;
+  return { argv: stripExecWrappers(argv), cmd: null, instr: shellInstr, range, whole: true };
+}
+
+function base(p: string): string {
+  const k = p.lastIndexOf('/');
+  return k >= 0 ? p.slice(k + 1) : p;
+}
+
+/** `exec`, `gosu user`, `tini --` in front of an exec-form argv. */
+function stripExecWrappers(argv: string[]): string[] {
+  const parsed = parseShell(plainSource(argv.map(shQuote).join(' ')));
+  const c = parsed[0];
+  return c && c.words.length ? c.words.map((w) => w.value) : argv;
+}
+
+export function shQuote(s: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function fromShellInstr(ctx: RuleContext, stage: Stage, instr: Instr): MainCommand | null {
+  const doc = ctx.doc;
+  const sh = instrShell(instr);
+  if (!sh) return null;
+  const last = lastForegroundCommand(sh.commands);
+  if (!last) {
+    const all = sh.all;
+    if (all.length && all.some((c) => c.background)) {
+      const lastCmd = all[all.length - 1];
+      return { argv: lastCmd.words.map((w) => w.value), cmd: lastCmd, instr, range: cmdRange(doc, lastCmd), allBackground: true };
+    }
+    return null;
+  }
+  const argv = last.words.map((w) => w.value);
+  const range = cmdRange(doc, last);
+  const followed = followScript(ctx, stage, argv, instr, instr.argsRange() ?? instr.range, null);
+  if (followed) return followed;
+  const whole = sh.commands.length === 1 && !sh.commands[0].inner;
+  return { argv, cmd: last, instr, range, whole, loopCondition: last.loopCondition };
+}
+
+/**
+ * `bash start.sh`, `sh -e /root/init.sh`, `./start.sh`, `/start.sh`: when a COPY/ADD of the stage brings that file from
+ * the build context and it can be read, its last foreground command (with `exec "$@"` replaced by `cmdArgs`).
+ */
+function followScript(
+  ctx: RuleContext,
+  stage: Stage,
+  argv: string[],
+  instr: Instr,
+  range: Range,
+  cmdArgs: string[] | null,
+  depth = 0,
+): MainCommand | null {
+  if (!ctx.readContextFile || depth > 2) return null;
+  let path: string | undefined;
+  if (SHELL_NAMES.has(base(argv[0]))) {
+    for (let k = 1; k < argv.length; k++) {
+      const a = argv[k];
+      if (a === '-c') return null;
+      if (a.startsWith('-') || a.startsWith('+')) continue;
+      path = a;
+      break;
+    }
+  } else if (argv[0].includes('/') || /\.(sh|bash)$/.test(argv[0])) {
+    path = argv[0];
+  }
+  if (!path || path.includes('$')) return null;
+  const found = findContextSource(ctx, stage, instr, path);
+  if (!found) return null;
+  const cmds = parseShell(plainSource(found.text));
+  const last = lastForegroundCommand(cmds);
+  const scriptRange = range;
+  if (!last) {
+    const all = flatten(cmds);
+    if (all.some((c) => c.background && !c.context.includes('function'))) {
+      const lastCmd = all[all.length - 1];
+      return {
+        argv: lastCmd.words.map((w) => w.value),
+        cmd: null,
+        instr,
+        range: scriptRange,
+        script: { path: found.path, line: lineOfOffset(found.text, lastCmd.start) },
+        allBackground: true,
+      };
+    }
+    return null;
+  }
+  let lastArgv = last.words.map((w) => w.value);
+  if (lastArgv[0] === '$@' || lastArgv[0] === '${@}') {
+    // `exec "$@"`: the CMD decides.
+    if (!cmdArgs || cmdArgs.length === 0) return null;
+    lastArgv = stripExecWrappers(cmdArgs);
+  } else if (last.words[0]?.dynamic) {
+    return null;
+  }
+  const script = { path: found.path, line: lineOfOffset(found.text, last.start) };
+  const deeper = followScript(ctx, stage, lastArgv, instr, range, null, depth + 1);
+  if (deeper) return deeper;
+  return { argv: lastArgv, cmd: last, instr, range: scriptRange, script, loopCondition: last.loopCondition };
+}
+
+/** Joins POSIX paths and normalises `.`/`..`. */
+export function resolvePath(cwd: string, p: string): string {
+  const parts = (p.startsWith('/') ? p : `${cwd}/${p}`).split('/');
+  const out: string[] = [];
+  for (const s of parts) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return '/' + out.join('/');
+}
+
+function stripQuotes(s: string): string {
+  return s.replace(/^["']|["']$/g, '');
+}
+
+/** WORKDIR in force just before a line of a stage (following the parent stages). */
+export function workdirAt(stage: Stage, line: number): string {
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
+  let cwd = '/';
+  for (const s of chain) {
+    for (const ins of s.instructions) {
+      if (s === stage && ins.startLine >= line) break;
+      if (ins.keyword === 'WORKDIR') {
+        const v = stripQuotes(ins.argsContent().trim());
+        if (v && !v.includes('$')) cwd = resolvePath(cwd, v);
+      }
+    }
+  }
+  return cwd;
+}
+
+/**
+ * The build-context file that a COPY/ADD (without --from) of the stage put at `path` (resolved against WORKDIR at
+ * `instr`); the last such COPY wins, as in the image.
+ */
+export function findContextSource(ctx: RuleContext, stage: Stage, instr: Instr, path: string): { path: string; text: string } | null {
+  if (!ctx.readContextFile) return null;
+  const target = resolvePath(workdirAt(stage, instr.startLine), path);
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
+  const candidates: string[] = [];
+  for (const s of chain) {
+    for (const ins of s.instructions) {
+      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      if (ins.flag('from')) continue;
+      const json = ins.jsonStrings();
+      const args = json ? json.map((a) => a.value) : ins.args().map((a) => a.value);
+      if (args.length < 2) continue;
+      const srcs = args.slice(0, -1).filter((a) => !/^[a-z]+:\/\//i.test(a));
+      const destRaw = args[args.length - 1];
+      if (destRaw.includes('$')) continue;
+      const dest = resolvePath(workdirAt(s, ins.startLine), destRaw);
+      const destIsDir = destRaw.endsWith('/') || args.length > 2;
+      for (const src0 of srcs) {
+        const src = src0.replace(/^\/+/, '').replace(/\/\*$/, '/');
+        const srcBase = base(src.replace(/\/$/, ''));
+        // A file copied to a file or into a directory.
+        if (!destIsDir && dest === target) candidates.push(src);
+        if (resolvePath(dest, srcBase) === target) candidates.push(src);
+        // A directory copied: its content lands under dest.
+        if (target.startsWith(dest === '/' ? '/' : dest + '/')) {
+          const rel = target.slice(dest === '/' ? 1 : dest.length + 1);
+          candidates.push(`${src.replace(/\/$/, '')}/${rel}`);
+        }
+      }
+    }
+  }
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const p = candidates[k].replace(/^\.\//, '');
+    if (p.includes('*')) continue;
+    const text = ctx.readContextFile(p);
+    if (text !== null) return { path: p, text };
+  }
+  return null;
+}
+
+/** The stage chain of the final stage, or every stage. */
+export function finalStage(doc: ParsedDocument): Stage | undefined {
+  return doc.stages[doc.stages.length - 1];
+}

@@ -1,0 +1,442 @@
+/**
+ * "What this container actually runs": the Markdown explanation of a stage's effective ENTRYPOINT/CMD (hover on
+ * CMD/ENTRYPOINT/FROM, the explain command and the CLI), and the JSON shape of the CLI's `--format json`.
+ */
+import type { Lang } from '../i18n/msg';
+import type { Instr, ParsedDocument, Stage } from './document';
+import {
+  argvWithEntrypoint,
+  argvWithRunArgs,
+  effectiveCommand,
+  finalStage,
+  shellStaysPid1,
+  tableCell,
+  type ArgOrigin,
+  type EffectiveCommand,
+  type FormCell,
+  type Origin,
+  type Part,
+} from './effectiveCommand';
+
+type L = 'ko' | 'en';
+
+function perLang(lang: Lang, render: (l: L) => string): string {
+  if (lang === 'both') return `${render('ko')}\n\n---\n\n${render('en')}`;
+  return render(lang);
+}
+
+const t = (l: L, ko: string, en: string) => (l === 'ko' ? ko : en);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shell-style rendering of an argv (for reading, not for pasting into a shell).
+
+/** Quotes one argument the way a person would write it on a command line. */
+export function quoteArg(a: string): string {
+  if (a === '') return '""';
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a)) return a;
+  if (!/["\\$`]/.test(a)) return `"${a}"`;
+  return `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+export function argvLine(argv: readonly string[]): string {
+  return argv.map(quoteArg).join(' ');
+}
+
+/** Inline code that survives backticks inside. */
+function code(s: string): string {
+  if (!s.includes('`')) return `\`${s}\``;
+  return `\`\` ${s} \`\``;
+}
+
+function jsonArgv(argv: readonly string[]): string {
+  return JSON.stringify(argv).replace(/","/g, '", "');
+}
+
+function stageLabel(stage: Stage, l: L): string {
+  if (stage.name) return t(l, `스테이지 \`${stage.name}\``, `stage \`${stage.name}\``);
+  const word = ['첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열'][stage.index];
+  return t(l, word ? `${word} 번째 스테이지` : `${stage.index + 1}번째 스테이지`, `stage ${stage.index + 1}`);
+}
+
+function lineNo(ins: Instr): number {
+  return ins.startLine + 1;
+}
+
+/** Where a part came from, in words. */
+export function originText(o: Origin, l: L, current?: Instr): string {
+  switch (o.kind) {
+    case 'line':
+      if (o.instr && current && o.instr === current) return t(l, '이 줄', 'this line');
+      return o.instr ? t(l, `${lineNo(o.instr)}번 줄`, `line ${lineNo(o.instr)}`) : t(l, '이 스테이지', 'this stage');
+    case 'parent': {
+      const where = o.stage ? stageLabel(o.stage, l) : t(l, '이전 스테이지', 'an earlier stage');
+      return o.instr
+        ? t(l, `${where}의 ${lineNo(o.instr)}번 줄 (FROM으로 물려받음)`, `line ${lineNo(o.instr)} of ${where} (inherited through FROM)`)
+        : t(l, `${where} (FROM으로 물려받음)`, `${where} (inherited through FROM)`);
+    }
+    case 'base': {
+      const img = o.image ? code(o.image) : t(l, '베이스 이미지', 'the base image');
+      const src =
+        o.source === 'engine'
+          ? t(l, '로컬 Docker 엔진에서 확인한 값', 'as inspected on the local Docker engine')
+          : t(l, '공식 이미지 Dockerfile을 바탕으로 한 내장 표의 값', "from the built-in table of the official images' Dockerfiles");
+      return t(l, `베이스 이미지 ${img} (${src})`, `the base image ${img} (${src})`);
+    }
+    default: {
+      const img = o.image ? code(o.image) : t(l, '베이스 이미지', 'the base image');
+      return t(
+        l,
+        `알 수 없음: 베이스 이미지 ${img}의 설정을 확인할 수 없습니다 (로컬에 없고 내장 표에도 없음)`,
+        `unknown: the config of the base image ${img} cannot be checked (not present locally, not in the built-in table)`,
+      );
+    }
+  }
+}
+
+function partLine(name: 'ENTRYPOINT' | 'CMD', p: Part | null, l: L, current: Instr | undefined, ec: EffectiveCommand): string {
+  if (!p) {
+    if (name === 'CMD' && ec.cmdReset) {
+      return t(l, `- **CMD**: 없음 (${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 물려받은 CMD를 지움)`, `- **CMD**: none (the ENTRYPOINT on line ${lineNo(ec.cmdReset.by)} cleared the inherited CMD)`);
+    }
+    return t(l, `- **${name}**: 없음`, `- **${name}**: none`);
+  }
+  if (p.origin.kind === 'unknown') return `- **${name}**: ${originText(p.origin, l, current)}`;
+  const form =
+    p.form === 'exec'
+      ? p.origin.kind === 'base'
+        ? ''
+        : t(l, ', exec 형식', ', exec form')
+      : t(l, `, 셸 형식 → SHELL ${code(jsonArgv(p.shell ?? []))} + 명령 문자열`, `, shell form → SHELL ${code(jsonArgv(p.shell ?? []))} + the command text`);
+  return `- **${name}** ${code(jsonArgv(p.argv))} — ${originText(p.origin, l, current)}${form}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Docker table.
+
+const CELL_TEXT: Record<Exclude<FormCell, 'unknown'>, Record<Exclude<FormCell, 'unknown'>, (l: L) => string>> = {
+  // [cmd][entrypoint]
+  none: {
+    none: (l) => t(l, '실행할 명령 없음 (오류)', 'nothing to run (error)'),
+    exec: () => '`e1 e2`',
+    shell: () => '`/bin/sh -c "e1 e2"`',
+  },
+  exec: {
+    none: () => '`c1 c2`',
+    exec: () => '`e1 e2 c1 c2`',
+    shell: (l) => t(l, '`/bin/sh -c "e1 e2" c1 c2` (CMD는 `$0`, `$1`로만 전달)', '`/bin/sh -c "e1 e2" c1 c2` (CMD only reaches `$0`, `$1`)'),
+  },
+  shell: {
+    none: () => '`/bin/sh -c "c1 c2"`',
+    exec: () => '`e1 e2 /bin/sh -c "c1 c2"`',
+    shell: (l) => t(l, '`/bin/sh -c "e1 e2" /bin/sh -c "c1 c2"` (CMD는 쓰이지 않음)', '`/bin/sh -c "e1 e2" /bin/sh -c "c1 c2"` (CMD unused)'),
+  },
+};
+
+export function dockerTable(ec: EffectiveCommand, l: L): string {
+  const cell = tableCell(ec);
+  const forms: Exclude<FormCell, 'unknown'>[] = ['none', 'exec', 'shell'];
+  const epHead = (f: string) =>
+    f === 'none' ? t(l, 'ENTRYPOINT 없음', 'No ENTRYPOINT') : f === 'exec' ? t(l, 'ENTRYPOINT `["e1", "e2"]`', 'ENTRYPOINT `["e1", "e2"]`') : t(l, 'ENTRYPOINT `e1 e2`', 'ENTRYPOINT `e1 e2`');
+  const cmdHead = (f: string) => (f === 'none' ? t(l, 'CMD 없음', 'No CMD') : f === 'exec' ? 'CMD `["c1", "c2"]`' : 'CMD `c1 c2`');
+  const rows = [`| | ${forms.map(epHead).join(' | ')} |`, `|---|${forms.map(() => '---').join('|')}|`];
+  for (const c of forms) {
+    const cells = forms.map((e) => {
+      const text = CELL_TEXT[c][e](l);
+      const mine = (cell.cmd === c || cell.cmd === 'unknown') && (cell.entrypoint === e || cell.entrypoint === 'unknown');
+      const sure = cell.cmd === c && cell.entrypoint === e;
+      return mine ? (sure ? `**▶ ${text}**` : `? ${text}`) : text;
+    });
+    rows.push(`| ${cmdHead(c)} | ${cells.join(' | ')} |`);
+  }
+  const legend = t(
+    l,
+    '**▶** 표시가 이 스테이지에 해당하는 칸입니다. ENTRYPOINT와 CMD를 합친 배열이 그대로 PID 1의 argv가 됩니다.',
+    'The cell marked **▶** is this stage. ENTRYPOINT followed by CMD is exactly the argv of PID 1.',
+  );
+  const unsure =
+    cell.cmd === 'unknown' || cell.entrypoint === 'unknown'
+      ? '\n\n' + t(l, '`?` 표시: 베이스 이미지를 몰라서 이 중 어느 칸인지 확정할 수 없습니다.', '`?`: the base image is unknown, so any of these cells may apply.')
+      : '';
+  return `${rows.join('\n')}\n\n${legend}${unsure}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes.
+
+/** Splits a simple command line into words, or null when it needs a shell (variables, operators, globs…). */
+export function simpleWords(text: string): string[] | null {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (const ch of text) {
+    if (quote === "'") {
+      if (ch === "'") quote = null;
+      else cur += ch;
+    } else if (quote === '"') {
+      if (ch === '"') quote = null;
+      else if (ch === '$' || ch === '`' || ch === '\\') return null;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (ch === ' ' || ch === '\t') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else if ('$`&|;<>(){}*?~\\\n#'.includes(ch) || (ch === '=' && !inWord)) {
+      return null;
+    } else {
+      cur += ch;
+      inWord = true;
+    }
+  }
+  if (quote) return null;
+  if (inWord) words.push(cur);
+  // `VAR=value cmd` sets a variable for the command: that needs the shell.
+  if (words.length === 0 || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) return null;
+  return words;
+}
+
+function pid1Note(ec: EffectiveCommand, l: L): string | null {
+  if (!shellStaysPid1(ec)) return null;
+  const first = (ec.entrypoint ?? ec.cmd)!;
+  const kw = ec.entrypoint ? 'ENTRYPOINT' : 'CMD';
+  const shell = (first.shell ?? ['/bin/sh', '-c']).join(' ');
+  const words = simpleWords(first.text ?? '');
+  const fix = words
+    ? t(l, `exec 형식으로 바꾸세요: ${code(`${kw} ${jsonArgv(words)}`)}`, `switch to the exec form: ${code(`${kw} ${jsonArgv(words)}`)}`)
+    : t(
+        l,
+        `마지막으로 띄우는 포그라운드 프로세스 앞에 \`exec\`를 붙이세요 (예: ${code('… && exec nginx -g "daemon off;"')}). 준비 작업이 길다면 스크립트로 옮기고 스크립트 끝에서 \`exec\`하는 방법도 있습니다.`,
+        `put \`exec\` in front of the last, foreground process (e.g. ${code('… && exec nginx -g "daemon off;"')}), or move the set-up into a script that ends with \`exec\`.`,
+      );
+  return t(
+    l,
+    `⚠️ **셸이 PID 1입니다.** ${kw}가 셸 형식이라 컨테이너의 PID 1은 ${code(shell)}입니다. 셸은 SIGTERM을 자식 프로세스에 전달하지 않기 때문에 \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다. 서비스가 정상 종료 처리를 할 기회가 없습니다. (명령이 하나뿐이면 셸에 따라 스스로 exec하기도 하지만, \`&&\`나 \`;\`로 이어 쓰면 셸이 끝까지 남습니다.) 해결: ${fix}`,
+    `⚠️ **The shell is PID 1.** The ${kw} is in shell form, so PID 1 of the container is ${code(shell)}. A shell does not pass SIGTERM on to its children, so \`docker stop\` waits 10 seconds and then kills everything with SIGKILL; the service never gets to shut down cleanly. (Some shells exec a lone simple command by themselves, but with \`&&\` or \`;\` the shell stays.) Fix: ${fix}`,
+  );
+}
+
+function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
+  const out: string[] = [];
+  if (current && (current.keyword === 'CMD' || current.keyword === 'ENTRYPOINT') && ec.overridden.includes(current)) {
+    const winner = ec.effectiveInstrs.find((i) => i.keyword === current.keyword);
+    out.push(
+      winner
+        ? t(l, `ℹ️ 이 ${current.keyword}는 ${lineNo(winner)}번 줄의 ${current.keyword}로 대체되어 효과가 없습니다. 한 스테이지에서는 마지막 ${current.keyword}만 적용됩니다.`, `ℹ️ This ${current.keyword} has no effect: the ${current.keyword} on line ${lineNo(winner)} replaces it. Only the last ${current.keyword} of a stage applies.`)
+        : t(l, `ℹ️ 이 ${current.keyword}는 뒤에 나오는 ${current.keyword}로 대체되어 효과가 없습니다.`, `ℹ️ This ${current.keyword} has no effect: a later ${current.keyword} replaces it.`),
+    );
+  }
+  for (const o of ec.overridden) {
+    if (o === current) continue;
+    const winner = ec.effectiveInstrs.find((i) => i.keyword === o.keyword);
+    if (winner) out.push(t(l, `ℹ️ ${lineNo(o)}번 줄의 ${o.keyword}는 ${lineNo(winner)}번 줄의 ${o.keyword}로 대체되어 효과가 없습니다.`, `ℹ️ The ${o.keyword} on line ${lineNo(o)} has no effect: line ${lineNo(winner)} replaces it.`));
+  }
+  if (ec.cmdReset && ec.cmdReset.cleared.origin.kind !== 'unknown') {
+    const from = originText(ec.cmdReset.cleared.origin, l);
+    out.push(
+      t(
+        l,
+        `ℹ️ ${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 ${from}에서 물려받은 CMD ${code(jsonArgv(ec.cmdReset.cleared.argv))}를 지웠습니다. ENTRYPOINT에 기본 인수가 필요하면 이 스테이지에서 CMD를 다시 지정하세요.`,
+        `ℹ️ The ENTRYPOINT on line ${lineNo(ec.cmdReset.by)} cleared the CMD ${code(jsonArgv(ec.cmdReset.cleared.argv))} inherited from ${from}. If the entrypoint needs default arguments, set CMD again in this stage.`,
+      ),
+    );
+  }
+  if (ec.entrypoint && ec.entrypoint.form === 'shell' && ec.entrypoint.origin.kind !== 'unknown') {
+    out.push(
+      t(
+        l,
+        `ℹ️ ENTRYPOINT가 셸 형식이라 CMD와 \`docker run\` 인수는 셸의 \`$0\`, \`$1\`…로만 넘어가고 명령에는 쓰이지 않습니다${ec.cmd ? ` (지금 CMD ${code(jsonArgv(ec.cmd.argv))}도 마찬가지입니다)` : ''}. 인수를 받으려면 ENTRYPOINT를 exec 형식으로 쓰세요.`,
+        `ℹ️ The ENTRYPOINT is in shell form, so CMD and \`docker run\` arguments only reach the shell as \`$0\`, \`$1\`, …; the command never uses them${ec.cmd ? ` (the current CMD ${code(jsonArgv(ec.cmd.argv))} included)` : ''}. Write the ENTRYPOINT in exec form to take arguments.`,
+      ),
+    );
+  }
+  const p1 = pid1Note(ec, l);
+  if (p1) out.push(p1);
+  if (ec.argv && ec.argv.length === 0) {
+    out.push(
+      t(
+        l,
+        '⚠️ 실행할 명령이 없습니다. `docker run IMAGE`는 "no command specified" 오류로 실패합니다. CMD나 ENTRYPOINT를 지정하거나, 실행할 명령을 `docker run` 인수로 넘기세요.',
+        '⚠️ There is nothing to run: `docker run IMAGE` fails with "no command specified". Set CMD or ENTRYPOINT, or pass the command as `docker run` arguments.',
+      ),
+    );
+  }
+  if (ec.argv === null) {
+    const img = ec.baseImage ? code(ec.baseImage) : t(l, '베이스 이미지', 'the base image');
+    const guess = ec.cmd && ec.cmd.origin.kind !== 'unknown' ? ec.cmd.argv : null;
+    out.push(
+      t(
+        l,
+        `❔ ${img}의 설정을 확인할 수 없어 실제 실행 명령을 확정할 수 없습니다. 이미지를 로컬에 받아 두면(\`docker pull\`) Docker 엔진에서 직접 확인합니다.${guess ? ` 베이스 이미지에 ENTRYPOINT가 없다면 ${code(argvLine(guess))}가 실행됩니다.` : ''}`,
+        `❔ The config of ${img} cannot be checked, so what runs is not certain. Pull the image locally (\`docker pull\`) and it is read from the Docker engine.${guess ? ` If the base image has no ENTRYPOINT, ${code(argvLine(guess))} runs.` : ''}`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The explanation.
+
+export interface ExplainOptions {
+  /** The instruction under the cursor (hover): "this line" and per-instruction notes. */
+  current?: Instr;
+  /** Include the Docker table (default true). */
+  table?: boolean;
+}
+
+function runLine(label: string, argv: string[] | null, l: L): string {
+  const what = argv === null ? t(l, '알 수 없음', 'unknown') : argv.length === 0 ? t(l, '실행할 명령 없음 (오류)', 'nothing to run (error)') : code(argvLine(argv));
+  return `- ${code(label)} → ${what}`;
+}
+
+export function explainMarkdown(ec: EffectiveCommand, lang: Lang, opts: ExplainOptions = {}): string {
+  return perLang(lang, (l) => {
+    const img = 'IMAGE';
+    const head = `### ${t(l, '이 컨테이너가 실제로 실행하는 명령', 'What this container actually runs')}\n\n${t(l, `${stageLabel(ec.stage, l)} (${lineNo(ec.stage.from)}번 줄 FROM)`, `${stageLabel(ec.stage, l)} (FROM on line ${lineNo(ec.stage.from)})`)}`;
+    const runs = [
+      runLine(`docker run ${img}`, ec.argv, l),
+      runLine(`docker run ${img} arg1 arg2`, argvWithRunArgs(ec, ['arg1', 'arg2']), l),
+      runLine(`docker run --entrypoint sh ${img}`, argvWithEntrypoint('sh'), l),
+    ].join('\n');
+    const runsNote = t(
+      l,
+      '이미지 이름 뒤에 준 인수는 CMD를 대신하고, `--entrypoint`는 ENTRYPOINT를 바꾸면서 이미지의 CMD를 버립니다.',
+      'Arguments after the image replace CMD; `--entrypoint` replaces ENTRYPOINT and drops the image CMD.',
+    );
+    const parts = [
+      `#### ${t(l, '각 부분의 출처', 'Where each part comes from')}`,
+      partLine('ENTRYPOINT', ec.entrypoint, l, opts.current, ec),
+      partLine('CMD', ec.cmd, l, opts.current, ec),
+    ].join('\n');
+    const sections = [head, runs, runsNote, parts];
+    const ns = notes(ec, l, opts.current);
+    if (ns.length) sections.push(ns.join('\n\n'));
+    if (opts.table !== false) sections.push(`#### ${t(l, 'CMD와 ENTRYPOINT 조합표', 'How CMD and ENTRYPOINT combine')}\n\n${dockerTable(ec, l)}`);
+    sections.push(
+      `[${t(l, 'Docker 문서: CMD와 ENTRYPOINT의 관계', "Docker's reference: how CMD and ENTRYPOINT interact")}](https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)`,
+    );
+    return sections.join('\n\n');
+  });
+}
+
+/**
+ * The hover addon (HoverExtras.instructionAddon): for CMD and ENTRYPOINT of any stage, and FROM of the final stage.
+ * Null for every other instruction.
+ */
+export function explainHover(doc: ParsedDocument, ins: Instr, lang: Lang): string | null {
+  const stage = ins.stage;
+  if (!stage) return null;
+  if (ins.keyword === 'FROM' && stage !== finalStage(doc)) return null;
+  if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT' && ins.keyword !== 'FROM') return null;
+  return explainMarkdown(effectiveCommand(doc, stage), lang, { current: ins });
+}
+
+/** The stage the explain command / CLI shows: by name (case-insensitive) or index; default the final stage. */
+export function pickStage(doc: ParsedDocument, ref?: string | number | null): Stage | undefined {
+  if (ref === undefined || ref === null || ref === '') return finalStage(doc);
+  if (typeof ref === 'number') return doc.stages[ref];
+  if (/^\d+$/.test(ref)) return doc.stages[Number(ref)];
+  return doc.stageByName(ref);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON (CLI --format json).
+
+export interface ExplainJson {
+  stage: string;
+  stageIndex: number;
+  /** null: none, or unknown (then listed in `unknown`). */
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  argv: string[] | null;
+  origins: ArgOrigin[];
+  entrypointOrigin: JsonOrigin | null;
+  cmdOrigin: JsonOrigin | null;
+  shellForm: boolean;
+  shellIsPid1: boolean;
+  unknown: ('entrypoint' | 'cmd')[];
+  baseImage: string | null;
+  runWithArgs: string[] | null;
+  runWithEntrypointSh: string[];
+}
+
+export interface JsonOrigin {
+  kind: Origin['kind'];
+  form: 'exec' | 'shell';
+  line?: number;
+  stage?: string;
+  image?: string;
+  source?: 'engine' | 'table';
+}
+
+function jsonOrigin(p: Part | null): JsonOrigin | null {
+  if (!p) return null;
+  const o: JsonOrigin = { kind: p.origin.kind, form: p.form };
+  if (p.origin.instr) o.line = p.origin.instr.startLine + 1;
+  if (p.origin.stage) o.stage = p.origin.stage.name ?? String(p.origin.stage.index);
+  if (p.origin.image) o.image = p.origin.image;
+  if (p.origin.source) o.source = p.origin.source;
+  return o;
+}
+
+export function explainJson(ec: EffectiveCommand): ExplainJson {
+  const known = (p: Part | null) => (p && p.origin.kind !== 'unknown' ? [...p.argv] : null);
+  const unknown: ('entrypoint' | 'cmd')[] = [];
+  if (ec.entrypoint?.origin.kind === 'unknown') unknown.push('entrypoint');
+  if (ec.cmd?.origin.kind === 'unknown') unknown.push('cmd');
+  return {
+    stage: ec.stage.name ?? String(ec.stage.index),
+    stageIndex: ec.stage.index,
+    entrypoint: known(ec.entrypoint),
+    cmd: known(ec.cmd),
+    argv: ec.argv ? [...ec.argv] : null,
+    // 1-based lines, like the rest of the CLI output.
+    origins: ec.origins.map((o) => (o.line !== undefined ? { ...o, line: o.line + 1 } : { ...o })),
+    entrypointOrigin: jsonOrigin(ec.entrypoint),
+    cmdOrigin: jsonOrigin(ec.cmd),
+    shellForm: ec.shellForm,
+    shellIsPid1: shellStaysPid1(ec),
+    unknown,
+    baseImage: ec.baseImage,
+    runWithArgs: argvWithRunArgs(ec, ['arg1', 'arg2']),
+    runWithEntrypointSh: argvWithEntrypoint('sh'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The custom request behind the explain command (client/src/commands/explain.ts).
+
+export const EXPLAIN_REQUEST = 'dockerfileGuide/explain';
+
+export interface ExplainRequestParams {
+  uri: string;
+  /** Stage index or name; absent: the final stage. */
+  stage?: number | string | null;
+}
+
+export interface ExplainResponse {
+  markdown: string;
+  /** A short title for the preview tab, e.g. `web: nginx -g "daemon off;"`. */
+  title: string;
+  stage: number;
+  stages: { index: number; name: string | null; line: number; argv: string | null }[];
+}
+
+export function explainRequest(doc: ParsedDocument, params: ExplainRequestParams, lang: Lang): ExplainResponse | null {
+  const stage = pickStage(doc, params.stage ?? undefined);
+  if (!stage) return null;
+  const ec = effectiveCommand(doc, stage);
+  const label = stage.name ?? `#${stage.index + 1}`;
+  return {
+    markdown: explainMarkdown(ec, lang),
+    title: `${label}: ${ec.argv === null ? '?' : argvLine(ec.argv)}`,
+    stage: stage.index,
+    stages: doc.stages.map((s) => {
+      const e = effectiveCommand(doc, s);
+      return { index: s.index, name: s.name, line: s.from.startLine + 1, argv: e.argv === null ? null : argvLine(e.argv) };
+    }),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Everything the LSP adapter uses from the language service, in one module so that server.ts can load it
+ * lazily: the `initialize` answer does not wait for the parser, the validator, the rules and the docs to load.
+ */
+export { completion } from './completion';
+export { computeDiagnostics, toLspDiagnostic } from './diagnostics';
+export type { GuideDiagnostic } from './diagnostics';
+export { ParsedDocument } from './document';
+export { formatDocument, formatRange } from './format';
+export { hover } from './hover';
+export { definitionFor, stageGroupAt, variableGroupAt, variableAt, stageRefAt } from './references';
+export { documentSymbols, foldingRanges } from './symbols';
+export { contextFileReader } from './contextFiles';
+export { binaryNotice, looksBinary } from './binary';

@@ -1,0 +1,938 @@
+/**
+ * A small POSIX-shell model for RUN/CMD/ENTRYPOINT text and for start scripts.
+ *
+ * It is not a shell: it does not expand anything. It only answers the questions rules ask ("which commands run,
+ * in what order, joined by what, with which words, where in the document"): words are unquoted but `$VAR`,
+ * `$(…)` and backticks are kept as written, and every character of a word's value remembers the offset it came
+ * from, so a word inside `sh -c '…'` or behind a line continuation still maps back to the document.
+ *
+ * Offsets: a parse works on `text` plus `map`, where map[i] is the source offset (document or script file) of
+ * text[i], and map[text.length] is the offset just past the end.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { Instr, ParsedDocument } from './document';
+
+export interface Word {
+  /** The word with quotes and escapes removed; expansions (`$X`, `$(…)`, backticks) kept as written. */
+  value: string;
+  /** The word exactly as written. */
+  raw: string;
+  /** Source offsets of the whole word (start inclusive, end exclusive). */
+  start: number;
+  end: number;
+  /** Source offset of each character of `value` (length value.length + 1). */
+  map: number[];
+  /** Some part of it was quoted. */
+  quoted: boolean;
+  /** It contains an unquoted or double-quoted expansion, so its run-time value is unknown. */
+  dynamic: boolean;
+}
+
+export type Connector = '&&' | '||' | ';' | '|' | '&' | '\n' | null;
+
+export interface SimpleCommand {
+  /** The command name after wrappers (`exec`, `sudo`, `env X=1`, `nohup`, …) were removed; '' when none. */
+  name: string;
+  /** The name word and its arguments (wrappers removed). */
+  words: Word[];
+  /** All words as written, wrappers included (assignments and redirections excluded). */
+  allWords: Word[];
+  /** `X=1` words in front of the command. */
+  assignments: Word[];
+  /** Wrapper commands stripped from the front (`exec`, `sudo`, `env`, `nohup`, `time`, `command`, `nice`). */
+  wrappers: string[];
+  /** Redirection operators with their target word (`>` `/dev/null`, `2>&1`, `<<` `EOF`). */
+  redirects: { op: string; target: Word | null }[];
+  /** The operator written before this command (null at the start of a list). */
+  before: Connector;
+  /** The operator written after it (null at the end). */
+  after: Connector;
+  /** Runs in the background: its and-or list ends with `&`. */
+  background: boolean;
+  /** Part of a pipeline `a | b` (either side). */
+  inPipeline: boolean;
+  /** Compound commands around it, outermost first: 'if', 'while', 'until', 'for', 'case', '(', '{', 'function'. */
+  context: string[];
+  /** The condition words of the innermost `while`/`until` loop around it, when any (for keep-alive loops). */
+  loopCondition: string | null;
+  /** Nesting through `sh -c '…'` (0 at top level). */
+  depth: number;
+  /** Source offsets of the whole command. */
+  start: number;
+  end: number;
+  /** For `sh -c '…'`: the commands of the inner script. */
+  inner?: SimpleCommand[];
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh', 'mksh', 'busybox']);
+const RESERVED_OPEN = new Set(['if', 'while', 'until', 'for', 'case', '{', '(', 'select']);
+const RESERVED_SKIP = new Set(['then', 'else', 'elif', 'do', '!']);
+const RESERVED_CLOSE = new Set(['fi', 'done', 'esac', '}', ')']);
+
+interface Token {
+  kind: 'word' | 'op';
+  text: string;
+  word?: Word;
+  start: number;
+  end: number;
+}
+
+/** Positions a shell text inside its source. */
+export interface ShellSource {
+  text: string;
+  map: number[];
+}
+
+export function plainSource(text: string, base = 0): ShellSource {
+  const map = new Array<number>(text.length + 1);
+  for (let i = 0; i <= text.length; i++) map[i] = base + i;
+  return { text, map };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokenizer
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\r';
+}
+
+const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', '|&', '&', '|', ';', '<', '>', '(', ')'];
+
+/**
+ * Splits text into words and operators. Heredoc bodies that follow `<<WORD` in a multi-line script are skipped
+ * (they are data, not commands) and reported through the returned heredoc list.
+ */
+function tokenize(src: ShellSource): Token[] {
+  const { text, map } = src;
+  const out: Token[] = [];
+  const pendingHeredocs: { delim: string; strip: boolean }[] = [];
+  let i = 0;
+  const n = text.length;
+  let expectHeredocWord: boolean | null = null; // strip-tabs flag of a `<<`/`<<-` waiting for its word
+  while (i < n) {
+    const c = text[i];
+    if (isBlank(c)) {
+      i++;
+      continue;
+    }
+    if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (c === '\n') {
+      out.push({ kind: 'op', text: '\n', start: map[i], end: map[i + 1] });
+      i++;
+      // Heredoc bodies start on the next line: skip them.
+      while (pendingHeredocs.length) {
+        const h = pendingHeredocs.shift()!;
+        while (i < n) {
+          let e = text.indexOf('\n', i);
+          if (e < 0) e = n;
+          let lineText = text.slice(i, e).replace(/\r$/, '');
+          if (h.strip) lineText = lineText.replace(/^\t+/, '');
+          i = Math.min(n, e + 1);
+          if (lineText === h.delim) break;
+        }
+      }
+      continue;
+    }
+    if (c === '#') {
+      // A comment starts only at the beginning of a word.
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    let op: string | undefined;
+    for (const o of OPS) {
+      if (text.startsWith(o, i)) {
+        op = o;
+        break;
+      }
+    }
+    if (op) {
+      out.push({ kind: 'op', text: op, start: map[i], end: map[i + op.length - 1] + 1 });
+      i += op.length;
+      if (op === '<<' || op === '<<-') expectHeredocWord = op === '<<-';
+      continue;
+    }
+    const w = readWord(src, i);
+    i = w.next;
+    out.push({ kind: 'word', text: w.word.value, word: w.word, start: w.word.start, end: w.word.end });
+    if (expectHeredocWord !== null) {
+      // Only scripts with real newlines carry bodies; a RUN line's heredoc body is handled by the instruction.
+      pendingHeredocs.push({ delim: w.word.value, strip: expectHeredocWord });
+      expectHeredocWord = null;
+    }
+  }
+  return out;
+}
+
+/** Reads one word starting at i (not blank, not an operator). */
+function readWord(src: ShellSource, start: number): { word: Word; next: number } {
+  const { text, map } = src;
+  let value = '';
+  const vmap: number[] = [];
+  let quoted = false;
+  let dynamic = false;
+  let i = start;
+  const n = text.length;
+  const push = (s: string, at: number) => {
+    for (let k = 0; k < s.length; k++) {
+      value += s[k];
+      vmap.push(map[at + k]);
+    }
+  };
+  while (i < n) {
+    const c = text[i];
+    if (isBlank(c) || c === '\n') break;
+    if ('&|;<>()'.includes(c)) break;
+    if (c === '\\') {
+      if (text[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
+      if (i + 1 < n) push(text[i + 1], i + 1);
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      quoted = true;
+      const e = text.indexOf("'", i + 1);
+      const end = e < 0 ? n : e;
+      push(text.slice(i + 1, end), i + 1);
+      i = end + 1;
+      continue;
+    }
+    if (c === '$' && text[i + 1] === "'") {
+      // ANSI-C quoting: keep the escapes as written, which is enough for matching.
+      quoted = true;
+      let j = i + 2;
+      while (j < n && text[j] !== "'") j += text[j] === '\\' ? 2 : 1;
+      push(text.slice(i + 2, Math.min(j, n)), i + 2);
+      i = j + 1;
+      continue;
+    }
+    if (c === '"') {
+      quoted = true;
+      let j = i + 1;
+      while (j < n && text[j] !== '"') {
+        const d = text[j];
+        if (d === '\\' && j + 1 < n) {
+          const e = text[j + 1];
+          if (e === '\n') {
+            j += 2;
+            continue;
+          }
+          if ('$`"\\'.includes(e)) {
+            push(e, j + 1);
+            j += 2;
+            continue;
+          }
+          push(d, j);
+          j++;
+          continue;
+        }
+        if (d === '$' || d === '`') {
+          dynamic = true;
+          const e = skipExpansion(text, j);
+          if (e > j + 1 || d === '`') {
+            push(text.slice(j, e), j);
+            j = e;
+            continue;
+          }
+        }
+        push(d, j);
+        j++;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      const e = skipExpansion(text, i);
+      if (e > i + 1) {
+        dynamic = true;
+        push(text.slice(i, e), i);
+        i = e;
+        continue;
+      }
+    }
+    push(c, i);
+    i++;
+  }
+  if (i > n) i = n;
+  // The end is just past the last character read: with composed maps (sh -c inside quotes, joined continuations)
+  // map[i] may point past a closing quote or onto the next line.
+  const end = i > start ? map[i - 1] + 1 : map[start];
+  vmap.push(end);
+  return {
+    word: { value, raw: text.slice(start, i), start: map[start], end, map: vmap, quoted, dynamic },
+    next: i,
+  };
+}
+
+/** End (exclusive) of the expansion starting at i: `$(…)`, `$((…))`, `${…}`, `$NAME`, `$1`, `` `…` ``. */
+function skipExpansion(text: string, i: number): number {
+  const n = text.length;
+  if (text[i] === '`') {
+    let j = i + 1;
+    while (j < n && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+    return Math.min(n, j + 1);
+  }
+  const c = text[i + 1];
+  if (c === '(' || c === '{') {
+    const close = c === '(' ? ')' : '}';
+    let depth = 0;
+    let j = i + 1;
+    while (j < n) {
+      const d = text[j];
+      if (d === '\\') {
+        j += 2;
+        continue;
+      }
+      if (d === "'" && c === '(') {
+        const e = text.indexOf("'", j + 1);
+        j = e < 0 ? n : e + 1;
+        continue;
+      }
+      if (d === '"') {
+        j++;
+        while (j < n && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+        j++;
+        continue;
+      }
+      if (d === c) depth++;
+      else if (d === close) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+      j++;
+    }
+    return n;
+  }
+  if (c !== undefined && /[A-Za-z_]/.test(c)) {
+    let j = i + 2;
+    while (j < n && /[A-Za-z0-9_]/.test(text[j])) j++;
+    return j;
+  }
+  if (c !== undefined && /[0-9@*#?$!-]/.test(c)) return i + 2;
+  return i + 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Commands
+
+const WRAPPERS = new Set(['exec', 'sudo', 'env', 'nohup', 'time', 'command', 'nice', 'stdbuf', 'chroot', 'gosu', 'su-exec', 'tini', 'dumb-init']);
+/** Options of wrappers that take a value (`sudo -u www-data`, `nice -n 10`). */
+const WRAPPER_VALUE_OPTS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']),
+  env: new Set(['-u', '-C', '-S']),
+  nice: new Set(['-n']),
+  exec: new Set(['-a']),
+  stdbuf: new Set(['-i', '-o', '-e']),
+};
+
+function isAssignment(w: Word): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w.value) && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w.raw);
+}
+
+/** Parses a shell text into simple commands, in source order, recursing into `sh -c '…'`. */
+export function parseShell(src: ShellSource, depth = 0): SimpleCommand[] {
+  const tokens = tokenize(src);
+  const out: SimpleCommand[] = [];
+  const context: { kind: string; cond: string | null }[] = [];
+  let current: Token[] = [];
+  let before: Connector = null;
+  /** Index in `out` where the current and-or list started (for a trailing `&`). */
+  let listStart = 0;
+  let pipeFromPrev = false;
+  /** For `case`: are we reading patterns (until `)`)? */
+  const caseState: boolean[] = [];
+
+  const flush = (after: Connector) => {
+    const cmd = buildCommand(current, context, before, after, depth);
+    current = [];
+    if (cmd) {
+      cmd.inPipeline = pipeFromPrev || after === '|';
+      out.push(cmd);
+    }
+    pipeFromPrev = after === '|';
+    if (after === '&') for (let k = listStart; k < out.length; k++) out[k].background = true;
+    if (after === '&' || after === ';' || after === '\n') listStart = out.length;
+    before = after;
+  };
+
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    if (tok.kind === 'op') {
+      const o = tok.text;
+      if (o === '(' && current.length === 0) {
+        context.push({ kind: '(', cond: null });
+        continue;
+      }
+      if (o === '(' && current.length === 1 && tokens[t + 1]?.text === ')') {
+        // `name() { …; }`: a function definition; its body does not run here.
+        current = [];
+        t++;
+        context.push({ kind: 'function', cond: null });
+        if (tokens[t + 1]?.text === '{') t++;
+        continue;
+      }
+      if (o === ')') {
+        if (caseState.length && caseState[caseState.length - 1]) {
+          // End of a case pattern list.
+          current = [];
+          caseState[caseState.length - 1] = false;
+          continue;
+        }
+        flush(null);
+        popContext(context, '(');
+        continue;
+      }
+      if (o === ';;') {
+        flush(';');
+        if (caseState.length) caseState[caseState.length - 1] = true;
+        continue;
+      }
+      if (o === '&&' || o === '||' || o === ';' || o === '|' || o === '&' || o === '\n' || o === '|&') {
+        if (caseState.length && caseState[caseState.length - 1] && o === '\n') continue;
+        if (current.length === 0 && (o === '\n' || o === ';')) continue;
+        flush(o === '|&' ? '|' : (o as Connector));
+        continue;
+      }
+      // Redirection operators stay with the command.
+      current.push(tok);
+      continue;
+    }
+    // A word.
+    if (current.length === 0) {
+      const v = tok.text;
+      const rawPlain = tok.word && !tok.word.quoted;
+      if (rawPlain && caseState.length && caseState[caseState.length - 1]) {
+        if (v === 'esac') {
+          caseState.pop();
+          popContext(context, 'case');
+        }
+        continue; // a pattern word
+      }
+      if (rawPlain && RESERVED_OPEN.has(v)) {
+        if (v === 'case') {
+          // `case WORD in`: skip to `in`, then read patterns.
+          while (t + 1 < tokens.length && tokens[t + 1].text !== 'in') t++;
+          t++;
+          context.push({ kind: 'case', cond: null });
+          caseState.push(true);
+          continue;
+        }
+        if (v === 'for' || v === 'select') {
+          // `for x in a b c; do`: the loop header is not a command.
+          while (t + 1 < tokens.length && tokens[t + 1].text !== ';' && tokens[t + 1].text !== '\n' && tokens[t + 1].text !== 'do') t++;
+          context.push({ kind: 'for', cond: null });
+          continue;
+        }
+        if (v === 'while' || v === 'until') {
+          // Remember the condition (up to `;`/newline/`do`) for keep-alive loops.
+          const parts: string[] = [];
+          let k = t + 1;
+          while (k < tokens.length && tokens[k].text !== ';' && tokens[k].text !== '\n' && tokens[k].text !== 'do') {
+            parts.push(tokens[k].text);
+            k++;
+          }
+          context.push({ kind: v, cond: parts.join(' ') });
+          continue;
+        }
+        context.push({ kind: v === '{' ? '{' : v, cond: null });
+        continue;
+      }
+      if (rawPlain && RESERVED_SKIP.has(v)) continue;
+      if (rawPlain && RESERVED_CLOSE.has(v)) {
+        popContext(context, v === 'fi' ? 'if' : v === 'done' ? 'loop' : v === 'esac' ? 'case' : '{');
+        continue;
+      }
+      if (rawPlain && v === 'function') {
+        // `function name { … }` / `function name() { … }`
+        t++;
+        if (tokens[t + 1]?.text === '(') t += 2;
+        if (tokens[t + 1]?.text === '{') t++;
+        context.push({ kind: 'function', cond: null });
+        continue;
+      }
+    }
+    current.push(tok);
+  }
+  flush(null);
+  // Recurse into `sh -c '…'`.
+  for (const cmd of out) {
+    const script = shellCArgument(cmd);
+    if (script && depth < 4) {
+      const inner = parseShell({ text: script.value, map: script.map }, depth + 1);
+      for (const c of inner) {
+        c.context = [...cmd.context, ...c.context];
+        if (cmd.background) c.background = true;
+      }
+      cmd.inner = inner;
+    }
+  }
+  return out;
+}
+
+function popContext(context: { kind: string }[], kind: string): void {
+  for (let k = context.length - 1; k >= 0; k--) {
+    const c = context[k].kind;
+    const match =
+      kind === 'loop' ? c === 'while' || c === 'until' || c === 'for' : kind === '{' ? c === '{' || c === 'function' : c === kind;
+    if (match) {
+      context.length = k;
+      return;
+    }
+  }
+}
+
+function buildCommand(
+  tokens: Token[],
+  context: { kind: string; cond: string | null }[],
+  before: Connector,
+  after: Connector,
+  depth: number,
+): SimpleCommand | null {
+  if (tokens.length === 0) return null;
+  const assignments: Word[] = [];
+  const allWords: Word[] = [];
+  const redirects: { op: string; target: Word | null }[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'op') {
+      const next = tokens[k + 1];
+      const target = next && next.kind === 'word' ? next.word! : null;
+      redirects.push({ op: t.text, target });
+      if (target) k++;
+      continue;
+    }
+    const w = t.word!;
+    // An IO number (`2>`) directly before a redirection is part of it.
+    const next = tokens[k + 1];
+    if (/^\d+$/.test(w.raw) && next && next.kind === 'op' && next.start === w.end && /[<>]/.test(next.text)) continue;
+    if (allWords.length === 0 && isAssignment(w)) {
+      assignments.push(w);
+      continue;
+    }
+    allWords.push(w);
+  }
+  const { words, wrappers } = stripWrappers(allWords, assignments);
+  const loop = [...context].reverse().find((c) => c.kind === 'while' || c.kind === 'until');
+  return {
+    name: words[0] ? basename(words[0].value) : '',
+    words,
+    allWords,
+    assignments,
+    wrappers,
+    redirects,
+    before,
+    after,
+    background: false,
+    inPipeline: false,
+    context: context.map((c) => c.kind),
+    loopCondition: loop ? `${loop.kind} ${loop.cond ?? ''}`.trim() : null,
+    depth,
+    start: tokens[0].start,
+    end: tokens[tokens.length - 1].end,
+  };
+}
+
+function basename(v: string): string {
+  const k = v.lastIndexOf('/');
+  return k >= 0 && k < v.length - 1 ? v.slice(k + 1) : v;
+}
+
+/** Removes `exec`, `sudo -u x`, `env -i X=1`, `nohup`, … from the front of a command. */
+function stripWrappers(words: Word[], assignments: Word[]): { words: Word[]; wrappers: string[] } {
+  const wrappers: string[] = [];
+  let k = 0;
+  while (k < words.length) {
+    const name = basename(words[k].value);
+    if (!WRAPPERS.has(name)) break;
+    if ((name === 'chroot' || name === 'gosu' || name === 'su-exec') && k + 1 < words.length) {
+      wrappers.push(name);
+      k += 2; // the new root / the user
+      continue;
+    }
+    wrappers.push(name);
+    k++;
+    const valueOpts = WRAPPER_VALUE_OPTS[name];
+    while (k < words.length) {
+      const v = words[k].value;
+      if (v === '--') {
+        k++;
+        break;
+      }
+      if (name === 'env' && isAssignment(words[k])) {
+        assignments.push(words[k]);
+        k++;
+        continue;
+      }
+      if (name === 'time' || name === 'nohup' || name === 'tini' || name === 'dumb-init') {
+        if (v.startsWith('-')) {
+          k++;
+          continue;
+        }
+        break;
+      }
+      if (v.startsWith('-') && v.length > 1) {
+        k += valueOpts && valueOpts.has(v) ? 2 : 1;
+        continue;
+      }
+      if (name === 'nice' && /^-?\d+$/.test(v)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+  }
+  return { words: words.slice(k), wrappers };
+}
+
+/** For `sh -c 'script'` / `bash -ec "script"`: the script word. */
+export function shellCArgument(cmd: SimpleCommand): Word | null {
+  if (!SHELLS.has(cmd.name)) return null;
+  const ws = cmd.words;
+  for (let k = 1; k < ws.length; k++) {
+    const v = ws[k].value;
+    if (v === '--') return null;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(v) && v !== '-') return ws[k + 1] ?? null;
+    if (!v.startsWith('-') && !v.startsWith('+')) return null; // a script file
+    if (v === '-o' || v === '+o') k++; // `bash -o pipefail -c …`
+  }
+  return null;
+}
+
+/** Every simple command, depth first: `sh -c` inner commands follow their outer command. */
+export function flatten(cmds: SimpleCommand[]): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  const walk = (list: SimpleCommand[]) => {
+    for (const c of list) {
+      out.push(c);
+      if (c.inner) walk(c.inner);
+    }
+  };
+  walk(cmds);
+  return out;
+}
+
+/** Parses plain text (a script file or a test string) and flattens it. */
+export function simpleCommands(text: string): SimpleCommand[] {
+  return flatten(parseShell(plainSource(text)));
+}
+
+/**
+ * The command that decides how long the script runs: the last command that is not in the background and not
+ * inside a function body. `sh -c '…'` is followed inside. When the script ends with a bare `wait`, the waited-for
+ * background list is what keeps it alive, so its last command is returned.
+ */
+export function lastForegroundCommand(cmds: SimpleCommand[]): SimpleCommand | null {
+  const top = cmds.filter((c) => !c.context.includes('function'));
+  for (let k = top.length - 1; k >= 0; k--) {
+    const c = top[k];
+    if (c.background) continue;
+    if (c.name === 'wait' && c.words.length === 1) {
+      for (let j = k - 1; j >= 0; j--) if (top[j].background) return deepest(top[j]);
+      return c;
+    }
+    if (c.name === '' && c.words.length === 0) continue; // only assignments / redirections
+    return deepest(c);
+  }
+  return null;
+}
+
+function deepest(c: SimpleCommand): SimpleCommand {
+  if (c.inner && c.inner.length) {
+    const inner = lastForegroundCommand(c.inner);
+    if (inner) return inner;
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// apt-get
+
+export interface AptOption {
+  /** As written (`-qqy`, `--no-install-recommends`, `-o`). */
+  word: Word;
+  /** Its value for options that take one (`-o Acquire::x=1`, `-t buster-backports`). */
+  value?: Word;
+}
+
+export interface AptInvocation {
+  cmd: SimpleCommand;
+  /** `apt-get`, `apt`, `aptitude`. */
+  tool: string;
+  /** `install`, `update`, `upgrade`, … (null when none was found). */
+  subcommand: Word | null;
+  /** Package arguments (after the subcommand, options excluded). */
+  packages: Word[];
+  options: AptOption[];
+  /** Non-interactive: `-y`, `--yes`, `--assume-yes`, `-qq`, `-q=2`, `-o APT::Get::Assume-Yes=true`, or fed by `yes |`. */
+  yes: boolean;
+  noInstallRecommends: boolean;
+}
+
+const APT_VALUE_OPTS = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release', '-a', '--host-architecture']);
+
+export function aptGetInvocations(cmds: SimpleCommand[]): AptInvocation[] {
+  const out: AptInvocation[] = [];
+  for (let idx = 0; idx < cmds.length; idx++) {
+    const cmd = cmds[idx];
+    if (cmd.name !== 'apt-get' && cmd.name !== 'apt' && cmd.name !== 'aptitude') continue;
+    const options: AptOption[] = [];
+    const packages: Word[] = [];
+    let subcommand: Word | null = null;
+    let quiet = 0;
+    let yes = false;
+    let nir = false;
+    const ws = cmd.words;
+    for (let k = 1; k < ws.length; k++) {
+      const w = ws[k];
+      const v = w.value;
+      if (v.startsWith('-') && v.length > 1) {
+        const opt: AptOption = { word: w };
+        if (APT_VALUE_OPTS.has(v) && k + 1 < ws.length) {
+          opt.value = ws[++k];
+          if (/^APT::Get::Assume-Yes=(true|yes|1)$/i.test(opt.value.value)) yes = true;
+          if (/^APT::Install-Recommends=(false|no|0)$/i.test(opt.value.value)) nir = true;
+        } else if (v.startsWith('--')) {
+          if (v === '--yes' || v === '--assume-yes' || v === '--force-yes') yes = true;
+          if (v === '--no-install-recommends') nir = true;
+          if (v === '--quiet') quiet++;
+          const m = /^--quiet=(\d)$/.exec(v);
+          if (m) quiet = Number(m[1]);
+          const o = /^--option=(.*)$/.exec(v);
+          if (o && /^APT::Get::Assume-Yes=(true|yes|1)$/i.test(o[1])) yes = true;
+        } else {
+          const m = /^-q=(\d)$/.exec(v);
+          if (m) quiet = Math.max(quiet, Number(m[1]));
+          else
+            for (const ch of v.slice(1)) {
+              if (ch === 'y') yes = true;
+              if (ch === 'q') quiet++;
+            }
+        }
+        options.push(opt);
+        continue;
+      }
+      if (!subcommand) subcommand = w;
+      else packages.push(w);
+    }
+    if (quiet >= 2) yes = true;
+    // `yes | apt-get install …` answers the prompts too.
+    const prev = cmds[idx - 1];
+    if (cmd.before === '|' && prev && prev.name === 'yes') yes = true;
+    out.push({ cmd, tool: cmd.name, subcommand, packages, options, yes, noInstallRecommends: nir });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Instructions: the shell text of RUN/CMD/ENTRYPOINT, mapped to the document
+
+export interface InstrShell {
+  /** Parsed commands (top level; use flatten() for `sh -c` inner commands). */
+  commands: SimpleCommand[];
+  /** Every command, inner ones included, in order. */
+  all: SimpleCommand[];
+  /** The joined shell text (continuations removed); for heredoc scripts, the body. */
+  source: ShellSource;
+  /** From `RUN <<EOF` (the heredoc body is the script). */
+  fromHeredoc: boolean;
+}
+
+const shellCache = new WeakMap<object, { docOffsetBase: number; value: InstrShell | null; rel: InstrShell | null }>();
+
+/**
+ * The shell of a shell-form RUN/CMD/ENTRYPOINT (null in exec form, unless the exec form is `["sh", "-c", "…"]`,
+ * which is parsed the same way). Offsets in the result are document offsets.
+ */
+export function instrShell(instr: Instr): InstrShell | null {
+  const cached = shellCache.get(instr.ast);
+  const base = instrBaseOffset(instr);
+  if (cached && cached.docOffsetBase === base) return cached.value;
+  // Parsed relative to the instruction's first line, so an unchanged chunk that moved only needs a shift.
+  const rel = cached ? cached.rel : buildInstrShell(instr, base);
+  const value = rel === null ? null : base === 0 ? rel : shiftShell(rel, base);
+  shellCache.set(instr.ast, { docOffsetBase: base, value, rel });
+  return value;
+}
+
+function instrBaseOffset(instr: Instr): number {
+  return instr.doc.offsetAt({ line: instr.startLine, character: 0 });
+}
+
+function buildInstrShell(instr: Instr, base: number): InstrShell | null {
+  const doc = instr.doc;
+  const json = instr.jsonStrings();
+  if (json) {
+    // Exec form: only `["sh", "-c", "script"]` holds shell text.
+    if (json.length >= 3 && SHELLS.has(basename(json[0].value)) && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(json[1].value)) {
+      const s = json[2];
+      let start = doc.offsetAt(s.range.start) - base;
+      let raw = doc.getText(s.range);
+      if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) {
+        raw = raw.slice(1, -1);
+        start++;
+      }
+      // Map JSON string characters back: decode escapes one by one.
+      const { text, map } = decodeJsonString(raw, start);
+      const commands = parseShell({ text, map }, 1);
+      return { commands, all: flatten(commands), source: { text, map }, fromHeredoc: false };
+    }
+    return null;
+  }
+  const heredocs = instr.heredocs();
+  const args = instr.args();
+  if (args.length === 0 && heredocs.length === 0) return null;
+  if (heredocs.length && instr.keyword === 'RUN') {
+    // `RUN <<EOF` (or `RUN bash <<EOF`, `RUN sh -e <<EOF`): the body is the script; `RUN python3 <<EOF` is not.
+    const h = heredocs[0];
+    const lineText = doc.lineText(h.startRange.start.line);
+    const before = lineText.slice(instr.keywordRange.end.character, h.startRange.start.character).replace(/--\S+/g, '').trim();
+    const firstWord = basename(before.split(/\s+/)[0] ?? '');
+    if ((before === '' || SHELLS.has(firstWord)) && h.contentRange) {
+      const startOff = doc.offsetAt(h.contentRange.start);
+      const text = doc.getText(h.contentRange);
+      const src = plainSource(text, startOff - base);
+      const commands = parseShell(src);
+      return { commands, all: flatten(commands), source: src, fromHeredoc: true };
+    }
+    // Otherwise only the instruction line is shell.
+    const start = doc.offsetAt({ line: h.startRange.start.line, character: instr.keywordRange.end.character });
+    const end = doc.offsetAt({ line: h.startRange.start.line, character: lineText.length });
+    const src = plainSource(doc.text.slice(start, end), start - base);
+    const commands = parseShell(src);
+    return { commands, all: flatten(commands), source: src, fromHeredoc: false };
+  }
+  // Shell form: from the first argument (flags skipped) to the instruction end, continuations and comment lines
+  // inside them removed, as Docker joins them.
+  const startOff = args.length ? doc.offsetAt(args[0].range.start) : doc.offsetAt(instr.keywordRange.end);
+  const endOff = doc.offsetAt(instr.range.end);
+  const src = joinContinuations(doc.text, startOff, endOff, doc.escapeChar, base);
+  const commands = parseShell(src);
+  return { commands, all: flatten(commands), source: src, fromHeredoc: false };
+}
+
+/** Removes `\`+newline (with trailing blanks, as BuildKit tolerates) and comment/empty lines inside continuations. */
+function joinContinuations(text: string, start: number, end: number, escape: string, base: number): ShellSource {
+  let out = '';
+  const map: number[] = [];
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === escape) {
+      // escape + optional blanks + newline = continuation
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '\r') j++;
+      if (text[j] === '\n' || j >= end) {
+        i = j + 1;
+        // Skip comment lines and empty lines that follow inside the continuation.
+        for (;;) {
+          let e = text.indexOf('\n', i);
+          if (e < 0 || e > end) e = end;
+          const lineText = text.slice(i, e);
+          if (e < end && (/^\s*#/.test(lineText) || /^\s*$/.test(lineText))) {
+            i = e + 1;
+            continue;
+          }
+          break;
+        }
+        continue;
+      }
+      if (escape === '`') {
+        // With the backtick escape, a backslash is an ordinary character for Docker but still the shell's escape.
+        out += c;
+        map.push(i - base);
+        i++;
+        continue;
+      }
+    }
+    if (c === '\r' || c === '\n') break;
+    out += c;
+    map.push(i - base);
+    i++;
+  }
+  map.push(i - base);
+  return { text: out, map };
+}
+
+function decodeJsonString(raw: string, start: number): ShellSource {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && i + 1 < raw.length) {
+      const e = raw[i + 1];
+      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
+      if (e === 'u') {
+        text += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16) || 0);
+        map.push(start + i);
+        i += 5;
+        continue;
+      }
+      text += simple[e] ?? e;
+      map.push(start + i);
+      i++;
+      continue;
+    }
+    text += c;
+    map.push(start + i);
+  }
+  map.push(start + raw.length);
+  return { text, map };
+}
+
+function shiftShell(s: InstrShell, by: number): InstrShell {
+  const shiftWord = (w: Word): Word => ({ ...w, start: w.start + by, end: w.end + by, map: w.map.map((x) => x + by) });
+  const shiftCmds = (cmds: SimpleCommand[]): SimpleCommand[] =>
+    cmds.map((c) => {
+      const words = c.words.map(shiftWord);
+      const byStart = new Map(words.map((w) => [w.start, w]));
+      const allWords = c.allWords.map((w) => byStart.get(w.start + by) ?? shiftWord(w));
+      return {
+        ...c,
+        words,
+        allWords,
+        assignments: c.assignments.map(shiftWord),
+        redirects: c.redirects.map((r) => ({ op: r.op, target: r.target ? shiftWord(r.target) : null })),
+        start: c.start + by,
+        end: c.end + by,
+        inner: c.inner ? shiftCmds(c.inner) : undefined,
+      };
+    });
+  const commands = shiftCmds(s.commands);
+  return {
+    commands,
+    all: flatten(commands),
+    source: { text: s.source.text, map: s.source.map.map((x) => x + by) },
+    fromHeredoc: s.fromHeredoc,
+  };
+}
+
+/** Document range of source offsets (as found in words and commands of instrShell). */
+export function offsetRange(doc: ParsedDocument, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function wordRange(doc: ParsedDocument, w: Word): Range {
+  return offsetRange(doc, w.start, w.end);
+}
+
+export function commandRange(doc: ParsedDocument, c: SimpleCommand): Range {
+  return offsetRange(doc, c.start, c.end);
+}
+
+/** The words of a command as plain strings. */
+export function argv(c: SimpleCommand): string[] {
+  return c.words.map((w) => w.value);
+}
+
+/** 1-based line of an offset in a plain text (for naming script lines in messages). */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

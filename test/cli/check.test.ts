@@ -1,0 +1,129 @@
+/**
+ * `dockerfile-guide check`: output formats, languages and exit codes, run as a real process on real files.
+ */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from './cliRunner';
+
+const HANGUL = /[\uac00-\ud7a3]/;
+let dir: string;
+let good: string;
+let bad: string;
+let warn: string;
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-cli-'));
+  good = path.join(dir, 'good.Dockerfile');
+  bad = path.join(dir, 'bad.Dockerfile');
+  warn = path.join(dir, 'warn.Dockerfile');
+  fs.writeFileSync(good, 'FROM debian:bookworm-slim\nCMD ["true"]\n');
+  fs.writeFileSync(bad, 'FROM debian\nEXPOSE 80/tcpx\nFROOM x\n');
+  fs.writeFileSync(warn, 'FROM debian:bookworm-slim\nmaintainer me@example.com\nCMD ["true"]\n');
+});
+
+test('a clean file exits 0 and prints nothing on stdout', () => {
+  const r = runCli(['check', good]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+});
+
+test('errors: compiler-style lines and exit 1', () => {
+  const r = runCli(['check', '--lang', 'en', bad]);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.ok(lines.length >= 2);
+  for (const l of lines) assert.match(l, /^.+bad\.Dockerfile:\d+:\d+: (error|warning|info|hint) \S+ .+$/);
+  assert.ok(lines.some((l) => /:3:1: error /.test(l)), 'unknown instruction FROOM on line 3');
+  assert.doesNotMatch(r.stdout, HANGUL);
+});
+
+test('warnings alone exit 0', () => {
+  const r = runCli(['check', warn]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /warn\.Dockerfile:2:1: warning/);
+});
+
+test('Korean and both', () => {
+  assert.match(runCli(['check', '--lang', 'ko', bad]).stdout, HANGUL);
+  const both = runCli(['check', '--lang=both', bad]).stdout;
+  assert.match(both, HANGUL);
+  assert.match(both, / \/ [A-Za-z]/);
+  assert.match(runCli(['check', bad], { env: { LANG: 'ko_KR.UTF-8' } }).stdout, HANGUL, 'LANG=ko_KR picks Korean');
+});
+
+test('JSON: 1-based positions and the documented fields', () => {
+  const r = runCli(['check', '--format', 'json', '--lang', 'en', bad, good]);
+  assert.equal(r.code, 1);
+  const rows = JSON.parse(r.stdout);
+  assert.ok(Array.isArray(rows) && rows.length >= 2);
+  for (const row of rows) {
+    assert.deepEqual(Object.keys(row).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity', 'source'].sort());
+    assert.ok(row.line >= 1 && row.column >= 1);
+    assert.ok(['error', 'warning', 'info', 'hint'].includes(row.severity));
+    assert.equal(row.source, 'dockerfile-guide');
+  }
+  const froom = rows.find((x: any) => x.line === 3);
+  assert.equal(froom.column, 1);
+  assert.equal(froom.severity, 'error');
+});
+
+test('SARIF 2.1.0', () => {
+  const r = runCli(['check', '--format', 'sarif', bad]);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const run = sarif.runs[0];
+  assert.equal(run.tool.driver.name, 'dockerfile-guide');
+  assert.ok(run.results.length >= 2);
+  for (const res of run.results) {
+    assert.ok(['error', 'warning', 'note'].includes(res.level));
+    assert.ok(res.locations[0].physicalLocation.region.startLine >= 1);
+    assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+  }
+});
+
+test('stdin with -', () => {
+  const r = runCli(['check', '--format', 'json', '-'], { input: 'FROM debian\nFROOM x\n' });
+  assert.equal(r.code, 1);
+  assert.equal(JSON.parse(r.stdout)[0].file, '-');
+});
+
+test('--rule overrides a severity; bad --rule is a usage error', () => {
+  const before = JSON.parse(runCli(['check', '--format', 'json', warn]).stdout);
+  const code = before.find((x: any) => x.line === 2)?.code;
+  assert.ok(code);
+  const r = runCli(['check', '--format', 'json', '--rule', `${code}=off`, warn]);
+  // dockerfile-utils' own messages are not rules; a rule id switches off only rules.
+  assert.equal(r.code, 0);
+  const bad2 = runCli(['check', '--rule', 'nonsense', good]);
+  assert.equal(bad2.code, 2);
+  assert.match(bad2.stderr, /ID=/);
+});
+
+test('unreadable, missing and folder arguments exit 2 but other files are still checked', () => {
+  const missing = path.join(dir, 'nope', 'Dockerfile');
+  const r = runCli(['check', '--format', 'json', '--lang', 'both', missing, bad, dir]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /ENOENT/);
+  assert.match(r.stderr, HANGUL);
+  assert.ok(JSON.parse(r.stdout).some((x: any) => x.file === bad), 'bad.Dockerfile still checked');
+});
+
+test('a binary file is refused clearly', () => {
+  const bin = path.join(dir, 'image.Dockerfile');
+  fs.writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 0, 0]));
+  const r = runCli(['check', '--lang', 'en', bin]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Not a text file/);
+});
+
+test('usage errors exit 2 with the usage text', () => {
+  for (const args of [[], ['nope'], ['check'], ['check', '--format', 'xml', good], ['check', '--bogus', good], ['check', '--lang']]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stdout + r.stderr, /check/);
+  }
+  assert.equal(runCli(['--help']).code, 0);
+});

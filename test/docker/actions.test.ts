@@ -1,0 +1,211 @@
+// Every container and image action against the real engine, including the failure paths a user
+// meets: a container removed behind our back, a port already allocated, removing a running one.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  containerAction,
+  detectShell,
+  inspectContainer,
+  inspectImage,
+  isValidReference,
+  pruneDanglingImages,
+  removeContainer,
+  removeImage,
+  runImage,
+  splitReference,
+  tagImage,
+} from '../../client/src/docker/actions';
+import { buildImage } from '../../client/src/docker/build';
+import { connect } from '../../client/src/docker/connection';
+import { EngineError } from '../../client/src/docker/errors';
+import { parsePorts, runCommandLine } from '../../client/src/docker/runSpec';
+import { publishedPorts } from '../../client/src/views/containerItems';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cleanup, ensureTestImage, mainClients, privateDaemon, runId, setupMainEngine, startTestContainer, TEST_IMAGE, TEST_LABEL } from './helpers';
+
+const RUN = runId();
+const clients = mainClients();
+
+async function state(id: string): Promise<string> {
+  return (await clients.api.getContainer(id).inspect()).State.Status;
+}
+
+async function rejectsWith(p: Promise<unknown>, kind: string): Promise<EngineError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof EngineError, `EngineError expected, got ${String(e)}`);
+    assert.equal(e.kind, kind, `${e.kind}: ${e.detail}`);
+    return e;
+  }
+  assert.fail(`expected a ${kind} error`);
+}
+
+describe('container actions (main engine)', () => {
+  before(() => setupMainEngine());
+  after(() => cleanup(clients, RUN));
+
+  it('stop, start, restart, pause, unpause change the engine state; repeating one is not an error', async () => {
+    const id = await startTestContainer(clients, RUN);
+    await containerAction(clients, id, 'pause');
+    assert.equal(await state(id), 'paused');
+    await containerAction(clients, id, 'unpause');
+    assert.equal(await state(id), 'running');
+    await containerAction(clients, id, 'stop');
+    assert.equal(await state(id), 'exited');
+    await containerAction(clients, id, 'stop'); // 304 from the engine: already stopped, fine
+    await containerAction(clients, id, 'start');
+    assert.equal(await state(id), 'running');
+    await containerAction(clients, id, 'start'); // 304 again
+    const before = (await clients.api.getContainer(id).inspect()).State.StartedAt;
+    await containerAction(clients, id, 'restart');
+    const info = await clients.api.getContainer(id).inspect();
+    assert.equal(info.State.Status, 'running');
+    assert.notEqual(info.State.StartedAt, before, 'restart started it again');
+  });
+
+  it('remove refuses a running container without force, with the engine reason, and removes it with force', async () => {
+    const id = await startTestContainer(clients, RUN);
+    const e = await rejectsWith(removeContainer(clients, id, false), 'conflict');
+    assert.match(e.detail, /running/i);
+    assert.equal(e.reason.ko, '엔진이 요청을 거절했습니다(충돌)');
+    await removeContainer(clients, id, true);
+    await rejectsWith(inspectContainer(clients, id), 'notFound');
+  });
+
+  it('a container removed behind our back gives notFound for every action (the UI refreshes quietly)', async () => {
+    const id = await startTestContainer(clients, RUN);
+    await clients.api.getContainer(id).remove({ force: true });
+    for (const verb of ['start', 'stop', 'restart', 'pause', 'unpause'] as const) {
+      await rejectsWith(containerAction(clients, id, verb), 'notFound');
+    }
+    await rejectsWith(removeContainer(clients, id, true), 'notFound');
+    await rejectsWith(inspectContainer(clients, id), 'notFound');
+  });
+
+  it('inspect returns the engine JSON; the shell is sh for busybox (no bash)', async () => {
+    const id = await startTestContainer(clients, RUN, { name: `dfg-insp-${RUN}` });
+    const info = await inspectContainer(clients, id);
+    assert.equal(info.Name, `/dfg-insp-${RUN}`);
+    assert.equal(info.Config.Labels[TEST_LABEL], RUN);
+    assert.equal(await detectShell(clients, id), 'sh');
+  });
+
+  it('run publishes ports; a port already taken fails with the engine reason and leaves no container behind', async () => {
+    const ports = parsePorts('127.0.0.1::80, 9/udp');
+    const id = await runImage(clients, { image: TEST_IMAGE, name: `dfg-run-${RUN}`, ports, labels: { [TEST_LABEL]: RUN }, cmd: ['sleep', '300'] });
+    const listed = (await clients.api.listContainers({ filters: { id: [id] } }))[0];
+    const pub = publishedPorts(listed);
+    const tcp = pub.find((p) => p.containerPort === 80);
+    assert.ok(tcp && tcp.hostPort > 0 && tcp.hostIp === '127.0.0.1', JSON.stringify(pub));
+    const taken = parsePorts(`127.0.0.1:${tcp.hostPort}:80`);
+    const e = await rejectsWith(
+      runImage(clients, { image: TEST_IMAGE, name: `dfg-run2-${RUN}`, ports: taken, labels: { [TEST_LABEL]: RUN }, cmd: ['sleep', '300'] }),
+      'engine',
+    );
+    assert.match(e.detail, /port is already allocated|address already in use/);
+    const left = await clients.api.listContainers({ all: true, filters: { name: [`dfg-run2-${RUN}`] } });
+    assert.equal(left.length, 0, 'the never-started container is taken back');
+    assert.deepEqual(runCommandLine(TEST_IMAGE, { name: 'web', ports: parsePorts('8080:80') }), ['docker', 'run', '-d', '--name', 'web', '-p', '8080:80', TEST_IMAGE]);
+  });
+
+  it('run with an unknown image says so (nothing is pulled)', async () => {
+    const e = await rejectsWith(runImage(clients, { image: `dfg-test/missing-${RUN}:none`, labels: { [TEST_LABEL]: RUN } }), 'notFound');
+    assert.match(e.detail, /No such image/i);
+  });
+});
+
+describe('image actions (main engine)', () => {
+  before(() => setupMainEngine());
+  after(() => cleanup(clients, RUN));
+
+  it('inspect, tag, remove by reference', async () => {
+    const img = await inspectImage(clients, TEST_IMAGE);
+    assert.ok(img.Id.startsWith('sha256:'));
+    const ref = `dfg-test/tag-${RUN}:v2`;
+    await tagImage(clients, img.Id, ref);
+    assert.equal((await inspectImage(clients, ref)).Id, img.Id);
+    await removeImage(clients, ref);
+    await rejectsWith(inspectImage(clients, ref), 'notFound');
+    assert.equal((await inspectImage(clients, TEST_IMAGE)).Id, img.Id, 'only the tag went away');
+  });
+
+  it('references: parsing and validation follow Docker rules', () => {
+    assert.deepEqual(splitReference('localhost:5000/a/b'), { repo: 'localhost:5000/a/b', tag: 'latest' });
+    assert.deepEqual(splitReference('a/b:1.0'), { repo: 'a/b', tag: '1.0' });
+    assert.ok(isValidReference('myname/ft_server:1.0'));
+    assert.ok(isValidReference('localhost:5000/ft_server'));
+    assert.ok(!isValidReference('MyName/ft_server'));
+    assert.ok(!isValidReference('ft_server:'));
+    assert.ok(!isValidReference('a b'));
+  });
+});
+
+describe('build and prune (private dockerd: prune touches every dangling image of an engine)', () => {
+  const daemon = privateDaemon();
+  let dir: string;
+  before(async () => {
+    await daemon.start();
+    ensureTestImage(daemon.host);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-build-'));
+  });
+  after(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await daemon.destroy();
+  });
+
+  it('builds with streamed steps, honours .dockerignore, and maps a failing step to its Dockerfile lines', async () => {
+    const priv = connect(daemon.endpoint);
+    fs.writeFileSync(path.join(dir, 'hello.txt'), 'hello\n');
+    fs.writeFileSync(path.join(dir, 'secret.env'), 'nope\n');
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '*.env\n');
+    const ok = [
+      '# syntax comment',
+      `FROM ${TEST_IMAGE}`,
+      'COPY . /ctx/',
+      'RUN test -f /ctx/hello.txt && \\',
+      '    test ! -f /ctx/secret.env',
+      'LABEL dockerfile-guide.test=build',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), ok);
+    const steps: string[] = [];
+    const lines: string[] = [];
+    const r1 = await buildImage(priv, {
+      contextDir: dir,
+      dockerfile: path.join(dir, 'Dockerfile'),
+      tag: 'dfg-test/built:1',
+      onStep: (n, total) => steps.push(`${n}/${total}`),
+      onLine: (l) => lines.push(l),
+    });
+    assert.ok(r1.ok, `build failed: ${r1.error}\n${lines.join('\n')}`);
+    assert.deepEqual(steps, ['1/4', '2/4', '3/4', '4/4']);
+    assert.ok(r1.imageId?.startsWith('sha256:'));
+
+    const bad = [`FROM ${TEST_IMAGE}`, '', '# the next one fails', 'RUN echo before && \\', '    false', 'RUN echo never'].join('\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile.bad'), bad);
+    const r2 = await buildImage(priv, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile.bad'), tag: 'dfg-test/bad:1' });
+    assert.equal(r2.ok, false);
+    assert.equal(r2.failedStep, 2);
+    assert.match(r2.error ?? '', /returned a non-zero code: 1/);
+    const { spanForStep } = await import('../../client/src/docker/dockerfileSteps');
+    assert.deepEqual(spanForStep(bad, r2.failedStep!), { keyword: 'RUN', line: 3, endLine: 4, endCol: 9 });
+  });
+
+  it('prune removes dangling images and reports the space reclaimed', async () => {
+    const priv = connect(daemon.endpoint);
+    // Two builds of the same tag: the first image loses its tag and becomes dangling.
+    for (const n of [1, 2]) {
+      fs.writeFileSync(path.join(dir, 'Dockerfile.p'), `FROM ${TEST_IMAGE}\nRUN echo ${n}${'x'.repeat(2000)} > /f${n}\n`);
+      const r = await buildImage(priv, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile.p'), tag: 'dfg-test/prune:1' });
+      assert.ok(r.ok, r.error);
+    }
+    const dangling = await priv.api.listImages({ filters: { dangling: ['true'] } });
+    assert.ok(dangling.length >= 1);
+    const res = await pruneDanglingImages(priv);
+    assert.ok(res.deleted >= 1, JSON.stringify(res));
+    assert.ok(res.reclaimedBytes > 0, JSON.stringify(res));
+    assert.equal((await priv.api.listImages({ filters: { dangling: ['true'] } })).length, 0);
+  });
+});

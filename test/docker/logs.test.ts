@@ -1,0 +1,123 @@
+// Logs: the frame demuxer on hand-made bytes cut at every position, then the follower against real
+// containers: stdout/stderr kept apart, the last 1000 lines first, TTY output, and following across
+// a stop/start without losing or repeating lines.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Demuxer, LineBuffer, LogFollower, parseLogTimestamp, sinceParam, type StreamName } from '../../client/src/docker/logs';
+import type { Msg } from '../../client/src/docker/i18n';
+import { cleanup, mainClients, runId, setupMainEngine, sleep, startTestContainer, until } from './helpers';
+
+const RUN = runId();
+const clients = mainClients();
+
+function frame(type: number, text: string): Buffer {
+  const payload = Buffer.from(text, 'utf8');
+  const h = Buffer.alloc(8);
+  h[0] = type;
+  h.writeUInt32BE(payload.length, 4);
+  return Buffer.concat([h, payload]);
+}
+
+class Collect {
+  lines: Array<[StreamName, string]> = [];
+  infos: Msg[] = [];
+  line = (s: StreamName, t: string) => void this.lines.push([s, t]);
+  info = (m: Msg) => void this.infos.push(m);
+  of(s: StreamName): string[] {
+    return this.lines.filter(([x]) => x === s).map(([, t]) => t);
+  }
+}
+
+describe('log stream format', () => {
+  it('demuxes frames split at every byte boundary, UTF-8 included', () => {
+    const bytes = Buffer.concat([frame(1, 'out 한글\n'), frame(2, 'err line\n'), frame(1, 'partial'), frame(1, ' end\n')]);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const d = new Demuxer();
+      const lines: Record<string, LineBuffer> = { stdout: new LineBuffer(), stderr: new LineBuffer(), stdin: new LineBuffer() };
+      const got: string[] = [];
+      for (const part of [bytes.subarray(0, cut), bytes.subarray(cut)]) {
+        d.push(part, (s, p) => lines[s].push(p, (l) => got.push(`${s}:${l}`)));
+      }
+      assert.deepEqual(got, ['stdout:out 한글', 'stderr:err line', 'stdout:partial end'], `cut at ${cut}`);
+      assert.equal(d.buffered, 0);
+    }
+  });
+
+  it('parses RFC 3339 nano timestamps with trimmed zeros and writes `since` back exactly', () => {
+    const a = parseLogTimestamp('2026-11-23T18:47:03.1234Z')!;
+    const b = parseLogTimestamp('2026-11-23T18:47:03.123400001Z')!;
+    assert.ok(b > a);
+    assert.equal(sinceParam(a), `${Date.parse('2026-11-23T18:47:03Z') / 1000}.123400000`);
+    assert.equal(parseLogTimestamp('not a time'), undefined);
+  });
+});
+
+describe('LogFollower against the engine', () => {
+  before(() => setupMainEngine());
+  after(() => cleanup(clients, RUN));
+
+  it('keeps stdout and stderr apart', async () => {
+    const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', 'echo out1; echo err1 >&2; echo out2; echo err2 >&2; sleep 300'] });
+    const c = new Collect();
+    const f = new LogFollower(clients, id, c);
+    await f.start();
+    await until(() => c.lines.length >= 4 || undefined);
+    assert.deepEqual(c.of('stdout'), ['out1', 'out2']);
+    assert.deepEqual(c.of('stderr'), ['err1', 'err2']);
+    f.dispose();
+  });
+
+  it('shows the last 1000 lines first, then follows', async () => {
+    const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', 'seq 1 1500; sleep 1; echo after; sleep 300'] });
+    await sleep(500);
+    const c = new Collect();
+    const f = new LogFollower(clients, id, c);
+    await f.start();
+    await until(() => c.of('stdout').includes('after') || undefined, 5000);
+    const out = c.of('stdout');
+    assert.equal(out[0], '501');
+    assert.equal(out[999], '1500');
+    assert.equal(out[1000], 'after');
+    f.dispose();
+  });
+
+  it('reads a TTY container (no frames)', async () => {
+    const id = await startTestContainer(clients, RUN, { tty: true, cmd: ['sh', '-c', 'echo tty-line; sleep 300'] });
+    const c = new Collect();
+    const f = new LogFollower(clients, id, c);
+    await f.start();
+    await until(() => c.lines.length >= 1 || undefined);
+    assert.deepEqual(c.lines[0], ['stdout', 'tty-line']);
+    f.dispose();
+  });
+
+  it('keeps following across stop and start, without repeating lines, and ends when removed', async () => {
+    const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', 'echo boot $$; i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done'] });
+    const c = new Collect();
+    const f = new LogFollower(clients, id, c, { retryMs: 200 });
+    await f.start();
+    await until(() => c.of('stdout').some((l) => l.startsWith('tick 3')) || undefined, 5000);
+    await clients.api.getContainer(id).stop({ t: 0 });
+    await until(() => c.infos.some((m) => m.en.includes('stopped')) || undefined, 5000);
+    await clients.api.getContainer(id).start();
+    await until(() => c.of('stdout').filter((l) => l.startsWith('boot')).length >= 2 || undefined, 5000);
+    await until(() => c.of('stdout').filter((l) => l === 'tick 2').length >= 2 || undefined, 5000);
+    assert.ok(c.infos.some((m) => m.ko.includes('다시 시작되었습니다')), 'restart announced in Korean too');
+    assert.equal(f.attachCount, 2);
+    // Every line exactly once: the two runs each count from tick 1.
+    const out = c.of('stdout');
+    const firstBoot = out.findIndex((l) => l.startsWith('boot'));
+    const secondBoot = out.findIndex((l, i) => i > firstBoot && l.startsWith('boot'));
+    const run1 = out.slice(firstBoot + 1, secondBoot);
+    run1.forEach((l, i) => assert.equal(l, `tick ${i + 1}`));
+    await clients.api.getContainer(id).remove({ force: true });
+    await Promise.race([f.done, sleep(5000).then(() => assert.fail('follower did not end after removal'))]);
+    assert.ok(c.infos.some((m) => m.en.includes('removed')));
+  });
+
+  it('a container that no longer exists is a notFound error at start', async () => {
+    const c = new Collect();
+    const f = new LogFollower(clients, 'dfg-no-such-container', c);
+    await assert.rejects(f.start(), (e: { kind?: string }) => e.kind === 'notFound');
+  });
+});
