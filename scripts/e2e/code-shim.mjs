@@ -40,7 +40,7 @@ const code = await runExtensionTests({
   folder: positional[0],
   userDataDir: opts['user-data-dir'],
   extensionsDir: opts['extensions-dir'],
-  timeoutS: Number(process.env.E2E_TIMEOUT || 300),
+  timeoutS: Number(process.env.E2E_TIMEOUT || 600),
   verbose: process.env.E2E_VERBOSE === '1',
   keep: process.env.E2E_KEEP === '1',
 });

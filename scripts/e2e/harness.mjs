@@ -18,7 +18,7 @@ import { sampleTreeMemory } from './lib/memory.mjs';
 
 /** Lines the workbench prints on its own in every run; hidden unless --verbose. */
 const NOISE = [
-  /Resolving connection token|Resolved connection token|Creating a socket|Service Worker|ServiceWorker/,
+  /Resolving connection token|Resolved connection token|Creating a socket|Service Worker|ServiceWorker|^ChatSessionStore/,
   /web worker extension host|allow-same-origin|Failed to load resource|Overwriting extension|additional builtin/,
   /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|reconnection-grace-time)/,
   /^Canceled: Canceled|Long running operations during shutdown|WARNING: Failed to read the installed/,

@@ -11,7 +11,7 @@
 //
 //   npm run test:e2e [-- --grep <regexp>] [--desktop] [--keep] [--verbose]
 // Environment: E2E_GREP, E2E_VSCODE=desktop|code-server, E2E_VSCODE_PATH=<a VS Code executable>,
-//              E2E_VSCODE_VERSION (desktop download), E2E_TIMEOUT (seconds, default 300).
+//              E2E_VSCODE_VERSION (desktop download), E2E_TIMEOUT (seconds, default 600).
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -66,6 +66,7 @@ async function main() {
   const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
   if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
   fs.mkdirSync(RESULTS, { recursive: true });
+  fs.rmSync(path.join(RESULTS, 'ui-failure.png'), { force: true });
 
   const env = sandboxEnv(runDir);
   const memory = sampleTreeMemory();

@@ -5,6 +5,7 @@
  */
 import { Lang, line, resolveLang } from './i18n/msg';
 import { runCheck } from './cli/check';
+import { runExplain } from './cli/explain';
 import { runNewStack } from './cli/newStack';
 import { CLI } from './cli/messages';
 import { fillMsg } from './i18n/msg';
@@ -13,6 +14,7 @@ type Sub = (argv: string[], io: { out: (s: string) => void; err: (s: string) => 
 
 const SUBCOMMANDS: Record<string, Sub> = {
   check: runCheck,
+  explain: runExplain,
   'new-stack': (argv) => runNewStack(argv),
 };
 

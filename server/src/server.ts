@@ -5,6 +5,7 @@
  * Runs standalone: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
  */
 import {
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   InitializeParams,
@@ -105,6 +106,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ' ', '#'], resolveProvider: false },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -114,6 +116,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      signatureHelpProvider: { triggerCharacters: [' '] },
     },
     serverInfo: { name: 'dockerfile-guide', version: '0.1.0' },
   };
@@ -140,7 +143,10 @@ async function pullSettings(): Promise<void> {
 function applySettings(next: GuideSettings): void {
   const changed = JSON.stringify(next) !== JSON.stringify(settings);
   settings = next;
-  if (changed) revalidateAll();
+  if (changed) {
+    revalidateAll();
+    void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
+  }
 }
 
 connection.onDidChangeConfiguration((params) => {
@@ -179,7 +185,21 @@ function withDoc<T>(uri: string, fallback: T, fn: (doc: ParsedDocument, lang: La
   }
 }
 
-connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc, lang) => svc().hover(doc, p.position, lang)));
+connection.onHover((p) =>
+  withDoc(p.textDocument.uri, null, (doc, lang) => svc().hover(doc, p.position, lang, { instructionAddon: (ins) => svc().explainHover(doc, ins, lang) })),
+);
+connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
+// The explain command (client/src/commands/explain.ts) and the base image probe (client/src/explain/baseImageProbe.ts).
+connection.onRequest('dockerfileGuide/explain', (p: Service.ExplainRequestParams) => withDoc(p.uri, null, (doc, lang) => svc().explainRequest(doc, p, lang)));
+connection.onNotification('dockerfileGuide/baseImageConfig', (p: unknown) => {
+  if (svc().applyEngineImageConfig(p)) {
+    void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
+    revalidateAll();
+  }
+});
+connection.onSignatureHelp((p) =>
+  withDoc(p.textDocument.uri, null, (doc, lang) => (settings.signatureHelp.enabled ? svc().signatureHelp(doc, p.position, lang) : null)),
+);
 connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc, lang) => svc().completion(doc, p.position, lang)));
 connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => svc().documentSymbols(doc)));
 connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => svc().foldingRanges(doc)));

@@ -160,13 +160,21 @@ describe('build and prune (private dockerd: prune touches every dangling image o
     const priv = connect(daemon.endpoint);
     fs.writeFileSync(path.join(dir, 'hello.txt'), 'hello\n');
     fs.writeFileSync(path.join(dir, 'secret.env'), 'nope\n');
-    fs.writeFileSync(path.join(dir, '.dockerignore'), '*.env\n');
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '*.env\nnode_modules\n!node_modules/keep.txt\n');
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.writeFileSync(path.join(dir, 'node_modules', 'dropped.js'), 'x');
+    fs.writeFileSync(path.join(dir, 'node_modules', 'keep.txt'), 'kept');
+    // A path longer than the 100 bytes of a plain tar header goes through a PAX record.
+    const deep = path.join('deep', 'a'.repeat(60), 'b'.repeat(60));
+    fs.mkdirSync(path.join(dir, deep), { recursive: true });
+    fs.writeFileSync(path.join(dir, deep, '파일.txt'), 'long\n');
     const ok = [
       '# syntax comment',
       `FROM ${TEST_IMAGE}`,
       'COPY . /ctx/',
       'RUN test -f /ctx/hello.txt && \\',
-      '    test ! -f /ctx/secret.env',
+      '    test ! -f /ctx/secret.env && test ! -f /ctx/node_modules/dropped.js && \\',
+      `    test -f /ctx/node_modules/keep.txt && test -f "/ctx/${deep}/파일.txt"`,
       'LABEL dockerfile-guide.test=build',
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'Dockerfile'), ok);
@@ -191,6 +199,17 @@ describe('build and prune (private dockerd: prune touches every dangling image o
     assert.match(r2.error ?? '', /returned a non-zero code: 1/);
     const { spanForStep } = await import('../../client/src/docker/dockerfileSteps');
     assert.deepEqual(spanForStep(bad, r2.failedStep!), { keyword: 'RUN', line: 3, endLine: 4, endCol: 9 });
+  });
+
+  it('Open Shell picks bash when the image has it', async () => {
+    const priv = connect(daemon.endpoint);
+    fs.writeFileSync(path.join(dir, 'Dockerfile.bash'), `FROM ${TEST_IMAGE}\nRUN printf '#!/bin/sh\\nexec /bin/sh "$@"\\n' > /bin/bash && chmod +x /bin/bash\n`);
+    const r = await buildImage(priv, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile.bash'), tag: 'dfg-test/with-bash:1' });
+    assert.ok(r.ok, r.error);
+    const c = await priv.api.createContainer({ Image: 'dfg-test/with-bash:1', Cmd: ['sleep', '300'], Labels: { [TEST_LABEL]: RUN } });
+    await c.start();
+    assert.equal(await detectShell(priv, c.id), 'bash');
+    await c.remove({ force: true });
   });
 
   it('prune removes dangling images and reports the space reclaimed', async () => {

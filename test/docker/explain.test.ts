@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ParsedDocument } from '../../server/src/service/document';
 import { argvWithEntrypoint, argvWithRunArgs, effectiveCommand, imageConfig } from '../../server/src/service/effectiveCommand';
-import type { BaseImageConfig } from '../../server/src/service/baseImages';
+import { applyEngineImageConfig, type BaseImageConfig } from '../../server/src/service/baseImages';
+import { inspectImageConfig } from '../../server/src/service/effectiveCommand/inspect';
+import { runExplain } from '../../server/src/cli/explain';
 import { MAIN_SOCKET, TEST_IMAGE, TEST_LABEL, runId, setupMainEngine, sh } from './helpers';
 
 const HOST = `unix://${MAIN_SOCKET}`;
@@ -58,6 +60,10 @@ const CASES: Case[] = [
   { name: 'JSON in single quotes is shell form', dockerfile: `FROM ${B}\nCMD ['echo', 'hi']\n` },
   { name: 'several CMD and ENTRYPOINT: the last ones win', dockerfile: `FROM ${B}\nCMD ["a"]\nENTRYPOINT ["x"]\nCMD b\nENTRYPOINT ["sh", "-c", "${PRINT}", "e0"]\nCMD ["c"]\n`, runs: [[]] },
   { name: 'shell form over continuation lines', dockerfile: `FROM ${B}\nCMD   cat   /proc/1/cmdline \\\n    ;   \\\n  echo\n`, runs: [[]] },
+  { name: 'comment lines inside a continuation are dropped', dockerfile: `FROM ${B}\nCMD cat /proc/1/cmdline \\\n# a comment in the middle\n    ; echo\n`, runs: [[]] },
+  { name: 'a tab after the keyword, exec form with odd spacing', dockerfile: `FROM ${B}\nENTRYPOINT\t[ "sh" ,"-c",\t"${PRINT}" , "e0" ]\nCMD\t[]\n`, runs: [[], ['r1']] },
+  { name: 'the escape directive changes the continuation character', dockerfile: `# escape=\`\nFROM ${B}\nCMD cat /proc/1/cmdline \`\n  ; echo\n`, runs: [[]] },
+  { name: 'ARG and ENV are not expanded in CMD at build time', dockerfile: `FROM ${B}\nARG X=build\nENV Y=env\nCMD ["echo", "$X", "\${Y}"]\n` },
   { name: 'ENTRYPOINT [] and CMD []', dockerfile: `FROM ${B}\nENTRYPOINT []\nCMD []\n` },
   { name: 'a --target stage that is not the last', dockerfile: `FROM ${B} AS first\nCMD ["sh", "-c", "${PRINT}", "first"]\nFROM ${B}\nCMD ["last"]\n`, target: 'first', runs: [[]] },
 ];
@@ -102,6 +108,32 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
     // What the client sends for a local base image: its inspected config.
     const c = inspectConfig(TEST_IMAGE);
     base = { entrypoint: c.Entrypoint, cmd: c.Cmd, shell: c.Shell, source: 'engine' };
+  });
+
+  it('the probe reads the same config over the socket as `docker image inspect`', async () => {
+    const c = inspectConfig(TEST_IMAGE);
+    assert.deepEqual(await inspectImageConfig(TEST_IMAGE, { socketPath: MAIN_SOCKET }), { entrypoint: c.Entrypoint, cmd: c.Cmd, shell: c.Shell });
+    assert.equal(await inspectImageConfig('dfg-test/does-not-exist:0', { socketPath: MAIN_SOCKET }), null);
+  });
+
+  it('engine results reach the model through the client payload, and the CLI reads the engine itself', async () => {
+    const file = path.join(ctx, 'Dockerfile.cli');
+    fs.writeFileSync(file, `FROM ${TEST_IMAGE}\nRUN true\n`);
+    const doc = new ParsedDocument(`file://${file}`, 1, fs.readFileSync(file, 'utf8'));
+    assert.equal(effectiveCommand(doc, doc.stages[0]).argv, null, 'unknown before the engine answered');
+    const c = (await inspectImageConfig(TEST_IMAGE, { socketPath: MAIN_SOCKET }))!;
+    assert.ok(applyEngineImageConfig({ image: TEST_IMAGE, ...c }));
+    try {
+      assert.deepEqual(effectiveCommand(doc, doc.stages[0]).argv, c.cmd);
+    } finally {
+      applyEngineImageConfig({ image: TEST_IMAGE, entrypoint: null, cmd: null, missing: true });
+    }
+    const out: string[] = [];
+    const code = await runExplain([file, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }, 'en');
+    assert.equal(code, 0);
+    const j = JSON.parse(out.join('\n'));
+    assert.deepEqual(j.argv, c.cmd);
+    assert.equal(j.cmdOrigin.source, 'engine');
   });
   after(() => {
     for (const t of tags) spawnSync('docker', ['-H', HOST, 'image', 'rm', '-f', t], { stdio: 'ignore' });

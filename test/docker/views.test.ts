@@ -168,6 +168,14 @@ describe('mapping what the engine really returns', () => {
     assert.equal(byId.get(ok)?.description, `${TEST_IMAGE} · running`);
     assert.equal(byId.get(bad)?.icon, 'exitedError');
     assert.equal(byId.get(bad)?.description, `${TEST_IMAGE} · exited with error (3)`);
+
+    // Health checks reach the tree through health_status events (the engine fuzzy-matches that filter).
+    const sick = await startTestContainer(clients, RUN, {
+      healthcheck: { Test: ['CMD', 'false'], Interval: 300_000_000, Timeout: 1_000_000_000, Retries: 1 },
+    });
+    const icon = () => containerTree(model.containers, 'ko').flatMap((n) => (n.kind === 'group' ? n.children : [n])).find((n) => n.id === sick)?.icon;
+    await model.waitFor(() => icon() === 'healthStarting' || icon() === 'unhealthy', 3000);
+    await model.waitFor(() => icon() === 'unhealthy', 10000);
     model.dispose();
   });
 });

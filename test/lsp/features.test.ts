@@ -13,7 +13,7 @@ before(async () => {
 after(() => c.shutdown());
 
 const complete = (uri: string, line: number, character: number) =>
-  c.request<any[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } }).then((r: any) => (Array.isArray(r) ? r : r?.items ?? []));
+  c.request<any>("textDocument/completion", { textDocument: { uri }, position: { line, character } }).then((r: any): any[] => (Array.isArray(r) ? r : r?.items ?? []));
 const labels = (items: any[]) => items.map((i) => i.label);
 
 describe('completion', () => {
@@ -166,4 +166,17 @@ describe('outline, folding, navigation, rename, formatting', () => {
     assert.ok(edits.some((e) => e.range.start.line === 13 && e.newText === ''), 'leading spaces of CMD removed');
     assert.ok(!edits.some((e) => e.range.start.line === 11), 'heredoc body untouched');
   });
+});
+
+test('signature help is off by default and answers when switched on', async () => {
+  const uri = 'file:///w/sig/Dockerfile';
+  await c.openAndWait(uri, 'FROM debian\nCOPY \n');
+  const params = { textDocument: { uri }, position: { line: 1, character: 5 } };
+  assert.equal(await c.request('textDocument/signatureHelp', params), null);
+  c.notify('workspace/didChangeConfiguration', { settings: { dockerfileGuide: { language: 'ko', signatureHelp: { enabled: true } } } });
+  await new Promise((r) => setTimeout(r, 50));
+  const help = await c.request('textDocument/signatureHelp', params);
+  assert.ok(help.signatures[0].label.startsWith('COPY'));
+  assert.match(help.signatures[0].documentation.value, HANGUL);
+  c.notify('workspace/didChangeConfiguration', { settings: { dockerfileGuide: { language: 'ko', signatureHelp: { enabled: false } } } });
 });

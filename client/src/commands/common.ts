@@ -1,6 +1,8 @@
 // What every sidebar command shares: the model, the providers, the language, and the three rules
 // for failures (a vanished object refreshes quietly; anything else is one clear message with the
 // engine's own reason; nothing is retried behind the user's back).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineClients } from '../docker/connection';
 import { classifyError, describe } from '../docker/errors';
@@ -108,8 +110,6 @@ export async function targetImages(ctx: SidebarContext, node: unknown, nodes: un
 
 /** Is the docker CLI on PATH? Terminals (shell, interactive run) need it; the views do not. */
 export function hasDockerCli(): boolean {
-  const fs = require('node:fs') as typeof import('node:fs');
-  const path = require('node:path') as typeof import('node:path');
   const exe = process.platform === 'win32' ? ['docker.exe'] : ['docker'];
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => exe.some((e) => dir && fs.existsSync(path.join(dir, e))));
 }

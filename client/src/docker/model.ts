@@ -39,6 +39,20 @@ type Listener = (what: ChangeKind) => void;
 /** Above this many containers named in one burst, a full list is cheaper than a filtered one. */
 const MAX_TARGETED = 50;
 
+/**
+ * Rejects with ETIMEDOUT when `p` takes longer than `ms`. docker-modem reports its own timeouts as a
+ * plain "socket hang up", which would read as a lost connection instead of a silent engine.
+ */
+export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+  });
+  // The losing request may still fail later; that failure is expected and must not go unhandled.
+  p.catch(() => undefined);
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
 export class DockerModel {
   containers: Dockerode.ContainerInfo[] = [];
   images: Dockerode.ImageInfo[] = [];
@@ -189,7 +203,7 @@ export class DockerModel {
     }
     this.clients = clients;
     try {
-      await clients.api.ping();
+      await withDeadline(clients.api.ping(), this.opts.connect.connectTimeoutMs ?? 5000);
       if (gen !== this.generation) return;
       // Subscribe before listing so nothing that happens in between is missed.
       await this.subscribe(gen, clients);

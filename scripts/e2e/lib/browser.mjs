@@ -3,6 +3,18 @@
 import { chromium } from 'playwright-core';
 
 export async function launchChromium(executablePath, env) {
+  // Playwright puts the browser profile in os.tmpdir() of this process: point it into the run folder too.
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = env.TMPDIR;
+  try {
+    return await launch(executablePath, env);
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  }
+}
+
+function launch(executablePath, env) {
   return chromium.launch({
     executablePath,
     headless: true,

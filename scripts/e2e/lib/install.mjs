@@ -102,12 +102,40 @@ function installCodeServer(stamp) {
   say(`code-server 설치를 마쳤습니다 (${elapsed(t0)})`, `code-server installed (${elapsed(t0)})`);
 }
 
+/** One install at a time (e.g. `npm start` and `npm run test:e2e` started together on a new machine). */
+function withInstallLock(fn) {
+  const lock = path.join(STATE_DIR, 'install.lock');
+  fs.mkdirSync(STATE_DIR, { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      else if (Date.now() > deadline) throw new Error(`another install holds ${lock}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Makes sure Chromium and code-server are there; returns their paths and code-server's version. */
 export function ensureTools() {
   ensureDebianPackages();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const stamp = wantedStamp();
-  if (!codeServerInstalled(stamp)) installCodeServer(stamp);
+  if (!codeServerInstalled(stamp)) {
+    withInstallLock(() => {
+      if (!codeServerInstalled(stamp)) installCodeServer(stamp); // another run may have finished it meanwhile
+    });
+  }
   const version = JSON.parse(fs.readFileSync(CODE_SERVER_PKG, 'utf8')).version;
   return { codeServer: CODE_SERVER_BIN, chromium: CHROMIUM, version };
 }

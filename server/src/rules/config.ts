@@ -117,17 +117,3 @@ export function effectiveSeverity(
 ): SeveritySetting {
   return userRules?.[id] ?? project?.rules[id] ?? fallback;
 }
-
-/**
- * Reads `--rule ID=level` values (CLI) into an overrides object; throws with a clear message on a bad value so the
- * CLI can exit with a usage error.
- */
-export function parseRuleFlags(values: readonly string[]): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
-  for (const v of values) {
-    const m = /^([A-Za-z][A-Za-z0-9]*)=(off|hint|info|warning|error)$/.exec(v.trim());
-    if (!m) throw new Error(`--rule expects ID=off|hint|info|warning|error, got '${v}'`);
-    out[m[1]] = m[2] as SeveritySetting;
-  }
-  return out;
-}

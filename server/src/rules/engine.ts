@@ -47,31 +47,81 @@ export function isSupersededValidatorCode(code: unknown): boolean {
   return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME;
 }
 
-/** The severity a rule runs with for this document and options; `off` when disabled. */
-export function ruleSeverity(rule: Rule, options: RuleOptions): SeveritySetting {
-  return effectiveSeverity(rule.id, rule.severity, options.rules, readProjectConfig(options.readContextFile));
+/**
+ * Docker build checks and hadolint rules that mean the same thing. Users know both names, so an override, a
+ * `check=skip`, a `# hadolint ignore=` or our ignore comment naming either id applies to both, and when both fire on
+ * the same line only the first in registry order (the BuildKit check, which carries the quick fix) is kept.
+ */
+export const EQUIVALENT_RULES: readonly (readonly string[])[] = [
+  ['JSONArgsRecommended', 'DL3025'],
+  ['WorkdirRelativePath', 'DL3000'],
+  ['MaintainerDeprecated', 'DL4000'],
+  ['MultipleInstructionsDisallowed', 'DL4003', 'DL4004'],
+  ['DuplicateStageName', 'DL3024'],
+];
+const GROUP = new Map<string, readonly string[]>();
+for (const g of EQUIVALENT_RULES) for (const id of g) GROUP.set(id, g);
+
+/** The rule id and the ids that mean the same. */
+export function equivalentIds(id: string): readonly string[] {
+  return GROUP.get(id) ?? [id];
 }
 
-const memo = new WeakMap<ParsedDocument, { options: RuleOptions; out: GuideDiagnostic[] }>();
+/** The severity a rule runs with for this document and options; `off` when disabled. */
+export function ruleSeverity(rule: Rule, options: RuleOptions): SeveritySetting {
+  return severityFor(rule, options.rules, readProjectConfig(options.readContextFile));
+}
+
+function severityFor(rule: Rule, user: RuleOptions['rules'], project: ReturnType<typeof readProjectConfig>): SeveritySetting {
+  const ids = equivalentIds(rule.id);
+  if (ids.length === 1) return effectiveSeverity(rule.id, rule.severity, user, project);
+  // The rule's own id first, then its equivalents, at each level (settings, then project file).
+  for (const id of ids) if (user?.[id]) return user[id];
+  for (const id of ids) if (project?.rules[id]) return project.rules[id];
+  return rule.severity;
+}
+
+/**
+ * Memo per document version. Callers build a fresh options object per request, so the key is what decides the
+ * result: the overrides (by content) and the project config (readProjectConfig returns one object per file text).
+ * CopyIgnoredFile also reads .dockerignore; a hover on the same version right after diagnostics may show a result
+ * computed before a .dockerignore edit, which the next document version corrects.
+ */
+const memo = new WeakMap<ParsedDocument, { key: string; project: unknown; out: GuideDiagnostic[] }>();
 
 export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): GuideDiagnostic[] {
+  const project = readProjectConfig(options.readContextFile);
+  const key = JSON.stringify(options.rules ?? {}) + (options.readContextFile ? '+ctx' : '');
   const cached = rules === ALL_RULES ? memo.get(doc) : undefined;
-  if (cached && cached.options === options) return cached.out;
+  if (cached && cached.key === key && cached.project === project) return cached.out;
   const out: GuideDiagnostic[] = [];
   const ctx: RuleContext = { doc, readContextFile: options.readContextFile };
-  const project = readProjectConfig(options.readContextFile);
   const sup = readSuppressions(doc);
+  /** Lines already reported per equivalence group (first id of the group). */
+  const taken = new Map<string, Set<number>>();
   for (const rule of rules) {
-    const severity = effectiveSeverity(rule.id, rule.severity, options.rules, project);
-    if (severity === 'off' || skippedForFile(sup, rule.id)) continue;
+    const severity = severityFor(rule, options.rules, project);
+    const ids = equivalentIds(rule.id);
+    if (severity === 'off' || ids.some((id) => skippedForFile(sup, id))) continue;
     let findings;
     try {
       findings = rule.check(ctx);
     } catch {
       continue; // a rule that trips over strange input must not take the others down
     }
+    const group = ids.length > 1 ? ids[0] : null;
+    let lines: Set<number> | undefined;
+    if (group) {
+      lines = taken.get(group);
+      if (!lines) taken.set(group, (lines = new Set()));
+    }
+    const before = lines ? new Set(lines) : undefined;
     for (const f of findings) {
-      if (suppressedAt(sup, doc, rule.id, f.range)) continue;
+      if (ids.some((id) => suppressedAt(sup, doc, id, f.range))) continue;
+      if (lines) {
+        if (before!.has(f.range.start.line)) continue;
+        lines.add(f.range.start.line);
+      }
       out.push({
         range: f.range,
         severity: SEVERITY[severity],
@@ -84,6 +134,6 @@ export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: 
       });
     }
   }
-  if (rules === ALL_RULES) memo.set(doc, { options, out });
+  if (rules === ALL_RULES) memo.set(doc, { key, project, out });
   return out;
 }

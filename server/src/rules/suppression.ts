@@ -43,6 +43,21 @@ function instructionBelow(doc: ParsedDocument, line: number, commentLines: Set<n
   return ins;
 }
 
+/**
+ * doc.comments plus the comment lines at the very top of the file: dockerfile-ast reads those as candidate parser
+ * directives and leaves them out of its comments even when they are not directives (`# hadolint global ignore=…`).
+ */
+function withLeadingComments(doc: ParsedDocument): { line: number; content: string }[] {
+  const known = new Set(doc.comments.map((c) => c.line));
+  const lead: { line: number; content: string }[] = [];
+  for (let l = 0; l < doc.lineCount; l++) {
+    const m = /^\uFEFF?\s*#\s?(.*)$/.exec(doc.lineText(l));
+    if (!m) break;
+    if (!known.has(l)) lead.push({ line: l, content: m[1].trim() });
+  }
+  return lead.length ? [...lead, ...doc.comments] : doc.comments;
+}
+
 const memo = new WeakMap<ParsedDocument, Suppressions>();
 
 export function readSuppressions(doc: ParsedDocument): Suppressions {
@@ -60,8 +75,9 @@ export function readSuppressions(doc: ParsedDocument): Suppressions {
       }
     }
   }
-  const commentLines = new Set(doc.comments.map((c) => c.line));
-  for (const c of doc.comments) {
+  const comments = withLeadingComments(doc);
+  const commentLines = new Set(comments.map((c) => c.line));
+  for (const c of comments) {
     const g = GLOBAL.exec(c.content);
     if (g) {
       for (const id of ids(g[1])) s.file.add(id);

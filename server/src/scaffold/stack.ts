@@ -111,6 +111,8 @@ export function generateStack(options: StackOptions): GeneratedFile[] {
 function packages(c: Ctx): string[] {
   const v = c.r.php;
   const php = [`php${v}-fpm`, `php${v}-mysql`, `php${v}-mbstring`, `php${v}-xml`, `php${v}-gd`, `php${v}-curl`, `php${v}-zip`, `php${v}-intl`];
+  // Before PHP 8.0, JSON was its own extension package (WordPress and phpMyAdmin both need it).
+  if (Number(v) < 8) php.push(`php${v}-json`);
   const lines = ['ca-certificates curl openssl', 'nginx', 'mariadb-server', php.join(' ')];
   // The wordpress package depends on "libapache2-mod-php | php"; naming `php` next to php-fpm keeps Apache out.
   if (c.wpFromDebian) lines.push(`php${v} wordpress wordpress-theme-twentytwentythree`);
@@ -129,8 +131,8 @@ function downloadStage(c: Ctx): string[] {
       '# Stage 1: downloads only. A checksum mismatch stops the build, and tools such as curl stay out of the final image.',
     ),
     `FROM ${c.r.image} AS downloads`,
-    ...archiveSourcesRun(c),
-    `RUN apt-get ${c.r.archiveSources ? '-o Acquire::Check-Valid-Until=false ' : ''}update \\`,
+    ...archiveComments(c),
+    ...aptHead(c),
     ' && apt-get install -y --no-install-recommends ca-certificates curl xz-utils \\',
     ' && rm -rf /var/lib/apt/lists/*',
     'WORKDIR /downloads',
@@ -172,14 +174,27 @@ function downloadStage(c: Ctx): string[] {
   return out;
 }
 
-function archiveSourcesRun(c: Ctx): string[] {
+/** Comment lines that explain the apt RUN's head on an archived release. */
+function archiveComments(c: Ctx): string[] {
   if (!c.r.archiveSources) return [];
   return [
     c.t(
-      `# ${c.r.release}는 지원이 끝나 archive.debian.org로 옮겨졌습니다. 패키지 목록을 그쪽에서 받습니다.`,
-      `# ${c.r.release} is out of support and moved to archive.debian.org; take the package lists from there.`,
+      `# ${c.r.release}는 지원이 끝나 archive.debian.org로 옮겨졌습니다. 패키지 목록을 그쪽에서 받고,`,
+      `# ${c.r.release} is out of support and moved to archive.debian.org: the package lists come from there, and`,
     ),
-    `RUN printf '%s\\n' ${c.r.archiveSources.map((l) => `'${l}'`).join(' ')} > /etc/apt/sources.list`,
+    c.t(
+      '# 더 이상 갱신되지 않는 Release 파일의 유효 기간 검사는 끕니다(서명 검사는 그대로 합니다).',
+      '# the expiry check of its no-longer-refreshed Release files is off (signatures are still checked).',
+    ),
+  ];
+}
+
+/** The first lines of an apt RUN: `apt-get update`, preceded on archived releases by the archive sources. */
+function aptHead(c: Ctx): string[] {
+  if (!c.r.archiveSources) return ['RUN apt-get update \\'];
+  return [
+    `RUN printf '%s\\n' ${c.r.archiveSources.map((l) => `'${l}'`).join(' ')} > /etc/apt/sources.list \\`,
+    ' && apt-get -o Acquire::Check-Valid-Until=false update \\',
   ];
 }
 
@@ -206,8 +221,8 @@ function dockerfile(c: Ctx): string {
     ...multi,
     ...(multi.length ? [t('# 2단계: 실제로 실행할 이미지입니다.', '# Stage 2: the image that runs.')] : []),
     `FROM ${r.image}`,
-    ...archiveSourcesRun(c),
     '',
+    ...archiveComments(c),
     t(
       '# 패키지 목록 갱신, 설치, 목록 삭제를 한 RUN에서 합니다. 나누면 오래된 목록이 캐시된 레이어에 남습니다.',
       '# Update, install and list cleanup in one RUN: split across RUNs, a stale cached list layer would be reused.',
@@ -226,28 +241,11 @@ function dockerfile(c: Ctx): string {
     );
   }
   const pk = packages(c);
-  if (r.archiveSources) {
-    lines.push(
-      t(
-        '# 아카이브의 Release 파일은 더 이상 갱신되지 않아 유효 기간 검사를 끕니다(서명 검사는 그대로 합니다).',
-        '# Archived Release files are no longer refreshed, so the expiry check is off (signatures are still checked).',
-      ),
-    );
-  }
   lines.push(
-    `RUN apt-get ${r.archiveSources ? '-o Acquire::Check-Valid-Until=false ' : ''}update \\`,
+    ...aptHead(c),
     ' && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\',
     ...pk.map((p) => `      ${p} \\`),
     ' && rm -rf /var/lib/apt/lists/*',
-    '',
-    t(
-      '# 개발용 자체 서명 인증서입니다. 키는 이미지 안에서만 만들고, 저장소에는 올리지 않습니다.',
-      '# A self-signed certificate for development. The key is made inside the image and never committed.',
-    ),
-    `RUN openssl req -x509 -nodes -newkey rsa:2048 -sha256 -days 365 \\`,
-    `      -subj "/CN=${site}" -addext "subjectAltName=DNS:${site}" \\`,
-    `      -keyout ${cert.key} -out ${cert.crt} \\`,
-    ` && chmod 600 ${cert.key}`,
     '',
   );
   if (multi.length) {
@@ -262,8 +260,19 @@ function dockerfile(c: Ctx): string {
     '',
   );
   const wire: string[] = [
-    t('# 사이트를 켜고 Debian 기본 사이트는 끕니다.', '# Enable the site and disable Debian’s default one.'),
-    `RUN ln -sf ${siteConfPath(site)} /etc/nginx/sites-enabled/${site} \\`,
+    t(
+      '# 개발용 자체 서명 인증서를 만들고(키는 이미지 안에서만 만들고 저장소에는 올리지 않습니다),',
+      '# Make a self-signed certificate for development (the key is made in the image, never committed),',
+    ),
+    t(
+      '# 사이트를 켜고 Debian 기본 사이트는 끈 뒤, 마지막에 nginx -t로 설정 전체를 검사합니다.',
+      '# enable the site, disable Debian’s default one, and finally check the whole configuration with nginx -t.',
+    ),
+    'RUN openssl req -x509 -nodes -newkey rsa:2048 -sha256 -days 365 \\',
+    `      -subj "/CN=${site}" -addext "subjectAltName=DNS:${site}" \\`,
+    `      -keyout ${cert.key} -out ${cert.crt} \\`,
+    ` && chmod 600 ${cert.key} \\`,
+    ` && ln -sf ${siteConfPath(site)} /etc/nginx/sites-enabled/${site} \\`,
     ' && rm -f /etc/nginx/sites-enabled/default /var/www/html/index.nginx-debian.html \\',
   ];
   if (c.wpFromDebian) wire.push(` && ln -s ${c.wpDir} ${IN_IMAGE.webRoot}/wordpress \\`);
@@ -486,7 +495,11 @@ function startSh(c: Ctx): string {
     'install -d -m 755 /run/php',
     `php-fpm${r.php} --daemonize`,
     '',
-    t('# 5. AUTOINDEX 값(on/off)을 사이트 설정에 반영합니다.', '# 5. Apply AUTOINDEX (on/off) to the site configuration.'),
+    t(
+      '# 5. AUTOINDEX 값(on/off)을 사이트 설정에 반영합니다. 재시작한 컨테이너에 남은 옛 nginx.pid는 지웁니다.',
+      '# 5. Apply AUTOINDEX (on/off) to the site configuration. A restarted container still has the old nginx.pid: drop it.',
+    ),
+    'rm -f /run/nginx.pid',
     `${IN_IMAGE.autoindexScript} "$AUTOINDEX"`,
     '',
     t('# 6. nginx를 포그라운드로: 이 셸을 nginx로 바꿉니다.', '# 6. nginx in the foreground: replace this shell with nginx.'),
@@ -535,7 +548,8 @@ function autoindexSh(c: Ctx): string {
     'echo "autoindex $want"',
     '',
     t('# nginx가 실행 중일 때만 reload합니다(시작 전에는 start.sh가 부릅니다).', '# Reload only when nginx is running (before that, start.sh calls this).'),
-    'if [ -s "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then',
+    'pid="$(cat "$PID_FILE" 2>/dev/null || true)"',
+    'if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = nginx ]; then',
     '  nginx -t -q',
     '  nginx -s reload',
     'fi',

@@ -149,8 +149,8 @@ function compute(doc: ParsedDocument, stage: Stage, base: BaseImageConfig | unde
       const origin: Origin = { kind: 'base', image: imageName, source: cfg.source };
       start = {
         shell: cfg.shell && cfg.shell.length ? { argv: [...cfg.shell], origin } : { argv: [...DEFAULT_SHELL], origin },
-        entrypoint: cfg.entrypoint && cfg.entrypoint.length ? { argv: [...cfg.entrypoint], form: 'exec', origin } : null,
-        cmd: cfg.cmd && cfg.cmd.length ? { argv: [...cfg.cmd], form: 'exec', origin } : null,
+        entrypoint: cfg.entrypoint && cfg.entrypoint.length ? basePart(cfg.entrypoint, origin) : null,
+        cmd: cfg.cmd && cfg.cmd.length ? basePart(cfg.cmd, origin) : null,
         base: cfg,
         baseImage: imageName ?? null,
       };
@@ -249,6 +249,17 @@ function argOrigins(p: Part, part: 'entrypoint' | 'cmd'): ArgOrigin[] {
   if (p.origin.source) base.source = p.origin.source;
   const wrapper = p.form === 'shell' && p.shell ? p.shell.length : 0;
   return p.argv.map((_, i) => (i < wrapper ? { ...base, shellWrapper: true } : { ...base }));
+}
+
+/**
+ * A value from a base image's config. The config does not say which form was written, but `[<shell>, "-c", text]`
+ * is what shell form stores, so it is read as shell form (and its shell as PID 1).
+ */
+function basePart(argv: readonly string[], origin: Origin): Part {
+  if (argv.length === 3 && argv[1] === '-c' && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0])) {
+    return { argv: [...argv], form: 'shell', origin, text: argv[2], shell: argv.slice(0, 2) };
+  }
+  return { argv: [...argv], form: 'exec', origin };
 }
 
 function inherit(o: Origin, parent: Stage): Origin {

@@ -63,7 +63,7 @@ function lineNo(ins: Instr): number {
 }
 
 /** Where a part came from, in words. */
-export function originText(o: Origin, l: L, current?: Instr): string {
+export function originText(o: Origin, l: L, current?: Instr, short = false): string {
   switch (o.kind) {
     case 'line':
       if (o.instr && current && o.instr === current) return t(l, '이 줄', 'this line');
@@ -76,6 +76,7 @@ export function originText(o: Origin, l: L, current?: Instr): string {
     }
     case 'base': {
       const img = o.image ? code(o.image) : t(l, '베이스 이미지', 'the base image');
+      if (short) return t(l, `베이스 이미지 ${img}`, `the base image ${img}`);
       const src =
         o.source === 'engine'
           ? t(l, '로컬 Docker 엔진에서 확인한 값', 'as inspected on the local Docker engine')
@@ -234,11 +235,11 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
     if (winner) out.push(t(l, `ℹ️ ${lineNo(o)}번 줄의 ${o.keyword}는 ${lineNo(winner)}번 줄의 ${o.keyword}로 대체되어 효과가 없습니다.`, `ℹ️ The ${o.keyword} on line ${lineNo(o)} has no effect: line ${lineNo(winner)} replaces it.`));
   }
   if (ec.cmdReset && ec.cmdReset.cleared.origin.kind !== 'unknown') {
-    const from = originText(ec.cmdReset.cleared.origin, l);
+    const from = originText(ec.cmdReset.cleared.origin, l, undefined, true);
     out.push(
       t(
         l,
-        `ℹ️ ${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 ${from}에서 물려받은 CMD ${code(jsonArgv(ec.cmdReset.cleared.argv))}를 지웠습니다. ENTRYPOINT에 기본 인수가 필요하면 이 스테이지에서 CMD를 다시 지정하세요.`,
+        `ℹ️ ${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 ${from}에서 물려받은 CMD(${code(jsonArgv(ec.cmdReset.cleared.argv))})를 지웠습니다. ENTRYPOINT에 기본 인수가 필요하면 이 스테이지에서 CMD를 다시 지정하세요.`,
         `ℹ️ The ENTRYPOINT on line ${lineNo(ec.cmdReset.by)} cleared the CMD ${code(jsonArgv(ec.cmdReset.cleared.argv))} inherited from ${from}. If the entrypoint needs default arguments, set CMD again in this stage.`,
       ),
     );
@@ -295,7 +296,8 @@ function runLine(label: string, argv: string[] | null, l: L): string {
 export function explainMarkdown(ec: EffectiveCommand, lang: Lang, opts: ExplainOptions = {}): string {
   return perLang(lang, (l) => {
     const img = 'IMAGE';
-    const head = `### ${t(l, '이 컨테이너가 실제로 실행하는 명령', 'What this container actually runs')}\n\n${t(l, `${stageLabel(ec.stage, l)} (${lineNo(ec.stage.from)}번 줄 FROM)`, `${stageLabel(ec.stage, l)} (FROM on line ${lineNo(ec.stage.from)})`)}`;
+    const kw = opts.current ? `${opts.current.keyword} · ` : '';
+    const head = `### ${kw}${t(l, '이 컨테이너가 실제로 실행하는 명령', 'What this container actually runs')}\n\n${t(l, `${stageLabel(ec.stage, l)} (${lineNo(ec.stage.from)}번 줄의 FROM)`, `${stageLabel(ec.stage, l)} (FROM on line ${lineNo(ec.stage.from)})`)}`;
     const runs = [
       runLine(`docker run ${img}`, ec.argv, l),
       runLine(`docker run ${img} arg1 arg2`, argvWithRunArgs(ec, ['arg1', 'arg2']), l),

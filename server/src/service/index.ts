@@ -12,3 +12,8 @@ export { definitionFor, stageGroupAt, variableGroupAt, variableAt, stageRefAt } 
 export { documentSymbols, foldingRanges } from './symbols';
 export { contextFileReader } from './contextFiles';
 export { binaryNotice, looksBinary } from './binary';
+export { signatureHelp } from './signatureHelp';
+export { codeLenses } from './codeLens';
+export { explainHover, explainRequest } from './explain';
+export type { ExplainRequestParams } from './explain';
+export { applyEngineImageConfig } from './baseImages';

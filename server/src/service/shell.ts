@@ -20,7 +20,11 @@ export interface Word {
   /** Source offsets of the whole word (start inclusive, end exclusive). */
   start: number;
   end: number;
-  /** Source offset of each character of `value` (length value.length + 1). */
+  /**
+   * Offset of each character of `value` (length value.length + 1) in the text that was parsed. For instrShell
+   * results these stay relative to the instruction's first line (they are shared across document versions); use
+   * start/end for document offsets.
+   */
   map: number[];
   /** Some part of it was quoted. */
   quoted: boolean;
@@ -81,6 +85,8 @@ interface Token {
 export interface ShellSource {
   text: string;
   map: number[];
+  /** Added to map values to get document offsets (instrShell results); 0 or absent when map is absolute. */
+  base?: number;
 }
 
 export function plainSource(text: string, base = 0): ShellSource {
@@ -886,7 +892,9 @@ function decodeJsonString(raw: string, start: number): ShellSource {
 }
 
 function shiftShell(s: InstrShell, by: number): InstrShell {
-  const shiftWord = (w: Word): Word => ({ ...w, start: w.start + by, end: w.end + by, map: w.map.map((x) => x + by) });
+  // `map` is only read while parsing (for `sh -c` recursion), so it is shared unshifted: copying it per version
+  // would cost more than everything else here. start/end are what callers use.
+  const shiftWord = (w: Word): Word => ({ value: w.value, raw: w.raw, start: w.start + by, end: w.end + by, map: w.map, quoted: w.quoted, dynamic: w.dynamic });
   const shiftCmds = (cmds: SimpleCommand[]): SimpleCommand[] =>
     cmds.map((c) => {
       const words = c.words.map(shiftWord);
@@ -907,7 +915,7 @@ function shiftShell(s: InstrShell, by: number): InstrShell {
   return {
     commands,
     all: flatten(commands),
-    source: { text: s.source.text, map: s.source.map.map((x) => x + by) },
+    source: { text: s.source.text, map: s.source.map, base: by },
     fromHeredoc: s.fromHeredoc,
   };
 }

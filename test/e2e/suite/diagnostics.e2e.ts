@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { closeAllEditors, openFile, replaceAll, startedExtension, waitFor } from '../helpers';
 import { after, before, suite, test } from '../framework';
 
-const BROKEN = ['FROM', 'RUNN apt-get update', 'EXPOSE 80', ''].join('\n');
-const FIXED = ['FROM debian:bookworm', 'RUN apt-get update', 'EXPOSE 80', ''].join('\n');
+const BROKEN = ['FROM', 'RUNN echo hello', 'EXPOSE 80', ''].join('\n');
+const FIXED = ['FROM debian:bookworm', 'RUN echo hello', 'EXPOSE 80', ''].join('\n');
 
 let doc: vscode.TextDocument;
 const diagnostics = () => vscode.languages.getDiagnostics(doc.uri);

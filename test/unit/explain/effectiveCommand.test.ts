@@ -203,6 +203,14 @@ describe('effectiveCommand: base image defaults', () => {
     assert.equal(resolveImage(doc2, doc2.stages[0]), null);
     assert.equal(effectiveCommand(doc2, doc2.stages[0]).argv, null);
   });
+  it('a base image CMD stored as [sh, -c, text] reads as shell form', () => {
+    const ec = last('FROM mine\nRUN true\n', { entrypoint: null, cmd: ['/bin/sh', '-c', 'service nginx start && sleep infinity'], source: 'engine' });
+    assert.equal(ec.cmd!.form, 'shell');
+    assert.equal(ec.shellForm, true);
+    assert.equal(shellStaysPid1(ec), true);
+    const exec = last('FROM mine\nRUN true\n', { entrypoint: null, cmd: ['sh', '-c', 'a', 'b'], source: 'engine' });
+    assert.equal(exec.cmd!.form, 'exec');
+  });
   it('an empty injected base behaves like scratch', () => {
     assert.deepEqual(last('FROM x\nRUN true\n', EMPTY).argv, []);
   });

@@ -99,7 +99,7 @@ describe('explainMarkdown', () => {
   it('explains the reset of an inherited CMD and overridden instructions', () => {
     const doc = parse('FROM php:8.3-fpm\nCMD ["a"]\nCMD ["b"]\nFROM php:8.3-fpm\nENTRYPOINT ["/start.sh"]\n');
     const reset = explainMarkdown(effectiveCommand(doc, doc.stages[1]), 'ko');
-    assert.match(reset, /5번 줄의 ENTRYPOINT가 베이스 이미지 `php:8\.3-fpm`.*CMD `\["php-fpm"\]`를 지웠습니다/);
+    assert.match(reset, /5번 줄의 ENTRYPOINT가 베이스 이미지 `php:8\.3-fpm`에서 물려받은 CMD\(`\["php-fpm"\]`\)를 지웠습니다/);
     const hover = explainHover(doc, doc.stages[0].instructions[1], 'en')!;
     assert.match(hover, /This CMD has no effect: the CMD on line 3 replaces it/);
   });

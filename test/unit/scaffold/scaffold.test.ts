@@ -154,6 +154,12 @@ describe('scaffold: real tools', () => {
     assert.equal(call('toggle').stdout.trim(), 'autoindex on');
     assert.equal(call('toggle').stdout.trim(), 'autoindex off');
     assert.equal(call('off').stdout.trim(), 'autoindex off');
+    // A stale pid file that names a live process which is not nginx (a restarted container) must not trigger a reload.
+    fs.writeFileSync(path.join(d, 'stale.pid'), String(process.pid));
+    const stale = spawnSync(script, ['on'], { encoding: 'utf8', env: { ...env, NGINX_PID_FILE: path.join(d, 'stale.pid') } });
+    assert.equal(stale.status, 0, stale.stderr);
+    assert.equal(stale.stdout.trim(), 'autoindex on');
+    assert.equal(call('off').stdout.trim(), 'autoindex off');
     const bad = call('maybe');
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /usage|사용법/);

@@ -174,3 +174,18 @@ describe('snippets: real tools', () => {
     });
   });
 });
+
+describe('snippets: our own diagnostics', () => {
+  it('no Dockerfile snippet, expanded with its defaults, draws an error or a warning from the language service', async () => {
+    const { checkText } = await import('../../../server/src/cli/check');
+    for (const [name, s] of load(FILES.dockerfile)) {
+      for (const e of expansions(s)) {
+        const text = /^FROM /.test(e.text) ? e.text : `FROM debian:bookworm\n${e.text}`;
+        // COPY sources named by the snippets exist in the user's project; here they are stand-ins.
+        const rows = checkText('Dockerfile', text, {}, 'en', () => 'stand-in\n');
+        const bad = rows.filter((r) => r.severity === 'error' || r.severity === 'warning');
+        assert.deepEqual(bad, [], `${name}: ${bad.map((r) => `${r.line}: ${r.code} ${r.message}`).join('\n')}`);
+      }
+    }
+  });
+});

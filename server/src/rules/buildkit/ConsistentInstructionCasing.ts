@@ -5,20 +5,13 @@
  * flagged every line of an all-lowercase file that Docker itself considers fine.
  */
 import { fill, fillMsg, msg } from '../../i18n/msg';
-import type { Instr } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { docsUrl, isLowerWord, isUpperWord, keywordAsWritten, replace } from './util';
 
 const MESSAGE = msg("명령어 '{0}'의 대소문자를 파일의 다른 명령어처럼 {1}로 맞추세요", "Command '{0}' should match the case of the command majority ({1})");
 const CASE = { upper: msg('대문자', 'uppercase'), lower: msg('소문자', 'lowercase') };
 
-/** Keywords as written, ONBUILD triggers included (their keyword counts like any other). */
-function keywords(ins: Instr): { text: string; range: Instr['keywordRange'] }[] {
-  const out: { text: string; range: Instr['keywordRange'] }[] = [];
-  const kw = keywordAsWritten(ins);
-  if (kw) out.push({ text: kw, range: ins.keywordRange });
-  return out;
-}
+const KEYWORDS = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
 
 export const ConsistentInstructionCasing: Rule = {
   id: 'ConsistentInstructionCasing',
@@ -30,18 +23,24 @@ export const ConsistentInstructionCasing: Rule = {
   ),
   url: docsUrl('consistent-instruction-casing'),
   check({ doc }) {
-    const all = doc.instructions.flatMap(keywords);
+    // Casing per instruction: 1 upper, 2 lower, 0 mixed or not on one line (skipped).
+    const list = doc.instructions;
+    const kinds = new Uint8Array(list.length);
     let upper = 0;
     let lower = 0;
-    for (const k of all) {
-      if (isUpperWord(k.text)) upper++;
-      else if (isLowerWord(k.text)) lower++;
+    for (let i = 0; i < list.length; i++) {
+      const kw = keywordAsWritten(list[i]);
+      // Unknown words (template syntax, typos) are another problem (dockerfile-utils reports them); not counted here.
+      if (kw === null || !KEYWORDS.has(list[i].keyword)) kinds[i] = 3;
+      else if (isUpperWord(kw)) (kinds[i] = 1), upper++;
+      else if (isLowerWord(kw)) (kinds[i] = 2), lower++;
     }
     const wantUpper = upper >= lower;
     const out: Finding[] = [];
     const norm = wantUpper ? CASE.upper : CASE.lower;
-    for (const k of all) {
-      if (wantUpper ? isUpperWord(k.text) : isLowerWord(k.text)) continue;
+    for (let i = 0; i < list.length; i++) {
+      if (kinds[i] === 3 || kinds[i] === (wantUpper ? 1 : 2)) continue;
+      const k = { text: keywordAsWritten(list[i])!, range: list[i].keywordRange };
       out.push({
         range: k.range,
         message: { ko: fill(MESSAGE.ko, [k.text, norm.ko]), en: fill(MESSAGE.en, [k.text, norm.en]) },

@@ -45,14 +45,22 @@ export const InvalidDefaultArgInFrom: Rule = {
   url: docsUrl('invalid-default-arg-in-from'),
   check({ doc }) {
     const out: Finding[] = [];
+    // Global ARGs all precede the first FROM, so every FROM line sees the same values.
+    let values: Map<string, string | null> | undefined;
+    let stageIndex: Map<string, number> | undefined;
     for (const s of doc.stages) {
       if (s.image === null || s.imageRange === null || !s.image.includes('$')) continue;
-      const values = globalArgValues(doc, s.from.startLine);
+      const vals = (values ??= globalArgValues(doc, s.from.startLine));
       const vars = relativeVariables(s.from).filter((v) => v.range.start.line + s.from.startLine >= s.imageRange!.start.line);
-      if (vars.some((v) => !values.has(v.name) && !PLATFORM_ARGS.has(v.name) && !isBuiltinArg(v.name))) continue;
-      const expanded = expandWith(s.image, values);
+      if (vars.some((v) => !vals.has(v.name) && !PLATFORM_ARGS.has(v.name) && !isBuiltinArg(v.name))) continue;
+      const expanded = expandWith(s.image, vals);
       if (expanded === null) continue;
-      if (doc.stageByName(expanded) && doc.stageByName(expanded)!.index < s.index) continue;
+      if (!stageIndex) {
+        stageIndex = new Map();
+        for (const st of doc.stages) if (st.name !== null && !stageIndex.has(st.name.toLowerCase())) stageIndex.set(st.name.toLowerCase(), st.index);
+      }
+      const named = stageIndex.get(expanded.toLowerCase());
+      if (named !== undefined && named < s.index) continue;
       if (expanded.toLowerCase() === 'scratch' || isValidImageReference(expanded)) continue;
       out.push({ range: s.imageRange, message: fillMsg(MESSAGE, s.image, expanded) });
     }

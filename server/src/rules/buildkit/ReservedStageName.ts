@@ -7,7 +7,7 @@ import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 
 const RESERVED = new Set(['scratch', 'context']);
-const MESSAGE = msg('예약된 이름은 스테이지 이름으로 쓸 수 없습니다: {0}', "Stage name should not use the same name as reserved stage '{0}'");
+const MESSAGE = msg('예약된 이름은 스테이지 이름으로 쓰지 마세요: {0}', "Stage name should not use the same name as reserved stage '{0}'");
 
 export const ReservedStageName: Rule = {
   id: 'ReservedStageName',

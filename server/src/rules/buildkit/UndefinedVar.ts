@@ -132,10 +132,25 @@ export const UndefinedVar: Rule = {
     'A `$variable` in a Dockerfile must be defined by an `ARG` or `ENV` above the line; an undefined one silently becomes an empty string. With a typo in `COPY app $APP_DIR`, the files land somewhere else and the build still succeeds. Global ARGs (declared before the first FROM) and predefined ones such as `TARGETARCH` must be declared again with `ARG NAME` inside a stage before they can be used there.',
   ),
   url: docsUrl('undefined-var'),
+  /** For a global or predefined ARG: declare it at the top of the stage (right after FROM), where Docker wants it. */
+  fix({ doc }, finding) {
+    const name = finding.data?.declare;
+    if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return [];
+    const stage = doc.stageAtLine(finding.range.start.line);
+    if (!stage || !doc.getText(finding.range).includes(name)) return [];
+    const at = stage.from.endLine + 1;
+    const indent = /^[ \t]*/.exec(doc.lineText(stage.from.startLine))![0];
+    const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    // The reference sits in an instruction after FROM, so the line after FROM exists.
+    const edit = { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${indent}ARG ${name}${eol}` };
+    return [{ title: { ko: `이 스테이지에 ARG ${name} 선언하기`, en: `Declare ARG ${name} in this stage` }, edits: [edit], preferred: true }];
+  },
   check({ doc }) {
     const out: Finding[] = [];
     const globals = new Set(doc.globalArgs.map((d) => d.name));
     const envAtEnd = new Map<Stage, Set<string>>();
+    const defs = doc.varDefs;
+    let defIndex = 0;
     for (const stage of doc.stages) {
       const env = new Set<string>(stage.parent ? envAtEnd.get(stage.parent) ?? [] : []);
       const args = new Set<string>();
@@ -147,8 +162,9 @@ export const UndefinedVar: Rule = {
             if (env.has(n) || args.has(n)) continue;
             let m: { ko: string; en: string } | null = null;
             let suggestion: string | null = null;
-            if (PLATFORM_ARGS.has(n)) m = { ko: fill(PLATFORM.ko, [n]), en: fill(PLATFORM.en, [n]) };
-            else if (globals.has(n)) m = { ko: fill(GLOBAL.ko, [n]), en: fill(GLOBAL.en, [n]) };
+            let declare = false;
+            if (PLATFORM_ARGS.has(n)) (m = { ko: fill(PLATFORM.ko, [n]), en: fill(PLATFORM.en, [n]) }), (declare = true);
+            else if (globals.has(n)) (m = { ko: fill(GLOBAL.ko, [n]), en: fill(GLOBAL.en, [n]) }), (declare = true);
             else {
               suggestion = closestName(n, [...env, ...args]);
               const typo = suggestion !== null && n.length >= 4 && editDistance(n, suggestion, 1) <= 1;
@@ -160,12 +176,18 @@ export const UndefinedVar: Rule = {
                 }
               }
             }
-            if (m) out.push({ range: shift(v.range, ins.startLine), message: m, data: suggestion ? { suggestion } : undefined });
+            if (m) {
+              const data = declare ? { declare: n } : suggestion ? { suggestion } : undefined;
+              out.push({ range: shift(v.range, ins.startLine), message: m, data });
+            }
           }
         }
-        // Definitions take effect after their instruction (`ENV A=1 B=$A` sees the old A).
-        if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
-          for (const p of ins.properties()) if (p.name) (ins.keyword === 'ARG' ? args : env).add(p.name);
+        // Definitions take effect after their instruction (`ENV A=1 B=$A` sees the old A). doc.varDefs is in
+        // document order and built with the parse, so walking it alongside costs nothing per version.
+        while (defIndex < defs.length && defs[defIndex].instr.startLine < ins.startLine) defIndex++;
+        while (defIndex < defs.length && defs[defIndex].instr === ins) {
+          const def = defs[defIndex++];
+          (def.kind === 'ARG' ? args : env).add(def.name);
         }
       }
       envAtEnd.set(stage, env);

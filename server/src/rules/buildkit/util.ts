@@ -138,19 +138,36 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/** A value we cannot know from the text (e.g. built with syntax we do not model); anything using it is skipped. */
+export const UNKNOWN = '\u0000unknown';
+
 /**
- * Expands `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:+alt}`, `${NAME+alt}` in a FROM line the
- * way the builder does before the stage runs, using only the given values (a name missing from `values` counts as
- * unset). Returns null for syntax we do not model (`${NAME%suffix}` and the like), so callers stay quiet.
+ * Expands `$NAME` and `${NAME}` with the modifiers `:-` `-` `:+` `+` and literal `#` `##` `%` `%%` removals, and
+ * removes quotes the way the builder does for ARG defaults and FROM lines (`'…'` literal, `"…"` expanded), using only
+ * the given values (a name missing from `values` counts as unset). Returns null for syntax we do not model (glob
+ * patterns in removals, `${NAME/a/b}`, an unterminated `${`) or when an UNKNOWN value is involved, so callers stay quiet.
  */
 export function expandWith(text: string, values: Map<string, string | null>): string | null {
   let out = '';
+  let inDouble = false;
   let i = 0;
   while (i < text.length) {
     const c = text[i];
     if (c === '\\' && i + 1 < text.length) {
       out += text[i + 1];
       i += 2;
+      continue;
+    }
+    if (c === '"') {
+      inDouble = !inDouble;
+      i++;
+      continue;
+    }
+    if (c === "'" && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0) return null;
+      out += text.slice(i + 1, close);
+      i = close + 1;
       continue;
     }
     if (c !== '$') {
@@ -162,16 +179,29 @@ export function expandWith(text: string, values: Map<string, string | null>): st
       const close = text.indexOf('}', i + 2);
       if (close < 0) return null;
       const inner = text.slice(i + 2, close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+]|##?|%%?)(.*))?$/s.exec(inner);
       if (!m) return null;
       const v = values.has(m[1]) ? values.get(m[1])! : null;
+      if (v === UNKNOWN) return null;
       const set = v !== null;
       const nonEmpty = set && v !== '';
-      if (!m[2]) out += v ?? '';
-      else if (m[2] === ':-') out += nonEmpty ? v : m[3];
-      else if (m[2] === '-') out += set ? v : m[3];
-      else if (m[2] === ':+') out += nonEmpty ? m[3] : '';
-      else if (m[2] === '+') out += set ? m[3] : '';
+      const word = () => (m[3] === undefined ? '' : expandWith(m[3], values));
+      let piece: string | null;
+      if (!m[2]) piece = v ?? '';
+      else if (m[2] === ':-') piece = nonEmpty ? v : word();
+      else if (m[2] === '-') piece = set ? v : word();
+      else if (m[2] === ':+') piece = nonEmpty ? word() : '';
+      else if (m[2] === '+') piece = set ? word() : '';
+      else {
+        // Prefix (#) or suffix (%) removal, literal patterns only.
+        const pat = word();
+        if (pat === null || /[*?[]/.test(m[3] ?? '')) return null;
+        const val = v ?? '';
+        if (m[2][0] === '#') piece = val.startsWith(pat) ? val.slice(pat.length) : val;
+        else piece = val.endsWith(pat) ? val.slice(0, val.length - pat.length) : val;
+      }
+      if (piece === null) return null;
+      out += piece;
       i = close + 1;
       continue;
     }
@@ -181,15 +211,18 @@ export function expandWith(text: string, values: Map<string, string | null>): st
       i++;
       continue;
     }
-    out += values.get(m[0]) ?? '';
+    const v = values.get(m[0]);
+    if (v === UNKNOWN) return null;
+    out += v ?? '';
     i += 1 + m[0].length;
   }
   return out;
 }
 
 /**
- * Global ARG values visible to FROM lines (ARGs before the first FROM), latest definition wins; platform ARGs get a
- * representative value so `FROM --platform=$BUILDPLATFORM` and `FROM img-$TARGETARCH` expand to something valid.
+ * Global ARG values visible to FROM lines (ARGs before the first FROM), in order, each default expanded with the
+ * values before it as the builder does; platform ARGs get a representative value so `FROM --platform=$BUILDPLATFORM`
+ * and `FROM img-$TARGETARCH` expand to something valid. A default we cannot expand becomes UNKNOWN.
  */
 export function globalArgValues(doc: ParsedDocument, beforeLine: number): Map<string, string | null> {
   const values = new Map<string, string | null>();
@@ -200,7 +233,12 @@ export function globalArgValues(doc: ParsedDocument, beforeLine: number): Map<st
   for (const d of doc.globalArgs) {
     if (d.instr.startLine >= beforeLine) break;
     // `ARG X` without a value re-declares X; a value given earlier stays.
-    if (d.value !== null || !values.has(d.name)) values.set(d.name, d.value);
+    if (d.value === null) {
+      if (!values.has(d.name)) values.set(d.name, null);
+      continue;
+    }
+    const raw = d.valueRange ? doc.getText(d.valueRange) : d.value;
+    values.set(d.name, expandWith(raw, values) ?? UNKNOWN);
   }
   return values;
 }

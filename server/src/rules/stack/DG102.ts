@@ -5,14 +5,13 @@
 import { msg } from '../../i18n/msg';
 import type { Rule } from '../types';
 import { judgeMain, where } from './mainProcess';
-import { aptGetInvocations } from '../../service/shell';
 import type { ParsedDocument } from '../../service/document';
-import { guideUrl, mainCommand, runShells } from './util';
+import { aptOf, guideUrl, mainCommand, runShells } from './util';
 
 function installsPackages(doc: ParsedDocument): boolean {
   return runShells(doc).some(
     ({ shell }) =>
-      aptGetInvocations(shell.all).some((a) => a.subcommand?.value === 'install') ||
+      aptOf(shell).some((a) => a.subcommand?.value === 'install') ||
       shell.all.some((c) => (c.name === 'apk' && c.words[1]?.value === 'add') || ((c.name === 'yum' || c.name === 'dnf') && c.words[1]?.value === 'install')),
   );
 }

@@ -22,6 +22,11 @@ export const DG104: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (!KINDS.includes(ins.keyword)) continue;
+      // RUN is by far the most common: look at its cached shell text first, and skip it unless nginx appears.
+      if (ins.keyword === 'RUN') {
+        const sh = instrShell(ins);
+        if (!sh || !sh.source.text.includes('nginx')) continue;
+      }
       const json = ins.jsonStrings();
       if (json) {
         for (const s of json) {
@@ -30,7 +35,7 @@ export const DG104: Rule = {
             out.push({
               range: s.range,
               message: msg(`\`${s.value}\`: \`deamon\`은 \`daemon\`의 오타입니다`, `\`${s.value}\`: \`deamon\` is a typo for \`daemon\``),
-              data: { replacement: JSON.stringify(fixed) },
+              data: { replacement: jsonText(doc, s.range, fixed) },
             });
           }
         }
@@ -40,7 +45,7 @@ export const DG104: Rule = {
               out.push({
                 range: json[k + 1].range,
                 message: msg(`\`${json[k + 1].value}\` 끝에 \`;\`가 없어 nginx가 시작하지 않습니다`, `\`${json[k + 1].value}\` lacks its \`;\`, so nginx will not start`),
-                data: { replacement: JSON.stringify('daemon off;') },
+                data: { replacement: jsonText(doc, json[k + 1].range, 'daemon off;') },
               });
             }
           }
@@ -97,4 +102,10 @@ function rangeEndAfterSemicolon(doc: import('../../service/document').ParsedDocu
   if (w.value.endsWith(';')) return end;
   const lineText = doc.lineText(end.line);
   return lineText[end.character] === ';' ? { line: end.line, character: end.character + 1 } : end;
+}
+
+/** The JSON string as it must be written over `range` (which may or may not include the quotes). */
+function jsonText(doc: import('../../service/document').ParsedDocument, range: import('vscode-languageserver-types').Range, value: string): string {
+  const q = JSON.stringify(value);
+  return doc.getText(range).startsWith('"') ? q : q.slice(1, -1);
 }

@@ -7,8 +7,7 @@
  */
 import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
-import { aptGetInvocations } from '../../service/shell';
-import { guideUrl, runShells, wordRange } from './util';
+import { aptOf, guideUrl, runShells, wordRange } from './util';
 
 const META = /^php(\d+(\.\d+)?)?$/;
 const SAPI = /^(php(\d+(\.\d+)?)?-(fpm|cgi)|libapache2-mod-php.*)$/;
@@ -24,28 +23,26 @@ export const DG107: Rule = {
   url: guideUrl('DG107'),
   check({ doc }) {
     const out: Finding[] = [];
-    for (const stage of doc.stages) {
-      let sapiInstalled = false;
-      for (const { instr, shell } of runShells(doc)) {
-        if (instr.stage !== stage) continue;
-        for (const inv of aptGetInvocations(shell.all)) {
-          if (inv.subcommand?.value !== 'install') continue;
-          const sapiHere = sapiInstalled || inv.packages.some((p) => SAPI.test(p.value.replace(/[=:].*$/, '')));
-          for (const p of inv.packages) {
-            const name = p.value.replace(/[=:].*$/, '');
-            if (META.test(name) && !sapiHere) {
-              out.push({
-                range: wordRange(doc, p),
-                message: msg(
-                  `\`${p.value}\`를 FPM 패키지 없이 설치하면 apache2가 함께 설치됩니다. 같은 명령에 \`${fpmFor(name)}\`를 넣으세요`,
-                  `\`${p.value}\` without an FPM package in the same command installs apache2 too; add \`${fpmFor(name)}\` to it`,
-                ),
-                data: { fpm: fpmFor(name) },
-              });
-            }
+    // One pass over the RUNs; a SAPI package installed earlier in the same stage satisfies the dependency.
+    const sapiInStage = new Set<unknown>();
+    for (const { instr, shell } of runShells(doc)) {
+      for (const inv of aptOf(shell)) {
+        if (inv.subcommand?.value !== 'install') continue;
+        const sapiHere = sapiInStage.has(instr.stage) || inv.packages.some((p) => SAPI.test(p.value.replace(/[=:].*$/, '')));
+        for (const p of inv.packages) {
+          const name = p.value.replace(/[=:].*$/, '');
+          if (META.test(name) && !sapiHere) {
+            out.push({
+              range: wordRange(doc, p),
+              message: msg(
+                `\`${p.value}\`를 FPM 패키지 없이 설치하면 apache2가 함께 설치됩니다. 같은 명령에 \`${fpmFor(name)}\`를 넣으세요`,
+                `\`${p.value}\` without an FPM package in the same command installs apache2 too; add \`${fpmFor(name)}\` to it`,
+              ),
+              data: { fpm: fpmFor(name) },
+            });
           }
-          if (inv.packages.some((p) => SAPI.test(p.value.replace(/[=:].*$/, '')))) sapiInstalled = true;
         }
+        if (sapiHere) sapiInStage.add(instr.stage);
       }
     }
     return out;

@@ -5,8 +5,7 @@
  */
 import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
-import { aptGetInvocations } from '../../service/shell';
-import { cmdRange, guideUrl, runShells } from './util';
+import { aptOf, cmdRange, guideUrl, runShells } from './util';
 
 const UPGRADE = /^(upgrade|dist-upgrade|full-upgrade|safe-upgrade)$/;
 
@@ -22,7 +21,7 @@ export const DG109: Rule = {
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {
-      for (const inv of aptGetInvocations(shell.all)) {
+      for (const inv of aptOf(shell)) {
         const sub = inv.subcommand?.value ?? '';
         if (!UPGRADE.test(sub)) continue;
         const noYes = !inv.yes;

@@ -19,7 +19,9 @@ export const DG110: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'LABEL' && ins.keyword !== 'ENV') continue;
-      // Legacy form: one key, the rest of the line is the value. Detect `key =…` from the arguments as written.
+      // Legacy form: one key, the rest of the line is the value. Detect `key =…` from the arguments as written;
+      // the line text is a cheap first filter (the `=` of a legacy pair follows blanks on the first line).
+      if (!/[ \t]=/.test(ins.doc.lineText(ins.startLine))) continue;
       const args = ins.args();
       if (args.length < 2) continue;
       const key = args[0];

@@ -8,9 +8,8 @@
  */
 import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
-import { aptGetInvocations } from '../../service/shell';
 import { resolveImage } from '../../service/effectiveCommand';
-import { guideUrl, runShells } from './util';
+import { aptOf, guideUrl, runShells } from './util';
 
 interface Eol {
   release: string;
@@ -71,8 +70,19 @@ export const DG112: Rule = {
   url: guideUrl('DG112'),
   check({ doc }) {
     const out: Finding[] = [];
-    const runs = runShells(doc);
+    // The first RUN of each stage that runs `apt-get update` against the regular mirrors, in one pass.
+    const firstUpdate = new Map<unknown, number>();
+    const archived = new Set<unknown>();
+    for (const { instr, shell } of runShells(doc)) {
+      if (/archive\.debian\.org|old-releases\.ubuntu\.com/.test(shell.source.text)) archived.add(instr.stage);
+    }
+    for (const { instr, shell } of runShells(doc)) {
+      if (firstUpdate.has(instr.stage)) continue;
+      if (aptOf(shell).some((a) => a.subcommand?.value === 'update')) firstUpdate.set(instr.stage, instr.startLine);
+    }
     for (const stage of doc.stages) {
+      const updateLine = firstUpdate.get(stage);
+      if (updateLine === undefined || archived.has(stage)) continue;
       // Follow `FROM <stage>` back to the image.
       let root = stage;
       for (let n = 0; root.parent && n < 64; n++) root = root.parent;
@@ -80,17 +90,8 @@ export const DG112: Rule = {
       if (!image) continue;
       const rel = releaseOf(image);
       if (!rel) continue;
-      const updates = runs.filter(
-        (r) =>
-          r.instr.stage === stage &&
-          aptGetInvocations(r.shell.all).some((a) => a.subcommand?.value === 'update') &&
-          // Already pointed at the archive: the update works.
-          !/archive\.debian\.org|old-releases\.ubuntu\.com/.test(r.shell.source.text),
-      );
-      if (!updates.length) continue;
-      if (doc.instructions.some((i) => i.stage === stage && /archive\.debian\.org|old-releases\.ubuntu\.com/.test(i.argsContent()))) continue;
       const range = stage === root ? stage.imageRange ?? stage.from.range : stage.from.range;
-      const line = updates[0].instr.startLine + 1;
+      const line = updateLine + 1;
       if (rel.distro === 'debian') {
         const e = DEBIAN[rel.key];
         out.push({

@@ -5,9 +5,9 @@
  */
 import { msg } from '../../i18n/msg';
 import type { Finding, Fix, Rule } from '../types';
-import { aptGetInvocations, instrShell } from '../../service/shell';
+import { instrShell } from '../../service/shell';
 import type { Instr } from '../../service/document';
-import { edit, guideUrl, runShells, wholeLines, wordRange } from './util';
+import { aptOf, edit, guideUrl, runShells, wholeLines, wordRange } from './util';
 
 export const DG113: Rule = {
   id: 'DG113',
@@ -21,7 +21,7 @@ export const DG113: Rule = {
   check({ doc }) {
     const out: Finding[] = [];
     for (const { instr, shell } of runShells(doc)) {
-      const invs = aptGetInvocations(shell.all);
+      const invs = aptOf(shell);
       if (invs.some((i) => i.subcommand?.value === 'update')) continue;
       const install = invs.find((i) => i.subcommand?.value === 'install' && i.packages.length > 0 && !i.packages.some((p) => /\.deb$/.test(p.value)));
       if (!install) continue;
@@ -41,7 +41,7 @@ export const DG113: Rule = {
     if (!instr || instr.keyword !== 'RUN') return [];
     const sh = instrShell(instr);
     if (!sh || sh.source.text.length === 0) return [];
-    const startOff = sh.source.map[0];
+    const startOff = sh.source.map[0] + (sh.source.base ?? 0);
     const at = doc.positionAt(startOff);
     const fixes: Fix[] = [];
     // An update-only RUN right before this one (in the same stage): move it into this RUN.
@@ -72,7 +72,7 @@ function previousUpdateOnlyRun(instr: Instr): Instr | null {
   if (!prev || prev.keyword !== 'RUN' || prev.flags().length) return null;
   const sh = instrShell(prev);
   if (!sh || sh.fromHeredoc || sh.all.length === 0) return null;
-  const invs = aptGetInvocations(sh.all);
+  const invs = aptOf(sh);
   if (invs.length !== sh.all.length) return null;
   if (!invs.some((i) => i.subcommand?.value === 'update')) return null;
   if (!invs.every((i) => /^(update|upgrade|dist-upgrade|full-upgrade)$/.test(i.subcommand?.value ?? ''))) return null;

@@ -60,6 +60,13 @@ export function judgeMain(m: MainCommand): Verdict | null {
     };
   }
   if (name === 'nginx' && !argv.slice(1).some((a) => a === '-s' || a === '-t' || a === '-T' || a === '-v' || a === '-V') && !nginxForeground(argv)) {
+    if (argv.some((a) => /\bdeamon\b/i.test(a))) {
+      return {
+        kind: 'exits',
+        what: shown,
+        reason: msg(`\`${shown}\`: \`deamon\`은 \`daemon\`의 오타라서 nginx가 시작하지 못합니다. \`nginx -g 'daemon off;'\`로 쓰세요`, `\`${shown}\`: \`deamon\` is a typo for \`daemon\`, so nginx does not start; write \`nginx -g 'daemon off;'\``),
+      };
+    }
     return {
       kind: 'exits',
       what: shown,

@@ -6,7 +6,9 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument, Stage } from '../../service/document';
 import { effectiveCommand, type Part } from '../../service/effectiveCommand';
 import {
+  type AptInvocation,
   type InstrShell,
+  aptGetInvocations,
   type SimpleCommand,
   type Word,
   flatten,
@@ -35,15 +37,45 @@ export interface RunShell {
   shell: InstrShell;
 }
 
-/** Every shell-form RUN (and `RUN ["sh", "-c", …]`) with its parsed shell, in document order. */
+const runShellsMemo = new WeakMap<ParsedDocument, RunShell[]>();
+
+/**
+ * Every shell-form RUN (and `RUN ["sh", "-c", …]`) with its parsed shell, in document order. Memoised per document
+ * version: a dozen rules read it, and each RUN's parse is itself cached per AST (instrShell).
+ */
 export function runShells(doc: ParsedDocument): RunShell[] {
-  const out: RunShell[] = [];
+  let out = runShellsMemo.get(doc);
+  if (out) return out;
+  out = [];
   for (const instr of doc.instructions) {
     if (instr.keyword !== 'RUN') continue;
     const shell = instrShell(instr);
     if (shell) out.push({ instr, shell });
   }
+  runShellsMemo.set(doc, out);
   return out;
+}
+
+const aptMemo = new WeakMap<InstrShell, AptInvocation[]>();
+
+/** apt-get/apt invocations of a RUN, computed once per parsed shell. */
+export function aptOf(shell: InstrShell): AptInvocation[] {
+  let v = aptMemo.get(shell);
+  if (!v) {
+    v = aptGetInvocations(shell.all);
+    aptMemo.set(shell, v);
+  }
+  return v;
+}
+
+/** A per-shell memo for other derived views (pip, apk). */
+export function memoShell<T>(cache: WeakMap<InstrShell, T>, shell: InstrShell, compute: () => T): T {
+  let v = cache.get(shell);
+  if (v === undefined) {
+    v = compute();
+    cache.set(shell, v);
+  }
+  return v;
 }
 
 export function wordRange(doc: ParsedDocument, w: Word): Range {
@@ -265,7 +297,10 @@ export function workdirAt(stage: Stage, line: number): string {
  */
 export function findContextSource(ctx: RuleContext, stage: Stage, instr: Instr, path: string): { path: string; text: string } | null {
   if (!ctx.readContextFile) return null;
-  const target = resolvePath(workdirAt(stage, instr.startLine), path);
+  let target = resolvePath(workdirAt(stage, instr.startLine), path);
+  // `RUN ln -s /usr/local/bin/start.sh /` puts a link where the CMD looks: follow it to the copied file.
+  const link = symlinkTarget(ctx.doc, stage, target);
+  if (link) target = link;
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
   const candidates: string[] = [];
@@ -307,4 +342,26 @@ export function findContextSource(ctx: RuleContext, stage: Stage, instr: Instr, 
 /** The stage chain of the final stage, or every stage. */
 export function finalStage(doc: ParsedDocument): Stage | undefined {
   return doc.stages[doc.stages.length - 1];
+}
+
+/** The file a `ln -s SRC DEST` of the stage's RUNs makes `target` point to (one level), or null. */
+function symlinkTarget(doc: ParsedDocument, stage: Stage, target: string): string | null {
+  let found: string | null = null;
+  for (const { instr, shell } of runShells(doc)) {
+    if (instr.stage !== stage) continue;
+    for (const c of shell.all) {
+      if (c.name !== 'ln') continue;
+      const args = c.words.slice(1).map((w) => w.value);
+      if (!args.some((a) => /^-[a-zA-Z]*s/.test(a))) continue;
+      const operands = args.filter((a) => !a.startsWith('-'));
+      if (operands.length !== 2 || operands.some((a) => a.includes('$'))) continue;
+      const cwd = workdirAt(stage, instr.startLine);
+      const src = resolvePath(cwd, operands[0]);
+      const destRaw = operands[1];
+      const dest = resolvePath(cwd, destRaw);
+      const srcBase = src.slice(src.lastIndexOf('/') + 1);
+      if (dest === target || resolvePath(dest, srcBase) === target) found = src;
+    }
+  }
+  return found;
 }

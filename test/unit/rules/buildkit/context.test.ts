@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { CopyIgnoredFile, isIgnored, parseDockerignore } from '../../../../server/src/rules/buildkit/CopyIgnoredFile';
 import { looksSecret, SecretsUsedInArgOrEnv } from '../../../../server/src/rules/buildkit/SecretsUsedInArgOrEnv';
 import { UndefinedVar } from '../../../../server/src/rules/buildkit/UndefinedVar';
-import { findings, lines } from './helpers';
+import { findings, fixed, lines } from './helpers';
 
 describe('UndefinedVar', () => {
   it('fires on an unknown name in a bare base image, with a suggestion', () => {
@@ -17,6 +17,16 @@ describe('UndefinedVar', () => {
     assert.equal(f.length, 2);
     assert.match(f[0].message.en, /Global ARG 'VERSION'/);
     assert.match(f[1].message.en, /Predefined ARG 'TARGETARCH'/);
+  });
+  it('declares a global or platform ARG in the stage', () => {
+    const text = lines('ARG VERSION=1', 'FROM golang:1.22 AS build', 'LABEL v=$VERSION');
+    const out = fixed(UndefinedVar, text);
+    assert.equal(out, lines('ARG VERSION=1', 'FROM golang:1.22 AS build', 'ARG VERSION', 'LABEL v=$VERSION'));
+    assert.equal(findings(UndefinedVar, out).length, 0);
+    const multi = lines('FROM alpine AS a', 'RUN true', 'FROM alpine', 'COPY bin-$TARGETARCH /x');
+    const out2 = fixed(UndefinedVar, multi);
+    assert.equal(out2, lines('FROM alpine AS a', 'RUN true', 'FROM alpine', 'ARG TARGETARCH', 'COPY bin-$TARGETARCH /x'));
+    assert.equal(findings(UndefinedVar, out2).length, 0);
   });
   it('respects ARG/ENV scope, inheritance through FROM <stage>, modifiers, quotes, heredocs and RUN', () => {
     const ok = lines(

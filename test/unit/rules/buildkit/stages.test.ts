@@ -61,6 +61,24 @@ describe('InvalidDefaultArgInFrom', () => {
     const ok = lines('ARG TAG=latest', 'ARG VARIANT', 'ARG T2', 'FROM busybox:${TAG}', 'FROM busybox:stable${VARIANT}', 'FROM alpine:${T2:-3.14}');
     assert.equal(findings(InvalidDefaultArgInFrom, ok).length, 0);
   });
+  it('expands defaults that use earlier ARGs, quotes and literal removals, as the builder does', () => {
+    const ok = lines(
+      'ARG GO_VERSION=1.26',
+      'ARG DISTRO="bookworm"',
+      'ARG IMAGE="golang:${GO_VERSION}-${DISTRO}"',
+      'ARG CLI=${GO_VERSION}',
+      'ARG SUPPORTED=${TARGETPLATFORM#linux/amd64}',
+      'ARG SUPPORTED=${SUPPORTED:+"unsupported"}',
+      'ARG SUPPORTED=${SUPPORTED:-"supported"}',
+      'FROM ${IMAGE} AS base',
+      'FROM cli:$CLI',
+      'FROM base AS delve-supported',
+      'FROM delve-${SUPPORTED}',
+    );
+    assert.deepEqual(findings(InvalidDefaultArgInFrom, ok).map((f) => f.message.en), []);
+    // …while a default that really expands to nothing is still caught.
+    assert.equal(findings(InvalidDefaultArgInFrom, lines('ARG V', 'ARG IMAGE=node:${V}', 'FROM $IMAGE')).length, 1);
+  });
   it('leaves undeclared names to UndefinedArgInFrom', () => {
     assert.equal(findings(InvalidDefaultArgInFrom, lines('FROM busybox:${NOPE}')).length, 0);
   });

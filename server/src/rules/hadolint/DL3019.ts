@@ -1,0 +1,28 @@
+/** DL3019: `apk add` without --no-cache leaves /var/cache/apk in the layer (or needs `apk update` plus cleanup). */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { hadolintUrl, runShells, wordRange } from '../stack/util';
+import { apkOf } from './apk';
+
+export const DL3019: Rule = {
+  id: 'DL3019',
+  severity: 'info',
+  title: msg('apk add에 --no-cache를 쓰세요', 'Use apk add --no-cache'),
+  why: msg(
+    '`apk add --no-cache`는 저장소 목록을 내려받아 쓰고 이미지에 남기지 않으므로, `apk update`와 `rm -rf /var/cache/apk/*`를 따로 할 필요가 없고 레이어도 작아집니다.',
+    '`apk add --no-cache` fetches the index, uses it and leaves nothing in the image, so there is no need for `apk update` and `rm -rf /var/cache/apk/*`, and the layer stays small.',
+  ),
+  url: hadolintUrl('DL3019'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const { instr, shell } of runShells(doc)) {
+      if (instr.flags().some((f) => f.name === 'mount' && /\/var\/cache\/apk|\/etc\/apk\/cache/.test(f.value ?? ''))) continue;
+      for (const inv of apkOf(shell)) {
+        // --no-network reads only the local cache, so there is nothing new to keep.
+        if (inv.options.includes('--no-cache') || inv.options.includes('--no-network')) continue;
+        out.push({ range: wordRange(doc, inv.add), message: msg('`apk add`에 `--no-cache`를 붙이세요', 'Add `--no-cache` to `apk add`') });
+      }
+    }
+    return out;
+  },
+};

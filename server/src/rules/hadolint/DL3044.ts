@@ -1,0 +1,41 @@
+/**
+ * DL3044: `ENV A=1 B=$A`: all values of one ENV are expanded before any of them is set, so `$A` is the old (usually
+ * empty) value, not 1.
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { hadolintUrl } from '../stack/util';
+
+export const DL3044: Rule = {
+  id: 'DL3044',
+  severity: 'error',
+  title: msg('같은 ENV 안에서 정의한 변수를 참조하지 마세요', 'Do not refer to an environment variable within the same ENV statement where it is defined'),
+  why: msg('한 ENV 명령의 값들은 모두 한꺼번에 치환된 뒤에 설정됩니다. 그래서 `ENV A=1 B=$A`의 `$A`는 1이 아니라 그 이전 값(대개 빈 문자열)이 됩니다. 참조하는 변수는 별도의 ENV로 먼저 정의하세요.', 'All values of one ENV are substituted before any of them is set, so in `ENV A=1 B=$A`, `$A` is the previous value (usually empty), not 1. Define the variable in an earlier ENV of its own.'),
+  url: hadolintUrl('DL3044'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    for (const ins of doc.instructions) {
+      if (ins.keyword !== 'ENV') continue;
+      const props = ins.properties();
+      if (props.length < 2) continue;
+      const refs = ins.variables();
+      const definedBefore = (name: string) => doc.varDefs.some((d) => d.name === name && d.instr.startLine < ins.startLine && d.stage === ins.stage);
+      for (let k = 1; k < props.length; k++) {
+        const vr = props[k].valueRange;
+        if (!vr) continue;
+        for (const r of refs) {
+          if (!within(r.range, vr)) continue;
+          const earlier = props.slice(0, k).some((p) => p.name === r.name);
+          if (!earlier || definedBefore(r.name)) continue;
+          out.push({ range: r.range, message: msg(`\`${r.name}\`는 같은 ENV에서 정의되어 아직 이전 값으로 치환됩니다`, `\`${r.name}\` is defined in this same ENV, so the previous value is substituted`) });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function within(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
+  const le = (x: typeof a.start, y: typeof a.start) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return le(b.start, a.start) && le(a.end, b.end);
+}

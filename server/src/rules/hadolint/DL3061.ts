@@ -1,0 +1,17 @@
+/** DL3061: a Dockerfile must start with FROM (ARG, comments and parser directives may come before it). */
+import { msg } from '../../i18n/msg';
+import type { Rule } from '../types';
+import { hadolintUrl } from '../stack/util';
+
+export const DL3061: Rule = {
+  id: 'DL3061',
+  severity: 'error',
+  title: msg('Dockerfile은 FROM이나 ARG로 시작해야 합니다', 'A Dockerfile must begin with FROM, ARG or a comment'),
+  why: msg('빌드는 FROM으로 베이스 이미지를 정한 뒤에야 명령을 실행할 수 있습니다. FROM 앞에는 FROM에서 쓸 ARG와 주석(파서 지시어 포함)만 올 수 있고, 다른 명령이 오면 빌드가 실패합니다.', 'A build can only run instructions once FROM has set the base image. Before FROM there may only be ARGs used by FROM and comments (parser directives included); anything else fails the build.'),
+  url: hadolintUrl('DL3061'),
+  check({ doc }) {
+    const first = doc.instructions.find((i) => i.keyword !== 'ARG');
+    if (!first || first.keyword === 'FROM') return [];
+    return [{ range: first.keywordRange, message: msg(`FROM보다 앞에 \`${first.keyword}\`가 있습니다`, `\`${first.keyword}\` comes before FROM`) }];
+  },
+};

@@ -1,0 +1,31 @@
+/** DL4001: installing and using both wget and curl doubles the tools (and their CVEs) for one job. */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import type { SimpleCommand } from '../../service/shell';
+import { cmdRange, hadolintUrl, runShells } from '../stack/util';
+
+export const DL4001: Rule = {
+  id: 'DL4001',
+  severity: 'warning',
+  title: msg('wget과 curl 중 하나만 쓰세요', 'Either use wget or curl, but not both'),
+  why: msg('파일을 내려받는 데 wget과 curl을 모두 쓰면 같은 일을 하는 도구가 이미지에 둘 다 들어가 크기와 보안 업데이트 대상만 늘어납니다. 하나로 통일하세요.', 'Using both wget and curl to download puts two tools for one job in the image: more size and more packages to patch. Pick one.'),
+  url: hadolintUrl('DL4001'),
+  check({ doc }) {
+    const wget: SimpleCommand[] = [];
+    const curl: SimpleCommand[] = [];
+    for (const { shell } of runShells(doc)) {
+      for (const c of shell.all) {
+        if (c.name === 'wget') wget.push(c);
+        else if (c.name === 'curl') curl.push(c);
+      }
+    }
+    if (!wget.length || !curl.length) return [];
+    // Report the less used tool: that is the one to replace.
+    const [minor, other] = curl.length < wget.length ? [curl, 'wget'] : [wget, 'curl'];
+    const tool = minor[0].name;
+    return minor.map<Finding>((c) => ({
+      range: cmdRange(doc, c),
+      message: msg(`\`${other}\`도 쓰고 있으니 \`${tool}\` 대신 하나로 통일하세요`, `\`${other}\` is used too; use one tool instead of also \`${tool}\``),
+    }));
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * DL4006: in `a | b` the RUN's status is b's, so a failing download piped into tar or sh goes unnoticed unless
+ * `set -o pipefail` is on (in the RUN, or through `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).
+ */
+import { msg } from '../../i18n/msg';
+import type { Finding, Rule } from '../types';
+import { cmdRange, hadolintUrl, runShells } from '../stack/util';
+
+export const DL4006: Rule = {
+  id: 'DL4006',
+  severity: 'warning',
+  title: msg('파이프를 쓰기 전에 pipefail을 설정하세요', 'Set the pipefail option before RUN with a pipe'),
+  why: msg(
+    '`curl … | tar x`처럼 파이프를 쓰면 RUN의 결과는 마지막 명령의 종료 코드만 반영합니다. 앞의 다운로드가 실패해도 빌드는 성공한 것처럼 계속됩니다. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`를 먼저 두거나, bash라면 RUN 앞에 `set -o pipefail &&`를 붙이세요.',
+    'With a pipe, as in `curl … | tar x`, the RUN only reports the last command\'s exit code: a failed download goes unnoticed and the build carries on. Put `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or start the RUN with `set -o pipefail &&` under bash.',
+  ),
+  url: hadolintUrl('DL4006'),
+  check({ doc }) {
+    const out: Finding[] = [];
+    const lastShell = new Map<unknown, string>();
+    // The SHELL in force at each RUN: walk the instructions once.
+    const shellAt = new Map<unknown, string>();
+    let current = '';
+    let stage: unknown = undefined;
+    for (const ins of doc.instructions) {
+      if (ins.stage !== stage) {
+        stage = ins.stage;
+        // SHELL is image config: a stage built FROM another stage inherits it.
+        current = ins.stage?.parent ? (lastShell.get(ins.stage.parent) ?? '') : '';
+      }
+      if (ins.keyword === 'SHELL') {
+        current = ins.argsContent();
+        lastShell.set(ins.stage, current);
+      } else if (ins.keyword === 'RUN') shellAt.set(ins, current);
+    }
+    for (const { instr, shell } of runShells(doc)) {
+      const sh = shellAt.get(instr) ?? '';
+      if (/pipefail/.test(sh) || /pwsh|powershell|cmd/i.test(sh)) continue;
+      let pipefail = false;
+      for (const c of shell.all) {
+        if (c.name === 'set' && c.words.some((w, i) => (w.value === 'pipefail' && c.words[i - 1]?.value.endsWith('o')) || /^-[a-z]*o$/.test(w.value) && c.words[i + 1]?.value === 'pipefail')) pipefail = true;
+        if (/^(bash|zsh)$/.test(c.name) && c.words.some((w) => w.value === 'pipefail')) pipefail = true;
+        // A left side that prints fixed text (`echo "$sum *f" | sha256sum -c -`) cannot fail: nothing to hide.
+        if (c.after === '|' && !pipefail && c.depth === 0 && !/^(echo|printf|yes|true|cat)$/.test(c.name)) {
+          out.push({ range: cmdRange(doc, c), message: msg('파이프 앞에 `set -o pipefail`이 없어 앞 명령의 실패가 무시됩니다', 'No `set -o pipefail` before this pipe: a failure of this command is ignored') });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

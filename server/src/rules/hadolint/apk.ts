@@ -1,0 +1,46 @@
+/** `apk add` invocations with their package words and options. */
+import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
+import { memoShell } from '../stack/util';
+
+export interface ApkAdd {
+  cmd: SimpleCommand;
+  add: Word;
+  packages: Word[];
+  options: string[];
+}
+
+const VALUE_OPTS = new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
+
+export function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
+  const out: ApkAdd[] = [];
+  for (const c of cmds) {
+    if (c.name !== 'apk') continue;
+    const ws = c.words;
+    const options: string[] = [];
+    let k = 1;
+    for (; k < ws.length && ws[k].value.startsWith('-'); k++) {
+      options.push(ws[k].value);
+      if (VALUE_OPTS.has(ws[k].value)) k++;
+    }
+    if (ws[k]?.value !== 'add') continue;
+    const add = ws[k];
+    const packages: Word[] = [];
+    for (let j = k + 1; j < ws.length; j++) {
+      const v = ws[j].value;
+      if (v.startsWith('-')) {
+        options.push(v);
+        if (VALUE_OPTS.has(v)) j++;
+        continue;
+      }
+      packages.push(ws[j]);
+    }
+    out.push({ cmd: c, add, packages, options });
+  }
+  return out;
+}
+
+const memo = new WeakMap<InstrShell, ApkAdd[]>();
+/** apkAdds of a RUN's parsed shell, computed once. */
+export function apkOf(shell: InstrShell): ApkAdd[] {
+  return memoShell(memo, shell, () => apkAdds(shell.all));
+}

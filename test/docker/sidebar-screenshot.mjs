@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Screenshot of the Docker sidebar in Korean for the README: `node test/docker/sidebar-screenshot.mjs`.
+// Stages a few labelled containers on the local engine (a Compose-style ft_server project, a web
+// container with a published port, a paused one, one that failed), opens code-server in Korean with
+// headless Chromium, clicks the 도커 activity-bar entry and captures media/screenshots/docker-sidebar-ko.png.
+// Uses the e2e harness libraries (scripts/e2e/lib) for code-server, Chromium and the Korean pack.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from '../../scripts/e2e/lib/browser.mjs';
+import { freePort, startCodeServer } from '../../scripts/e2e/lib/codeServer.mjs';
+import { EXAMPLE_DIR, ROOT, makeRunDir, sandboxEnv, writeJson } from '../../scripts/e2e/lib/env.mjs';
+import { installExtensionCopy } from '../../scripts/e2e/lib/extension.mjs';
+import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
+import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mjs';
+import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
+
+const IMAGE = 'dfg-test/busybox:1';
+const LABEL = 'dockerfile-guide.test=screenshot';
+const OUT = path.join(ROOT, 'media/screenshots/docker-sidebar-ko.png');
+const docker = (...a) => execFileSync('docker', ['-H', 'unix:///var/run/docker.sock', ...a], { encoding: 'utf8' }).trim();
+
+function stage() {
+  try {
+    docker('image', 'inspect', IMAGE);
+  } catch {
+    // The test suite's setup makes the image; run it once if it is missing.
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', "require('./test/docker/helpers').ensureTestImage()"], { cwd: ROOT, stdio: 'inherit' });
+  }
+  docker('tag', IMAGE, 'ft_server:latest');
+  const run = (...a) => docker('run', '-d', '--label', LABEL, '--stop-timeout', '1', ...a);
+  run('--name', 'ft_server-web-1', '--label', 'com.docker.compose.project=ft_server', '-p', '18080:80', 'ft_server:latest', 'sleep', '600');
+  run('--name', 'ft_server-db-1', '--label', 'com.docker.compose.project=ft_server', 'ft_server:latest', 'sleep', '600');
+  run('--name', 'nginx-test', '-p', '18443:443', IMAGE, 'sleep', '600');
+  const paused = run('--name', 'paused-worker', IMAGE, 'sleep', '600');
+  docker('pause', paused);
+  const failed = run('--name', 'failed-job', IMAGE, 'sh', '-c', 'exit 2');
+  docker('wait', failed);
+}
+
+function unstage() {
+  const ids = docker('ps', '-aq', '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
+  if (ids.length) docker('rm', '-f', ...ids);
+  if (docker('images', '-q', 'ft_server:latest')) docker('rmi', 'ft_server:latest');
+}
+
+async function main() {
+  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const tools = ensureTools();
+  const runDir = makeRunDir('docker-shot');
+  const workspace = path.join(runDir, 'ws');
+  fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
+  const userDataDir = path.join(runDir, 'user-data');
+  const extensionsDir = path.join(runDir, 'extensions');
+  writeJson(path.join(userDataDir, 'User', 'settings.json'), { ...defaultUserSettings, 'workbench.colorTheme': 'Default Dark Modern' });
+  installExtensionCopy(extensionsDir);
+  const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
+  if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
+  unstage();
+  stage();
+  const env = sandboxEnv(runDir);
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer({ bin: tools.codeServer, port: await freePort(), userDataDir, extensionsDir, runDir, env, locale: 'ko' });
+    browser = await launchChromium(tools.chromium, env);
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 640 } })).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.activitybar .action-item a[aria-label^="도커"], .activitybar .action-item [aria-label^="도커"]').first().click();
+    await page.locator('.monaco-list-row', { hasText: 'ft_server-web-1' }).first().waitFor();
+    await page.locator('.monaco-list-row', { hasText: 'failed-job' }).first().waitFor();
+    // Widen the sidebar so descriptions (image · status) are readable: drag its sash.
+    const sb = await page.locator('.part.sidebar').boundingBox();
+    if (sb) {
+      const x = sb.x + sb.width;
+      const y = sb.y + sb.height / 2;
+      await page.mouse.move(x + 1, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 260, y, { steps: 10 });
+      await page.mouse.up();
+    }
+    // Expand the ft_server repository in the Images view so tags show as well.
+    const repo = page.locator('.monaco-list-row', { hasText: /^ft_server/ }).last();
+    await repo.click().catch(() => undefined);
+    await page.mouse.move(900, 560); // no hover tooltip in the picture
+    await page.waitForTimeout(1500);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    await page.screenshot({ path: OUT });
+    console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    unstage();
+    fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  try {
+    unstage();
+  } catch {
+    /* engine gone */
+  }
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+// The Docker sidebar in the real VS Code against the real engine: the views list a container this
+// test created, Stop changes its icon through the event stream, and a dead socket shows the error
+// item, which recovers when the setting is cleared. Needs a Docker engine on /var/run/docker.sock
+// (scripts/ci/dockerd-up.sh) and the busybox test image (created here if missing).
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { after, before, suite, test } from '../framework';
+import { sleep, waitFor } from '../helpers';
+
+const IMAGE = 'dfg-test/busybox:1';
+const LABEL = 'dockerfile-guide.test=e2e';
+const NAME = `dfg-e2e-${process.pid}`;
+
+interface Snapshot {
+  state: string;
+  error?: { kind: string; reason: { ko: string; en: string } };
+  endpoint?: string;
+  containers: Array<{ id: string; name: string; icon: string; description: string }>;
+  images: string[];
+}
+
+const snapshot = async (): Promise<Snapshot> => vscode.commands.executeCommand<Snapshot>('dockerfileGuide.docker.snapshot');
+const docker = (...args: string[]) => execFileSync('docker', ['-H', 'unix:///var/run/docker.sock', ...args], { encoding: 'utf8' }).trim();
+
+/** Same recipe as test/docker/helpers.ts: busybox-static imported as a one-layer image. */
+function ensureImage(): void {
+  try {
+    docker('image', 'inspect', IMAGE);
+    return;
+  } catch {
+    /* import below */
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-e2e-rootfs-'));
+  try {
+    fs.mkdirSync(path.join(root, 'bin'));
+    fs.copyFileSync('/bin/busybox', path.join(root, 'bin', 'busybox'));
+    fs.chmodSync(path.join(root, 'bin', 'busybox'), 0o755);
+    for (const a of ['sh', 'sleep', 'echo', 'true']) fs.symlinkSync('busybox', path.join(root, 'bin', a));
+    execFileSync('sh', ['-c', 'tar -C "$1" -c . | docker -H unix:///var/run/docker.sock import --change "ENV PATH=/bin" - "$2"', 'sh', root, IMAGE]);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+suite('docker sidebar', () => {
+  let id = '';
+
+  before(async () => {
+    ensureImage();
+    id = docker('run', '-d', '--name', NAME, '--label', LABEL, '--stop-timeout', '1', IMAGE, 'sleep', '300');
+    // Opening the view container is what makes the sidebar connect (nothing talks to the engine before).
+    await vscode.commands.executeCommand('workbench.view.extension.dockerfileGuide-docker');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('dockerfileGuide.docker').update('host', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      docker('rm', '-f', NAME);
+    } catch {
+      /* already gone */
+    }
+  });
+
+  test('the Containers view lists the container the test created, running', async () => {
+    const s = await waitFor(snapshot, (x) => x.state === 'ready' && x.containers.some((c) => c.id === id), 'container listed', 20_000);
+    const c = s.containers.find((x) => x.id === id)!;
+    assert.strictEqual(c.name, NAME);
+    assert.strictEqual(c.icon, 'running');
+    assert.ok(c.description.startsWith(`${IMAGE} · `), c.description);
+    assert.ok(s.images.includes(IMAGE), 'the Images view lists the test image');
+    assert.ok(s.endpoint?.includes('docker.sock'), `endpoint shown: ${s.endpoint}`);
+  });
+
+  test('Stop from the command changes the icon through the event stream', async () => {
+    const before = (await snapshot()).containers.find((x) => x.id === id)!;
+    await vscode.commands.executeCommand('dockerfileGuide.docker.container.stop', { kind: 'container', id, name: NAME, state: 'running', ports: [] });
+    const s = await waitFor(snapshot, (x) => x.containers.some((c) => c.id === id && c.icon !== before.icon), 'icon changed after stop', 10_000);
+    const c = s.containers.find((x) => x.id === id)!;
+    // sleep as PID 1 ignores SIGTERM, so the engine kills it after the 1 s stop timeout: exit 137.
+    assert.ok(c.icon === 'exitedError' || c.icon === 'exitedOk', c.icon);
+    assert.strictEqual(docker('inspect', '-f', '{{.State.Status}}', id), 'exited');
+  });
+
+  test('Build Image on a failing Dockerfile marks the failing step in the editor', async () => {
+    const file = path.join(os.tmpdir(), `dfg-e2e-build-${process.pid}`, 'Dockerfile');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, [`FROM ${IMAGE}`, '# fails on purpose', 'RUN echo building && \\', '    false', 'RUN echo never'].join('\n'));
+    const uri = vscode.Uri.file(file);
+    // The command asks for the tag in an input box (pre-filled); accept it as a user pressing Enter.
+    const running = vscode.commands.executeCommand('dockerfileGuide.docker.buildImage', uri);
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    const diags = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker build'),
+      (d) => d.length === 1,
+      'build diagnostic',
+      60_000,
+    );
+    assert.strictEqual(diags[0].range.start.line, 2);
+    assert.strictEqual(diags[0].range.end.line, 3);
+    assert.ok(/2\/3/.test(diags[0].message), diags[0].message);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }, 90_000);
+
+  test('a dead socket shows the error item; clearing the setting recovers by itself', async () => {
+    const dead = path.join(os.tmpdir(), `dfg-e2e-dead-${process.pid}.sock`);
+    await vscode.workspace.getConfiguration('dockerfileGuide.docker').update('host', `unix://${dead}`, vscode.ConfigurationTarget.Global);
+    const s = await waitFor(snapshot, (x) => x.state === 'error', 'error state', 10_000);
+    assert.strictEqual(s.error?.kind, 'socketMissing');
+    assert.ok(s.error?.reason.en.includes(dead), s.error?.reason.en);
+    assert.ok(/[가-힣]/.test(s.error?.reason.ko ?? ''), 'Korean reason');
+    assert.deepStrictEqual(s.containers, [], 'no stale containers under the error item');
+    await vscode.workspace.getConfiguration('dockerfileGuide.docker').update('host', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor(snapshot, (x) => x.state === 'ready' && x.containers.some((c) => c.id === id), 'back to ready', 15_000);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Quick fixes over real LSP: publishDiagnostics → textDocument/codeAction with those diagnostics → apply the
+ * returned WorkspaceEdit → the new text is exactly what we expect and the server no longer reports that rule.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from './lspClient';
+
+let c: LspClient;
+let caps: any;
+before(async () => {
+  c = new LspClient();
+  caps = (await c.initialize({ language: 'en' })).capabilities;
+});
+after(() => c.shutdown());
+
+/** Applies TextEdits (LSP positions, non-overlapping) to a text. */
+function apply(text: string, edits: any[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const off = (p: any) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
+  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  let out = text;
+  for (const x of sorted) out = out.slice(0, x.s) + x.t + out.slice(x.e);
+  return out;
+}
+
+const wired = () => !!caps?.codeActionProvider;
+
+let version = 1;
+async function roundTrip(uri: string, text: string, rule: string, title: RegExp): Promise<string> {
+  const diags = await c.openAndWait(uri, text, version);
+  const d = diags.find((x: any) => x.code === rule);
+  assert.ok(d, `${rule} reported on:\n${text}`);
+  assert.equal(d.source, 'dockerfile-guide');
+  assert.ok(d.codeDescription?.href?.startsWith('https://'), 'codeDescription.href');
+  const actions: any[] = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+  const a = actions.find((x) => title.test(x.title));
+  assert.ok(a, `action ${title} among ${actions.map((x) => x.title).join(' | ')}`);
+  assert.equal(a.kind, 'quickfix');
+  const edits = a.edit.changes?.[uri] ?? a.edit.documentChanges?.[0]?.edits;
+  const out = apply(text, edits);
+  // The fixed text, reported again by the server, no longer has that rule on that line.
+  version++;
+  c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: out }] });
+  const again = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version);
+  assert.ok(!again.diagnostics.some((x: any) => x.code === rule && x.range.start.line === d.range.start.line), `${rule} gone after the fix`);
+  version++;
+  return out;
+}
+
+describe('code actions over LSP', () => {
+  test('shell form CMD → exec form', async (t) => {
+    if (!wired()) return t.skip('server.ts does not advertise codeActionProvider yet (service/codeActions.ts is ready to wire)');
+    const out = await roundTrip('file:///w/ca/a/Dockerfile', 'FROM debian:buster\nCMD nginx -g "daemon off;"\n', 'JSONArgsRecommended', /exec form/);
+    assert.equal(out, 'FROM debian:buster\nCMD ["nginx", "-g", "daemon off;"]\n');
+  });
+  test('MAINTAINER → LABEL', async (t) => {
+    if (!wired()) return t.skip('codeActionProvider not wired yet');
+    const out = await roundTrip('file:///w/ca/b/Dockerfile', 'FROM debian:buster\nMAINTAINER kim <kim@student.42.fr>\n', 'MaintainerDeprecated', /LABEL/);
+    assert.equal(out, 'FROM debian:buster\nLABEL org.opencontainers.image.authors="kim <kim@student.42.fr>"\n');
+  });
+  test('legacy ENV, EXPOSE 80:80, casing', async (t) => {
+    if (!wired()) return t.skip('codeActionProvider not wired yet');
+    assert.equal(await roundTrip('file:///w/ca/c/Dockerfile', 'FROM debian:buster\nENV AUTO_INDEX on\n', 'LegacyKeyValueFormat', /AUTO_INDEX=on/), 'FROM debian:buster\nENV AUTO_INDEX=on\n');
+    assert.equal(await roundTrip('file:///w/ca/d/Dockerfile', 'FROM debian:buster\nEXPOSE 80:80 443\n', 'ExposeInvalidFormat', /container port/), 'FROM debian:buster\nEXPOSE 80 443\n');
+    assert.equal(await roundTrip('file:///w/ca/e/Dockerfile', 'FROM debian:buster as build\n', 'FromAsCasing', /AS/), 'FROM debian:buster AS build\n');
+  });
+  test('ignore this rule here inserts our comment with the indentation', async (t) => {
+    if (!wired()) return t.skip('codeActionProvider not wired yet');
+    const out = await roundTrip('file:///w/ca/f/Dockerfile', 'FROM debian:buster\n  EXPOSE 80:80\n', 'ExposeInvalidFormat', /^Ignore ExposeInvalidFormat/);
+    assert.equal(out, 'FROM debian:buster\n  # dockerfile-guide ignore=ExposeInvalidFormat\n  EXPOSE 80:80\n');
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * `npm run package` makes a .vsix with the bundles and manifest only: no node_modules, under 1 MB.
+ * (vsce lists the archive; the zip is read here directly so the test does not trust vsce's own summary.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Names of the entries of a zip file, from its central directory. */
+function zipEntries(file: string): string[] {
+  const buf = fs.readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'not a zip');
+  const count = buf.readUInt16LE(eocd + 10);
+  let off = buf.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(off), 0x02014b50);
+    const nameLen = buf.readUInt16LE(off + 28);
+    const extraLen = buf.readUInt16LE(off + 30);
+    const commentLen = buf.readUInt16LE(off + 32);
+    names.push(buf.subarray(off + 46, off + 46 + nameLen).toString('utf8'));
+    off += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+test('npm run package: a .vsix under 1 MB without node_modules', () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dg-vsix-')), 'dockerfile-guide.vsix');
+  const r = spawnSync('npm', ['run', 'package', '--silent', '--', '-o', out], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const size = fs.statSync(out).size;
+  assert.ok(size < 1024 * 1024, `vsix is ${size} bytes`);
+  const names = zipEntries(out);
+  assert.ok(names.includes('extension/dist/extension.js'));
+  assert.ok(names.includes('extension/dist/server.js'));
+  assert.ok(names.includes('extension/dist/cli.js'));
+  assert.ok(names.includes('extension/package.nls.ko.json'));
+  assert.ok(!names.some((n) => n.includes('node_modules/')), names.filter((n) => n.includes('node_modules')).slice(0, 5).join(', '));
+  assert.ok(!names.some((n) => n.endsWith('.map')), 'no source maps shipped');
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+});
