@@ -79,7 +79,7 @@ function validate(uri: string): void {
   let list: GuideDiagnostic[];
   try {
     const s = svc();
-    list = s.looksBinary(doc.text) ? [s.binaryNotice()] : s.computeDiagnostics(doc, { rules: settings.rules, readContextFile: s.contextFileReader(uri) });
+    list = s.looksBinary(doc.text) ? [s.binaryNotice()] : s.computeDiagnostics(doc, ruleOptions(uri));
   } catch (e) {
     connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
     list = [];
@@ -89,6 +89,11 @@ function validate(uri: string): void {
   if (documents.get(uri)?.version !== doc.version) return;
   lastDiagnostics.set(uri, { version: doc.version, list });
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) });
+}
+
+/** What the rules need besides the document: the user's overrides and the build context folder. */
+function ruleOptions(uri: string) {
+  return { rules: settings.rules, readContextFile: svc().contextFileReader(uri) };
 }
 
 function revalidateAll(): void {
@@ -107,6 +112,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
       completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ' ', '#'], resolveProvider: false },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -186,7 +192,15 @@ function withDoc<T>(uri: string, fallback: T, fn: (doc: ParsedDocument, lang: La
 }
 
 connection.onHover((p) =>
-  withDoc(p.textDocument.uri, null, (doc, lang) => svc().hover(doc, p.position, lang, { instructionAddon: (ins) => svc().explainHover(doc, ins, lang) })),
+  withDoc(p.textDocument.uri, null, (doc, lang) =>
+    svc().hover(doc, p.position, lang, {
+      instructionAddon: (ins) => svc().explainHover(doc, ins, lang),
+      diagnosticAddon: (pos) => svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri)),
+    }),
+  ),
+);
+connection.onCodeAction((p) =>
+  withDoc(p.textDocument.uri, [], (doc, lang) => svc().codeActions(doc, p.range, p.context.diagnostics, lang, ruleOptions(p.textDocument.uri))),
 );
 connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
 // The explain command (client/src/commands/explain.ts) and the base image probe (client/src/explain/baseImageProbe.ts).

@@ -85,7 +85,7 @@ export class DockerModel {
     this.opts = {
       resolve: options.resolve ?? (() => resolveEndpoint(defaultInputs())),
       connect: options.connect ?? {},
-      batchMs: options.batchMs ?? 20,
+      batchMs: options.batchMs ?? 5,
       minIntervalMs: options.minIntervalMs ?? 150,
       backoffInitialMs: options.backoffInitialMs ?? 500,
       backoffMaxMs: options.backoffMaxMs ?? 8000,

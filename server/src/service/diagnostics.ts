@@ -7,7 +7,7 @@ import type { Msg } from '../i18n/msg';
 import { ParsedDocument } from './document';
 import { validatorProblems } from './validation';
 import { translateValidatorMessage } from './validatorMessages';
-import { runRules, RuleOptions } from '../rules/engine';
+import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRules, RuleOptions } from '../rules/engine';
 
 export const SOURCE = 'dockerfile-guide';
 
@@ -27,7 +27,9 @@ export interface DiagnosticOptions extends RuleOptions {}
 
 export function computeDiagnostics(doc: ParsedDocument, options: DiagnosticOptions = {}): GuideDiagnostic[] {
   const out: GuideDiagnostic[] = [];
-  for (const p of validatorProblems(doc, options.validatorSettings)) {
+  // dockerfile-utils checks that a rule covers better are switched off, so one problem is never reported twice.
+  for (const p of validatorProblems(doc, options.validatorSettings ?? ENGINE_VALIDATOR_SETTINGS)) {
+    if (isSupersededValidatorCode(p.code)) continue;
     const { key, message } = translateValidatorMessage(typeof p.message === 'string' ? p.message : p.message.value);
     out.push({
       range: p.range,

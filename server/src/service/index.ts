@@ -17,3 +17,5 @@ export { codeLenses } from './codeLens';
 export { explainHover, explainRequest } from './explain';
 export type { ExplainRequestParams } from './explain';
 export { applyEngineImageConfig } from './baseImages';
+export { codeActions } from './codeActions';
+export { ruleWhyHover } from '../rules/hover';

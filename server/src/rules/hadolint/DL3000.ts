@@ -21,7 +21,7 @@ export const DL3000: Rule = {
       if (!v || v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:[\\/]/.test(v)) continue;
       out.push({
         range: ins.argsRange() ?? ins.range,
-        message: msg(`WORKDIR \`${v}\`가 상대 경로입니다. \`/${v.replace(/^\.\//, '')}\`처럼 절대 경로로 쓰세요`, `WORKDIR \`${v}\` is relative; use an absolute path such as \`/${v.replace(/^\.\//, '')}\``),
+        message: msg(`WORKDIR가 상대 경로입니다: \`${v}\`. \`/${v.replace(/^\.\//, '')}\`처럼 절대 경로로 쓰세요`, `WORKDIR \`${v}\` is relative; use an absolute path such as \`/${v.replace(/^\.\//, '')}\``),
       });
     }
     return out;

@@ -21,7 +21,7 @@ export const DL3003: Rule = {
         const dir = c.words[1]?.value ?? '~';
         out.push({
           range: cmdRange(doc, c),
-          message: msg(`\`cd ${dir}\` 대신 \`WORKDIR ${dir}\`를 쓰세요`, `Use \`WORKDIR ${dir}\` instead of \`cd ${dir}\``),
+          message: msg(`\`cd ${dir}\` 대신 \`WORKDIR ${dir}\` 명령을 쓰세요`, `Use \`WORKDIR ${dir}\` instead of \`cd ${dir}\``),
         });
       }
     }

@@ -20,7 +20,7 @@ export const DL3011: Rule = {
         if (!m) continue;
         const bad = [m[1], m[2]].filter((x) => x !== undefined && Number(x) > 65535);
         if (!bad.length) continue;
-        out.push({ range: a.range, message: msg(`포트 \`${bad[0]}\`는 0~65535 범위를 벗어납니다`, `Port \`${bad[0]}\` is outside 0–65535`) });
+        out.push({ range: a.range, message: msg(`\`${bad[0]}\`번 포트는 0~65535 범위를 벗어납니다`, `Port \`${bad[0]}\` is outside 0–65535`) });
       }
     }
     return out;

@@ -21,7 +21,7 @@ export const DL3014: Rule = {
         if (inv.subcommand?.value !== 'install') continue;
         out.push({
           range: wordRange(doc, inv.subcommand!),
-          message: msg(`\`${inv.tool} ${inv.subcommand!.value}\`에 \`-y\`가 없어 확인 질문에서 빌드가 멈출 수 있습니다`, `\`${inv.tool} ${inv.subcommand!.value}\` has no \`-y\`; the build can stop at the confirmation prompt`),
+          message: msg(`\`${inv.tool} ${inv.subcommand!.value}\`에 \`-y\` 옵션이 없어 확인 질문에서 빌드가 멈출 수 있습니다`, `\`${inv.tool} ${inv.subcommand!.value}\` has no \`-y\`; the build can stop at the confirmation prompt`),
         });
       }
     }

@@ -19,7 +19,7 @@ export const DL3015: Rule = {
         if (inv.tool !== 'apt-get' || inv.subcommand?.value !== 'install' || inv.noInstallRecommends) continue;
         out.push({
           range: wordRange(doc, inv.subcommand),
-          message: msg('`apt-get install`에 `--no-install-recommends`를 붙여 추천 패키지를 빼세요', 'Add `--no-install-recommends` to `apt-get install` to skip recommended packages'),
+          message: msg('`apt-get install`에 `--no-install-recommends` 옵션을 붙여 추천 패키지를 빼세요', 'Add `--no-install-recommends` to `apt-get install` to skip recommended packages'),
         });
       }
     }

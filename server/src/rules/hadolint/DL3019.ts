@@ -20,7 +20,7 @@ export const DL3019: Rule = {
       for (const inv of apkOf(shell)) {
         // --no-network reads only the local cache, so there is nothing new to keep.
         if (inv.options.includes('--no-cache') || inv.options.includes('--no-network')) continue;
-        out.push({ range: wordRange(doc, inv.add), message: msg('`apk add`에 `--no-cache`를 붙이세요', 'Add `--no-cache` to `apk add`') });
+        out.push({ range: wordRange(doc, inv.add), message: msg('`apk add`에 `--no-cache` 옵션을 붙이세요', 'Add `--no-cache` to `apk add`') });
       }
     }
     return out;

@@ -26,7 +26,7 @@ export const DL3020: Rule = {
       if (args.length < 2) continue;
       const srcs = args.slice(0, -1);
       if (srcs.some((s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^git@/.test(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
-      out.push({ range: ins.keywordRange, message: msg(`로컬 파일 \`${srcs.join(' ')}\`는 ADD 대신 COPY로 복사하세요`, `Use COPY instead of ADD for the local \`${srcs.join(' ')}\``) });
+      out.push({ range: ins.keywordRange, message: msg(`로컬 파일은 ADD 대신 COPY로 복사하세요: \`${srcs.join(' ')}\``, `Use COPY instead of ADD for the local \`${srcs.join(' ')}\``) });
     }
     return out;
   },

@@ -22,7 +22,7 @@ export const DL3021: Rule = {
       if (dest.value.endsWith('/') || dest.value.includes('$')) continue;
       out.push({
         range: dest.range,
-        message: msg(`원본이 ${args.length - 1}개이므로 대상 \`${dest.value}\`는 \`/\`로 끝나야 합니다`, `With ${args.length - 1} sources, the destination \`${dest.value}\` must end with \`/\``),
+        message: msg(`원본이 ${args.length - 1}개이므로 대상 경로는 \`/\`로 끝나야 합니다: \`${dest.value}\``, `With ${args.length - 1} sources, the destination \`${dest.value}\` must end with \`/\``),
       });
     }
     return out;

@@ -26,7 +26,7 @@ export const DL3022: Rule = {
       if (doc.stages.some((s) => s.index === idx && s.name?.toLowerCase() === v.toLowerCase())) continue; // DL3023's case
       out.push({
         range: f.valueRange ?? f.range,
-        message: msg(`\`--from=${v}\`: 앞에 \`${v}\`라는 스테이지가 없어 같은 이름의 이미지를 받으려 합니다`, `\`--from=${v}\`: no earlier stage is called \`${v}\`, so Docker will pull an image of that name`),
+        message: msg(`\`--from=${v}\`: 앞에 이 이름의 스테이지가 없어 같은 이름의 이미지를 받으려 합니다`, `\`--from=${v}\`: no earlier stage is called \`${v}\`, so Docker will pull an image of that name`),
       });
     }
     return out;

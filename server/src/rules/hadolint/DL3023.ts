@@ -18,7 +18,7 @@ export const DL3023: Rule = {
       if (!f || !v) continue;
       const own = ins.stage.name?.toLowerCase() === v.toLowerCase() || v === String(ins.stage.index);
       if (!own) continue;
-      out.push({ range: f.valueRange ?? f.range, message: msg(`\`--from=${v}\`는 지금 스테이지 자신입니다`, `\`--from=${v}\` is the current stage itself`) });
+      out.push({ range: f.valueRange ?? f.range, message: msg(`\`--from=${v}\`: 지금 스테이지 자신을 가리킵니다`, `\`--from=${v}\` is the current stage itself`) });
     }
     return out;
   },

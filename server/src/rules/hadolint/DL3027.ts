@@ -24,7 +24,7 @@ export const DL3027: Rule = {
         const target = sub === 'full-upgrade' ? 'dist-upgrade' : sub;
         out.push({
           range: wordRange(doc, inv.cmd.words[0]),
-          message: msg(`\`apt ${sub}\` 대신 \`apt-get ${target}\`를 쓰세요`, `Use \`apt-get ${target}\` instead of \`apt ${sub}\``),
+          message: msg(`\`apt ${sub}\` 대신 \`apt-get ${target}\` 명령을 쓰세요`, `Use \`apt-get ${target}\` instead of \`apt ${sub}\``),
           data: { sub },
         });
       }

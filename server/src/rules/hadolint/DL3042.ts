@@ -21,7 +21,7 @@ export const DL3042: Rule = {
       for (const inv of pipOf(shell)) {
         if (inv.options.includes('--no-cache-dir')) continue;
         if (inv.cmd.assignments.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value))) continue;
-        out.push({ range: wordRange(doc, inv.install), message: msg('`pip install`에 `--no-cache-dir`를 붙이세요', 'Add `--no-cache-dir` to `pip install`') });
+        out.push({ range: wordRange(doc, inv.install), message: msg('`pip install`에 `--no-cache-dir` 옵션을 붙이세요', 'Add `--no-cache-dir` to `pip install`') });
       }
     }
     return out;

@@ -16,7 +16,7 @@ export const DL3043: Rule = {
       const t = ins.trigger();
       const kw = t?.keyword ?? ins.argsContent().trim().split(/\s+/)[0]?.toUpperCase();
       if (kw !== 'FROM' && kw !== 'ONBUILD' && kw !== 'MAINTAINER') continue;
-      out.push({ range: ins.argsRange() ?? ins.range, message: msg(`\`ONBUILD ${kw}\`는 허용되지 않습니다`, `\`ONBUILD ${kw}\` is not allowed`) });
+      out.push({ range: ins.argsRange() ?? ins.range, message: msg(`ONBUILD 안에는 \`${kw}\` 명령을 쓸 수 없습니다`, `\`ONBUILD ${kw}\` is not allowed`) });
     }
     return out;
   },

@@ -27,7 +27,7 @@ export const DL3044: Rule = {
           if (!within(r.range, vr)) continue;
           const earlier = props.slice(0, k).some((p) => p.name === r.name);
           if (!earlier || definedBefore(r.name)) continue;
-          out.push({ range: r.range, message: msg(`\`${r.name}\`는 같은 ENV에서 정의되어 아직 이전 값으로 치환됩니다`, `\`${r.name}\` is defined in this same ENV, so the previous value is substituted`) });
+          out.push({ range: r.range, message: msg(`\`${r.name}\` 변수는 같은 ENV에서 정의되므로 여기서는 이전 값으로 치환됩니다`, `\`${r.name}\` is defined in this same ENV, so the previous value is substituted`) });
         }
       }
     }

@@ -26,7 +26,7 @@ export const DL3045: Rule = {
         const dest = args[args.length - 1];
         const v = dest.value.replace(/^["']|["']$/g, '');
         if (v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:[\\/]/.test(v) || ins.heredocs().length) continue;
-        out.push({ range: dest.range, message: msg(`WORKDIR 없이 상대 경로 \`${v}\`로 복사합니다. 절대 경로를 쓰세요`, `Copying to the relative \`${v}\` with no WORKDIR set; use an absolute path`) });
+        out.push({ range: dest.range, message: msg(`WORKDIR 없이 상대 경로에 복사합니다: \`${v}\`. 절대 경로를 쓰세요`, `Copying to the relative \`${v}\` with no WORKDIR set; use an absolute path`) });
       }
     }
     return out;

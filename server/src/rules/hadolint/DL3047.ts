@@ -23,7 +23,7 @@ export const DL3047: Rule = {
           (a) => /^--progress(=|$)/.test(a) || a === '--quiet' || a === '--no-verbose' || a === '-nv' || (/^-[a-zA-Z]*q/.test(a) && !a.startsWith('--')) || a === '-o' || /^--output-file/.test(a),
         );
         if (quiet) continue;
-        out.push({ range: wordRange(doc, c.words[0]), message: msg('`wget`에 `--progress=dot:giga`나 `-q`를 붙여 빌드 로그를 줄이세요', 'Add `--progress=dot:giga` or `-q` to `wget` to keep the build log short') });
+        out.push({ range: wordRange(doc, c.words[0]), message: msg('`wget`에 `--progress=dot:giga`나 `-q` 옵션을 붙여 빌드 로그를 줄이세요', 'Add `--progress=dot:giga` or `-q` to `wget` to keep the build log short') });
       }
     }
     return out;

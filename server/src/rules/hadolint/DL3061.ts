@@ -12,6 +12,6 @@ export const DL3061: Rule = {
   check({ doc }) {
     const first = doc.instructions.find((i) => i.keyword !== 'ARG');
     if (!first || first.keyword === 'FROM') return [];
-    return [{ range: first.keywordRange, message: msg(`FROM보다 앞에 \`${first.keyword}\`가 있습니다`, `\`${first.keyword}\` comes before FROM`) }];
+    return [{ range: first.keywordRange, message: msg(`FROM보다 앞에 \`${first.keyword}\` 명령이 있습니다`, `\`${first.keyword}\` comes before FROM`) }];
   },
 };

@@ -25,7 +25,7 @@ export const DL4001: Rule = {
     const tool = minor[0].name;
     return minor.map<Finding>((c) => ({
       range: cmdRange(doc, c),
-      message: msg(`\`${other}\`도 쓰고 있으니 \`${tool}\` 대신 하나로 통일하세요`, `\`${other}\` is used too; use one tool instead of also \`${tool}\``),
+      message: msg(`wget과 curl을 모두 씁니다. 다운로드 도구는 하나로 통일하세요(예: 이 \`${tool}\` 호출도 \`${other}\` 명령으로 바꾸기)`, `Both wget and curl are used; keep one download tool (e.g. turn this \`${tool}\` call into \`${other}\`)`),
     }));
   },
 };

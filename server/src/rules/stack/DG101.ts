@@ -29,7 +29,7 @@ export const DG101: Rule = {
     const f: Finding = {
       range: m.range,
       message: { ko: `컨테이너가 바로 종료됩니다: ${v.reason.ko}${w.ko}`, en: `The container exits at once: ${v.reason.en}${w.en}` },
-      data: { nginx: !m.script && m.cmd !== null && isNginxStart(m.argv), whole: !!m.whole },
+      data: { nginx: !m.script && isNginxStart(m.argv), whole: !!m.whole },
     };
     return [f];
   },
@@ -47,7 +47,7 @@ export const DG101: Rule = {
         edits: [edit(instr.range, `${kw} ["nginx", "-g", "daemon off;"]`)],
         preferred: true,
       });
-    } else {
+    } else if (!instr.isExecForm()) {
       fixes.push({
         title: msg("nginx를 포그라운드로 실행하기 (nginx -g 'daemon off;')", "Run nginx in the foreground (nginx -g 'daemon off;')"),
         edits: [edit(finding.range, "nginx -g 'daemon off;'")],

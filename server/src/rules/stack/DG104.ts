@@ -44,7 +44,7 @@ export const DG104: Rule = {
             if (json[k].value === '-g' && /^\s*daemon\s+off\s*$/.test(json[k + 1].value)) {
               out.push({
                 range: json[k + 1].range,
-                message: msg(`\`${json[k + 1].value}\` 끝에 \`;\`가 없어 nginx가 시작하지 않습니다`, `\`${json[k + 1].value}\` lacks its \`;\`, so nginx will not start`),
+                message: msg(`\`${json[k + 1].value}\` 끝에 세미콜론(\`;\`)이 없어 nginx가 시작하지 않습니다`, `\`${json[k + 1].value}\` lacks its \`;\`, so nginx will not start`),
                 data: { replacement: jsonText(doc, json[k + 1].range, 'daemon off;') },
               });
             }
@@ -66,7 +66,7 @@ export const DG104: Rule = {
             out.push({
               range: { start: wordRange(doc, v).start, end: rangeEndAfterSemicolon(doc, next) },
               message: msg(
-                `\`-g ${v.value} ${next.value}\`를 따옴표로 묶어야 합니다: 지금은 nginx가 \`off\`를 별도 인자로 받습니다`,
+                `\`-g ${v.value} ${next.value}\` 부분을 따옴표로 묶어야 합니다: 지금은 nginx가 \`off\`를 별도 인자로 받습니다`,
                 `Quote \`-g ${v.value} ${next.value}\`: as written, nginx gets \`off\` as a separate argument`,
               ),
               data: { replacement: "'daemon off;'" },
@@ -80,7 +80,7 @@ export const DG104: Rule = {
           } else if (/^\s*daemon\s+off\s*$/.test(v.value)) {
             out.push({
               range: wordRange(doc, v),
-              message: msg(`\`${v.value}\` 끝에 \`;\`가 없어 nginx가 시작하지 않습니다`, `\`${v.value}\` lacks its \`;\`, so nginx will not start`),
+              message: msg(`\`${v.value}\` 끝에 세미콜론(\`;\`)이 없어 nginx가 시작하지 않습니다`, `\`${v.value}\` lacks its \`;\`, so nginx will not start`),
               data: { replacement: "'daemon off;'" },
             });
           }

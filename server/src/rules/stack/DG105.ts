@@ -45,7 +45,7 @@ export const DG105: Rule = {
         out.push({
           range: cmdRange(doc, c),
           message: msg(
-            `빌드 중에 실행한 \`${c.words.map((w) => w.value).join(' ')}\`는 이 RUN이 끝나면 멈춥니다. CMD나 시작 스크립트에서 실행하세요`,
+            `빌드 중에 띄운 서비스는 이 RUN이 끝나면 멈춥니다: \`${c.words.map((w) => w.value).join(' ')}\`. CMD나 시작 스크립트에서 실행하세요`,
             `\`${c.words.map((w) => w.value).join(' ')}\` at build time stops when this RUN ends; start it from CMD or the start script`,
           ),
         });

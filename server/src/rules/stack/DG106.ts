@@ -41,7 +41,7 @@ export const DG106: Rule = {
           range: cmdRange(doc, c),
           message: system
             ? msg(
-                `\`${shown}\`: 시스템 폴더 \`${system}\`${recursive ? '와 그 아래 전부' : ''}를 누구나 쓸 수 있게 만듭니다. 소유자를 정하고 권한을 좁히세요`,
+                `\`${shown}\`: 시스템 폴더를 누구나 쓸 수 있게 만듭니다(\`${system}\`${recursive ? ', 하위 폴더 포함' : ''}). 소유자를 정하고 권한을 좁히세요`,
                 `\`${shown}\` makes the system folder \`${system}\`${recursive ? ' and everything under it' : ''} writable by anyone; set the owner and narrow the mode`,
               )
             : msg(

@@ -32,7 +32,7 @@ export const DG108: Rule = {
           if (!URL.test(w.value) || !ARCHIVE.test(w.value)) continue;
           out.push({
             range: wordRange(doc, w),
-            message: msg(`\`${w.value}\`를 체크섬 확인 없이 내려받습니다`, `\`${w.value}\` is downloaded without a checksum check`),
+            message: msg(`체크섬 확인 없이 내려받습니다: \`${w.value}\``, `\`${w.value}\` is downloaded without a checksum check`),
           });
         }
       }

@@ -28,7 +28,7 @@ export const DG109: Rule = {
         out.push({
           range: cmdRange(doc, inv.cmd),
           message: noYes
-            ? msg(`\`${inv.tool} ${sub}\`를 빌드에서 실행하지 마세요. \`-y\`도 없어서 업그레이드할 패키지가 있으면 빌드가 멈춥니다`, `Avoid \`${inv.tool} ${sub}\` in a build; without \`-y\` it also aborts when an upgrade is pending`)
+            ? msg(`빌드에서는 \`${inv.tool} ${sub}\` 대신 최신 베이스 이미지로 다시 빌드하세요. 지금은 \`-y\` 옵션도 없어서 업그레이드할 패키지가 있으면 빌드가 멈춥니다`, `Avoid \`${inv.tool} ${sub}\` in a build; without \`-y\` it also aborts when an upgrade is pending`)
             : msg(`\`${inv.tool} ${sub}\` 대신 최신 베이스 이미지로 다시 빌드하세요`, `Rebuild on a fresh base image instead of \`${inv.tool} ${sub}\``),
         });
       }

@@ -9,7 +9,7 @@ import { edit, guideUrl } from './util';
 export const DG110: Rule = {
   id: 'DG110',
   severity: 'warning',
-  title: msg('`=` 양옆의 공백 때문에 값이 `= …`가 됩니다', 'Spaces around `=` make the value `= …`'),
+  title: msg('`=` 양옆에 공백이 있으면 값에 `=`까지 들어갑니다', 'Spaces around `=` make the value `= …`'),
   why: msg(
     '`LABEL key = value`처럼 `=` 양옆에 공백이 있으면 Docker는 이를 옛날 형식인 `key value`로 읽습니다. 키는 `key`, 값은 `= value`가 되어 `=`와 공백까지 값에 들어갑니다. `key=value`처럼 붙여 쓰고, 값에 공백이 있으면 따옴표로 묶으세요.',
     'With spaces around `=`, as in `LABEL key = value`, Docker reads the legacy `key value` form: the key is `key` and the value is `= value`, equals sign and space included. Write `key=value` without spaces and quote a value that contains spaces.',
@@ -31,7 +31,7 @@ export const DG110: Rule = {
       out.push({
         range: { start: key.range.start, end: args[args.length - 1].range.end },
         message: msg(
-          `\`${ins.keyword} ${key.value} = …\`: 값이 \`= ${value}\`가 됩니다. \`${key.value}=${value}\`로 붙여 쓰세요`,
+          `\`${ins.keyword} ${key.value} = …\`: 공백 때문에 값이 \`= ${value}\` 그대로 저장됩니다. \`${key.value}=${value}\`처럼 붙여 쓰세요`,
           `\`${ins.keyword} ${key.value} = …\` sets the value to \`= ${value}\`; write \`${key.value}=${value}\``,
         ),
         data: { key: key.value },

@@ -27,7 +27,7 @@ export const DG111: Rule = {
       {
         range: m.range,
         message: {
-          ko: `\`${v.what}\`는 컨테이너를 살려 두기만 합니다${w.ko}. 실제 서비스를 포그라운드로 실행하세요`,
+          ko: `\`${v.what}\` 명령은 컨테이너를 살려 두기만 합니다${w.ko}. 실제 서비스를 포그라운드로 실행하세요`,
           en: `\`${v.what}\` only keeps the container alive${w.en}; run the real service in the foreground`,
         },
       },

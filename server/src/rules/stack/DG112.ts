@@ -97,7 +97,7 @@ export const DG112: Rule = {
         out.push({
           range,
           message: msg(
-            `${e.release}는 ${e.ended}에 지원이 끝나 저장소가 ${e.archive}로 옮겨졌습니다. ${line}번째 줄의 \`apt-get update\`가 실패합니다. \`debian:bookworm\`으로 옮기거나 sources.list를 ${e.archive}로 바꾸세요`,
+            `${e.release}는 ${e.ended}에 지원이 끝나 저장소가 ${e.archive}로 옮겨졌습니다. ${line}번째 줄의 \`apt-get update\` 명령이 실패합니다. \`debian:bookworm\` 이미지로 옮기거나 sources.list를 ${e.archive}로 바꾸세요`,
             `${e.release} reached end of life on ${e.ended} and its packages moved to ${e.archive}: \`apt-get update\` on line ${line} fails. Move to \`debian:bookworm\` or point sources.list at ${e.archive}`,
           ),
         });
@@ -106,7 +106,7 @@ export const DG112: Rule = {
         out.push({
           range,
           message: msg(
-            `${r}는 지원이 끝나 저장소가 old-releases.ubuntu.com으로 옮겨졌습니다. ${line}번째 줄의 \`apt-get update\`가 실패합니다. LTS 릴리스(예: \`ubuntu:24.04\`)로 옮기세요`,
+            `${r}는 지원이 끝나 저장소가 old-releases.ubuntu.com으로 옮겨졌습니다. ${line}번째 줄의 \`apt-get update\` 명령이 실패합니다. LTS 릴리스(예: \`ubuntu:24.04\`)로 옮기세요`,
             `${r} reached end of life and its packages moved to old-releases.ubuntu.com: \`apt-get update\` on line ${line} fails. Move to an LTS release (e.g. \`ubuntu:24.04\`)`,
           ),
         });

@@ -49,14 +49,14 @@ export function judgeMain(m: MainCommand): Verdict | null {
     return {
       kind: 'exits',
       what: shown,
-      reason: msg(`\`${shown}\`는 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
+      reason: msg(`\`${shown}\` 명령은 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
     };
   }
   if (/^\/etc\/init\.d\//.test(argv[0]) && /^(start|restart)$/.test(argv[1] ?? '')) {
     return {
       kind: 'exits',
       what: shown,
-      reason: msg(`\`${shown}\`는 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
+      reason: msg(`\`${shown}\` 명령은 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
     };
   }
   if (name === 'nginx' && !argv.slice(1).some((a) => a === '-s' || a === '-t' || a === '-T' || a === '-v' || a === '-V') && !nginxForeground(argv)) {
@@ -78,7 +78,7 @@ export function judgeMain(m: MainCommand): Verdict | null {
     return {
       kind: 'exits',
       what: shown,
-      reason: msg(`\`${name}\`는 \`-F\` 없이 실행하면 데몬으로 분리되고 바로 끝납니다`, `\`${name}\` without \`-F\` daemonizes and returns at once`),
+      reason: msg(`\`-F\` 옵션 없이 실행한 \`${name}\` 프로세스는 데몬으로 분리되고 바로 끝납니다`, `\`${name}\` without \`-F\` daemonizes and returns at once`),
     };
   }
   if (INTERACTIVE_SHELLS.has(name)) {

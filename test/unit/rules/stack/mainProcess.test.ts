@@ -55,6 +55,11 @@ describe('DG101 main process exits at once', () => {
     assert.equal(fixed, FT + 'CMD ["nginx", "-g", "daemon off;"]\n');
     assert.deepEqual(run(DG101, fixed), []);
   });
+  it('fix: CMD ["nginx"] gets daemon off', () => {
+    const fixed = fixOnce(DG101, FT + 'CMD ["nginx"]\n');
+    assert.equal(fixed, FT + 'CMD ["nginx", "-g", "daemon off;"]\n');
+    assert.deepEqual(run(DG101, fixed), []);
+  });
   it('fix: inside a longer CMD, only that command is replaced', () => {
     const fixed = fixOnce(DG101, FT + 'CMD service mysql start && service nginx start\n');
     assert.equal(fixed, FT + "CMD service mysql start && nginx -g 'daemon off;'\n");
