@@ -170,4 +170,30 @@ describe('shell model: instructions', () => {
   });
 });
 
-void names;
+describe('shell model: Dockerfile quirks from the ft_server corpus', () => {
+  it('treats a backslash followed by trailing blanks as a continuation, and tabs as separators', () => {
+    const text = 'FROM debian\nRUN\t\tapt-get update && \\\t\n\tapt-get install -y nginx\n';
+    const doc = new ParsedDocument('file:///x/Dockerfile', 1, text);
+    const sh = instrShell(doc.instructions[1])!;
+    assert.deepEqual(sh.all.map((c) => argv(c).join(' ')), ['apt-get update', 'apt-get install -y nginx']);
+    assert.equal(wordRange(doc, sh.all[1].words[3]).start.line, 2);
+  });
+  it('reads set -eux; as its own command and keeps the rest', () => {
+    assert.deepEqual(names('set -eux; apt-get update; apt-get install -y x'), ['set', 'apt-get', 'apt-get']);
+  });
+  it('honours the backtick escape directive', () => {
+    const text = '# escape=`\nFROM debian\nRUN apt-get update && `\n    apt-get install -y nginx\n';
+    const doc = new ParsedDocument('file:///x/Dockerfile', 1, text);
+    const sh = instrShell(doc.instructions[1])!;
+    assert.deepEqual(sh.all.map((c) => c.name), ['apt-get', 'apt-get']);
+  });
+  it('parses the quoted shell-form ENTRYPOINT "…" as one word', () => {
+    const doc = new ParsedDocument('file:///x/Dockerfile', 1, 'FROM debian\nENTRYPOINT "/script.sh"\n');
+    const sh = instrShell(doc.instructions[1])!;
+    assert.deepEqual(argv(sh.all[0]), ['/script.sh']);
+    assert.equal(sh.all[0].name, 'script.sh');
+  });
+  it('does not split inside $(( )) arithmetic or ${var:-x;y}', () => {
+    assert.deepEqual(names('echo $((1 + 2)) ${A:-a;b} && true'), ['echo', 'true']);
+  });
+});

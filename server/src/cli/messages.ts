@@ -6,13 +6,13 @@ export const CLI = {
     ko: `사용법:
   dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... 파일...
   dockerfile-guide explain 파일 [--stage 이름] [--lang ko|en|both] [--format text|json] [--no-engine]
-  dockerfile-guide new-stack 폴더 [--debian bookworm|buster] [--lang ko|en]
+  dockerfile-guide new-stack 폴더 [--debian bookworm|buster] [--lang ko|en] [--site 이름] [--source debian|upstream] [--no-phpmyadmin] [--force]
 
 종료 코드: 0 오류 없음, 1 오류가 하나 이상 있음, 2 잘못된 사용법이나 읽을 수 없는 파일`,
     en: `Usage:
   dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... FILE...
   dockerfile-guide explain FILE [--stage NAME] [--lang ko|en|both] [--format text|json] [--no-engine]
-  dockerfile-guide new-stack DIR [--debian bookworm|buster] [--lang ko|en]
+  dockerfile-guide new-stack DIR [--debian bookworm|buster] [--lang ko|en] [--site NAME] [--source debian|upstream] [--no-phpmyadmin] [--force]
 
 Exit codes: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file`,
   } as Msg,

@@ -2,7 +2,8 @@
  * `dockerfile-guide new-stack DIR [--debian bookworm|buster] [--lang ko|en] [--site NAME]
  *                              [--source debian|upstream] [--no-phpmyadmin] [--force]`
  * Writes the web-stack scaffold into DIR. Existing files are never overwritten unless --force:
- * they are listed and the exit code is 2 (nothing is written then). Bad arguments exit with 1.
+ * they are listed and the exit code is 2 (nothing is written then). Bad arguments or a folder that cannot be
+ * written also exit with 2, like `check`'s usage errors.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -129,7 +130,7 @@ export async function runNewStack(
   const parsed = parseNewStackArgs(argv);
   if ('error' in parsed) {
     errOut(`${line(parsed.error, parsed.lang)}\n${line(NEW_STACK_USAGE, parsed.lang)}\n`);
-    return 1;
+    return 2;
   }
   const { dir, options, force } = parsed;
   const lang = options.lang;
@@ -138,7 +139,7 @@ export async function runNewStack(
     res = writeStack(dir, options, force);
   } catch (e) {
     errOut(`${line(fillMsg(msg('쓰지 못했습니다: {0}', 'could not write: {0}'), (e as Error).message), lang)}\n`);
-    return 1;
+    return 2;
   }
   if (res.existing.length) {
     errOut(

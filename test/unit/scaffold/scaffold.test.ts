@@ -234,10 +234,10 @@ describe('scaffold: CLI new-stack', () => {
     fs.rmSync(path.dirname(d), { recursive: true, force: true });
   });
 
-  it('rejects bad arguments with exit 1 and a bilingual message', async () => {
+  it('rejects bad arguments with exit 2 and a bilingual message', async () => {
     for (const args of [[], ['x', '--debian', 'jessie'], ['x', '--lang', 'fr'], ['x', '--site', 'a b'], ['x', '--bogus'], ['x', 'y'], ['x', '--source', 'git']]) {
       const err: string[] = [];
-      assert.equal(await runNewStack(args, () => {}, (s) => void err.push(s)), 1, args.join(' '));
+      assert.equal(await runNewStack(args, () => {}, (s) => void err.push(s)), 2, args.join(' '));
       assert.match(err.join(''), /usage|사용법/);
     }
     const p = parseNewStackArgs(['dir', '--no-phpmyadmin', '--site', 'ft.local', '--debian', 'buster', '--lang', 'en']);
