@@ -16,6 +16,23 @@ const common = {
   external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
 };
 
+// dockerode requires its BuildKit session module (gRPC, ~380 KB minified) at load time, but only calls it for
+// `buildImage(…, {version: '2'})`, which we never use (builds go through the classic builder API). Resolving it to
+// a stub that fails loudly keeps the .vsix small without hiding a future use.
+const dockerodeSessionStub = {
+  name: 'dockerode-session-stub',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/session$/ }, (args) =>
+      /[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: 'dockerode-session-stub', namespace: 'stub' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "module.exports = function () { throw new Error('BuildKit sessions are not bundled in Dockerfile Guide'); };",
+      loader: 'js',
+    }));
+  },
+};
+common.plugins = [dockerodeSessionStub];
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },

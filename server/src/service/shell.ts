@@ -540,6 +540,7 @@ function buildCommand(
     depth,
     start: tokens[0].start,
     end: tokens[tokens.length - 1].end,
+    inner: undefined,
   };
 }
 
@@ -895,17 +896,26 @@ function shiftShell(s: InstrShell, by: number): InstrShell {
   // `map` is only read while parsing (for `sh -c` recursion), so it is shared unshifted: copying it per version
   // would cost more than everything else here. start/end are what callers use.
   const shiftWord = (w: Word): Word => ({ value: w.value, raw: w.raw, start: w.start + by, end: w.end + by, map: w.map, quoted: w.quoted, dynamic: w.dynamic });
+  // Built field by field in buildCommand's order, so every command object shares one hidden class: the rules
+  // loop over thousands of them and a polymorphic shape costs more than the loop itself.
   const shiftCmds = (cmds: SimpleCommand[]): SimpleCommand[] =>
     cmds.map((c) => {
       const words = c.words.map(shiftWord);
       const byStart = new Map(words.map((w) => [w.start, w]));
-      const allWords = c.allWords.map((w) => byStart.get(w.start + by) ?? shiftWord(w));
       return {
-        ...c,
+        name: c.name,
         words,
-        allWords,
+        allWords: c.allWords.map((w) => byStart.get(w.start + by) ?? shiftWord(w)),
         assignments: c.assignments.map(shiftWord),
+        wrappers: c.wrappers,
         redirects: c.redirects.map((r) => ({ op: r.op, target: r.target ? shiftWord(r.target) : null })),
+        before: c.before,
+        after: c.after,
+        background: c.background,
+        inPipeline: c.inPipeline,
+        context: c.context,
+        loopCondition: c.loopCondition,
+        depth: c.depth,
         start: c.start + by,
         end: c.end + by,
         inner: c.inner ? shiftCmds(c.inner) : undefined,

@@ -13,6 +13,8 @@ export const DL3043: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'ONBUILD') continue;
+      // The trigger keyword is on the ONBUILD line in practice; check the text before building the trigger.
+      if (!/^\s*onbuild\s+(from|onbuild|maintainer)\b/i.test(ins.doc.lineText(ins.startLine))) continue;
       const t = ins.trigger();
       const kw = t?.keyword ?? ins.argsContent().trim().split(/\s+/)[0]?.toUpperCase();
       if (kw !== 'FROM' && kw !== 'ONBUILD' && kw !== 'MAINTAINER') continue;

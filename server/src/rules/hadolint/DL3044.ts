@@ -16,6 +16,10 @@ export const DL3044: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'ENV') continue;
+      // Cheap filter: without a `$` there is nothing to refer to.
+      let dollar = false;
+      for (let l = ins.startLine; l <= ins.endLine && !dollar; l++) dollar = doc.lines[l].includes('$');
+      if (!dollar) continue;
       const props = ins.properties();
       if (props.length < 2) continue;
       const refs = ins.variables();

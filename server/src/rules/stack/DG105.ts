@@ -34,11 +34,13 @@ export const DG105: Rule = {
       const all = shell.all;
       for (let k = 0; k < all.length; k++) {
         const c = all[k];
+        // Cheap filter before building the argv: only service/systemctl/init.d scripts start services.
+        if (c.name !== 'service' && c.name !== 'systemctl' && !(c.words[0]?.value.startsWith('/etc/init.d/') ?? false)) continue;
         const svc = startedService(c.words.map((w) => w.value));
         if (!svc) continue;
         const name = svc.replace(/^.*\//, '');
         // A database started and then used later in the same RUN is the seeding pattern: fine.
-        const usedLater = all.slice(k + 1).some((d) => d.name !== '' && startedService(d.words.map((w) => w.value)) === null);
+        const usedLater = all.slice(k + 1).some((d) => d.name !== '' && (d.name !== 'service' && d.name !== 'systemctl' && !d.words[0]?.value.startsWith('/etc/init.d/') || startedService(d.words.map((w) => w.value)) === null));
         if (DB.test(name) && usedLater) continue;
         if (!WEB.test(name) && !DB.test(name)) continue;
         if (!WEB.test(name) && usedLater) continue;
