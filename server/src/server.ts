@@ -4,13 +4,17 @@
  *
  * Runs standalone: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
  */
+import { isMainThread, parentPort, Worker } from 'worker_threads';
 import {
+  CancellationToken,
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   TextEdit,
@@ -21,6 +25,16 @@ import { line, Lang } from './i18n/msg';
 import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './service/settings';
 import type * as Service from './service/index';
 import type { GuideDiagnostic, ParsedDocument } from './service/index';
+import type { FromWorker, ToWorker } from './service/diagnosticsWorker';
+
+/**
+ * Documents at least this long (characters) get their diagnostics from a worker thread (service/diagnosticsWorker.ts)
+ * and are parsed only when a request needs them: one synchronous parse and rule run of a 5 MB file blocks this
+ * thread for seconds, and every other document's hovers would wait behind it.
+ */
+const BIG_DOCUMENT = 512 * 1024;
+/** At most this many diagnostics per document are published (errors first): see mostImportant(). */
+const MAX_PUBLISHED = 1000;
 
 /** The language service, loaded on first use (see service/index.ts). */
 let service: typeof Service | undefined;
@@ -29,269 +43,362 @@ function svc(): typeof Service {
   return (service ??= require('./service/index') as typeof Service);
 }
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/**
+ * The language server proper. The same bundle also runs as the diagnostics worker thread (see BIG_DOCUMENT), where
+ * no LSP connection exists, hence the function.
+ */
+function startLanguageServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
 
-let locale: string | undefined;
-let settings: GuideSettings = DEFAULT_SETTINGS;
-let canPullConfiguration = false;
+  let locale: string | undefined;
+  let settings: GuideSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
 
-// ---------------------------------------------------------------- parse cache: one parse per document version
+  // ---------------------------------------------------------------- parse cache: one parse per document version
 
-const parsed = new Map<string, ParsedDocument>();
+  const parsed = new Map<string, ParsedDocument>();
 
-function getParsed(uri: string): ParsedDocument | undefined {
-  const td = documents.get(uri);
-  if (!td) return undefined;
-  const prev = parsed.get(uri);
-  if (prev && prev.version === td.version) return prev;
-  const doc = new (svc().ParsedDocument)(uri, td.version, td.getText(), prev);
-  parsed.set(uri, doc);
-  return doc;
-}
-
-// ---------------------------------------------------------------- diagnostics: once per version, debounced
-
-const timers = new Map<string, NodeJS.Timeout>();
-const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[] }>();
-let lastValidationMs = 0;
-
-function scheduleValidation(uri: string): void {
-  const t = timers.get(uri);
-  if (t) clearTimeout(t);
-  // Debounce while typing, scaled to what validation costs: when a run is cheap (the chunk cache makes most runs
-  // cheap) diagnostics follow the keystroke at once; when it is expensive, wait about as long as one run takes so
-  // that a burst of keystrokes costs one run instead of many.
-  const delay = lastValidationMs < 25 ? 0 : Math.min(150, Math.round(lastValidationMs));
-  timers.set(
-    uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      validate(uri);
-    }, delay),
-  );
-}
-
-function validate(uri: string): void {
-  const doc = getParsed(uri);
-  if (!doc) return;
-  const started = performance.now();
-  let list: GuideDiagnostic[];
-  try {
-    const s = svc();
-    list = s.looksBinary(doc.text) ? [s.binaryNotice()] : s.computeDiagnostics(doc, ruleOptions(uri));
-  } catch (e) {
-    connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
-    list = [];
+  function getParsed(uri: string): ParsedDocument | undefined {
+    const td = documents.get(uri);
+    if (!td) return undefined;
+    const prev = parsed.get(uri);
+    if (prev && prev.version === td.version) return prev;
+    const doc = new (svc().ParsedDocument)(uri, td.version, td.getText(), prev);
+    parsed.set(uri, doc);
+    return doc;
   }
-  lastValidationMs = performance.now() - started;
-  // Publish only if the document did not move on meanwhile (never diagnostics for a stale version).
-  if (documents.get(uri)?.version !== doc.version) return;
-  lastDiagnostics.set(uri, { version: doc.version, list });
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) });
-}
 
-/** What the rules need besides the document: the user's overrides and the build context folder. */
-function ruleOptions(uri: string) {
-  return { rules: settings.rules, readContextFile: svc().contextFileReader(uri) };
-}
+  // ---------------------------------------------------------------- diagnostics: once per version, debounced
 
-function revalidateAll(): void {
-  for (const td of documents.all()) scheduleValidation(td.uri);
-}
+  const timers = new Map<string, NodeJS.Timeout>();
+  const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[] }>();
+  let lastValidationMs = 0;
 
-// ---------------------------------------------------------------- lifecycle and settings
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
-  locale = typeof init.locale === 'string' ? init.locale : params.locale;
-  settings = readSettings(init, locale);
-  canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
-      completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ' ', '#'], resolveProvider: false },
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
-      definitionProvider: true,
-      documentHighlightProvider: true,
-      referencesProvider: true,
-      renameProvider: { prepareProvider: true },
-      documentFormattingProvider: true,
-      documentRangeFormattingProvider: true,
-      signatureHelpProvider: { triggerCharacters: [' '] },
-    },
-    serverInfo: { name: 'dockerfile-guide', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  // Load the service now, off the initialize path, so the first didOpen does not pay for it.
-  setImmediate(() => svc());
-  if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileGuide' }).catch(() => undefined);
-    void pullSettings();
+  function scheduleValidation(uri: string): void {
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    if (isBig(uri)) {
+      // The worker run takes seconds; wait for a pause in typing rather than queueing a run per keystroke.
+      timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), 200));
+      return;
+    }
+    // Debounce while typing, scaled to what validation costs: when a run is cheap (the chunk cache makes most runs
+    // cheap) diagnostics follow the keystroke at once; when it is expensive, wait about as long as one run takes so
+    // that a burst of keystrokes costs one run instead of many.
+    const delay = lastValidationMs < 25 ? 0 : Math.min(150, Math.round(lastValidationMs));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri);
+      }, delay),
+    );
   }
-});
 
-async function pullSettings(): Promise<void> {
-  try {
-    const [raw] = await connection.workspace.getConfiguration([{ section: 'dockerfileGuide' }]);
+  function isBig(uri: string): boolean {
+    return (documents.get(uri)?.getText().length ?? 0) >= BIG_DOCUMENT;
+  }
+
+  function validate(uri: string): void {
+    if (isBig(uri)) return validateInWorker(uri);
+    const doc = getParsed(uri);
+    if (!doc) return;
+    const started = performance.now();
+    let list: GuideDiagnostic[];
+    try {
+      const s = svc();
+      list = s.looksBinary(doc.text) ? [s.binaryNotice()] : s.computeDiagnostics(doc, ruleOptions(uri));
+    } catch (e) {
+      connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
+      list = [];
+    }
+    lastValidationMs = performance.now() - started;
+    // Publish only if the document did not move on meanwhile (never diagnostics for a stale version).
+    if (documents.get(uri)?.version !== doc.version) return;
+    lastDiagnostics.set(uri, { version: doc.version, list });
+    publish(uri, doc.version, svc().mostImportant(list, MAX_PUBLISHED));
+  }
+
+  function publish(uri: string, version: number, list: GuideDiagnostic[]): void {
+    void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) });
+  }
+
+  // ---------------------------------------------------------------- diagnostics of big documents, in a worker thread
+
+  let worker: Worker | undefined;
+  /** The version the worker is computing per document: one run per document at a time. */
+  const inWorker = new Map<string, number>();
+  /** Documents that changed (or need a rerun) while their run was going: the newer version supersedes it. */
+  const rerun = new Set<string>();
+
+  function diagnosticsWorker(): Worker | undefined {
+    if (worker) return worker;
+    try {
+      const w = new Worker(__filename);
+      w.unref();
+      w.on('message', (m: FromWorker) => onWorkerResult(m));
+      w.on('error', (e) => connection.console.error(`diagnostics worker failed: ${e.stack ?? e}`));
+      w.on('exit', () => {
+        if (worker === w) worker = undefined;
+        inWorker.clear();
+      });
+      worker = w;
+    } catch (e) {
+      connection.console.error(`cannot start the diagnostics worker: ${(e as Error).stack ?? e}`);
+    }
+    return worker;
+  }
+
+  function toWorker(m: ToWorker): void {
+    worker?.postMessage(m);
+  }
+
+  function validateInWorker(uri: string): void {
+    const td = documents.get(uri);
+    if (!td) return;
+    if (inWorker.has(uri)) {
+      rerun.add(uri);
+      return;
+    }
+    const w = diagnosticsWorker();
+    if (!w) return;
+    inWorker.set(uri, td.version);
+    toWorker({ type: 'validate', uri, version: td.version, text: td.getText(), rules: settings.rules, max: MAX_PUBLISHED });
+  }
+
+  function onWorkerResult(m: FromWorker): void {
+    inWorker.delete(m.uri);
+    const current = documents.get(m.uri)?.version;
+    if (m.type === 'failed') connection.console.error(`diagnostics failed for ${m.uri}: ${m.error}`);
+    // Never publish for a version the document has moved past (or a closed document).
+    else if (current === m.version) {
+      lastDiagnostics.set(m.uri, { version: m.version, list: m.list });
+      publish(m.uri, m.version, m.list);
+    }
+    if (rerun.delete(m.uri) && current !== undefined) validateInWorker(m.uri);
+  }
+
+  /** What the rules need besides the document: the user's overrides and the build context folder. */
+  function ruleOptions(uri: string) {
+    return { rules: settings.rules, readContextFile: svc().contextFileReader(uri) };
+  }
+
+  function revalidateAll(): void {
+    for (const td of documents.all()) scheduleValidation(td.uri);
+  }
+
+  // ---------------------------------------------------------------- lifecycle and settings
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+    locale = typeof init.locale === 'string' ? init.locale : params.locale;
+    settings = readSettings(init, locale);
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ' ', '#'], resolveProvider: false },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        signatureHelpProvider: { triggerCharacters: [' '] },
+      },
+      serverInfo: { name: 'dockerfile-guide', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Load the service now, off the initialize path, so the first didOpen does not pay for it.
+    setImmediate(() => svc());
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileGuide' }).catch(() => undefined);
+      void pullSettings();
+    }
+  });
+
+  async function pullSettings(): Promise<void> {
+    try {
+      const [raw] = await connection.workspace.getConfiguration([{ section: 'dockerfileGuide' }]);
+      if (raw && typeof raw === 'object') applySettings(readSettings(raw, locale, settings));
+    } catch {
+      // A client that advertises configuration but cannot answer keeps the initialization options.
+    }
+  }
+
+  function applySettings(next: GuideSettings): void {
+    const changed = JSON.stringify(next) !== JSON.stringify(settings);
+    settings = next;
+    if (changed) {
+      revalidateAll();
+      void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
+    }
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    const raw = (params.settings as Record<string, unknown> | undefined)?.dockerfileGuide;
     if (raw && typeof raw === 'object') applySettings(readSettings(raw, locale, settings));
-  } catch {
-    // A client that advertises configuration but cannot answer keeps the initialization options.
+    else if (canPullConfiguration) void pullSettings();
+  });
+
+  // ---------------------------------------------------------------- documents
+
+  documents.onDidOpen((e) => {
+    // A big document is parsed when a request needs it, not here: its diagnostics come from the worker.
+    if (!isBig(e.document.uri)) getParsed(e.document.uri);
+    validate(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    parsed.delete(e.document.uri);
+    lastDiagnostics.delete(e.document.uri);
+    rerun.delete(e.document.uri);
+    toWorker({ type: 'close', uri: e.document.uri });
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // ---------------------------------------------------------------- requests
+
+  /**
+   * Runs a handler on the current parse; a failure is logged and answered with `fallback`, never thrown at the client.
+   * A request the client cancelled while it waited behind other work is answered RequestCancelled without running.
+   */
+  function withDoc<T>(token: CancellationToken, uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    const doc = getParsed(uri);
+    if (!doc) return fallback;
+    try {
+      return fn(doc, settings.language);
+    } catch (e) {
+      connection.console.error(`request failed for ${uri}: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
   }
-}
 
-function applySettings(next: GuideSettings): void {
-  const changed = JSON.stringify(next) !== JSON.stringify(settings);
-  settings = next;
-  if (changed) {
-    revalidateAll();
-    void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
-  }
-}
+  connection.onHover((p, token) =>
+    withDoc(token, p.textDocument.uri, null, (doc, lang) =>
+      svc().hover(doc, p.position, lang, {
+        instructionAddon: (ins) => svc().explainHover(doc, ins, lang),
+        // A big document's rules ran in the worker: explain from the diagnostics it sent rather than rerun them here.
+        diagnosticAddon: (pos) => {
+          if (doc.text.length < BIG_DOCUMENT) return svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri));
+          const last = lastDiagnostics.get(doc.uri);
+          return last && last.version === doc.version ? svc().ruleWhyFromDiagnostics(last.list, pos, lang) : null;
+        },
+      }),
+    ),
+  );
+  connection.onCodeAction((p, token) =>
+    withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeActions(doc, p.range, p.context.diagnostics, lang, ruleOptions(p.textDocument.uri))),
+  );
+  connection.onCodeLens((p, token) => withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
+  // The explain command (client/src/commands/explain.ts) and the base image probe (client/src/explain/baseImageProbe.ts).
+  connection.onRequest('dockerfileGuide/explain', (p: Service.ExplainRequestParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc, lang) => svc().explainRequest(doc, p, lang)));
+  connection.onNotification('dockerfileGuide/baseImageConfig', (p: unknown) => {
+    toWorker({ type: 'baseImageConfig', params: p });
+    if (svc().applyEngineImageConfig(p)) {
+      void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
+      revalidateAll();
+    }
+  });
+  connection.onSignatureHelp((p, token) =>
+    withDoc(token, p.textDocument.uri, null, (doc, lang) => (settings.signatureHelp.enabled ? svc().signatureHelp(doc, p.position, lang) : null)),
+  );
+  connection.onCompletion((p, token) => withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().completion(doc, p.position, lang)));
+  connection.onDocumentSymbol((p, token) => withDoc(token, p.textDocument.uri, [], (doc) => svc().documentSymbols(doc)));
+  connection.onFoldingRanges((p, token) => withDoc(token, p.textDocument.uri, [], (doc) => svc().foldingRanges(doc)));
 
-connection.onDidChangeConfiguration((params) => {
-  const raw = (params.settings as Record<string, unknown> | undefined)?.dockerfileGuide;
-  if (raw && typeof raw === 'object') applySettings(readSettings(raw, locale, settings));
-  else if (canPullConfiguration) void pullSettings();
-});
-
-// ---------------------------------------------------------------- documents
-
-documents.onDidOpen((e) => {
-  getParsed(e.document.uri);
-  validate(e.document.uri);
-});
-documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
-documents.onDidClose((e) => {
-  const t = timers.get(e.document.uri);
-  if (t) clearTimeout(t);
-  timers.delete(e.document.uri);
-  parsed.delete(e.document.uri);
-  lastDiagnostics.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
-
-// ---------------------------------------------------------------- requests
-
-/** Runs a handler on the current parse; a failure is logged and answered with `fallback`, never thrown at the client. */
-function withDoc<T>(uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T {
-  const doc = getParsed(uri);
-  if (!doc) return fallback;
-  try {
-    return fn(doc, settings.language);
-  } catch (e) {
-    connection.console.error(`request failed for ${uri}: ${(e as Error).stack ?? e}`);
-    return fallback;
-  }
-}
-
-connection.onHover((p) =>
-  withDoc(p.textDocument.uri, null, (doc, lang) =>
-    svc().hover(doc, p.position, lang, {
-      instructionAddon: (ins) => svc().explainHover(doc, ins, lang),
-      diagnosticAddon: (pos) => svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri)),
+  connection.onDefinition((p, token) =>
+    withDoc(token, p.textDocument.uri, null, (doc) => {
+      const ins = doc.instructionAtLine(p.position.line);
+      if (!ins) return null;
+      const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
+      const { stageRefAt, variableAt, definitionFor } = svc();
+      const stage = stageRefAt(doc, target, p.position);
+      if (stage) return { uri: doc.uri, range: stage.stage.nameRange ?? stage.stage.from.keywordRange };
+      const v = variableAt(doc, target, p.position);
+      const def = v?.def ?? (v ? definitionFor(doc, v.name, target) : undefined);
+      return def ? { uri: doc.uri, range: def.nameRange } : null;
     }),
-  ),
-);
-connection.onCodeAction((p) =>
-  withDoc(p.textDocument.uri, [], (doc, lang) => svc().codeActions(doc, p.range, p.context.diagnostics, lang, ruleOptions(p.textDocument.uri))),
-);
-connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
-// The explain command (client/src/commands/explain.ts) and the base image probe (client/src/explain/baseImageProbe.ts).
-connection.onRequest('dockerfileGuide/explain', (p: Service.ExplainRequestParams) => withDoc(p.uri, null, (doc, lang) => svc().explainRequest(doc, p, lang)));
-connection.onNotification('dockerfileGuide/baseImageConfig', (p: unknown) => {
-  if (svc().applyEngineImageConfig(p)) {
-    void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
-    revalidateAll();
-  }
-});
-connection.onSignatureHelp((p) =>
-  withDoc(p.textDocument.uri, null, (doc, lang) => (settings.signatureHelp.enabled ? svc().signatureHelp(doc, p.position, lang) : null)),
-);
-connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc, lang) => svc().completion(doc, p.position, lang)));
-connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => svc().documentSymbols(doc)));
-connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => svc().foldingRanges(doc)));
+  );
 
-connection.onDefinition((p) =>
-  withDoc(p.textDocument.uri, null, (doc) => {
-    const ins = doc.instructionAtLine(p.position.line);
-    if (!ins) return null;
-    const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
-    const { stageRefAt, variableAt, definitionFor } = svc();
-    const stage = stageRefAt(doc, target, p.position);
-    if (stage) return { uri: doc.uri, range: stage.stage.nameRange ?? stage.stage.from.keywordRange };
-    const v = variableAt(doc, target, p.position);
-    const def = v?.def ?? (v ? definitionFor(doc, v.name, target) : undefined);
-    return def ? { uri: doc.uri, range: def.nameRange } : null;
-  }),
-);
+  connection.onDocumentHighlight((p, token) =>
+    withDoc(token, p.textDocument.uri, null, (doc) => {
+      const vars = svc().variableGroupAt(doc, p.position);
+      if (vars) return vars.map((o) => ({ range: o.range, kind: o.kind === 'definition' ? 3 : 2 }));
+      const stages = svc().stageGroupAt(doc, p.position);
+      if (stages) return stages.map((r) => ({ range: r.range, kind: r.isDefinition ? 3 : 2 }));
+      return null;
+    }),
+  );
 
-connection.onDocumentHighlight((p) =>
-  withDoc(p.textDocument.uri, null, (doc) => {
-    const vars = svc().variableGroupAt(doc, p.position);
-    if (vars) return vars.map((o) => ({ range: o.range, kind: o.kind === 'definition' ? 3 : 2 }));
-    const stages = svc().stageGroupAt(doc, p.position);
-    if (stages) return stages.map((r) => ({ range: r.range, kind: r.isDefinition ? 3 : 2 }));
-    return null;
-  }),
-);
+  connection.onReferences((p, token) =>
+    withDoc(token, p.textDocument.uri, null, (doc) => {
+      const vars = svc().variableGroupAt(doc, p.position);
+      if (vars) return vars.filter((o) => p.context.includeDeclaration || o.kind === 'reference').map((o) => ({ uri: doc.uri, range: o.range }));
+      const stages = svc().stageGroupAt(doc, p.position);
+      if (stages) return stages.filter((r) => p.context.includeDeclaration || !r.isDefinition).map((r) => ({ uri: doc.uri, range: r.range }));
+      return null;
+    }),
+  );
 
-connection.onReferences((p) =>
-  withDoc(p.textDocument.uri, null, (doc) => {
-    const vars = svc().variableGroupAt(doc, p.position);
-    if (vars) return vars.filter((o) => p.context.includeDeclaration || o.kind === 'reference').map((o) => ({ uri: doc.uri, range: o.range }));
-    const stages = svc().stageGroupAt(doc, p.position);
-    if (stages) return stages.filter((r) => p.context.includeDeclaration || !r.isDefinition).map((r) => ({ uri: doc.uri, range: r.range }));
-    return null;
-  }),
-);
+  connection.onPrepareRename((p, token) =>
+    withDoc(token, p.textDocument.uri, null, (doc) => {
+      const vars = svc().variableGroupAt(doc, p.position);
+      const hit = vars?.find((o) => o.range.start.line === p.position.line && o.range.start.character <= p.position.character && p.position.character <= o.range.end.character);
+      if (hit) return { range: hit.range, placeholder: hit.name };
+      const stages = svc().stageGroupAt(doc, p.position);
+      const s = stages?.find((r) => r.range.start.line === p.position.line && r.range.start.character <= p.position.character && p.position.character <= r.range.end.character);
+      if (s) return { range: s.range, placeholder: doc.getText(s.range) };
+      return null;
+    }),
+  );
 
-connection.onPrepareRename((p) =>
-  withDoc(p.textDocument.uri, null, (doc) => {
-    const vars = svc().variableGroupAt(doc, p.position);
-    const hit = vars?.find((o) => o.range.start.line === p.position.line && o.range.start.character <= p.position.character && p.position.character <= o.range.end.character);
-    if (hit) return { range: hit.range, placeholder: hit.name };
-    const stages = svc().stageGroupAt(doc, p.position);
-    const s = stages?.find((r) => r.range.start.line === p.position.line && r.range.start.character <= p.position.character && p.position.character <= r.range.end.character);
-    if (s) return { range: s.range, placeholder: doc.getText(s.range) };
-    return null;
-  }),
-);
+  connection.onRenameRequest((p, token) =>
+    withDoc<WorkspaceEdit | null>(token, p.textDocument.uri, null, (doc) => {
+      const newName = p.newName.trim();
+      const vars = svc().variableGroupAt(doc, p.position);
+      if (vars) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return null;
+        return { changes: { [doc.uri]: vars.map((o) => TextEdit.replace(o.range, newName)) } };
+      }
+      const stages = svc().stageGroupAt(doc, p.position);
+      if (stages) {
+        if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(newName)) return null;
+        return { changes: { [doc.uri]: stages.map((r) => TextEdit.replace(r.range, newName)) } };
+      }
+      return null;
+    }),
+  );
 
-connection.onRenameRequest((p) =>
-  withDoc<WorkspaceEdit | null>(p.textDocument.uri, null, (doc) => {
-    const newName = p.newName.trim();
-    const vars = svc().variableGroupAt(doc, p.position);
-    if (vars) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return null;
-      return { changes: { [doc.uri]: vars.map((o) => TextEdit.replace(o.range, newName)) } };
-    }
-    const stages = svc().stageGroupAt(doc, p.position);
-    if (stages) {
-      if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(newName)) return null;
-      return { changes: { [doc.uri]: stages.map((r) => TextEdit.replace(r.range, newName)) } };
-    }
-    return null;
-  }),
-);
+  connection.onDocumentFormatting((p, token) =>
+    withDoc(token, p.textDocument.uri, [], (doc) => svc().formatDocument(doc, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
+  );
+  connection.onDocumentRangeFormatting((p, token) =>
+    withDoc(token, p.textDocument.uri, [], (doc) => svc().formatRange(doc, p.range, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
+  );
 
-connection.onDocumentFormatting((p) =>
-  withDoc(p.textDocument.uri, [], (doc) => svc().formatDocument(doc, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
-);
-connection.onDocumentRangeFormatting((p) =>
-  withDoc(p.textDocument.uri, [], (doc) => svc().formatRange(doc, p.range, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
-);
+  // Never let an unexpected error take the server down: log it and keep serving.
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${String(e)}`));
 
-// Never let an unexpected error take the server down: log it and keep serving.
-process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${String(e)}`));
+  documents.listen(connection);
+  connection.listen();
+}
 
-documents.listen(connection);
-connection.listen();
 
+
+if (isMainThread) startLanguageServer();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+else (require('./service/diagnosticsWorker') as typeof import('./service/diagnosticsWorker')).serveDiagnostics(parentPort!);

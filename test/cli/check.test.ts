@@ -21,7 +21,7 @@ before(() => {
   warn = path.join(dir, 'warn.Dockerfile');
   fs.writeFileSync(good, 'FROM debian:bookworm-slim\nCMD ["true"]\n');
   fs.writeFileSync(bad, 'FROM debian\nEXPOSE 80/tcpx\nFROOM x\n');
-  fs.writeFileSync(warn, 'FROM debian:bookworm-slim\nmaintainer me@example.com\nCMD ["true"]\n');
+  fs.writeFileSync(warn, 'FROM debian:bookworm-slim\nRUN chmod 777 /srv\nCMD ["true"]\n');
 });
 
 test('a clean file exits 0 and prints nothing on stdout', () => {
@@ -43,7 +43,7 @@ test('errors: compiler-style lines and exit 1', () => {
 test('warnings alone exit 0', () => {
   const r = runCli(['check', warn]);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /warn\.Dockerfile:2:1: warning/);
+  assert.match(r.stdout, /warn\.Dockerfile:2:\d+: warning DG106 /);
 });
 
 test('Korean and both', () => {
@@ -95,8 +95,10 @@ test('--rule overrides a severity; bad --rule is a usage error', () => {
   const code = before.find((x: any) => x.line === 2)?.code;
   assert.ok(code);
   const r = runCli(['check', '--format', 'json', '--rule', `${code}=off`, warn]);
-  // dockerfile-utils' own messages are not rules; a rule id switches off only rules.
   assert.equal(r.code, 0);
+  assert.ok(!JSON.parse(r.stdout).some((x: any) => x.code === code), `${code} switched off`);
+  const raised = runCli(['check', '--format', 'json', '--rule', `${code}=error`, warn]);
+  assert.equal(raised.code, 1, 'raised to error, so exit 1');
   const bad2 = runCli(['check', '--rule', 'nonsense', good]);
   assert.equal(bad2.code, 2);
   assert.match(bad2.stderr, /ID=/);

@@ -187,11 +187,24 @@ describe('shell model: Dockerfile quirks from the ft_server corpus', () => {
     const sh = instrShell(doc.instructions[1])!;
     assert.deepEqual(sh.all.map((c) => c.name), ['apt-get', 'apt-get']);
   });
+  it('skips RUN flags before the command', () => {
+    const doc = new ParsedDocument('file:///x/Dockerfile', 1, 'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt --network=host apt-get update && apt-get install -y x\n');
+    const sh = instrShell(doc.instructions[1])!;
+    assert.deepEqual(sh.all.map((c) => c.name), ['apt-get', 'apt-get']);
+    assert.equal(doc.getText(wordRange(doc, sh.all[0].words[0])), 'apt-get');
+  });
   it('parses the quoted shell-form ENTRYPOINT "…" as one word', () => {
     const doc = new ParsedDocument('file:///x/Dockerfile', 1, 'FROM debian\nENTRYPOINT "/script.sh"\n');
     const sh = instrShell(doc.instructions[1])!;
     assert.deepEqual(argv(sh.all[0]), ['/script.sh']);
     assert.equal(sh.all[0].name, 'script.sh');
+  });
+  it('handles a function whose { is on the next line, and a run-time sh -c script', () => {
+    const cmds = simpleCommands('on()\n{\n  sed -i x f\n}\noff ()\n{\n  sed -i y f\n}\nnginx -g "daemon off;"\n');
+    assert.deepEqual(cmds.map((c) => [c.name, c.context.join('/')]), [['sed', 'function'], ['sed', 'function'], ['nginx', '']]);
+    const curl = simpleCommands('sh -c "$(curl -fsSL https://x.org/tools/install.sh)" "" --unattended');
+    assert.equal(curl.length, 1, 'the downloaded script is not parsed as shell text');
+    assert.equal(simpleCommands('$CMD /a/b')[0].name, '$CMD');
   });
   it('does not split inside $(( )) arithmetic or ${var:-x;y}', () => {
     assert.deepEqual(names('echo $((1 + 2)) ${A:-a;b} && true'), ['echo', 'true']);

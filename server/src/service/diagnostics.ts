@@ -2,9 +2,11 @@
  * All diagnostics of one document version: dockerfile-utils' validation plus the rule engine, as bilingual
  * messages. Computed once per version (the server debounces), rendered in the user's language at the edge.
  */
-import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
-import type { Msg } from '../i18n/msg';
-import { ParsedDocument } from './document';
+import type { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
+import type { Lang, Msg } from '../i18n/msg';
+import { contains, ParsedDocument } from './document';
+import { ruleMarkdown } from '../rules/hover';
+import { ruleById } from '../rules/registry';
 import { validatorProblems } from './validation';
 import { translateValidatorMessage } from './validatorMessages';
 import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRules, RuleOptions } from '../rules/engine';
@@ -59,4 +61,21 @@ export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string):
     tags: d.tags,
     data: d.data,
   };
+}
+
+/**
+ * The rule explanations for a hover, from diagnostics already computed (the worker's, for big documents): the same
+ * text as rules/hover.ts ruleWhyHover, without running the rules again on this thread.
+ */
+export function ruleWhyFromDiagnostics(list: GuideDiagnostic[], position: Position, lang: Lang): string | null {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const d of list) {
+    if (!contains(d.range, position) || seen.has(d.code)) continue;
+    const rule = ruleById(d.code);
+    if (!rule) continue;
+    seen.add(d.code);
+    parts.push(ruleMarkdown(rule, lang));
+  }
+  return parts.length ? parts.join('\n\n---\n\n') : null;
 }

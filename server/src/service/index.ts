@@ -3,7 +3,8 @@
  * lazily: the `initialize` answer does not wait for the parser, the validator, the rules and the docs to load.
  */
 export { completion } from './completion';
-export { computeDiagnostics, toLspDiagnostic } from './diagnostics';
+export { computeDiagnostics, ruleWhyFromDiagnostics, toLspDiagnostic } from './diagnostics';
+export { mostImportant } from './diagnosticsWorker';
 export type { GuideDiagnostic } from './diagnostics';
 export { ParsedDocument } from './document';
 export { formatDocument, formatRange } from './format';

@@ -379,7 +379,10 @@ export function parseShell(src: ShellSource, depth = 0): SimpleCommand[] {
         current = [];
         t++;
         context.push({ kind: 'function', cond: null });
-        if (tokens[t + 1]?.text === '{') t++;
+        // The body's `{` may sit on the next line (`name()\n{`).
+        let k = t + 1;
+        while (tokens[k]?.text === '\n') k++;
+        if (tokens[k]?.text === '{') t = k;
         continue;
       }
       if (o === ')') {
@@ -457,7 +460,9 @@ export function parseShell(src: ShellSource, depth = 0): SimpleCommand[] {
         // `function name { … }` / `function name() { … }`
         t++;
         if (tokens[t + 1]?.text === '(') t += 2;
-        if (tokens[t + 1]?.text === '{') t++;
+        let k = t + 1;
+        while (tokens[k]?.text === '\n') k++;
+        if (tokens[k]?.text === '{') t = k;
         context.push({ kind: 'function', cond: null });
         continue;
       }
@@ -468,7 +473,9 @@ export function parseShell(src: ShellSource, depth = 0): SimpleCommand[] {
   // Recurse into `sh -c '…'`.
   for (const cmd of out) {
     const script = shellCArgument(cmd);
-    if (script && depth < 4) {
+    // `sh -c "$(curl …)"` / `sh -c "$CMD"`: the script is only known at run time.
+    const unknown = script !== null && script.dynamic && /^(\$\(.*\)|\$\{?[A-Za-z_@*][A-Za-z0-9_]*\}?|`.*`)$/s.test(script.value);
+    if (script && depth < 4 && !unknown) {
       const inner = parseShell({ text: script.value, map: script.map }, depth + 1);
       for (const c of inner) {
         c.context = [...cmd.context, ...c.context];
@@ -525,7 +532,8 @@ function buildCommand(
   const { words, wrappers } = stripWrappers(allWords, assignments);
   const loop = [...context].reverse().find((c) => c.kind === 'while' || c.kind === 'until');
   return {
-    name: words[0] ? basename(words[0].value) : '',
+    // An expansion (`$CMD`, `$(…)`) is not a path: keep it whole rather than cutting it at a `/` inside.
+    name: words[0] ? (words[0].value.startsWith('$') || words[0].value.startsWith('`') ? words[0].value : basename(words[0].value)) : '',
     words,
     allWords,
     assignments,
@@ -892,36 +900,72 @@ function decodeJsonString(raw: string, start: number): ShellSource {
   return { text, map };
 }
 
-function shiftShell(s: InstrShell, by: number): InstrShell {
+function shiftWord(w: Word, by: number): Word {
   // `map` is only read while parsing (for `sh -c` recursion), so it is shared unshifted: copying it per version
   // would cost more than everything else here. start/end are what callers use.
-  const shiftWord = (w: Word): Word => ({ value: w.value, raw: w.raw, start: w.start + by, end: w.end + by, map: w.map, quoted: w.quoted, dynamic: w.dynamic });
-  // Built field by field in buildCommand's order, so every command object shares one hidden class: the rules
-  // loop over thousands of them and a polymorphic shape costs more than the loop itself.
-  const shiftCmds = (cmds: SimpleCommand[]): SimpleCommand[] =>
-    cmds.map((c) => {
-      const words = c.words.map(shiftWord);
-      const byStart = new Map(words.map((w) => [w.start, w]));
-      return {
-        name: c.name,
-        words,
-        allWords: c.allWords.map((w) => byStart.get(w.start + by) ?? shiftWord(w)),
-        assignments: c.assignments.map(shiftWord),
-        wrappers: c.wrappers,
-        redirects: c.redirects.map((r) => ({ op: r.op, target: r.target ? shiftWord(r.target) : null })),
-        before: c.before,
-        after: c.after,
-        background: c.background,
-        inPipeline: c.inPipeline,
-        context: c.context,
-        loopCondition: c.loopCondition,
-        depth: c.depth,
-        start: c.start + by,
-        end: c.end + by,
-        inner: c.inner ? shiftCmds(c.inner) : undefined,
-      };
-    });
-  const commands = shiftCmds(s.commands);
+  return { value: w.value, raw: w.raw, start: w.start + by, end: w.end + by, map: w.map, quoted: w.quoted, dynamic: w.dynamic };
+}
+
+/**
+ * A parsed command moved by `by` offsets (its instruction moved in a new document version). The plain fields are
+ * copied; the word lists are shifted on first use only, since most rules look at `name` and connectors and never
+ * touch the words of most commands: after an edit this keeps a 10,000-line file from re-allocating every word.
+ */
+class ShiftedCommand implements SimpleCommand {
+  readonly name: string;
+  readonly wrappers: string[];
+  readonly before: Connector;
+  readonly after: Connector;
+  readonly background: boolean;
+  readonly inPipeline: boolean;
+  readonly context: string[];
+  readonly loopCondition: string | null;
+  readonly depth: number;
+  readonly start: number;
+  readonly end: number;
+  readonly inner: SimpleCommand[] | undefined;
+  private _words?: Word[];
+  private _all?: Word[];
+  private _assign?: Word[];
+  private _redirects?: { op: string; target: Word | null }[];
+
+  constructor(
+    private readonly orig: SimpleCommand,
+    private readonly by: number,
+  ) {
+    this.name = orig.name;
+    this.wrappers = orig.wrappers;
+    this.before = orig.before;
+    this.after = orig.after;
+    this.background = orig.background;
+    this.inPipeline = orig.inPipeline;
+    this.context = orig.context;
+    this.loopCondition = orig.loopCondition;
+    this.depth = orig.depth;
+    this.start = orig.start + by;
+    this.end = orig.end + by;
+    this.inner = orig.inner ? orig.inner.map((c) => new ShiftedCommand(c, by)) : undefined;
+  }
+  get words(): Word[] {
+    return (this._words ??= this.orig.words.map((w) => shiftWord(w, this.by)));
+  }
+  get allWords(): Word[] {
+    if (!this._all) {
+      const byStart = new Map(this.words.map((w) => [w.start, w]));
+      this._all = this.orig.allWords.map((w) => byStart.get(w.start + this.by) ?? shiftWord(w, this.by));
+    }
+    return this._all;
+  }
+  get assignments(): Word[] {
+    return (this._assign ??= this.orig.assignments.map((w) => shiftWord(w, this.by)));
+  }
+  get redirects(): { op: string; target: Word | null }[] {
+    return (this._redirects ??= this.orig.redirects.map((r) => ({ op: r.op, target: r.target ? shiftWord(r.target, this.by) : null })));
+  }
+}
+
+function shiftShell(s: InstrShell, by: number): InstrShell {
+  const commands: SimpleCommand[] = s.commands.map((c) => new ShiftedCommand(c, by));
   return {
     commands,
     all: flatten(commands),

@@ -5,7 +5,7 @@ import { hadolintUrl } from '../stack/util';
 
 export const DL3000: Rule = {
   id: 'DL3000',
-  severity: 'error',
+  severity: 'info',
   title: msg('WORKDIR는 절대 경로로 쓰세요', 'Use an absolute WORKDIR'),
   why: msg(
     '상대 경로 WORKDIR는 앞선 WORKDIR(베이스 이미지의 것까지)에 이어 붙여지므로, 실제 경로를 Dockerfile만 보고 알기 어렵고 베이스 이미지가 바뀌면 경로도 바뀝니다. `/app`처럼 절대 경로로 쓰세요.',

@@ -48,7 +48,12 @@ export const DL3009: Rule = {
     // Append after the last command of the RUN (before trailing blanks and comments).
     const last = sh.all.filter((c) => c.depth === 0).pop() ?? sh.all[sh.all.length - 1];
     const at = doc.positionAt(Math.max(last.end, ...last.redirects.map((r) => r.target?.end ?? 0)));
-    const text = sh.fromHeredoc ? '\nrm -rf /var/lib/apt/lists/*' : ' \\\n    && rm -rf /var/lib/apt/lists/*';
+    // Heredoc: a new line; exec form (`["sh", "-c", "…"]`): stay inside the JSON string; shell form: a continuation.
+    const text = sh.fromHeredoc
+      ? '\nrm -rf /var/lib/apt/lists/*'
+      : instr.isExecForm()
+        ? ' && rm -rf /var/lib/apt/lists/*'
+        : ` ${doc.escapeChar}\n    && rm -rf /var/lib/apt/lists/*`;
     return [{ title: msg('RUN 끝에 `rm -rf /var/lib/apt/lists/*` 추가하기', 'Add `rm -rf /var/lib/apt/lists/*` at the end of the RUN'), edits: [edit({ start: at, end: at }, text)], preferred: true }];
   },
 };

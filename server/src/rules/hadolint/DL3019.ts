@@ -16,10 +16,11 @@ export const DL3019: Rule = {
   check({ doc }) {
     const out: Finding[] = [];
     for (const { instr, shell } of runShells(doc)) {
-      if (instr.flags().some((f) => f.name === 'mount' && /\/var\/cache\/apk|\/etc\/apk\/cache/.test(f.value ?? ''))) continue;
       for (const inv of apkOf(shell)) {
         // --no-network reads only the local cache, so there is nothing new to keep.
         if (inv.options.includes('--no-cache') || inv.options.includes('--no-network')) continue;
+        // A cache mount keeps the cache out of the layer (flags are read only for candidates: they cost a parse).
+        if (instr.flags().some((f) => f.name === 'mount' && /\/var\/cache\/apk|\/etc\/apk\/cache/.test(f.value ?? ''))) continue;
         out.push({ range: wordRange(doc, inv.add), message: msg('`apk add`에 `--no-cache` 옵션을 붙이세요', 'Add `--no-cache` to `apk add`') });
       }
     }

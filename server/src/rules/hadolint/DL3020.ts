@@ -10,7 +10,7 @@ const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|gz|bz2|x
 
 export const DL3020: Rule = {
   id: 'DL3020',
-  severity: 'error',
+  severity: 'info',
   title: msg('파일과 폴더는 ADD 대신 COPY로 복사하세요', 'Use COPY instead of ADD for files and folders'),
   why: msg(
     '`ADD`는 복사 말고도 URL을 내려받고 로컬 tar 압축 파일을 자동으로 풀어 버립니다. 평범한 파일을 복사할 때 `ADD`를 쓰면 나중에 압축 파일을 넣었을 때 뜻밖에 풀려 버리는 식의 실수가 생깁니다. 파일과 폴더는 `COPY`로 복사하고, `ADD`는 압축을 풀거나 URL을 받을 때만 쓰세요.',

@@ -16,6 +16,10 @@ export const DL3021: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      // Cheap filter: a first line that does not continue (heredoc bodies follow it, they are not arguments) and has
+      // at most two words after the keyword and flags means one source.
+      const first = doc.lineText(ins.startLine).trim();
+      if (!first.endsWith(doc.escapeChar) && first.split(/\s+/).filter((t) => !t.startsWith('--')).length <= 3) continue;
       const args = ins.jsonStrings() ?? ins.args();
       if (args.length <= 2 || ins.heredocs().length) continue;
       const dest = args[args.length - 1];

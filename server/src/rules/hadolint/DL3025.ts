@@ -21,7 +21,7 @@ export const DL3025: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue;
-      if (ins.isExecForm() || ins.argsContent().trim() === '') continue;
+      if (ins.isExecForm() || ins.args().length === 0) continue;
       out.push({
         range: ins.argsRange() ?? ins.range,
         message: msg(`${ins.keyword}를 \`["실행파일", "인자"]\` 형식으로 쓰세요`, `Write ${ins.keyword} as \`["executable", "arg"]\``),

@@ -17,9 +17,9 @@ export const DL3042: Rule = {
     const out: Finding[] = [];
     if (doc.varDefs.some((d) => d.name === 'PIP_NO_CACHE_DIR' && d.value && !/^(0|false|no|off)$/i.test(d.value.replace(/["']/g, '')))) return out;
     for (const { instr, shell } of runShells(doc)) {
-      if (instr.flags().some((f) => f.name === 'mount' && /pip/.test(f.value ?? ''))) continue;
       for (const inv of pipOf(shell)) {
         if (inv.options.includes('--no-cache-dir')) continue;
+        if (instr.flags().some((f) => f.name === 'mount' && /pip/.test(f.value ?? ''))) continue;
         if (inv.cmd.assignments.some((a) => /^PIP_NO_CACHE_DIR=/.test(a.value))) continue;
         out.push({ range: wordRange(doc, inv.install), message: msg('`pip install`에 `--no-cache-dir` 옵션을 붙이세요', 'Add `--no-cache-dir` to `pip install`') });
       }

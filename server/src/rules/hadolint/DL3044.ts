@@ -8,7 +8,7 @@ import { hadolintUrl } from '../stack/util';
 
 export const DL3044: Rule = {
   id: 'DL3044',
-  severity: 'error',
+  severity: 'warning',
   title: msg('같은 ENV 안에서 정의한 변수를 참조하지 마세요', 'Do not refer to an environment variable within the same ENV statement where it is defined'),
   why: msg('한 ENV 명령의 값들은 모두 한꺼번에 치환된 뒤에 설정됩니다. 그래서 `ENV A=1 B=$A`의 `$A`는 1이 아니라 그 이전 값(대개 빈 문자열)이 됩니다. 참조하는 변수는 별도의 ENV로 먼저 정의하세요.', 'All values of one ENV are substituted before any of them is set, so in `ENV A=1 B=$A`, `$A` is the previous value (usually empty), not 1. Define the variable in an earlier ENV of its own.'),
   url: hadolintUrl('DL3044'),
@@ -17,9 +17,19 @@ export const DL3044: Rule = {
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'ENV') continue;
       // Cheap filter: without a `$` there is nothing to refer to.
-      let dollar = false;
-      for (let l = ins.startLine; l <= ins.endLine && !dollar; l++) dollar = doc.lines[l].includes('$');
-      if (!dollar) continue;
+      // Cheap filter on the text: some name assigned here must appear as `$NAME`/`${NAME` in it.
+      let raw = '';
+      for (let l = ins.startLine; l <= ins.endLine; l++) raw += doc.lines[l];
+      if (!raw.includes('$')) continue;
+      // …and it must appear after the next assignment starts (`PATH=/x:$PATH` refers to the old value, correctly).
+      const assigns = [...raw.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)];
+      const suspicious = assigns.some((m, i) => {
+        const next = assigns[i + 1];
+        if (!next) return false;
+        const rest = raw.slice(next.index);
+        return rest.includes('$' + m[1]) || rest.includes('${' + m[1]);
+      });
+      if (!suspicious) continue;
       const props = ins.properties();
       if (props.length < 2) continue;
       const refs = ins.variables();

@@ -5,6 +5,12 @@
 import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
+import type { Instr } from '../../service/document';
+
+/** A RUN with flags (`RUN --mount=…`): read from the line text, cheaper than parsing the flags. */
+function flagged(ins: Instr): boolean {
+  return /^\s*\S+\s+--/.test(ins.doc.lineText(ins.startLine));
+}
 
 export const DL3059: Rule = {
   id: 'DL3059',
@@ -23,10 +29,10 @@ export const DL3059: Rule = {
         const a = list[k - 1];
         const b = list[k];
         // RUNs with --mount/--network flags often stand alone on purpose.
-        if (a.keyword !== 'RUN' || b.keyword !== 'RUN' || a.flags().length || b.flags().length) continue;
-        if (k >= 2 && list[k - 2].keyword === 'RUN' && !list[k - 2].flags().length) continue;
+        if (a.keyword !== 'RUN' || b.keyword !== 'RUN' || flagged(a) || flagged(b)) continue;
+        if (k >= 2 && list[k - 2].keyword === 'RUN' && !flagged(list[k - 2])) continue;
         let n = k + 1;
-        while (n < list.length && list[n].keyword === 'RUN' && !list[n].flags().length) n++;
+        while (n < list.length && list[n].keyword === 'RUN' && !flagged(list[n])) n++;
         const count = n - (k - 1);
         out.push({
           range: b.keywordRange,

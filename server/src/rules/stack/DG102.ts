@@ -7,6 +7,8 @@ import type { Rule } from '../types';
 import { judgeMain, where } from './mainProcess';
 import type { ParsedDocument } from '../../service/document';
 import { aptOf, guideUrl, mainCommand, runShells } from './util';
+import { effectiveCommand } from '../../service/effectiveCommand';
+import type { Finding } from '../types';
 
 function installsPackages(doc: ParsedDocument): boolean {
   return runShells(doc).some(
@@ -27,7 +29,7 @@ export const DG102: Rule = {
   url: guideUrl('DG102'),
   check(ctx) {
     const m = mainCommand(ctx);
-    if (!m) return [];
+    if (!m) return inheritedShell(ctx.doc);
     const v = judgeMain(m);
     if (!v || v.kind !== 'shell') return [];
     // A base OS image (`CMD ["bash"]` in debian, ubuntu) is meant to be run with -it or built upon: when the whole
@@ -45,3 +47,39 @@ export const DG102: Rule = {
     ];
   },
 };
+
+/**
+ * No CMD/ENTRYPOINT anywhere, a base image whose CMD is a bare shell (debian, ubuntu: `bash`), and packages installed
+ * on top: the image is meant to run a server, but `docker run -d` starts the inherited shell, which exits at once.
+ */
+function inheritedShell(doc: ParsedDocument): Finding[] {
+  const stage = doc.stages[doc.stages.length - 1];
+  if (!stage || !installsServer(doc)) return [];
+  let ec;
+  try {
+    ec = effectiveCommand(doc, stage);
+  } catch {
+    return [];
+  }
+  if (ec.entrypoint || !ec.cmd || ec.cmd.origin.kind !== 'base') return [];
+  const argv = ec.cmd.argv;
+  if (argv.length !== 1 || !/^(\/bin\/|\/usr\/bin\/)?(bash|sh|zsh|ash|dash)$/.test(argv[0])) return [];
+  const image = ec.baseImage ?? stage.image ?? '';
+  return [
+    {
+      range: stage.imageRange ?? stage.from.range,
+      message: {
+        ko: `CMD가 없어 베이스 이미지 \`${image}\`의 CMD \`${argv[0]}\` 셸이 실행됩니다. \`docker run -d\`로 실행하면 컨테이너가 바로 종료됩니다`,
+        en: `There is no CMD, so the base image \`${image}\`'s CMD \`${argv[0]}\` runs; under \`docker run -d\` the container exits at once`,
+      },
+    },
+  ];
+}
+
+/** Server packages: an image that installs one is meant to run it (runtime images like golang are built upon). */
+const SERVER = /^(nginx|nginx-\w+|mariadb-server|default-mysql-server|mysql-server|apache2|php[\d.]*-fpm|postgresql(-\d+)?|redis-server|openssh-server|lighttpd|httpd)$/;
+function installsServer(doc: ParsedDocument): boolean {
+  return runShells(doc).some(({ shell }) =>
+    aptOf(shell).some((a) => a.subcommand?.value === 'install' && a.packages.some((p) => SERVER.test(p.value.replace(/[=:].*$/, '')))),
+  );
+}

@@ -47,8 +47,23 @@ export function runShells(doc: ParsedDocument): RunShell[] {
   let out = runShellsMemo.get(doc);
   if (out) return out;
   out = [];
+  // RUNs under `SHELL ["powershell", …]` / `["cmd", "/S", "/C"]` are not POSIX shell: leave them out. SHELL is
+  // inherited through `FROM <stage>`.
+  const nonPosix = new Map<Stage, boolean>();
+  let current: Stage | undefined;
+  let foreign = false;
   for (const instr of doc.instructions) {
-    if (instr.keyword !== 'RUN') continue;
+    if (instr.stage !== current) {
+      if (current) nonPosix.set(current, foreign);
+      current = instr.stage;
+      foreign = current?.parent ? (nonPosix.get(current.parent) ?? false) : false;
+    }
+    if (instr.keyword === 'SHELL') {
+      const first = instr.jsonStrings()?.[0]?.value ?? '';
+      foreign = /(^|[\\/])(pwsh|powershell|cmd)(\.exe)?$/i.test(first);
+      continue;
+    }
+    if (instr.keyword !== 'RUN' || foreign) continue;
     const shell = instrShell(instr);
     if (shell) out.push({ instr, shell });
   }

@@ -31,6 +31,11 @@ describe('DL3009 apt lists', () => {
     assert.equal(fixed, F + 'RUN apt-get update \\\n    && apt-get install -y nginx \\\n    && rm -rf /var/lib/apt/lists/*\n');
     assert.deepEqual(run(DL3009, fixed), []);
   });
+  it('fix stays inside the JSON string of an exec-form sh -c', () => {
+    const fixed = fixOnce(DL3009, F + 'RUN ["sh", "-c", "apt-get update && apt-get install -y x"]\n');
+    assert.equal(fixed, F + 'RUN ["sh", "-c", "apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*"]\n');
+    assert.deepEqual(run(DL3009, fixed), []);
+  });
   it('does not fire with cleanup, a cache mount, or in a build stage', () => {
     assert.deepEqual(where(DL3009, F + 'RUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n'), []);
     assert.deepEqual(where(DL3009, F + 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y x\n'), []);

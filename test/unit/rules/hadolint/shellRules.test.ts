@@ -20,6 +20,9 @@ describe('DL3003 cd', () => {
     assert.equal(where(DL3003, F + 'RUN cd /tmp && make\n')[0].text, 'cd /tmp');
     assertBilingual(run(DL3003, F + 'RUN cd /tmp\n'));
   });
+  it('leaves RUNs under a PowerShell SHELL alone', () => {
+    assert.deepEqual(where(DL3003, 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN cd C:\\; echo x\n'), []);
+  });
   it('does not fire inside a subshell or on cd as an argument', () => {
     assert.deepEqual(where(DL3003, F + 'RUN (cd /src && make) && echo cd\n'), []);
   });

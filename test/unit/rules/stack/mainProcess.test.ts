@@ -85,6 +85,14 @@ describe('DG102 bare interactive shell last', () => {
     assert.equal(w.length, 1);
     assert.match(w[0].en, /`srcs\/startup\.sh` line 3/);
   });
+  it('fires on the FROM line when there is no CMD and the base image only runs bash', () => {
+    const w = where(DG102, FT + 'COPY srcs/run.sh .\n');
+    assert.equal(w.length, 1);
+    assert.equal(w[0].text, 'debian:buster');
+    assert.match(w[0].en, /no CMD/);
+    assert.deepEqual(where(DG102, 'FROM nginx:1.27\nRUN apt-get update && apt-get install -y curl\n'), [], 'nginx keeps its own CMD');
+    assert.deepEqual(where(DG102, 'FROM debian:bookworm\nRUN echo hi > /x\n'), [], 'nothing installed: a base image');
+  });
   it('does not fire on a script run by bash, on bash -c, or on a plain base image', () => {
     assert.deepEqual(where(DG102, FT + 'CMD ["bash", "start.sh"]\n'), [], 'unreadable script: no judgement');
     assert.deepEqual(where(DG102, FT + `CMD ["bash", "-c", "nginx -g 'daemon off;'"]\n`), []);
