@@ -154,11 +154,13 @@ function startLanguageServer(): void {
     worker?.postMessage(m);
   }
 
-  function validateInWorker(uri: string): void {
+  /** `force`: run again even for the version in the worker now (settings or base-image data changed). */
+  function validateInWorker(uri: string, force = false): void {
     const td = documents.get(uri);
     if (!td) return;
     if (inWorker.has(uri)) {
-      rerun.add(uri);
+      // didOpen and the change event of the same open both ask; a run of the same version is not repeated.
+      if (force || inWorker.get(uri) !== td.version) rerun.add(uri);
       return;
     }
     const w = diagnosticsWorker();
@@ -176,7 +178,7 @@ function startLanguageServer(): void {
       lastDiagnostics.set(m.uri, { version: m.version, list: m.list });
       publish(m.uri, m.version, m.list);
     }
-    if (rerun.delete(m.uri) && current !== undefined) validateInWorker(m.uri);
+    if (rerun.delete(m.uri) && current !== undefined) validateInWorker(m.uri, true);
   }
 
   /** What the rules need besides the document: the user's overrides and the build context folder. */
@@ -185,7 +187,11 @@ function startLanguageServer(): void {
   }
 
   function revalidateAll(): void {
-    for (const td of documents.all()) scheduleValidation(td.uri);
+    for (const td of documents.all()) {
+      // A run already going in the worker used the old settings: it must be followed by a fresh one.
+      if (inWorker.has(td.uri)) rerun.add(td.uri);
+      scheduleValidation(td.uri);
+    }
   }
 
   // ---------------------------------------------------------------- lifecycle and settings

@@ -70,7 +70,30 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
 
     const rows: CheckRow[] = [];
     let unreadable = false;
-    for (const file of args.positionals) {
+    // A folder argument stands for the Dockerfiles under it (see findDockerfiles), checked like named files.
+    const files: string[] = [];
+    for (const arg of args.positionals) {
+      let isDir = false;
+      try {
+        isDir = arg !== '-' && fs.statSync(arg).isDirectory();
+      } catch {
+        // Missing or unreadable: reported below when it is read, like any file.
+      }
+      if (!isDir) {
+        files.push(arg);
+        continue;
+      }
+      const found = findDockerfiles(arg, (dir, code) => {
+        io.err(line(fillMsg(CLI.unreadable, dir, code), lang));
+        unreadable = true;
+      });
+      if (found.length === 0) {
+        io.err(line(fillMsg(CLI.noDockerfiles, arg), lang));
+        unreadable = true;
+      }
+      files.push(...found);
+    }
+    for (const file of files) {
       let text: string;
       try {
         if (file === '-') text = fs.readFileSync(0, 'utf8');
@@ -107,7 +130,7 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
     else {
       for (const r of rows) io.out(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}`);
       const count = (s: string) => rows.filter((r) => r.severity === s).length;
-      io.err(line(fillMsg(CLI.summary, args.positionals.length, count('error'), count('warning'), count('info'), count('hint')), lang));
+      io.err(line(fillMsg(CLI.summary, files.length, count('error'), count('warning'), count('info'), count('hint')), lang));
     }
     if (unreadable) return 2;
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
@@ -119,6 +142,38 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
     }
     throw e;
   }
+}
+
+/** File names the extension treats as Dockerfiles (package.json `languages`), for folder arguments. */
+const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|dockerfile|.+\.(?:dockerfile|Dockerfile))$/;
+/** Folders a project's Dockerfiles are never in, and that can be huge. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+/**
+ * The Dockerfiles under a folder, sorted, recursively. Symlinks are listed when their name matches (a dangling one
+ * is then reported as unreadable, like any file) but symlinked folders are not entered, so a link loop cannot make
+ * the walk endless. A subfolder that cannot be listed is reported through `onError` and skipped.
+ */
+export function findDockerfiles(root: string, onError: (dir: string, code: string) => void): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      onError(dir, (e as NodeJS.ErrnoException).code ?? String(e));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name)) walk(p);
+      } else if (DOCKERFILE_NAME.test(e.name)) out.push(p);
+    }
+  };
+  walk(root);
+  return out;
 }
 
 /** SARIF 2.1.0: one run, our rules as the tool's rule descriptors. */

@@ -4,13 +4,15 @@ import type { Msg } from '../i18n/msg';
 export const CLI = {
   usage: {
     ko: `사용법:
-  dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... 파일...
+  dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... 파일|폴더...
+    (폴더를 주면 그 아래의 Dockerfile, Dockerfile.*, *.dockerfile, Containerfile을 모두 찾아 검사합니다)
   dockerfile-guide explain 파일 [--stage 이름] [--lang ko|en|both] [--format text|json] [--no-engine]
   dockerfile-guide new-stack 폴더 [--debian bookworm|buster] [--lang ko|en] [--site 이름] [--source debian|upstream] [--no-phpmyadmin] [--force]
 
 종료 코드: 0 오류 없음, 1 오류가 하나 이상 있음, 2 잘못된 사용법이나 읽을 수 없는 파일`,
     en: `Usage:
-  dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... FILE...
+  dockerfile-guide check [--lang ko|en|both] [--format text|json|sarif] [--rule ID=off|hint|info|warning|error]... FILE|DIR...
+    (a DIR is searched recursively for Dockerfile, Dockerfile.*, *.dockerfile and Containerfile)
   dockerfile-guide explain FILE [--stage NAME] [--lang ko|en|both] [--format text|json] [--no-engine]
   dockerfile-guide new-stack DIR [--debian bookworm|buster] [--lang ko|en] [--site NAME] [--source debian|upstream] [--no-phpmyadmin] [--force]
 
@@ -24,6 +26,7 @@ Exit codes: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file
   noFiles: { ko: '검사할 파일을 하나 이상 지정해 주세요.', en: 'Give at least one file to check.' } as Msg,
   unreadable: { ko: '파일을 읽을 수 없습니다: {0} ({1})', en: 'Cannot read file: {0} ({1})' } as Msg,
   isDirectory: { ko: '폴더는 검사할 수 없습니다. 폴더 안의 Dockerfile을 지정해 주세요: {0}', en: 'Cannot check a folder; name the Dockerfile inside it: {0}' } as Msg,
+  noDockerfiles: { ko: '폴더 안에 Dockerfile이 없습니다: {0}', en: 'No Dockerfile found in folder: {0}' } as Msg,
   binary: { ko: '텍스트 파일이 아니라서 검사하지 않았습니다: {0}', en: 'Not a text file, so it was not checked: {0}' } as Msg,
   summary: { ko: '파일 {0}개 검사: 오류 {1}개, 경고 {2}개, 정보 {3}개, 힌트 {4}개', en: '{0} file(s) checked: {1} error(s), {2} warning(s), {3} info, {4} hint(s)' } as Msg,
   crashed: { ko: '검사 중 예기치 않은 오류가 났습니다: {0} ({1})', en: 'Unexpected failure while checking {0} ({1})' } as Msg,

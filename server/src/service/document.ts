@@ -6,7 +6,6 @@
  * chunk-relative positions of the dockerfile-ast objects underneath.
  */
 import {
-  Argument,
   Dockerfile,
   Flag,
   Heredoc,
@@ -124,7 +123,9 @@ export class Instr {
 
   /** Arguments after the keyword (and after flags for instructions that take flags). */
   args(): Span[] {
-    return (this._args ??= this.ast.getArguments().map((a) => span(a, this.delta)));
+    const rel = relativeInfo(this.ast);
+    rel.args ??= this.ast.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+    return (this._args ??= atDelta(rel, 'args', this.delta, () => shiftSpans(rel.args!, this.delta)));
   }
 
   /** The arguments' text with line continuations removed, as Docker joins them. */
@@ -135,12 +136,14 @@ export class Instr {
 
   /** The arguments' text exactly as written (continuations included). */
   rawArgsContent(): string {
-    return this.ast.getRawArgumentsContent() ?? '';
+    const rel = relativeInfo(this.ast);
+    return (rel.rawArgsContent ??= this.ast.getRawArgumentsContent() ?? '');
   }
 
   argsRange(): Range | null {
-    const r = this.ast.getArgumentsRange();
-    return r ? shiftRange(r, this.delta) : null;
+    const rel = relativeInfo(this.ast);
+    if (rel.argsRange === undefined) rel.argsRange = this.ast.getArgumentsRange();
+    return rel.argsRange ? shiftRange(rel.argsRange, this.delta) : null;
   }
 
   /** The instruction's text in the document, exactly as written. */
@@ -150,24 +153,40 @@ export class Instr {
 
   flags(): FlagInfo[] {
     if (this._flags) return this._flags;
-    const d = this.delta;
-    this._flags =
+    const rel = relativeInfo(this.ast);
+    rel.flags ??=
       this.ast instanceof ModifiableInstruction
         ? this.ast.getFlags().map((f: Flag) => ({
             name: f.getName(),
-            nameRange: shiftRange(f.getNameRange(), d),
+            nameRange: f.getNameRange(),
             value: f.getValue(),
-            valueRange: f.getValueRange() ? shiftRange(f.getValueRange()!, d) : null,
-            range: shiftRange(f.getRange(), d),
+            valueRange: f.getValueRange(),
+            range: f.getRange(),
             options: f.getOptions().map((o) => ({
               name: o.getName(),
-              nameRange: shiftRange(o.getNameRange(), d),
+              nameRange: o.getNameRange(),
               value: o.getValue(),
-              valueRange: o.getValueRange() ? shiftRange(o.getValueRange()!, d) : null,
-              range: shiftRange(o.getRange(), d),
+              valueRange: o.getValueRange(),
+              range: o.getRange(),
             })),
           }))
         : [];
+    const d = this.delta;
+    const flags = rel.flags;
+    this._flags = atDelta(rel, 'flags', d, () =>
+      flags.map((f) => ({
+            ...f,
+            nameRange: shiftRange(f.nameRange, d),
+            valueRange: f.valueRange ? shiftRange(f.valueRange, d) : null,
+            range: shiftRange(f.range, d),
+            options: f.options.map((o) => ({
+              ...o,
+              nameRange: shiftRange(o.nameRange, d),
+              valueRange: o.valueRange ? shiftRange(o.valueRange, d) : null,
+              range: shiftRange(o.range, d),
+            })),
+          })),
+    );
     return this._flags;
   }
 
@@ -182,7 +201,14 @@ export class Instr {
    */
   jsonStrings(): Span[] | null {
     if (this._json !== undefined) return this._json;
-    this._json = null;
+    const rel = relativeInfo(this.ast);
+    if (rel.json === undefined) rel.json = this.relativeJson();
+    const json = rel.json;
+    this._json = json ? atDelta(rel, 'json', this.delta, () => shiftSpans(json, this.delta)) : null;
+    return this._json;
+  }
+
+  private relativeJson(): Span[] | null {
     if (!(this.ast instanceof JSONInstruction)) return null;
     const content = this.argsContent().trim();
     if (!content.startsWith('[')) return null;
@@ -194,12 +220,11 @@ export class Instr {
     }
     if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return null;
     const strings = this.ast.getJSONStrings();
-    const whole = this.argsRange() ?? this.range;
-    this._json = (parsed as string[]).map((value, i) => ({
+    const whole = this.ast.getArgumentsRange() ?? this.ast.getRange();
+    return (parsed as string[]).map((value, i) => ({
       value,
-      range: strings.length === parsed.length ? shiftRange(strings[i].getJSONRange(), this.delta) : whole,
+      range: strings.length === parsed.length ? strings[i].getJSONRange() : whole,
     }));
-    return this._json;
   }
 
   /** True when written in exec (JSON array) form. */
@@ -316,6 +341,8 @@ export class ParsedDocument {
   readonly globalArgs: VarDef[] = [];
   readonly varDefs: VarDef[] = [];
   readonly placed: PlacedChunk[];
+  /** Lines that this version had to parse anew (the rest came from the previous version's chunks). */
+  readonly freshLines: number;
   /** Chunks by cache key, handed to the next version for reuse. */
   readonly chunkCache: Map<string, Chunk>;
   private lineOffsets: number[] | undefined;
@@ -331,7 +358,8 @@ export class ParsedDocument {
     this.lines = splitLinesKeepEnds(text);
     this.escapeChar = readEscape(this.lines);
     const reuse = previous && previous.escapeChar === this.escapeChar ? previous.chunkCache : undefined;
-    const { placed, byKey } = chunkDocument(this.lines, this.escapeChar, reuse);
+    const { placed, byKey, freshLines } = chunkDocument(this.lines, this.escapeChar, reuse);
+    this.freshLines = freshLines;
     this.placed = placed;
     this.chunkCache = byKey;
     this.build();
@@ -550,6 +578,12 @@ interface RelativeInfo {
   variables?: Variable[];
   heredocs?: Heredoc[];
   argsContent?: string;
+  rawArgsContent?: string;
+  argsRange?: Range | null;
+  args?: Span[];
+  flags?: FlagInfo[];
+  json?: Span[] | null;
+  shifted?: Partial<Record<'args' | 'flags' | 'json', { delta: number; value: unknown }>>;
 }
 
 /**
@@ -598,8 +632,21 @@ export function shiftRange(r: Range, delta: number): Range {
   };
 }
 
-function span(a: Argument, delta: number): Span {
-  return { value: a.getValue(), range: shiftRange(a.getRange(), delta) };
+/**
+ * The shifted form of a chunk-relative value, cached for the last delta it was asked at: a chunk that did not move
+ * between versions (every chunk, for an edit inside a line) hands out the same objects again instead of garbage.
+ */
+function atDelta<T>(rel: RelativeInfo, key: 'args' | 'flags' | 'json', delta: number, make: () => T): T {
+  const slot = rel.shifted?.[key];
+  if (slot && slot.delta === delta) return slot.value as T;
+  const value = make();
+  (rel.shifted ??= {})[key] = { delta, value };
+  return value;
+}
+
+/** Shifted copies of chunk-relative spans. */
+function shiftSpans(spans: Span[], delta: number): Span[] {
+  return delta === 0 ? spans : spans.map((x) => ({ value: x.value, range: shiftRange(x.range, delta) }));
 }
 
 export function contains(r: Range, p: Position): boolean {
