@@ -47,7 +47,7 @@ export function buildTree(root: string, n: number, sources = corpusDockerfiles()
   }
   const odd = path.join(root, 'odd');
   fs.mkdirSync(path.join(odd, 'Dockerfile.d'), { recursive: true });
-  fs.writeFileSync(path.join(odd, 'Dockerfile.d', 'Dockerfile'), 'FROM debian:bookworm-slim\nCMD ["true"]\n');
+  fs.writeFileSync(path.join(odd, 'Dockerfile.d', 'Dockerfile'), 'FROM debian:bookworm-slim\nMAINTAINER me\nCMD ["true"]\n');
   fs.symlinkSync(path.join(odd, 'does-not-exist'), path.join(odd, 'Dockerfile'));
   fs.writeFileSync(path.join(odd, 'logo.dockerfile'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]));
   return { root, dockerfiles: n + 1, broken, failures: [path.join(odd, 'Dockerfile'), path.join(odd, 'logo.dockerfile')] };

@@ -73,6 +73,13 @@ describe('completion', () => {
     for (const p of ['nginx', 'mariadb-server', 'php-fpm', 'openssl', 'ca-certificates']) assert.ok(l.includes(p), p);
     assert.ok(labels(await complete(uri, 13, 4)).includes('php-fpm'));
   });
+  test('apt-get subcommands before the package list', async () => {
+    const uri2 = 'file:///w/complete/apt/Dockerfile';
+    await c.openAndWait(uri2, 'FROM debian\nRUN apt-get \n');
+    const items = await complete(uri2, 1, 12);
+    assert.deepEqual(labels(items).slice(0, 2), ['update', 'install']);
+    assert.match(items[0].insertText, /update && apt-get install -y --no-install-recommends/);
+  });
   test('nothing silly inside arguments', async () => {
     assert.deepEqual(await complete(uri, 15, 19), []);
     assert.deepEqual(labels(await complete(uri, 15, 12)), ['AS']);

@@ -40,6 +40,49 @@ const INSTRUCTION_SNIPPETS: Record<string, string> = {
   SHELL: 'SHELL ["${1:/bin/bash}", "${2:-c}"]',
 };
 
+/** apt-get subcommands worth offering in a Dockerfile, in the order they are usually needed. */
+const APT_SUBCOMMANDS: { name: string; insert: string; sort: string; doc: Msg }[] = [
+  {
+    name: 'update',
+    insert: 'update && apt-get install -y --no-install-recommends ',
+    sort: '0',
+    doc: {
+      ko: '패키지 목록을 새로 받습니다. 목록이 캐시된 레이어에 묵지 않도록 `install`과 같은 RUN에서 실행합니다(이 항목은 `&& apt-get install -y --no-install-recommends`까지 넣어 줍니다).',
+      en: 'Fetches fresh package lists. Run it in the same RUN as `install` so a cached layer never holds stale lists (this item inserts `&& apt-get install -y --no-install-recommends` too).',
+    },
+  },
+  {
+    name: 'install',
+    insert: 'install -y --no-install-recommends ',
+    sort: '1',
+    doc: {
+      ko: '패키지를 설치합니다. 빌드는 질문에 답할 수 없으므로 `-y`가 필요하고, `--no-install-recommends`로 권장 패키지를 빼면 이미지가 작아집니다.',
+      en: 'Installs packages. A build cannot answer prompts, so `-y` is required; `--no-install-recommends` leaves out recommended extras and keeps the image small.',
+    },
+  },
+  {
+    name: 'purge',
+    insert: 'purge -y --auto-remove ',
+    sort: '2',
+    doc: { ko: '패키지와 설정 파일을 함께 지웁니다. 빌드에만 쓴 도구를 같은 RUN에서 지워야 레이어가 작아집니다.', en: 'Removes packages with their configuration. Remove build-only tools in the same RUN, or the layer keeps them.' },
+  },
+  {
+    name: 'clean',
+    insert: 'clean',
+    sort: '3',
+    doc: { ko: '내려받은 .deb 캐시를 지웁니다. 목록까지 지우려면 `rm -rf /var/lib/apt/lists/*`를 함께 씁니다.', en: 'Deletes the downloaded .deb cache. Add `rm -rf /var/lib/apt/lists/*` to drop the lists too.' },
+  },
+  {
+    name: 'upgrade',
+    insert: 'upgrade -y',
+    sort: '4',
+    doc: {
+      ko: '설치된 패키지를 모두 올립니다. 빌드 결과가 실행 시점마다 달라지므로 보통은 새 베이스 이미지를 쓰는 편이 낫습니다.',
+      en: 'Upgrades every installed package. Builds then differ from run to run; pulling a newer base image is usually better.',
+    },
+  },
+];
+
 const NETWORK_VALUES = ['default', 'none', 'host'];
 const SECURITY_VALUES = ['insecure', 'sandbox'];
 
@@ -198,6 +241,10 @@ export function completion(doc: ParsedDocument, pos: Position, lang: Lang): Comp
     const cmd = logical.split(/&&|\|\||;|\|/).pop() ?? '';
     if (/\bapt(?:-get)?\s+(?:-\S+\s+)*install\b(?:\s+\S+)*\s+$/.test(cmd) || /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b(?:\s+\S+)*\s+[a-z0-9.+-]*$/.test(cmd)) {
       return APT_PACKAGES.map((p) => docItem(p.name, Kind.Module, p.doc, lang));
+    }
+    // `apt-get ` with no subcommand yet.
+    if (/\bapt(?:-get)?\s+(?:-\S+\s+)*[a-z-]*$/.test(cmd)) {
+      return APT_SUBCOMMANDS.map((c) => ({ ...docItem(c.name, Kind.Keyword, c.doc, lang, c.insert), sortText: c.sort }));
     }
   }
   return [];

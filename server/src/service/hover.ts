@@ -33,7 +33,20 @@ function fence(code: string): string {
   return '```dockerfile\n' + code + '\n```';
 }
 
+const markdownCache = new Map<string, string>();
+
+/** The reference text of an instruction; built once per keyword and language (it is the same for every hover). */
 export function instructionMarkdown(d: InstructionDoc, lang: Lang): string {
+  const key = d.keyword + ':' + lang;
+  let text = markdownCache.get(key);
+  if (text === undefined) {
+    text = renderInstruction(d, lang);
+    markdownCache.set(key, text);
+  }
+  return text;
+}
+
+function renderInstruction(d: InstructionDoc, lang: Lang): string {
   return perLang(lang, (l) =>
     [
       `**${d.keyword}** — ${pick(d.summary, l)}`,
