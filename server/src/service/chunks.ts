@@ -210,14 +210,13 @@ export function chunkDocument(
   lines: string[],
   escapeChar: string,
   previous: Map<string, Chunk> | undefined,
-): { placed: PlacedChunk[]; byKey: Map<string, Chunk>; freshLines: number } {
+): { placed: PlacedChunk[]; byKey: Map<string, Chunk> } {
   const firstLine = directiveLineCount(lines);
   const cuts = findCutLines(lines, escapeChar, firstLine);
   const bounds = [0, ...cuts, lines.length];
   const byKey = new Map<string, Chunk>();
   const placed: PlacedChunk[] = [];
   let globalArgs = '';
-  let freshLines = 0;
   let b = 0;
   while (b < bounds.length - 1) {
     const start = bounds[b];
@@ -228,9 +227,7 @@ export function chunkDocument(
       const text = lines.slice(start, end).join('');
       const isFirst = start === 0;
       const key = chunkKey(text, escapeChar, isFirst, globalArgs);
-      const known = byKey.get(key) ?? previous?.get(key);
-      if (!known) freshLines += end - start;
-      chunk = known ?? parseChunk(text, escapeChar, isFirst, globalArgs);
+      chunk = byKey.get(key) ?? previous?.get(key) ?? parseChunk(text, escapeChar, isFirst, globalArgs);
       // Not the last chunk, and its last instruction would swallow the next lines: merge and retry.
       if (endIdx < bounds.length - 1 && runsOffEnd(chunk)) {
         endIdx++;
@@ -243,5 +240,5 @@ export function chunkDocument(
     placed.push({ chunk, startLine: start, lineDelta: start - chunk.prefixLines });
     b = endIdx;
   }
-  return { placed, byKey, freshLines };
+  return { placed, byKey };
 }

@@ -341,8 +341,6 @@ export class ParsedDocument {
   readonly globalArgs: VarDef[] = [];
   readonly varDefs: VarDef[] = [];
   readonly placed: PlacedChunk[];
-  /** Lines that this version had to parse anew (the rest came from the previous version's chunks). */
-  readonly freshLines: number;
   /** Chunks by cache key, handed to the next version for reuse. */
   readonly chunkCache: Map<string, Chunk>;
   private lineOffsets: number[] | undefined;
@@ -358,8 +356,7 @@ export class ParsedDocument {
     this.lines = splitLinesKeepEnds(text);
     this.escapeChar = readEscape(this.lines);
     const reuse = previous && previous.escapeChar === this.escapeChar ? previous.chunkCache : undefined;
-    const { placed, byKey, freshLines } = chunkDocument(this.lines, this.escapeChar, reuse);
-    this.freshLines = freshLines;
+    const { placed, byKey } = chunkDocument(this.lines, this.escapeChar, reuse);
     this.placed = placed;
     this.chunkCache = byKey;
     this.build();
