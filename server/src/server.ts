@@ -28,9 +28,15 @@ import type { GuideDiagnostic, ParsedDocument } from './service/index';
 import type { FromWorker, ToWorker } from './service/diagnosticsWorker';
 
 /**
- * Documents at least this long (characters) get their diagnostics from a worker thread (service/diagnosticsWorker.ts)
- * and are parsed only when a request needs them: one synchronous parse and rule run of a 5 MB file blocks this
- * thread for seconds, and every other document's hovers would wait behind it.
+ * Documents at least this long (characters) get their diagnostics from a worker thread (service/diagnosticsWorker.ts).
+ * The rules run over the whole document on every version; the fuzzer found 60–100 KB files (long repeats) whose
+ * synchronous run took 250–1,000 ms, during which every request of every document waited. A real Dockerfile is
+ * far below this and keeps its immediate, synchronous diagnostics.
+ */
+const WORKER_DIAGNOSTICS = 48 * 1024;
+/**
+ * Documents at least this long are also not parsed on open, only when a request needs them: one parse of a 5 MB
+ * file takes most of a second.
  */
 const BIG_DOCUMENT = 512 * 1024;
 /** At most this many diagnostics per document are published (errors first): see mostImportant(). */
@@ -44,7 +50,7 @@ function svc(): typeof Service {
 }
 
 /**
- * The language server proper. The same bundle also runs as the diagnostics worker thread (see BIG_DOCUMENT), where
+ * The language server proper. The same bundle also runs as the diagnostics worker thread (see WORKER_DIAGNOSTICS), where
  * no LSP connection exists, hence the function.
  */
 function startLanguageServer(): void {
@@ -78,8 +84,8 @@ function startLanguageServer(): void {
   function scheduleValidation(uri: string): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
-    if (isBig(uri)) {
-      // The worker run takes seconds; wait for a pause in typing rather than queueing a run per keystroke.
+    if (inWorkerSize(uri)) {
+      // The worker run can take seconds; wait for a pause in typing rather than queueing a run per keystroke.
       timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), 200));
       return;
     }
@@ -96,12 +102,16 @@ function startLanguageServer(): void {
     );
   }
 
+  function inWorkerSize(uri: string): boolean {
+    return (documents.get(uri)?.getText().length ?? 0) >= WORKER_DIAGNOSTICS;
+  }
+
   function isBig(uri: string): boolean {
     return (documents.get(uri)?.getText().length ?? 0) >= BIG_DOCUMENT;
   }
 
   function validate(uri: string): void {
-    if (isBig(uri)) return validateInWorker(uri);
+    if (inWorkerSize(uri)) return validateInWorker(uri);
     const doc = getParsed(uri);
     if (!doc) return;
     const started = performance.now();
@@ -178,7 +188,7 @@ function startLanguageServer(): void {
       lastDiagnostics.set(m.uri, { version: m.version, list: m.list });
       publish(m.uri, m.version, m.list);
     }
-    if (rerun.delete(m.uri) && current !== undefined) validateInWorker(m.uri, true);
+    if (rerun.delete(m.uri) && current !== undefined) validate(m.uri);
   }
 
   /** What the rules need besides the document: the user's overrides and the build context folder. */
@@ -296,9 +306,9 @@ function startLanguageServer(): void {
     withDoc(token, p.textDocument.uri, null, (doc, lang) =>
       svc().hover(doc, p.position, lang, {
         instructionAddon: (ins) => svc().explainHover(doc, ins, lang),
-        // A big document's rules ran in the worker: explain from the diagnostics it sent rather than rerun them here.
+        // A long document's rules ran in the worker: explain from the diagnostics it sent rather than rerun them here.
         diagnosticAddon: (pos) => {
-          if (doc.text.length < BIG_DOCUMENT) return svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri));
+          if (doc.text.length < WORKER_DIAGNOSTICS) return svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri));
           const last = lastDiagnostics.get(doc.uri);
           return last && last.version === doc.version ? svc().ruleWhyFromDiagnostics(last.list, pos, lang) : null;
         },

@@ -138,7 +138,7 @@ export const MUTATIONS: Mutation[] = [
       const at = r.int(l.length);
       const piece = l.slice(at, at + 1 + r.int(4)).join('\n') + '\n';
       // Mostly stay under 100 KB (the latency bound applies there); sometimes go well past it.
-      const limit = r.chance(0.85) ? 90 * 1024 : 90 * 1024;
+      const limit = r.chance(0.85) ? 90 * 1024 : 600 * 1024;
       const times = Math.max(1, Math.min(1 + r.int(5000), Math.floor(limit / Math.max(1, piece.length))));
       if (r.chance(0.3)) return t + '\n' + 'RUN echo ' + 'a'.repeat(Math.min(limit, 1 + r.int(200000)));
       l.splice(at, 0, piece.repeat(times));
