@@ -6,8 +6,10 @@
 //   npm run bench                  3 runs per input, hover sampled (--hover-max 500) on both servers
 //   npm run bench -- --runs 1      quicker
 //   npm run bench -- --full        every hover (the anchor then needs ~6 min per 10k run)
-import { spawnSync } from 'node:child_process';
+//   npm run bench -- --write-results   also keep the table in bench/RESULTS.md
+import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,8 +64,17 @@ const rows = [
   ['peak RSS VmHWM (MiB)', 'memory.vmhwm_kb', (v) => v / 1024],
 ];
 const fmt = (v) => (v === null || v === undefined ? '–' : Math.round(v * 100) / 100);
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim() + (execSync('git status --porcelain', { cwd: root, encoding: 'utf8' }).trim() ? ' (+ uncommitted changes)' : '');
+  } catch {
+    return 'unknown';
+  }
+})();
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 let md = `# Benchmark: dockerfile-guide vs dockerfile-language-server-nodejs@0.15.0\n\n`;
-md += `${new Date().toISOString()}, node ${process.version}, ${runs} run(s) per input (medians), ${full ? 'every hover' : 'hover sampled --hover-max 500'}.\n\n`;
+md += `- date: ${new Date().toISOString()}\n- commit: ${commit}\n- machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, load average at start ${os.loadavg()[0].toFixed(2)}\n`;
+md += `- node ${process.version}; harness ../shared/bench (lsp-bench.mjs via run-suite.mjs), ${runs} run(s) per input and server, medians; ${full ? 'every hover' : 'hover sampled with --hover-max 500 on both servers'}\n- both servers started the same way: \`node <server.js> --stdio\`\n\n`;
 for (const input of inputs) {
   const a = ours.inputs[input]?.median ?? {};
   const b = theirs.inputs[input]?.median ?? {};
@@ -77,4 +88,5 @@ for (const input of inputs) {
   md += '\n';
 }
 fs.writeFileSync(path.join(outDir, 'latest.md'), md);
+if (argv.includes('--write-results')) fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), md);
 console.log(md);

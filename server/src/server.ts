@@ -30,15 +30,20 @@ import type { FromWorker, ToWorker } from './service/diagnosticsWorker';
 /**
  * Documents at least this long (characters) get their diagnostics from a worker thread (service/diagnosticsWorker.ts).
  * The rules run over the whole document on every version; the fuzzer found 60–100 KB files (long repeats) whose
- * synchronous run took 250–1,000 ms, during which every request of every document waited. A real Dockerfile is
- * far below this and keeps its immediate, synchronous diagnostics.
+ * synchronous run took 250–1,000 ms, during which every request of every document waited, and 35–45 KB files
+ * whose first run on open delayed the first request past 200 ms. Nearly every real Dockerfile is below this and keeps
+ * its immediate, synchronous diagnostics.
  */
-const WORKER_DIAGNOSTICS = 48 * 1024;
+const WORKER_DIAGNOSTICS = 16 * 1024;
+/** A document whose last diagnostics run took longer than this goes to the worker too, whatever its size. */
+const SLOW_VALIDATION_MS = 40;
 /**
  * Documents at least this long are also not parsed on open, only when a request needs them: one parse of a 5 MB
  * file takes most of a second.
  */
 const BIG_DOCUMENT = 512 * 1024;
+/** Parses kept for the most recently used documents (getParsed). */
+const MAX_CACHED_PARSES = 16;
 /** At most this many diagnostics per document are published (errors first): see mostImportant(). */
 const MAX_PUBLISHED = 1000;
 
@@ -69,24 +74,44 @@ function startLanguageServer(): void {
     const td = documents.get(uri);
     if (!td) return undefined;
     const prev = parsed.get(uri);
-    if (prev && prev.version === td.version) return prev;
+    // Map order is recency order: touching a document moves it to the end (see evictParses).
+    parsed.delete(uri);
+    if (prev && prev.version === td.version) {
+      parsed.set(uri, prev);
+      return prev;
+    }
     const doc = new (svc().ParsedDocument)(uri, td.version, td.getText(), prev);
     parsed.set(uri, doc);
+    evictParses();
     return doc;
+  }
+
+  /**
+   * Keeps the parses of the most recently used documents only. A parse costs ~50 times its text in memory (5 MB for
+   * a 90 KB file); with dozens of long documents open the heap grew past 200 MB and the fuzzer measured major-GC
+   * pauses of 100+ ms inside requests. An evicted document is parsed again when next used (without chunk reuse).
+   */
+  function evictParses(): void {
+    for (const uri of parsed.keys()) {
+      if (parsed.size <= MAX_CACHED_PARSES) break;
+      parsed.delete(uri);
+    }
   }
 
   // ---------------------------------------------------------------- diagnostics: once per version, debounced
 
   const timers = new Map<string, NodeJS.Timeout>();
-  const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[] }>();
+  const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[]; fromWorker?: boolean }>();
   let lastValidationMs = 0;
 
   function scheduleValidation(uri: string): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
     if (inWorkerSize(uri)) {
-      // The worker run can take seconds; wait for a pause in typing rather than queueing a run per keystroke.
-      timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), 200));
+      // Off this thread a run costs requests nothing; the short wait only saves copying the text per keystroke while
+      // typing fast (a run in progress is superseded by the newest version anyway, see validateInWorker).
+      const wait = Math.min(150, Math.round(validationCost.get(uri) ?? 0));
+      timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), wait));
       return;
     }
     // Debounce while typing, scaled to what validation costs: when a run is cheap (the chunk cache makes most runs
@@ -102,8 +127,15 @@ function startLanguageServer(): void {
     );
   }
 
+  /** How long the last diagnostics run of each document took (here or in the worker), in ms. */
+  const validationCost = new Map<string, number>();
+
+  /**
+   * Long documents, and documents whose last run was slow whatever their size (a 22 KB file of repeated `apt-get`
+   * lines takes 150 ms), get their diagnostics from the worker, so that no request waits behind a run.
+   */
   function inWorkerSize(uri: string): boolean {
-    return (documents.get(uri)?.getText().length ?? 0) >= WORKER_DIAGNOSTICS;
+    return (documents.get(uri)?.getText().length ?? 0) >= WORKER_DIAGNOSTICS || (validationCost.get(uri) ?? 0) > SLOW_VALIDATION_MS;
   }
 
   function isBig(uri: string): boolean {
@@ -124,6 +156,7 @@ function startLanguageServer(): void {
       list = [];
     }
     lastValidationMs = performance.now() - started;
+    validationCost.set(uri, lastValidationMs);
     // Publish only if the document did not move on meanwhile (never diagnostics for a stale version).
     if (documents.get(uri)?.version !== doc.version) return;
     lastDiagnostics.set(uri, { version: doc.version, list });
@@ -182,10 +215,11 @@ function startLanguageServer(): void {
   function onWorkerResult(m: FromWorker): void {
     inWorker.delete(m.uri);
     const current = documents.get(m.uri)?.version;
+    if (m.type === 'diagnostics' && current !== undefined) validationCost.set(m.uri, m.ms);
     if (m.type === 'failed') connection.console.error(`diagnostics failed for ${m.uri}: ${m.error}`);
     // Never publish for a version the document has moved past (or a closed document).
     else if (current === m.version) {
-      lastDiagnostics.set(m.uri, { version: m.version, list: m.list });
+      lastDiagnostics.set(m.uri, { version: m.version, list: m.list, fromWorker: true });
       publish(m.uri, m.version, m.list);
     }
     if (rerun.delete(m.uri) && current !== undefined) validate(m.uri);
@@ -280,6 +314,7 @@ function startLanguageServer(): void {
     parsed.delete(e.document.uri);
     lastDiagnostics.delete(e.document.uri);
     rerun.delete(e.document.uri);
+    validationCost.delete(e.document.uri);
     toWorker({ type: 'close', uri: e.document.uri });
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -308,9 +343,9 @@ function startLanguageServer(): void {
         instructionAddon: (ins) => svc().explainHover(doc, ins, lang),
         // A long document's rules ran in the worker: explain from the diagnostics it sent rather than rerun them here.
         diagnosticAddon: (pos) => {
-          if (doc.text.length < WORKER_DIAGNOSTICS) return svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri));
           const last = lastDiagnostics.get(doc.uri);
-          return last && last.version === doc.version ? svc().ruleWhyFromDiagnostics(last.list, pos, lang) : null;
+          if (last && last.version === doc.version && last.fromWorker) return svc().ruleWhyFromDiagnostics(last.list, pos, lang);
+          return inWorkerSize(doc.uri) ? null : svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri));
         },
       }),
     ),

@@ -130,6 +130,16 @@ export async function until<T>(fn: () => Promise<T | undefined> | T | undefined,
   }
 }
 
+/** Is `pid` a process that runs (not gone, not a zombie)? */
+export function isLive(pid: number): boolean {
+  if (!pid) return false;
+  try {
+    return /^State:\s+[^ZX]/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 export interface PrivateDaemon {
   dir: string;
   socket: string;
@@ -137,6 +147,10 @@ export interface PrivateDaemon {
   endpoint: Endpoint;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL, no grace: the engine vanishes mid-request. Resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** Pid of the running dockerd (undefined when stopped). */
+  readonly pid: number | undefined;
   /** Stops the daemon and removes its directories. */
   destroy(): Promise<void>;
 }
@@ -156,7 +170,22 @@ export function privateDaemon(): PrivateDaemon {
     socket,
     host,
     endpoint: parseHost(host, 'setting', defaultInputs()),
+    get pid() {
+      return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
+    async kill() {
+      const c = child;
+      child = undefined;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return;
+      const exited = new Promise<void>((r) => c.once('exit', () => r()));
+      c.kill('SIGKILL');
+      await exited;
+    },
     async start() {
+      // After a SIGKILL the managed containerd dies with dockerd but may linger as a zombie for a
+      // while; dockerd would take its stale pid file for a live containerd and wait for it forever.
+      const ctrPid = path.join(dir, 'exec', 'containerd', 'containerd.pid');
+      if (fs.existsSync(ctrPid) && !isLive(Number(fs.readFileSync(ctrPid, 'utf8').trim()))) fs.rmSync(ctrPid, { force: true });
       const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
       // Its own network namespace: dockerd creates (and on some flags deletes) the host-wide `docker0`
       // bridge, so a second daemon in the host namespace would fight the main engine over it.
@@ -232,4 +261,83 @@ export function setupMainEngine(): void {
     execFileSync('bash', [script], { stdio: 'inherit' });
   }
   ensureTestImage();
+}
+
+/** Pids of live processes whose command line mentions `needle` (e.g. a private daemon's directory). */
+export function processesMentioning(needle: string): Array<{ pid: number; cmd: string }> {
+  const out: Array<{ pid: number; cmd: string }> = [];
+  for (const ent of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(ent) || Number(ent) === process.pid) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${ent}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      const state = /^State:\s+(\S)/m.exec(fs.readFileSync(`/proc/${ent}/status`, 'utf8'))?.[1];
+      if (cmd.includes(needle) && state !== 'Z') out.push({ pid: Number(ent), cmd });
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  return out;
+}
+
+export interface DelayProxy {
+  socket: string;
+  /** Delay before each matching request is passed on, ms (0: none). */
+  delayMs: number;
+  /** Only requests whose first line matches are delayed (default: all). */
+  match: RegExp;
+  /** Requests seen, by first line. */
+  readonly seen: string[];
+  /** Stops listening and cuts every open connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback unix-socket proxy in front of an engine socket that holds matching requests for
+ * `delayMs` before passing them on (order within a connection is kept): a slow engine, on demand.
+ */
+export async function delayProxy(upstream: string, listenPath: string): Promise<DelayProxy> {
+  const net = await import('node:net');
+  const conns = new Set<import('node:net').Socket>();
+  const p: DelayProxy = {
+    socket: listenPath,
+    delayMs: 0,
+    match: /./,
+    seen: [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of conns) c.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server = net.createServer((client) => {
+    const up = net.createConnection(upstream);
+    conns.add(client);
+    conns.add(up);
+    let chain: Promise<void> = Promise.resolve();
+    client.on('data', (chunk) => {
+      const first = /^[A-Z]+ \S+ HTTP\/1\.[01]/.exec(chunk.toString('latin1'));
+      if (first) p.seen.push(first[0]);
+      const wait = first && p.match.test(first[0]) ? p.delayMs : 0;
+      chain = chain.then(async () => {
+        if (wait) await sleep(wait);
+        if (!up.destroyed) up.write(chunk);
+      });
+    });
+    up.on('data', (chunk) => {
+      if (!client.destroyed) client.write(chunk);
+    });
+    const end = () => {
+      client.destroy();
+      up.destroy();
+      conns.delete(client);
+      conns.delete(up);
+    };
+    client.on('close', end);
+    up.on('close', end);
+    client.on('error', end);
+    up.on('error', end);
+  });
+  fs.rmSync(listenPath, { force: true });
+  await new Promise<void>((r) => server.listen(listenPath, () => r()));
+  return p;
 }

@@ -229,20 +229,28 @@ function randomRange(rng: Rng, text: string): { start: Pos; end: Pos } {
   return before || rng.chance(0.1) ? { start: a, end: b } : { start: b, end: a };
 }
 
-/** Applies LSP incremental changes the way the server's TextDocument does, to know the text the server holds. */
+/**
+ * Offset of an LSP position the way the server's TextDocument computes it, to know the text the server holds after
+ * incremental edits: `\r\n`, `\r` and `\n` all end a line, a character past the line's end is clamped to it, a line
+ * past the end means the end of the text.
+ */
 function offsetAt(text: string, p: Pos): number {
-  let line = 0;
-  let i = 0;
-  while (line < p.line) {
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) return text.length;
-    i = nl + 1;
-    line++;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      starts.push(i + 1);
+    }
   }
-  let end = text.indexOf('\n', i);
-  if (end < 0) end = text.length;
-  else if (end > i && text[end - 1] === '\r') end--;
-  return Math.min(i + Math.max(0, p.character), end);
+  if (p.line >= starts.length) return text.length;
+  if (p.line < 0) return 0;
+  const lineStart = starts[p.line];
+  if (p.character <= 0) return lineStart;
+  const next = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
+  let offset = Math.min(lineStart + p.character, next);
+  while (offset > lineStart && (text[offset - 1] === '\r' || text[offset - 1] === '\n')) offset--;
+  return offset;
 }
 
 // ---------------------------------------------------------------- the run

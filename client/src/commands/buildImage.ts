@@ -3,9 +3,11 @@
 // progress notification shows "Step N/M", and a failing step puts an error on its Dockerfile lines.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildImage } from '../docker/build';
 import { isValidReference } from '../docker/actions';
+import { buildFailureText, buildImage } from '../docker/build';
 import { spanForStep } from '../docker/dockerfileSteps';
+import { redactText } from '../docker/redact';
+import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { clientsOrWarn, reportError, requireTrust, type SidebarContext } from './common';
 import { askAndRun } from './runImage';
 
@@ -35,8 +37,8 @@ async function dockerfileUri(arg: unknown): Promise<vscode.Uri | undefined> {
 }
 
 /** Builds and returns the tag on success. */
-async function build(ctx: SidebarContext, arg: unknown): Promise<string | undefined> {
-  if (!requireTrust()) return undefined;
+async function build(ctx: SidebarContext, arg: unknown, command: string): Promise<string | undefined> {
+  if (!requireTrust(ctx, command)) return undefined;
   const uri = await dockerfileUri(arg);
   if (!uri) return undefined;
   if (uri.scheme !== 'file') {
@@ -61,7 +63,9 @@ async function build(ctx: SidebarContext, arg: unknown): Promise<string | undefi
   const out = ctx.buildOutput();
   out.clear();
   out.show(true);
-  out.appendLine(`$ docker build -t ${tag.trim()} -f ${path.basename(uri.fsPath)} ${path.dirname(uri.fsPath)}`);
+  // Quoted argument by argument: a folder named `$(…)` or with spaces stays one literal argument
+  // if the line is pasted into a terminal; secret-looking values never reach the log.
+  out.appendLine(`$ ${previewLine(buildCommandLine({ tag: tag.trim(), dockerfile: uri.fsPath, contextDir: path.dirname(uri.fsPath) }))}`);
   ctx.buildDiagnostics.delete(uri);
   const abort = new AbortController();
   const result = await vscode.window.withProgress(
@@ -78,7 +82,7 @@ async function build(ctx: SidebarContext, arg: unknown): Promise<string | undefi
           onLine: (l) => out.appendLine(l),
           onStep: (step, total, text) => {
             const pct = Math.round((step / total) * 100);
-            progress.report({ message: text, increment: pct - last });
+            progress.report({ message: redactText(text), increment: pct - last });
             last = pct;
           },
         });
@@ -98,19 +102,21 @@ async function build(ctx: SidebarContext, arg: unknown): Promise<string | undefi
     out.appendLine(vscode.l10n.t('Build cancelled.'));
     return undefined;
   }
+  const failure = buildFailureText(result, ctx.lang());
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
   const span = result.failedStep ? spanForStep(text, result.failedStep) : undefined;
   if (span) {
     const d = new vscode.Diagnostic(
       new vscode.Range(span.line, 0, span.endLine, span.endCol),
-      vscode.l10n.t('Build failed at step {0}/{1}: {2}', result.failedStep!, result.totalSteps ?? '?', result.error ?? ''),
+      vscode.l10n.t('Build failed at step {0}/{1}: {2}', result.failedStep!, result.totalSteps ?? '?', failure),
       vscode.DiagnosticSeverity.Error,
     );
     d.source = 'docker build';
     ctx.buildDiagnostics.set(uri, [d]);
   }
   const showLog = vscode.l10n.t('Show Log');
-  void vscode.window.showErrorMessage(vscode.l10n.t('Build of {0} failed: {1}', tag.trim(), result.error ?? ''), showLog).then((a) => {
+  out.appendLine(failure);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Build of {0} failed: {1}', tag.trim(), failure), showLog).then((a) => {
     if (a === showLog) out.show();
   });
   return undefined;
@@ -119,10 +125,10 @@ async function build(ctx: SidebarContext, arg: unknown): Promise<string | undefi
 export function registerBuildImage(ctx: SidebarContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('dockerfileGuide.docker.buildImage', async (arg?: unknown) => {
-      await build(ctx, arg);
+      await build(ctx, arg, 'dockerfileGuide.docker.buildImage');
     }),
     vscode.commands.registerCommand('dockerfileGuide.docker.buildAndRun', async (arg?: unknown) => {
-      const tag = await build(ctx, arg);
+      const tag = await build(ctx, arg, 'dockerfileGuide.docker.buildAndRun');
       if (tag) await askAndRun(ctx, tag);
     }),
     // A fixed Dockerfile should not keep showing the old build failure.

@@ -10,7 +10,9 @@ import type { Lang } from '../docker/i18n';
 import type { DockerModel } from '../docker/model';
 import type { ContainerNode } from '../views/containerItems';
 import type { ImageNode } from '../views/imageItems';
+import type { Confirmation, Report } from '../views/confirm';
 import type { ContainersProvider, ImagesProvider } from '../views/providers';
+import { trustRefusal } from '../views/trust';
 
 export interface SidebarContext {
   ext: vscode.ExtensionContext;
@@ -43,13 +45,42 @@ export async function reportError(ctx: SidebarContext, what: string, err: unknow
   void vscode.window.showErrorMessage(`${what}: ${describe(e, ctx.lang())}`);
 }
 
-/** Building, running and changing things need a trusted workspace; browsing does not. */
-export function requireTrust(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(
-    vscode.l10n.t('This workspace is in Restricted Mode: the Docker views are read-only until you trust it.'),
-  );
+/**
+ * Building, running and changing things need a trusted workspace; browsing does not. The command
+ * id says which kind it is (views/trust.ts); the refusal is shown in the sidebar's language.
+ */
+export function requireTrust(ctx: SidebarContext, command: string): boolean {
+  const refusal = trustRefusal(command, vscode.workspace.isTrusted, ctx.lang());
+  if (!refusal) return true;
+  void vscode.window.showWarningMessage(refusal);
   return false;
+}
+
+/** Asks the (modal) question before a removal; true when the user chose the button. */
+export async function confirmRemoval(c: Confirmation): Promise<boolean> {
+  const answer = await vscode.window.showWarningMessage(c.message, { modal: true, detail: c.detail }, c.button);
+  return answer === c.button;
+}
+
+/**
+ * Shows the report of a bulk action: success in the status bar (the tree shows it too), partial or
+ * total failure as one notification whose "Details" lists every failed item with its reason.
+ */
+export function showReport(ctx: SidebarContext, report: Report, results: ReadonlyArray<{ ok: boolean; error?: { kind: string } }>): void {
+  if (results.some((r) => !r.ok && r.error?.kind === 'notFound')) void ctx.model.refresh().catch(() => undefined);
+  if (report.level === 'info') {
+    void vscode.window.setStatusBarMessage(report.message, 5000);
+    return;
+  }
+  const show = report.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  if (!report.detail || results.length === 1) {
+    void show(report.message);
+    return;
+  }
+  const details = vscode.l10n.t('Details');
+  void show(report.message, details).then((a) => {
+    if (a === details) void show(report.message, { modal: true, detail: report.detail });
+  });
 }
 
 function isContainer(x: unknown): x is ContainerNode {

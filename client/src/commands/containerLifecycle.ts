@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { containerAction, type ContainerVerb } from '../docker/actions';
 import type { ContainerNode } from '../views/containerItems';
-import { clientsOrWarn, reportError, requireTrust, targetContainers, type SidebarContext } from './common';
+import { runEach } from '../docker/bulk';
+import { bulkReport } from '../views/confirm';
+import { clientsOrWarn, requireTrust, showReport, targetContainers, type SidebarContext } from './common';
 
 const APPLIES: Record<ContainerVerb, (c: ContainerNode) => boolean> = {
   start: (c) => c.state !== 'running' && c.state !== 'paused',
@@ -13,32 +15,19 @@ const APPLIES: Record<ContainerVerb, (c: ContainerNode) => boolean> = {
   unpause: (c) => c.state === 'paused',
 };
 
-function failedTitle(verb: ContainerVerb, name: string): string {
-  switch (verb) {
-    case 'start':
-      return vscode.l10n.t('Could not start {0}', name);
-    case 'stop':
-      return vscode.l10n.t('Could not stop {0}', name);
-    case 'restart':
-      return vscode.l10n.t('Could not restart {0}', name);
-    case 'pause':
-      return vscode.l10n.t('Could not pause {0}', name);
-    case 'unpause':
-      return vscode.l10n.t('Could not unpause {0}', name);
-  }
-}
-
 export function registerLifecycleCommands(ctx: SidebarContext): vscode.Disposable[] {
   const verbs: ContainerVerb[] = ['start', 'stop', 'restart', 'pause', 'unpause'];
   return verbs.map((verb) =>
     vscode.commands.registerCommand(`dockerfileGuide.docker.container.${verb}`, async (node?: unknown, nodes?: unknown) => {
-      if (!requireTrust()) return;
+      if (!requireTrust(ctx, `dockerfileGuide.docker.container.${verb}`)) return;
       const targets = await targetContainers(ctx, node, nodes, APPLIES[verb]);
       const clients = targets.length ? clientsOrWarn(ctx) : undefined;
       if (!clients) return;
-      await Promise.all(
-        targets.map((c) => containerAction(clients, c.id, verb).catch((err) => reportError(ctx, failedTitle(verb, c.name), err))),
-      );
+      const results = await runEach(targets, (c) => containerAction(clients, c.id, verb), { where: clients.where });
+      const named = results.map((r) => ({ name: r.item.name, ok: r.ok, error: r.error }));
+      // One container that did what was asked needs no message: its icon changes.
+      if (named.length === 1 && named[0].ok) return;
+      showReport(ctx, bulkReport(verb, 'container', named, ctx.lang()), named);
     }),
   );
 }

@@ -6,7 +6,7 @@ import { clientsOrWarn, hasDockerCli, reportError, requireTrust, targetContainer
 
 export function registerOpenShell(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.shell', async (node?: unknown) => {
-    if (!requireTrust()) return;
+    if (!requireTrust(ctx, 'dockerfileGuide.docker.container.shell')) return;
     const [c] = await targetContainers(ctx, node, undefined, (x) => x.state === 'running', false);
     if (!c) return;
     if (!hasDockerCli()) return warnNoCli();

@@ -1,28 +1,34 @@
-// Prune dangling images (untagged leftovers of rebuilds) and say how much space came back.
+// Remove the dangling images (untagged leftovers of rebuilds). The question names them (short ids)
+// and exactly those are removed, one by one, so nothing the user did not see goes; the report says
+// how much space came back and which ones could not be removed (used by a container …).
 import * as vscode from 'vscode';
-import { pruneDanglingImages } from '../docker/actions';
-import { danglingCount } from '../views/imageItems';
-import { formatSize } from '../views/format';
-import { clientsOrWarn, reportError, requireTrust, type SidebarContext } from './common';
+import { removeImage } from '../docker/actions';
+import { runEach } from '../docker/bulk';
+import { bulkReport, removalConfirmation } from '../views/confirm';
+import { isDangling } from '../views/imageItems';
+import { formatSize, shortId } from '../views/format';
+import { clientsOrWarn, confirmRemoval, requireTrust, showReport, type SidebarContext } from './common';
 
 export function registerPruneImages(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.pruneDangling', async () => {
-    if (!requireTrust()) return;
+    if (!requireTrust(ctx, 'dockerfileGuide.docker.image.pruneDangling')) return;
     const clients = clientsOrWarn(ctx);
     if (!clients) return;
-    const n = danglingCount(ctx.model.images);
-    const prune = vscode.l10n.t('Remove');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Remove all dangling (untagged) images? {0} found.', n),
-      { modal: true, detail: vscode.l10n.t('Images used by a container are kept.') },
-      prune,
-    );
-    if (answer !== prune) return;
-    try {
-      const r = await pruneDanglingImages(clients);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} dangling image(s), reclaimed {1}.', r.deleted, formatSize(r.reclaimedBytes)));
-    } catch (err) {
-      await reportError(ctx, vscode.l10n.t('Could not prune images'), err);
+    const dangling = ctx.model.images.filter(isDangling);
+    if (!dangling.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no dangling images.'));
+      return;
     }
+    const lang = ctx.lang();
+    if (!(await confirmRemoval(removalConfirmation('dangling', dangling.map((i) => shortId(i.Id)), lang)))) return;
+    const results = await runEach(dangling, (i) => removeImage(clients, i.Id), { concurrency: 1, where: clients.where });
+    const named = results.map((r) => ({ name: shortId(r.item.Id), ok: r.ok, error: r.error }));
+    const report = bulkReport('remove', 'dangling', named, lang);
+    const reclaimed = results.filter((r) => r.ok).reduce((n, r) => n + (r.item.Size ?? 0), 0);
+    if (report.level === 'info') {
+      void vscode.window.showInformationMessage(`${report.message} (${vscode.l10n.t('reclaimed {0}', formatSize(reclaimed))})`);
+      return;
+    }
+    showReport(ctx, report, named);
   });
 }

@@ -1,30 +1,23 @@
-// Remove images after confirmation. A tagged image is removed by its reference, so an image with
-// several tags only loses the chosen one (what `docker rmi repo:tag` does).
+// Remove images after a confirmation that names each one. A tagged image is removed by its
+// reference, so an image with several tags only loses the chosen one (what `docker rmi repo:tag`
+// does). Images go one after another (the engine serialises image deletes anyway).
 import * as vscode from 'vscode';
 import { removeImage } from '../docker/actions';
-import { clientsOrWarn, reportError, requireTrust, targetImages, type SidebarContext } from './common';
+import { runEach } from '../docker/bulk';
+import { bulkReport, removalConfirmation } from '../views/confirm';
+import { clientsOrWarn, confirmRemoval, requireTrust, showReport, targetImages, type SidebarContext } from './common';
 
 export function registerRemoveImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.remove', async (node?: unknown, nodes?: unknown) => {
-    if (!requireTrust()) return;
+    if (!requireTrust(ctx, 'dockerfileGuide.docker.image.remove')) return;
     const targets = await targetImages(ctx, node, nodes);
     if (!targets.length) return;
-    const names = targets.map((i) => i.ref).join(', ');
-    const remove = vscode.l10n.t('Remove');
-    const answer = await vscode.window.showWarningMessage(
-      targets.length === 1 ? vscode.l10n.t('Remove the image {0}?', names) : vscode.l10n.t('Remove {0} images ({1})?', targets.length, names),
-      { modal: true },
-      remove,
-    );
-    if (answer !== remove) return;
+    const lang = ctx.lang();
+    if (!(await confirmRemoval(removalConfirmation('image', targets.map((i) => i.ref), lang)))) return;
     const clients = clientsOrWarn(ctx);
     if (!clients) return;
-    for (const i of targets) {
-      try {
-        await removeImage(clients, i.dangling ? i.imageId : i.ref);
-      } catch (err) {
-        await reportError(ctx, vscode.l10n.t('Could not remove {0}', i.ref), err);
-      }
-    }
+    const results = await runEach(targets, (i) => removeImage(clients, i.dangling ? i.imageId : i.ref), { concurrency: 1, where: clients.where });
+    const named = results.map((r) => ({ name: r.item.ref, ok: r.ok, error: r.error }));
+    showReport(ctx, bulkReport('remove', 'image', named, lang), named);
   });
 }

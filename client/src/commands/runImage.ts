@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import { runImage } from '../docker/actions';
 import { pick } from '../docker/i18n';
-import { cliEnvFor, parsePorts, runCommandLine, shQuote, SpecError, validateContainerName, type PortSpec } from '../docker/runSpec';
+import { cliEnvFor, parsePorts, previewLine, runCommandLine, SpecError, validateContainerName, type PortSpec } from '../docker/runSpec';
 import { clientsOrWarn, hasDockerCli, reportError, requireTrust, targetImages, warnNoCli, type SidebarContext } from './common';
 
 /** Asks for ports and a name, confirms the command line, runs. Returns the container id or undefined. */
 export async function askAndRun(ctx: SidebarContext, image: string): Promise<string | undefined> {
+  // Also reached from Build and Run: the check is repeated here so no path runs a container untrusted.
+  if (!requireTrust(ctx, 'dockerfileGuide.docker.image.run')) return undefined;
   const lang = ctx.lang();
   const portsText = await vscode.window.showInputBox({
     title: vscode.l10n.t('Run {0}', image),
@@ -33,7 +35,7 @@ export async function askAndRun(ctx: SidebarContext, image: string): Promise<str
   });
   if (name === undefined) return undefined;
   const ports: PortSpec[] = parsePorts(portsText);
-  const line = runCommandLine(image, { name: name.trim() || undefined, ports }).map(shQuote).join(' ');
+  const line = previewLine(runCommandLine(image, { name: name.trim() || undefined, ports }));
   const run = vscode.l10n.t('Run');
   const ok = await vscode.window.showInformationMessage(vscode.l10n.t('Run this command?'), { modal: true, detail: line }, run);
   if (ok !== run) return undefined;
@@ -52,12 +54,12 @@ export async function askAndRun(ctx: SidebarContext, image: string): Promise<str
 export function registerRunImage(ctx: SidebarContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('dockerfileGuide.docker.image.run', async (node?: unknown) => {
-      if (!requireTrust()) return;
+      if (!requireTrust(ctx, 'dockerfileGuide.docker.image.run')) return;
       const [img] = await targetImages(ctx, node, undefined, false);
       if (img) await askAndRun(ctx, img.ref);
     }),
     vscode.commands.registerCommand('dockerfileGuide.docker.image.runInteractive', async (node?: unknown) => {
-      if (!requireTrust()) return;
+      if (!requireTrust(ctx, 'dockerfileGuide.docker.image.runInteractive')) return;
       const [img] = await targetImages(ctx, node, undefined, false);
       if (!img) return;
       if (!hasDockerCli()) return warnNoCli();

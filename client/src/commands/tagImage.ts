@@ -5,7 +5,7 @@ import { clientsOrWarn, reportError, requireTrust, targetImages, type SidebarCon
 
 export function registerTagImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.tag', async (node?: unknown) => {
-    if (!requireTrust()) return;
+    if (!requireTrust(ctx, 'dockerfileGuide.docker.image.tag')) return;
     const [img] = await targetImages(ctx, node, undefined, false);
     if (!img) return;
     const ref = await vscode.window.showInputBox({

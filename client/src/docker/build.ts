@@ -3,8 +3,19 @@
 import * as path from 'node:path';
 import type { EngineClients } from './connection';
 import { packContext } from './buildContext';
-import { classifyError } from './errors';
+import { classifyError, describe, type EngineError } from './errors';
 import { JsonLineSplitter } from './events';
+import { fmt, type Lang, type Msg } from './i18n';
+import { redactText } from './redact';
+
+export const BUILD_MSG = {
+  outside: {
+    ko: 'Dockerfile {0}이(가) 빌드 컨텍스트 {1} 밖에 있습니다',
+    en: 'The Dockerfile {0} is outside the build context {1}',
+  },
+  noResult: { ko: '빌드가 결과 없이 끝났습니다', en: 'The build stopped without a result' },
+  failed: { ko: '빌드가 실패했습니다', en: 'The build failed' },
+} satisfies Record<string, Msg>;
 
 export interface BuildRequest {
   contextDir: string;
@@ -23,7 +34,12 @@ export interface BuildResult {
   /** 1-based step that was running when the build failed. */
   failedStep?: number;
   totalSteps?: number;
+  /** The engine's words (or the OS error) when the build failed. */
   error?: string;
+  /** Why the build failed, in both languages (the engine's words stay in `error`). */
+  reason?: Msg;
+  /** Set when the connection to the engine broke mid-build (engine killed, socket gone …). */
+  engineError?: EngineError;
 }
 
 interface BuildMessage {
@@ -38,7 +54,8 @@ interface BuildMessage {
 export async function buildImage(clients: EngineClients, req: BuildRequest): Promise<BuildResult> {
   const rel = path.relative(req.contextDir, req.dockerfile).split(path.sep).join('/');
   if (rel.startsWith('../')) {
-    return { ok: false, error: `The Dockerfile ${req.dockerfile} is outside the build context ${req.contextDir}` };
+    const reason = fmt(BUILD_MSG.outside, req.dockerfile, req.contextDir);
+    return { ok: false, error: reason.en, reason };
   }
   const tar = packContext(req.contextDir, { keep: [rel, '.dockerignore'] });
   let stream: NodeJS.ReadableStream;
@@ -80,15 +97,44 @@ export async function buildImage(clients: EngineClients, req: BuildRequest): Pro
         }
       }),
     );
-    stream.on('end', () => resolve());
-    stream.on('close', () => resolve());
+    let ended = false;
+    stream.on('end', () => {
+      ended = true;
+      resolve();
+    });
+    stream.on('close', () => {
+      // A close without the end of the response is the engine (or the connection) going away.
+      if (!ended && !result.error && !result.imageId && !req.abortSignal?.aborted) {
+        const e = classifyError(Object.assign(new Error('build stream closed before its end'), { code: 'ECONNRESET' }), clients.where);
+        result.engineError ??= e;
+        result.error ??= e.message;
+      }
+      resolve();
+    });
     stream.on('error', (err: Error) => {
-      result.error ??= classifyError(err, clients.where).message;
+      const e = classifyError(err, clients.where);
+      result.engineError = e;
+      result.error ??= e.message;
       resolve();
     });
   });
   result.ok = !result.error && !!result.imageId;
   if (result.ok) result.failedStep = undefined;
-  else if (!result.error) result.error = 'The build stopped without a result';
+  else if (result.engineError) result.reason = result.engineError.reason;
+  else if (!result.error) {
+    result.reason = BUILD_MSG.noResult;
+    result.error = BUILD_MSG.noResult.en;
+  } else result.reason = BUILD_MSG.failed;
   return result;
+}
+
+/**
+ * What the extension says about a failed build (notification, diagnostic, log): the bilingual reason,
+ * with the engine's own sentence when it gave one. Secret-looking values in it are hidden: the
+ * engine quotes the failing instruction, which may carry `ENV TOKEN=…`.
+ */
+export function buildFailureText(r: BuildResult, lang: Lang): string {
+  if (r.engineError) return redactText(describe(r.engineError, lang));
+  if (r.reason && r.reason !== BUILD_MSG.failed) return r.reason[lang];
+  return redactText(r.error ?? BUILD_MSG.failed[lang]);
 }

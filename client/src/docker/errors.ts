@@ -1,12 +1,14 @@
 // Turns whatever dockerode / node / the engine throws into one shape with a bilingual reason, so the
 // views and commands never show a raw stack or "[object Object]". The engine's own sentence (e.g.
 // "port is already allocated") is kept verbatim in `detail`: it is what people search for.
+import * as fs from 'node:fs';
 import { EndpointError } from './endpoint';
 import { fmt, type Msg } from './i18n';
 
 export type ErrorKind =
   | 'config' // the endpoint itself is malformed (bad DOCKER_HOST, missing context)
   | 'socketMissing' // unix socket / pipe does not exist
+  | 'notSocket' // the socket path exists but is a regular file, a directory …
   | 'permission' // EACCES on the socket
   | 'refused' // nothing listening
   | 'hostNotFound' // DNS
@@ -22,6 +24,7 @@ export type ErrorKind =
 export const CONNECTION_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'config',
   'socketMissing',
+  'notSocket',
   'permission',
   'refused',
   'hostNotFound',
@@ -50,6 +53,10 @@ export class EngineError extends Error {
 const R = {
   config: { ko: 'Docker 호스트 설정을 해석할 수 없습니다', en: 'The Docker host setting cannot be used' },
   socketMissing: { ko: '소켓 {0}이(가) 없습니다. Docker 엔진이 실행 중이 아닙니다', en: 'Socket {0} does not exist: the Docker engine is not running' },
+  notSocket: {
+    ko: '{0}은(는) 소켓이 아닙니다(일반 파일이나 디렉터리입니다). Docker 엔진 소켓 경로가 맞는지 확인하세요',
+    en: '{0} is not a socket (it is a regular file or a directory): check the Docker socket path',
+  },
   permission: {
     ko: '소켓 {0}에 접근할 권한이 없습니다. 사용자를 docker 그룹에 추가한 뒤 다시 로그인하세요',
     en: 'Permission denied on socket {0}: add your user to the docker group and log in again',
@@ -94,6 +101,16 @@ function engineMessage(e: NodeishError): string {
   return (e.reason || e.message || '').trim();
 }
 
+/** A unix socket path that exists but is not a socket. */
+function isNonSocketPath(p: string): boolean {
+  if (!p.startsWith('/')) return false;
+  try {
+    return !fs.statSync(p).isSocket();
+  } catch {
+    return false;
+  }
+}
+
 /** `where` names the endpoint in messages (socket path or host:port). */
 export function classifyError(err: unknown, where = ''): EngineError {
   if (err instanceof EngineError) return err;
@@ -118,6 +135,9 @@ export function classifyError(err: unknown, where = ''): EngineError {
   const at = where || e.address || '';
   if (code === 'ENOENT') return new EngineError('socketMissing', fmt(R.socketMissing, at), msg);
   if (code === 'EACCES' || code === 'EPERM') return new EngineError('permission', fmt(R.permission, at), msg);
+  // Connecting to a path that is a regular file fails with ECONNREFUSED on Linux: say what it is.
+  if ((code === 'ECONNREFUSED' || code === 'ENOTSOCK') && isNonSocketPath(at))
+    return new EngineError('notSocket', fmt(R.notSocket, at), msg);
   if (code === 'ECONNREFUSED' || code === 'ENOTSOCK') return new EngineError('refused', fmt(R.refused, at), msg);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new EngineError('hostNotFound', fmt(R.hostNotFound, e.hostname || at), msg);
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'ETIMEOUT' || /timed? ?out/i.test(msg))
@@ -142,6 +162,6 @@ export function classifyError(err: unknown, where = ''): EngineError {
 /** One line for a notification: "<what failed>: <reason> (<engine's words>)". */
 export function describe(err: EngineError, lang: 'ko' | 'en'): string {
   const reason = err.reason[lang];
-  if (!err.detail || err.kind === 'socketMissing' || err.kind === 'permission') return reason;
+  if (!err.detail || err.kind === 'socketMissing' || err.kind === 'notSocket' || err.kind === 'permission') return reason;
   return `${reason}: ${err.detail}`;
 }

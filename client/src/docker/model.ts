@@ -28,6 +28,11 @@ export interface ModelOptions {
   minIntervalMs?: number;
   backoffInitialMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Deadline of one list request, ms. A slow engine (overloaded, a proxy in between) turns into a
+   * "did not answer in time" error state after this long instead of a view stuck on old data.
+   */
+  listTimeoutMs?: number;
 }
 
 export interface Disposable {
@@ -51,6 +56,12 @@ export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   // The losing request may still fail later; that failure is expected and must not go unhandled.
   p.catch(() => undefined);
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
+function destroyQuietly(s: NodeJS.ReadableStream): void {
+  const d = s as NodeJS.ReadableStream & { destroy?: () => void };
+  d.on('error', () => undefined);
+  d.destroy?.();
 }
 
 export class DockerModel {
@@ -89,6 +100,7 @@ export class DockerModel {
       minIntervalMs: options.minIntervalMs ?? 150,
       backoffInitialMs: options.backoffInitialMs ?? 500,
       backoffMaxMs: options.backoffMaxMs ?? 8000,
+      listTimeoutMs: options.listTimeoutMs ?? options.connect?.requestTimeoutMs ?? 30000,
     };
     this.backoffMs = this.opts.backoffInitialMs;
   }
@@ -232,7 +244,16 @@ export class DockerModel {
   }
 
   private async subscribe(gen: number, clients: EngineClients): Promise<void> {
-    const stream = (await clients.stream.getEvents({ filters: eventFilters() })) as NodeJS.ReadableStream;
+    // The stream client has no timeout (the stream is silent while nothing happens), so the wait for
+    // its response headers gets a deadline here; a stream that answers after it is closed at once.
+    const req = clients.stream.getEvents({ filters: eventFilters() }) as Promise<NodeJS.ReadableStream>;
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await withDeadline(req, this.opts.listTimeoutMs);
+    } catch (err) {
+      void req.then(destroyQuietly, () => undefined);
+      throw err;
+    }
     if (gen !== this.generation) {
       (stream as unknown as { destroy?: () => void }).destroy?.();
       return;
@@ -296,7 +317,7 @@ export class DockerModel {
     const run = async () => {
       this.lastListAt.containers = performance.now();
       try {
-        const fresh = await clients.api.listContainers({ all: true, filters: { id: [...ids] } });
+        const fresh = await withDeadline(clients.api.listContainers({ all: true, filters: { id: [...ids] } }), this.opts.listTimeoutMs);
         if (gen !== this.generation) return;
         const byId = new Map(fresh.map((c) => [c.Id, c]));
         // Ids are matched by prefix on the engine side; keep only exact hits.
@@ -329,11 +350,11 @@ export class DockerModel {
       this.lastListAt[kind] = performance.now();
       try {
         if (kind === 'containers') {
-          const list = await clients.api.listContainers({ all: true });
+          const list = await withDeadline(clients.api.listContainers({ all: true }), this.opts.listTimeoutMs);
           if (gen !== this.generation) return;
           this.containers = list;
         } else {
-          const list = await clients.api.listImages({ all: false });
+          const list = await withDeadline(clients.api.listImages({ all: false }), this.opts.listTimeoutMs);
           if (gen !== this.generation) return;
           this.images = list;
         }

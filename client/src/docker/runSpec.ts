@@ -2,6 +2,7 @@
 // them before running, so they learn the CLI equivalent of the button they pressed.
 import type { Endpoint } from './endpoint';
 import { fmt, type Msg } from './i18n';
+import { redactArgs } from './redact';
 
 export interface PortSpec {
   hostIp?: string;
@@ -91,6 +92,22 @@ export function runCommandLine(image: string, o: { name?: string; ports?: PortSp
   for (const p of o.ports ?? []) args.push('-p', portFlag(p));
   args.push(image);
   return args;
+}
+
+/** The `docker build` equivalent of a build the extension runs (for the log's first line). */
+export function buildCommandLine(o: { tag: string; dockerfile: string; contextDir: string; buildArgs?: Record<string, string> }): string[] {
+  const args = ['docker', 'build', '-t', o.tag, '-f', o.dockerfile];
+  for (const [k, v] of Object.entries(o.buildArgs ?? {})) args.push('--build-arg', `${k}=${v}`);
+  args.push(o.contextDir);
+  return args;
+}
+
+/**
+ * One line to show or log for an argv: secrets hidden, every argument quoted for a POSIX shell, so
+ * a path like `/src/$(id) x` pasted back into a terminal is the same single argument, never code.
+ */
+export function previewLine(argv: readonly string[]): string {
+  return redactArgs(argv).map(shQuote).join(' ');
 }
 
 export function execShellCommandLine(containerId: string, shell: 'bash' | 'sh'): string[] {

@@ -6,7 +6,7 @@ import type { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-lan
 import type { Lang, Msg } from '../i18n/msg';
 import { contains, ParsedDocument } from './document';
 import { ruleMarkdown } from '../rules/hover';
-import { ruleById } from '../rules/registry';
+import { ALL_RULES, ruleById } from '../rules/registry';
 import { validatorProblems } from './validation';
 import { translateValidatorMessage } from './validatorMessages';
 import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRules, RuleOptions } from '../rules/engine';
@@ -68,14 +68,13 @@ export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string):
  * text as rules/hover.ts ruleWhyHover, without running the rules again on this thread.
  */
 export function ruleWhyFromDiagnostics(list: GuideDiagnostic[], position: Position, lang: Lang): string | null {
-  const seen = new Set<string>();
-  const parts: string[] = [];
+  const hits = new Set<string>();
   for (const d of list) {
-    if (!contains(d.range, position) || seen.has(d.code)) continue;
-    const rule = ruleById(d.code);
-    if (!rule) continue;
-    seen.add(d.code);
-    parts.push(ruleMarkdown(rule, lang));
+    // Only the rule engine's findings (data.rule); a dockerfile-utils problem can carry a key that is also a rule id.
+    if ((d.data as { rule?: unknown } | undefined)?.rule !== d.code) continue;
+    if (contains(d.range, position) && ruleById(d.code)) hits.add(d.code);
   }
+  // In registry order, as the engine runs the rules (the list itself is sorted by position).
+  const parts = ALL_RULES.filter((r) => hits.has(r.id)).map((r) => ruleMarkdown(r, lang));
   return parts.length ? parts.join('\n\n---\n\n') : null;
 }

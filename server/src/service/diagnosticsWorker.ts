@@ -47,7 +47,11 @@ export function serveDiagnostics(port: MessagePort): void {
       const started = performance.now();
       try {
         const doc = new ParsedDocument(m.uri, m.version, m.text, docs.get(m.uri));
+        // Only the previous version is kept, for chunk reuse, and only for the last few documents (memory: a parse
+        // is ~50 times its text).
+        docs.delete(m.uri);
         docs.set(m.uri, doc);
+        for (const uri of docs.keys()) if (docs.size > 4) docs.delete(uri);
         const all = looksBinary(doc.text) ? [binaryNotice()] : computeDiagnostics(doc, { rules: m.rules, readContextFile: contextFileReader(m.uri) });
         const reply: FromWorker = { type: 'diagnostics', uri: m.uri, version: m.version, list: mostImportant(all, m.max), total: all.length, ms: performance.now() - started };
         port.postMessage(reply);

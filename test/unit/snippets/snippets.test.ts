@@ -180,7 +180,10 @@ describe('snippets: our own diagnostics', () => {
     const { checkText } = await import('../../../server/src/cli/check');
     for (const [name, s] of load(FILES.dockerfile)) {
       for (const e of expansions(s)) {
-        const text = /^FROM /.test(e.text) ? e.text : `FROM debian:bookworm\n${e.text}`;
+        // A fragment goes into a minimal whole file: a FROM before it and, when it has none, a foreground CMD after
+        // it (a fragment is not the whole Dockerfile; DG102 rightly flags a file that would run the base image's bash).
+        let text = /^FROM /.test(e.text) ? e.text : `FROM debian:bookworm\n${e.text}`;
+        if (!/^(CMD|ENTRYPOINT)\b/m.test(text)) text += `\nCMD ["nginx", "-g", "daemon off;"]\n`;
         // COPY sources named by the snippets exist in the user's project; here they are stand-ins.
         const rows = checkText('Dockerfile', text, {}, 'en', () => 'stand-in\n');
         const bad = rows.filter((r) => r.severity === 'error' || r.severity === 'warning');
