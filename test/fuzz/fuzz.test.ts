@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatReport, runFuzz } from './fuzzer';
 
-const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+// A fixed seed in the test command keeps CI repeatable (a failure there must replay exactly); `npm run fuzz` draws
+// a new seed every run to explore, and FUZZ_SEED replays any seed here.
+const seed = Number(process.env.FUZZ_SEED ?? 11);
 const iterations = Number(process.env.FUZZ_ITERATIONS ?? 200);
 
 test(`fuzz: ${iterations} mutated corpus files over LSP (seed ${seed})`, { timeout: 150_000 }, async () => {

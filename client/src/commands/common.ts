@@ -72,14 +72,16 @@ export function showReport(ctx: SidebarContext, report: Report, results: Readonl
     void vscode.window.setStatusBarMessage(report.message, 5000);
     return;
   }
-  const show = report.level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  const error = report.level === 'error';
+  const show = (options: vscode.MessageOptions, ...items: string[]) =>
+    error ? vscode.window.showErrorMessage(report.message, options, ...items) : vscode.window.showWarningMessage(report.message, options, ...items);
   if (!report.detail || results.length === 1) {
-    void show(report.message);
+    void show({});
     return;
   }
   const details = vscode.l10n.t('Details');
-  void show(report.message, details).then((a) => {
-    if (a === details) void show(report.message, { modal: true, detail: report.detail });
+  void show({}, details).then((a) => {
+    if (a === details) void show({ modal: true, detail: report.detail });
   });
 }
 

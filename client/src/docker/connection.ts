@@ -81,8 +81,16 @@ function dockerodeOptions(ep: Endpoint, timeout: number | undefined, connectTime
   return { ...base, protocol: 'http', host: ep.hostname, port: ep.port };
 }
 
+/**
+ * docker-modem's own connection timer destroys a request it considers too slow, which surfaces as a
+ * bare "socket hang up" (read as a lost connection). The model puts its own deadlines on ping and
+ * lists (reported as "did not answer in time"); the modem's timer gets this much slack so that
+ * ours always fires first, whatever the load.
+ */
+export const MODEM_TIMEOUT_SLACK_MS = 1000;
+
 export function connect(ep: Endpoint, opts: ConnectOptions = {}): EngineClients {
-  const connectTimeout = opts.connectTimeoutMs ?? 5000;
+  const connectTimeout = (opts.connectTimeoutMs ?? 5000) + MODEM_TIMEOUT_SLACK_MS;
   return {
     endpoint: ep,
     api: new Dockerode(dockerodeOptions(ep, opts.requestTimeoutMs ?? 30000, connectTimeout)),

@@ -47,19 +47,36 @@ const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
 const HEREDOC_MARK = /<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 const HEREDOC_KEYWORD = /^[ \t]*(?:run|copy|add|onbuild[ \t]+(?:run|copy|add))(?:[ \t]|$)/i;
 
-/** Splits text into lines keeping each line's terminator, so chunks concatenate back to the text. */
+/**
+ * Splits text into lines keeping each line's terminator, so chunks concatenate back to the text. `\r\n`, `\n` and
+ * a lone `\r` all end a line, as they do for LSP positions and for dockerfile-ast.
+ */
 export function splitLinesKeepEnds(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      out.push(text.slice(start));
-      return out;
+  // Fast path: no carriage returns at all (most files).
+  if (text.indexOf('\r') < 0) {
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) {
+        out.push(text.slice(start));
+        return out;
+      }
+      out.push(text.slice(start, nl + 1));
+      start = nl + 1;
     }
-    out.push(text.slice(start, nl + 1));
-    start = nl + 1;
   }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const end = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      out.push(text.slice(start, end));
+      start = end;
+      i = end - 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 function stripEol(line: string): string {
@@ -158,8 +175,11 @@ export function parseChunk(text: string, escapeChar: string, isFirst: boolean, g
     ast = DockerfileParser.parse(prefix);
   }
   let lineCount = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCount++;
-  if (text.length > 0 && !text.endsWith('\n')) lineCount++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineCount++;
+  }
+  if (text.length > 0 && !/[\r\n]$/.test(text)) lineCount++;
   return {
     key: chunkKey(text, escapeChar, isFirst, globalArgs),
     parsedText,

@@ -370,7 +370,7 @@ export class ParsedDocument {
   lineText(line: number): string {
     const l = this.lines[line];
     if (l === undefined) return '';
-    return l.replace(/\r?\n$/, '');
+    return l.replace(/\r?\n$|\r$/, '');
   }
 
   offsetAt(pos: Position): number {

@@ -118,4 +118,43 @@ suite('docker sidebar', () => {
     await vscode.workspace.getConfiguration('dockerfileGuide.docker').update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitFor(snapshot, (x) => x.state === 'ready' && x.containers.some((c) => c.id === id), 'back to ready', 15_000);
   });
+  test('a regular file where the socket should be reads "not a socket" in both languages, then recovers', async () => {
+    const file = path.join(os.tmpdir(), `dfg-e2e-notsock-${process.pid}.sock`);
+    fs.writeFileSync(file, 'not a socket\n');
+    try {
+      await vscode.workspace.getConfiguration('dockerfileGuide.docker').update('host', `unix://${file}`, vscode.ConfigurationTarget.Global);
+      const s = await waitFor(snapshot, (x) => x.state === 'error' && x.error?.kind === 'notSocket', 'not-a-socket state', 10_000);
+      assert.ok(s.error?.reason.en.startsWith(`${file} is not a socket`), s.error?.reason.en);
+      assert.ok(s.error?.reason.ko.includes('소켓이 아닙니다'), s.error?.reason.ko);
+      assert.deepStrictEqual(s.containers, []);
+    } finally {
+      await vscode.workspace.getConfiguration('dockerfileGuide.docker').update('host', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(file, { force: true });
+    }
+    await waitFor(snapshot, (x) => x.state === 'ready', 'back to ready', 15_000);
+  });
+
+  test('Open Shell gives the terminal an argv (docker exec -it <id> sh), labels full of metacharacters stay data', async () => {
+    const marker = path.join(os.tmpdir(), `dfg-e2e-pwned-${process.pid}`);
+    const evil = `$(touch ${marker}); \`touch ${marker}\` 'q' "d"`;
+    const shellName = `${NAME}-sh`;
+    const cid = docker('run', '-d', '--name', shellName, '--label', LABEL, '--label', `com.docker.compose.project=${evil}`, '--label', `x=${evil}`, '--stop-timeout', '1', IMAGE, 'sleep', '300');
+    try {
+      await waitFor(snapshot, (x) => x.containers.some((c) => c.id === cid), 'shell container listed', 10_000);
+      await vscode.commands.executeCommand('dockerfileGuide.docker.container.shell', { kind: 'container', id: cid, name: shellName, state: 'running', ports: [] });
+      const term = await waitFor(
+        async () => vscode.window.terminals.find((t) => t.name.includes(shellName)),
+        (t) => !!t,
+        'shell terminal',
+        10_000,
+      );
+      const opts = term!.creationOptions as vscode.TerminalOptions;
+      assert.strictEqual(opts.shellPath, 'docker');
+      assert.deepStrictEqual(opts.shellArgs, ['exec', '-it', cid, 'sh']);
+      term!.dispose();
+      assert.strictEqual(fs.existsSync(marker), false, 'nothing ran the label as a command');
+    } finally {
+      docker('rm', '-f', cid);
+    }
+  });
 });

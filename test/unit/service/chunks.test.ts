@@ -89,6 +89,8 @@ test('a cut never splits an unterminated heredoc or a continuation', () => {
     'FROM a\nRUN <<-EOF\n\tFROM x\n\tEOF\nFROM b\n',
     'FROM a\nCOPY <<A <<B /x\nFROM 1\nA\nFROM 2\nB\nFROM c\n',
     '# escape=`\nFROM a\nRUN echo `\n  hi\nFROM b\nRUN echo \\\nFROM c\n',
+    // lone carriage returns end lines too (old Mac files, broken editors)
+    'FROM a\rRUN echo hi\rFROM b AS x\r\nCOPY --from=x /a /b\rFROM c\n',
   ];
   for (const text of cases) {
     const doc = new ParsedDocument('file:///x', 1, text);
