@@ -31,7 +31,24 @@ const dockerodeSessionStub = {
     }));
   },
 };
-common.plugins = [dockerodeSessionStub];
+// dockerfile-utils 0.16.3 checks stage names with /^[a-z]([a-z0-9_\-.]*)*$/: the nested quantifier backtracks
+// exponentially on a long name that ends in an invalid character (`FROM x AS stageaaaa…a]` hung the server for
+// minutes; found by the fuzzer). /^[a-z][a-z0-9_\-.]*$/ accepts exactly the same names in linear time. The build
+// fails if the pattern is not found, so an upgrade of dockerfile-utils cannot silently drop this.
+const SLOW_STAGE_NAME = 'new RegExp(/^[a-z]([a-z0-9_\\-.]*)*$/)';
+const FAST_STAGE_NAME = 'new RegExp(/^[a-z][a-z0-9_\\-.]*$/)';
+const dockerfileUtilsRedosFix = {
+  name: 'dockerfile-utils-stage-name-redos',
+  setup(build) {
+    build.onLoad({ filter: /dockerfile-utils[\\/]lib[\\/]dockerValidator\.js$/ }, async (args) => {
+      const fs = await import('node:fs/promises');
+      const text = await fs.readFile(args.path, 'utf8');
+      if (!text.includes(SLOW_STAGE_NAME)) throw new Error(`dockerfile-utils changed: ${SLOW_STAGE_NAME} not found in ${args.path}`);
+      return { contents: text.replace(SLOW_STAGE_NAME, FAST_STAGE_NAME), loader: 'js' };
+    });
+  },
+};
+common.plugins = [dockerodeSessionStub, dockerfileUtilsRedosFix];
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },

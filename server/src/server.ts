@@ -50,9 +50,16 @@ const MAX_PUBLISHED = 1000;
 /** The language service, loaded on first use (see service/index.ts). */
 let service: typeof Service | undefined;
 function svc(): typeof Service {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (service ??= require('./service/index') as typeof Service);
+  if (!service) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    service = require('./service/index') as typeof Service;
+    service.onRuleError((id, e) => ruleErrorLog?.(`rule ${id} failed: ${(e as Error)?.stack ?? e}`));
+  }
+  return service;
 }
+
+/** Set once the connection exists (the worker thread has none and keeps rule failures to itself). */
+let ruleErrorLog: ((text: string) => void) | undefined;
 
 /**
  * The language server proper. The same bundle also runs as the diagnostics worker thread (see WORKER_DIAGNOSTICS), where
@@ -60,6 +67,7 @@ function svc(): typeof Service {
  */
 function startLanguageServer(): void {
   const connection = createConnection(ProposedFeatures.all);
+  ruleErrorLog = (text) => connection.console.error(text);
   const documents = new TextDocuments(TextDocument);
 
   let locale: string | undefined;

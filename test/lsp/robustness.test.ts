@@ -100,6 +100,11 @@ test('merge-conflict markers', async () => {
   assert.ok(diags.length > 0);
 });
 
+test('a long invalid stage name does not hang validation (exponential regex in dockerfile-utils, patched at build)', async () => {
+  const { diags } = await exercise('redos', '# syntax=docker/dockerfile:1.2\nFROM ubuntu:21.04 AS STAGE1' + 'a'.repeat(60) + 'ratch]');
+  assert.ok(diags.some((d: any) => /invalid name for build stage|스테이지/.test(d.message)), JSON.stringify(diags.map((d: any) => d.message)));
+});
+
 test('requests for documents that were never opened answer empty', async () => {
   const uri = 'file:///w/never/opened/Dockerfile';
   assert.equal(await c.hover(uri, 0, 0), null);

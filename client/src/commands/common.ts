@@ -68,6 +68,9 @@ export async function confirmRemoval(c: Confirmation): Promise<boolean> {
  */
 export function showReport(ctx: SidebarContext, report: Report, results: ReadonlyArray<{ ok: boolean; error?: { kind: string } }>): void {
   if (results.some((r) => !r.ok && r.error?.kind === 'notFound')) void ctx.model.refresh().catch(() => undefined);
+  // One object that vanished between the list and the click: the refresh above is the whole answer (as in
+  // reportError); in a bulk action the report still names it among the others.
+  if (results.length === 1 && !results[0].ok && results[0].error?.kind === 'notFound') return;
   if (report.level === 'info') {
     void vscode.window.setStatusBarMessage(report.message, 5000);
     return;

@@ -89,6 +89,13 @@ function severityFor(rule: Rule, user: RuleOptions['rules'], project: ReturnType
  */
 const memo = new WeakMap<ParsedDocument, { key: string; project: unknown; out: GuideDiagnostic[] }>();
 
+let ruleErrorSink: (ruleId: string, error: unknown) => void = () => undefined;
+
+/** Where rule crashes are reported (the server logs them; tests and the fuzzer treat a log as a failure). */
+export function onRuleError(sink: (ruleId: string, error: unknown) => void): void {
+  ruleErrorSink = sink;
+}
+
 export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): GuideDiagnostic[] {
   const project = readProjectConfig(options.readContextFile);
   const key = JSON.stringify(options.rules ?? {}) + (options.readContextFile ? '+ctx' : '');
@@ -106,8 +113,10 @@ export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: 
     let findings;
     try {
       findings = rule.check(ctx);
-    } catch {
-      continue; // a rule that trips over strange input must not take the others down
+    } catch (e) {
+      // A rule that trips over strange input must not take the others down, but it must not go unnoticed either.
+      ruleErrorSink(rule.id, e);
+      continue;
     }
     const group = ids.length > 1 ? ids[0] : null;
     let lines: Set<number> | undefined;

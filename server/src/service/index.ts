@@ -20,3 +20,4 @@ export type { ExplainRequestParams } from './explain';
 export { applyEngineImageConfig } from './baseImages';
 export { codeActions } from './codeActions';
 export { ruleWhyHover } from '../rules/hover';
+export { onRuleError } from '../rules/engine';
