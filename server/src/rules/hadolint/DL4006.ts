@@ -1,6 +1,8 @@
 /**
  * DL4006: in `a | b` the RUN's status is b's, so a failing download piped into tar or sh goes unnoticed unless
  * `set -o pipefail` is on (in the RUN, or through `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`).
+ * Info, not warning: the official images pipe downloads without pipefail (17 of the 30 in the corpus) and build
+ * fine; the risk is a silently broken layer, a best-practice matter under our severity policy.
  */
 import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
@@ -8,7 +10,7 @@ import { cmdRange, hadolintUrl, runShells } from '../stack/util';
 
 export const DL4006: Rule = {
   id: 'DL4006',
-  severity: 'warning',
+  severity: 'info',
   title: msg('파이프를 쓰기 전에 pipefail을 설정하세요', 'Set the pipefail option before RUN with a pipe'),
   why: msg(
     '`curl … | tar x`처럼 파이프를 쓰면 RUN의 결과는 마지막 명령의 종료 코드만 반영합니다. 앞의 다운로드가 실패해도 빌드는 성공한 것처럼 계속됩니다. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`를 먼저 두거나, bash라면 RUN 앞에 `set -o pipefail &&`를 붙이세요.',
