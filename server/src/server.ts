@@ -325,6 +325,7 @@ function startLanguageServer(): void {
     validationCost.delete(e.document.uri);
     toWorker({ type: 'close', uri: e.document.uri });
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    svc().collectAfterClose();
   });
 
   // ---------------------------------------------------------------- requests

@@ -21,3 +21,4 @@ export { applyEngineImageConfig } from './baseImages';
 export { codeActions } from './codeActions';
 export { ruleWhyHover } from '../rules/hover';
 export { onRuleError } from '../rules/engine';
+export { collectAfterClose } from './memory';
