@@ -5,7 +5,7 @@ import { cmdRange, hadolintUrl, runShells } from '../stack/util';
 
 export const DL3003: Rule = {
   id: 'DL3003',
-  severity: 'warning',
+  severity: 'info', // works as written (WORKDIR defaults to / and cd is scoped to its RUN): best practice under our policy
   title: msg('cd 대신 WORKDIR를 쓰세요', 'Use WORKDIR to switch to a directory'),
   why: msg(
     'RUN 안의 `cd`는 그 RUN에서만 유효해서 다음 RUN은 다시 원래 폴더에서 시작합니다. 여러 명령이 같은 폴더에서 실행되어야 한다면 `WORKDIR`로 지정하는 편이 읽기 쉽고 실수가 적습니다.',

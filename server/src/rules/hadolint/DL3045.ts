@@ -5,7 +5,7 @@ import { hadolintUrl } from '../stack/util';
 
 export const DL3045: Rule = {
   id: 'DL3045',
-  severity: 'warning',
+  severity: 'info', // works as written (WORKDIR defaults to / and cd is scoped to its RUN): best practice under our policy
   title: msg('WORKDIR 없이 상대 경로로 COPY합니다', 'COPY to a relative destination without WORKDIR set'),
   why: msg(
     'WORKDIR를 정하지 않으면 상대 경로 대상은 베이스 이미지의 작업 폴더(debian은 `/`)를 기준으로 합니다. 지금은 동작해도 베이스 이미지가 바뀌면 파일이 엉뚱한 곳에 복사됩니다. `/etc/nginx/…`처럼 절대 경로를 쓰거나 먼저 WORKDIR를 지정하세요.',
