@@ -1,3 +1,5 @@
+// On demand (`npm run test:faults`), not in `npm test`: restarting the private dockerd after a SIGKILL during a
+// build sometimes hangs on a fresh CI machine (netns busy), which would fail CI for a reason outside the product.
 // Fault injection against a real engine (a private dockerd, so the main one is never touched):
 // dockerd SIGKILLed while a list is in flight, while logs stream and while a build runs; the socket
 // replaced by a regular file; a slow engine behind a loopback proxy that holds requests 5 s.
@@ -13,7 +15,7 @@ import { defaultInputs, parseHost } from '../../client/src/docker/endpoint';
 import { describe as describeError } from '../../client/src/docker/errors';
 import { LOG_MSG, LogFollower, type StreamName } from '../../client/src/docker/logs';
 import { DockerModel } from '../../client/src/docker/model';
-import { delayProxy, ensureTestImage, privateDaemon, processesMentioning, runId, sleep, startTestContainer, TEST_IMAGE, TEST_LABEL, until } from './helpers';
+import { delayProxy, ensureTestImage, privateDaemon, processesMentioning, runId, sleep, startTestContainer, TEST_IMAGE, TEST_LABEL, until } from '../docker/helpers';
 
 const RUN = runId();
 const HANGUL = /[가-힣]/;
