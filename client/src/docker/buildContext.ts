@@ -3,65 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-
-interface IgnoreRule {
-  negate: boolean;
-  re: RegExp;
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        // `**` spans directories; `**/` may also match nothing.
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else if (ch === '\\' && i + 1 < glob.length) {
-      re += '\\' + glob[++i];
-    } else re += ch.replace(/[.+^${}()|\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-export function parseDockerignore(text: string): IgnoreRule[] {
-  const rules: IgnoreRule[] = [];
-  for (let line of text.split(/\r?\n/)) {
-    line = line.trim();
-    if (!line || line.startsWith('#')) continue;
-    const negate = line.startsWith('!');
-    if (negate) line = line.slice(1).trim();
-    line = path.posix.normalize(line.replace(/^\/+/, '')).replace(/\/+$/, '');
-    if (!line || line === '.') continue;
-    rules.push({ negate, re: globToRegExp(line) });
-  }
-  return rules;
-}
-
-/** Docker's rule: the last matching pattern wins; a pattern also matches everything under a directory. */
-export function isIgnored(rel: string, rules: IgnoreRule[]): boolean {
-  let ignored = false;
-  const parts = rel.split('/');
-  for (const r of rules) {
-    let hit = false;
-    for (let n = parts.length; n >= 1 && !hit; n--) hit = r.re.test(parts.slice(0, n).join('/'));
-    if (hit) ignored = !r.negate;
-  }
-  return ignored;
-}
+// Shared with the CopyIgnoredFile rule, so what the sidebar sends and what the diagnostics assume never differ.
+import { isIgnored, parseDockerignore } from '../../../server/src/service/dockerignore';
 
 function octal(n: number, width: number): string {
   return n.toString(8).padStart(width - 1, '0') + '\0';
@@ -128,7 +71,7 @@ export function listContextFiles(dir: string, opts: ContextOptions = {}): string
     const abs = path.join(dir, rel);
     for (const ent of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const r = rel ? `${rel}/${ent.name}` : ent.name;
-      const ignored = isIgnored(r, rules) && !keep.has(r);
+      const ignored = isIgnored(rules, r) && !keep.has(r);
       if (ent.isDirectory()) {
         // An ignored directory may still hold a re-included file (`!dir/keep`), so walk it when any
         // rule negates; otherwise skip it wholesale (node_modules …).

@@ -11,79 +11,9 @@ import * as path from 'node:path';
 import { fill, msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
+import { isIgnored, parseDockerignore } from '../../service/dockerignore';
 
-interface Pattern {
-  re: RegExp;
-  negate: boolean;
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) {
-        re += '\\[';
-        continue;
-      }
-      let cls = glob.slice(i + 1, close);
-      if (cls.startsWith('!')) cls = '^' + cls.slice(1);
-      re += '[' + cls.replace(/\\/g, '\\\\') + ']';
-      i = close;
-    } else if (c === '\\' && i + 1 < glob.length) {
-      re += glob[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp('^' + re + '$');
-}
-
-const compiled = new Map<string, Pattern[]>();
-
-/** Parses a .dockerignore text (memoised by text). */
-export function parseDockerignore(text: string): Pattern[] {
-  const hit = compiled.get(text);
-  if (hit) return hit;
-  const out: Pattern[] = [];
-  for (let line of text.split(/\r?\n/)) {
-    line = line.trim();
-    if (!line || line.startsWith('#')) continue;
-    const negate = line.startsWith('!');
-    if (negate) line = line.slice(1).trim();
-    let p = path.posix.normalize(line.replace(/^\/+/, ''));
-    p = p.replace(/\/+$/, '');
-    if (!p || p === '.') continue;
-    try {
-      out.push({ re: globToRegExp(p), negate });
-    } catch {
-      // A pattern Docker would reject breaks the build on its own; it simply does not match here.
-    }
-  }
-  if (compiled.size > 50) compiled.clear();
-  compiled.set(text, out);
-  return out;
-}
-
-/** True when the context-relative path is excluded: the last pattern matching it or one of its parents decides. */
-export function isIgnored(patterns: Pattern[], rel: string): boolean {
-  const parts = rel.split('/');
-  const prefixes: string[] = [];
-  for (let i = 1; i <= parts.length; i++) prefixes.push(parts.slice(0, i).join('/'));
-  let excluded = false;
-  for (const p of patterns) {
-    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
-  }
-  return excluded;
-}
+export { isIgnored, parseDockerignore };
 
 /** The source as a clean context-relative path, or null when it cannot be decided from the text. */
 export function contextPath(src: string): string | null {
