@@ -1,4 +1,6 @@
 // Bundles the client, the server and the CLI into dist/ so the .vsix ships no node_modules.
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -50,9 +52,29 @@ const dockerfileUtilsRedosFix = {
 };
 common.plugins = [dockerodeSessionStub, dockerfileUtilsRedosFix];
 
+// The server is three files, so that a start compiles (or maps from the code cache) only what `initialize` needs:
+// dist/server.js is a tiny loader (server/src/boot.ts), dist/lsp.js the connection and handlers, and dist/service.js
+// the parser, validator, rules and docs, loaded after `initialized` and by the diagnostics worker. The adapter's
+// `require('./service/index')` becomes a code-cached load of dist/service.js.
+const serviceAsOwnFile = {
+  name: 'service-as-own-file',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/service\/index$/ }, (args) =>
+      args.importer.endsWith(`server${path.sep}src${path.sep}server.ts`) ? { path: 'service-file', namespace: 'service-file' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'service-file' }, () => ({
+      contents: "module.exports = require('./codeCache').loadCached(require('path').join(__dirname, 'service.js'));",
+      resolveDir: path.resolve('server/src'),
+      loader: 'js',
+    }));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/lsp.js', plugins: [...common.plugins, serviceAsOwnFile] },
+  { entryPoints: ['server/src/service/index.ts'], outfile: 'dist/service.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -63,4 +85,8 @@ if (watch) {
   }
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  // One short run of the server fills the V8 code cache for this Node (see server/src/codeCache.ts), so that the
+  // first start after a build is as quick as the next ones. Not needed for correctness: a failure only warns.
+  const warm = spawnSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit', timeout: 30000 });
+  if (warm.status !== 0) console.warn('warning: the code cache warm-up run failed; the server compiles at its first start');
 }

@@ -4,7 +4,8 @@
  *
  * Runs standalone: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
  */
-import { isMainThread, parentPort, Worker } from 'worker_threads';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
 import {
   CancellationToken,
   CodeLensRefreshRequest,
@@ -47,7 +48,16 @@ const MAX_CACHED_PARSES = 16;
 /** At most this many diagnostics per document are published (errors first): see mostImportant(). */
 const MAX_PUBLISHED = 1000;
 
-/** The language service, loaded on first use (see service/index.ts). */
+/**
+ * The diagnostics worker thread runs only the service bundle (dist/service.js, next to this one: see esbuild.mjs),
+ * not the LSP connection: it neither needs vscode-languageserver nor should pay its memory.
+ */
+const WORKER_ENTRY = `require(${JSON.stringify(path.join(__dirname, 'service.js'))}).serveDiagnostics(require('worker_threads').parentPort);`;
+
+/**
+ * The language service, loaded on first use (see service/index.ts). In the bundle this require is dist/service.js
+ * loaded through the code cache (esbuild.mjs maps it; codeCache.ts).
+ */
 let service: typeof Service | undefined;
 function svc(): typeof Service {
   if (!service) {
@@ -61,10 +71,7 @@ function svc(): typeof Service {
 /** Set once the connection exists (the worker thread has none and keeps rule failures to itself). */
 let ruleErrorLog: ((text: string) => void) | undefined;
 
-/**
- * The language server proper. The same bundle also runs as the diagnostics worker thread (see WORKER_DIAGNOSTICS), where
- * no LSP connection exists, hence the function.
- */
+/** The language server proper: the connection, the documents and every handler. */
 function startLanguageServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   ruleErrorLog = (text) => connection.console.error(text);
@@ -116,10 +123,9 @@ function startLanguageServer(): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
     if (inWorkerSize(uri)) {
-      // Off this thread a run costs requests nothing; the short wait only saves copying the text per keystroke while
-      // typing fast (a run in progress is superseded by the newest version anyway, see validateInWorker).
-      const wait = Math.min(150, Math.round(validationCost.get(uri) ?? 0));
-      timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), wait));
+      // Off this thread a run costs requests nothing, and keystrokes during a run already coalesce into one rerun
+      // of the newest version (see validateInWorker), so a debounce here would only add its wait to every result.
+      timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), 0));
       return;
     }
     // Debounce while typing, scaled to what validation costs: when a run is cheap (the chunk cache makes most runs
@@ -186,7 +192,7 @@ function startLanguageServer(): void {
   function diagnosticsWorker(): Worker | undefined {
     if (worker) return worker;
     try {
-      const w = new Worker(__filename);
+      const w = new Worker(WORKER_ENTRY, { eval: true });
       w.unref();
       w.on('message', (m: FromWorker) => onWorkerResult(m));
       w.on('error', (e) => connection.console.error(`diagnostics worker failed: ${e.stack ?? e}`));
@@ -459,6 +465,4 @@ function startLanguageServer(): void {
 
 
 
-if (isMainThread) startLanguageServer();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-else (require('./service/diagnosticsWorker') as typeof import('./service/diagnosticsWorker')).serveDiagnostics(parentPort!);
+startLanguageServer();

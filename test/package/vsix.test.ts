@@ -39,6 +39,10 @@ test('npm run package: a .vsix under 1 MB without node_modules', () => {
   const names = zipEntries(out);
   assert.ok(names.includes('extension/dist/extension.js'));
   assert.ok(names.includes('extension/dist/server.js'));
+  assert.ok(names.includes('extension/dist/lsp.js'));
+  assert.ok(names.includes('extension/dist/service.js'));
+  // Code caches belong to the V8 that wrote them (server/src/codeCache.ts): never shipped.
+  assert.ok(!names.some((n) => n.endsWith('.cache')), 'no code caches shipped');
   assert.ok(names.includes('extension/dist/cli.js'));
   assert.ok(names.includes('extension/package.nls.ko.json'));
   assert.ok(!names.some((n) => n.includes('node_modules/')), names.filter((n) => n.includes('node_modules')).slice(0, 5).join(', '));

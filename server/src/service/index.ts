@@ -4,7 +4,7 @@
  */
 export { completion } from './completion';
 export { computeDiagnostics, ruleWhyFromDiagnostics, toLspDiagnostic } from './diagnostics';
-export { mostImportant } from './diagnosticsWorker';
+export { mostImportant, serveDiagnostics } from './diagnosticsWorker';
 export type { GuideDiagnostic } from './diagnostics';
 export { ParsedDocument } from './document';
 export { formatDocument, formatRange } from './format';
