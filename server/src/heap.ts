@@ -1,5 +1,8 @@
 import * as v8 from 'v8';
 
+/** See sizeHeapForAnEditor. Declared first: boot.ts calls the function while this module is still loading. */
+const HEAP_GROWING_PERCENT = 30;
+
 /**
  * Sizes V8's heap for a long-lived editor process instead of for throughput. Node's defaults let the young
  * generation grow to 3 × 16 MiB and the old generation to about twice what is live before a full collection: right
@@ -25,4 +28,3 @@ export function sizeHeapForAnEditor(): void {
     // An embedder that refuses run-time flags keeps V8's defaults: slower to give memory back, nothing worse.
   }
 }
-const HEAP_GROWING_PERCENT = 30;

@@ -22,6 +22,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sizeHeapForAnEditor } from './heap';
 import { line, Lang } from './i18n/msg';
 import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './service/settings';
 import type * as Service from './service/index';
@@ -43,6 +44,8 @@ const SLOW_VALIDATION_MS = 40;
  * file takes most of a second.
  */
 const BIG_DOCUMENT = 512 * 1024;
+/** The worker's young generation (3 MiB = two 1 MiB semi-spaces and their overhead, as heap.ts gives this thread). */
+const WORKER_YOUNG_GENERATION_MB = 3;
 /** Parses kept for the most recently used documents (getParsed). */
 const MAX_CACHED_PARSES = 16;
 /** At most this many diagnostics per document are published (errors first): see mostImportant(). */
@@ -192,9 +195,14 @@ function startLanguageServer(): void {
   function diagnosticsWorker(): Worker | undefined {
     if (worker) return worker;
     try {
-      const w = new Worker(WORKER_ENTRY, { eval: true });
+      // A worker's young generation starts at its full size (Node sizes it from resourceLimits, not from the flags
+      // heap.ts sets): 32 MiB of mostly empty semi-spaces unless it is capped here.
+      const w = new Worker(WORKER_ENTRY, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       w.unref();
       w.on('message', (m: FromWorker) => onWorkerResult(m));
+      // V8 resets the semi-space growth factor to its minimum of 2 whenever it sets up a new isolate's heap, for
+      // every thread: without this the main thread's young generation grows to 32 MiB again (see heap.ts).
+      w.on('online', () => sizeHeapForAnEditor());
       w.on('error', (e) => connection.console.error(`diagnostics worker failed: ${e.stack ?? e}`));
       w.on('exit', () => {
         if (worker === w) worker = undefined;
