@@ -1,24 +1,28 @@
-// On demand (`npm run test:faults`), not in `npm test`: restarting the private dockerd after a SIGKILL during a
-// build sometimes hangs on a fresh CI machine (netns busy), which would fail CI for a reason outside the product.
 // Fault injection against a real engine (a private dockerd, so the main one is never touched):
 // dockerd SIGKILLed while a list is in flight, while logs stream and while a build runs; the socket
 // replaced by a regular file; a slow engine behind a loopback proxy that holds requests 5 s.
 // Every time: one error state with a bilingual reason, nothing thrown outside (an unhandledRejection
 // trap runs for the whole file), recovery once the engine is back, and no process or container left.
+// Part of `npm test` (last): the private dockerd (./daemon.ts) restarts like a rebooted host, on a fresh
+// exec root once the killed instance's shims, container processes and mounts are gone, so a restart
+// never depends on what the crash left busy. Every wait is bounded (see TIMEOUT below).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { buildImage } from '../../client/src/docker/build';
 import { connect } from '../../client/src/docker/connection';
 import { defaultInputs, parseHost } from '../../client/src/docker/endpoint';
 import { describe as describeError } from '../../client/src/docker/errors';
 import { LOG_MSG, LogFollower, type StreamName } from '../../client/src/docker/logs';
 import { DockerModel } from '../../client/src/docker/model';
-import { delayProxy, ensureTestImage, privateDaemon, processesMentioning, runId, sleep, startTestContainer, TEST_IMAGE, TEST_LABEL, until } from '../docker/helpers';
+import { delayProxy, ensureTestImage, processesMentioning, runId, sleep, startTestContainer, TEST_IMAGE, TEST_LABEL, until } from '../docker/helpers';
+import { faultDaemon, LAST_LOG } from './daemon';
 
 const RUN = runId();
 const HANGUL = /[가-힣]/;
+/** Upper bounds, so a wedged engine fails a test instead of hanging the run (the whole file: < 8 min). */
+const TIMEOUT = { test: 90000, setup: 120000, teardown: 60000 };
 
 /** State kinds in order, consecutive repeats folded (a retry that fails again is not a new state). */
 function stateLog(model: DockerModel): string[] {
@@ -40,7 +44,7 @@ function assertBilingualError(model: DockerModel, kinds?: string[]): void {
 }
 
 describe('fault injection on a private dockerd', () => {
-  const daemon = privateDaemon();
+  const daemon = faultDaemon();
   const stray: unknown[] = [];
   const trap = (e: unknown) => stray.push(e);
   const models: DockerModel[] = [];
@@ -56,21 +60,30 @@ describe('fault injection on a private dockerd', () => {
     process.on('uncaughtException', trap);
     await daemon.start();
     ensureTestImage(daemon.host);
-  });
+  }, { timeout: TIMEOUT.setup });
+
+  // A test that failed between a kill and the restart leaves the engine down: the next one starts it
+  // again instead of failing for the same reason.
+  beforeEach(async () => {
+    if (daemon.pid === undefined) await daemon.start();
+  }, { timeout: TIMEOUT.setup });
 
   after(async () => {
     for (const m of models) m.dispose();
-    await daemon.destroy();
+    // Stops the engine gracefully and reports what of it still ran after that (its containerd, shims and
+    // container processes, and anything of ours aimed at its socket); then takes everything down anyway,
+    // so a failing test leaves no engine behind either.
+    const left = await daemon.destroy();
     await sleep(100);
     process.off('unhandledRejection', trap);
     process.off('uncaughtException', trap);
-    // The daemon, its containerd, shims and container processes all mention its directory.
-    const left = processesMentioning(daemon.dir);
-    assert.deepEqual(left, [], 'no process of the private engine survives');
+    assert.deepEqual(left, [], `no process of the private engine survives its stop (dockerd log: ${LAST_LOG})`);
+    assert.deepEqual(processesMentioning(daemon.dir), [], 'nothing of the private engine is left at all');
+    assert.equal(fs.existsSync(daemon.dir), false, `${daemon.dir} removed`);
     assert.deepEqual(stray, [], 'no unhandled rejection or exception during the fault tests');
-  });
+  }, { timeout: TIMEOUT.teardown });
 
-  it('SIGKILL while a container list is in flight: error state at once, recovery after restart', async () => {
+  it('SIGKILL while a container list is in flight: error state at once, recovery after restart', { timeout: TIMEOUT.test }, async () => {
     const proxy = await delayProxy(daemon.socket, path.join(daemon.dir, 'list-proxy.sock'));
     try {
       const model = newModel(proxy.socket, { listTimeoutMs: 20000 });
@@ -101,7 +114,7 @@ describe('fault injection on a private dockerd', () => {
     }
   });
 
-  it('SIGKILL while logs stream: one "connection lost" line, no stray error, logs resume after restart', async () => {
+  it('SIGKILL while logs stream: one "connection lost" line, no stray error, logs resume after restart', { timeout: TIMEOUT.test }, async () => {
     const clients = connect(daemon.endpoint);
     const id = await startTestContainer(clients, RUN, {
       cmd: ['sh', '-c', 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done'],
@@ -132,17 +145,18 @@ describe('fault injection on a private dockerd', () => {
     await clients.api.getContainer(id).remove({ force: true });
   });
 
-  it('SIGKILL during a build: the build ends with a bilingual connection reason and nothing keeps running', async () => {
+  it('SIGKILL during a build: the build ends with a bilingual connection reason and nothing keeps running', { timeout: TIMEOUT.test }, async () => {
     const clients = connect(daemon.endpoint);
     const ctx = fs.mkdtempSync(path.join(daemon.dir, 'ctx-'));
-    // A marker duration so the build's process can be found in /proc.
-    fs.writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo started && sleep 47.5\nLABEL ${TEST_LABEL}=${RUN}\n`);
+    // A marker duration (unique to this run) so the build's process can be found in /proc.
+    const marker = `sleep 47.${100 + (process.pid % 900)}`;
+    fs.writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN echo started && ${marker}\nLABEL ${TEST_LABEL}=${RUN}\n`);
     const lines: string[] = [];
     const build = buildImage(clients, { contextDir: ctx, dockerfile: path.join(ctx, 'Dockerfile'), tag: `dfg-test/killed:${RUN}`, onLine: (l) => lines.push(l) });
     // Observed below; this only keeps a failure before that point from counting as unhandled.
     build.catch(() => undefined);
     await until(() => lines.includes('started'), 20000);
-    assert.ok(processesMentioning('sleep 47.5').length >= 1, 'the RUN step is running');
+    assert.ok(processesMentioning(marker).length >= 1, 'the RUN step is running');
     const t0 = Date.now();
     await daemon.kill();
     const r = await Promise.race([build, sleep(5000).then(() => undefined)]);
@@ -153,9 +167,11 @@ describe('fault injection on a private dockerd', () => {
     assert.match(r.reason?.ko ?? '', HANGUL);
     assert.equal(r.reason?.en, r.engineError?.reason.en);
     assert.equal(r.failedStep, 2, 'the step that was running is known');
+    // The killed engine's shim still runs the step (as after a real crash); the restart takes it down
+    // with everything else of the dead instance before the new engine starts.
     await daemon.start();
-    // The engine cleans up after itself on restart: nothing of the build runs, on the host or in it.
-    await until(() => processesMentioning('sleep 47.5').length === 0 || undefined, 10000, 200);
+    await until(() => processesMentioning(marker).length === 0 || undefined, 10000, 200);
+    // The restarted engine knows the step's container was not running any more.
     const running = await clients.api.listContainers();
     assert.deepEqual(running.map((c) => c.Id), [], 'no container left running');
     // The intermediate container of the killed step may remain stopped; it is the engine's, removed here.
@@ -166,7 +182,7 @@ describe('fault injection on a private dockerd', () => {
     model.dispose();
   });
 
-  it('the socket replaced by a regular file: "not a socket", then recovery when the socket is back', async () => {
+  it('the socket replaced by a regular file: "not a socket", then recovery when the socket is back', { timeout: TIMEOUT.test }, async () => {
     const sock = path.join(daemon.dir, 'swap.sock');
     let proxy = await delayProxy(daemon.socket, sock);
     const model = newModel(sock);
@@ -190,7 +206,7 @@ describe('fault injection on a private dockerd', () => {
     await proxy.close();
   });
 
-  it('a slow engine (every answer held 5 s): prompt state, a timeout reason, other calls unaffected, recovery', async () => {
+  it('a slow engine (every answer held 5 s): prompt state, a timeout reason, other calls unaffected, recovery', { timeout: TIMEOUT.test }, async () => {
     const proxy = await delayProxy(daemon.socket, path.join(daemon.dir, 'slow.sock'));
     try {
       proxy.delayMs = 5000;
