@@ -104,6 +104,36 @@ describe('container mapping', () => {
     assert.equal(stopped.contextValue, 'container:stopped');
     assert.ok(stopped.tooltip.includes('종료 코드: `3`'));
   });
+
+  it('tooltip text is exact: row order, markdown escaping, backticks, ports, mounts, project, exit code', () => {
+    const c = info({
+      Names: ['/web_1'],
+      Image: 'sha256:' + 'b'.repeat(64),
+      Command: 'echo `x`',
+      Status: 'Up 3 minutes (healthy)',
+      Ports: [
+        { PrivatePort: 80, PublicPort: 8080, Type: 'tcp', IP: '0.0.0.0' },
+        { PrivatePort: 80, PublicPort: 8080, Type: 'tcp', IP: '::' },
+        { PrivatePort: 443, PublicPort: 8443, Type: 'tcp', IP: '127.0.0.1' },
+        { PrivatePort: 53, Type: 'udp' } as Dockerode.Port,
+        { PrivatePort: 53, Type: 'udp' } as Dockerode.Port,
+      ],
+      Mounts: [{ Type: 'volume', Name: 'v', Destination: '/d', RW: false } as never, { Type: 'bind', Source: '/s', Destination: '/e', RW: true } as never],
+      Labels: { 'com.docker.compose.project': 'p_[x]' },
+    });
+    assert.equal(
+      containerNode(c, 'en').tooltip,
+      '**web\\_1**  \n  \nID: `aaaaaaaaaaaa`  \nImage: `bbbbbbbbbbbb`  \nCommand: `echo \'x\'`  \nStatus: `running (healthy) — Up 3 minutes (healthy)`  \n' +
+        'Ports: `8080→80/tcp, 127.0.0.1:8443→443/tcp, 53/udp`  \nMounts: `v → /d (ro), /s → /e`  \nCreated: `2023-11-14 22:13:20 UTC`  \nCompose project: `p_[x]`',
+    );
+    assert.equal(
+      containerNode({ ...c, State: 'exited', Status: 'Exited (3) 1 hour ago', Ports: [], Mounts: [], Labels: {} }, 'ko').tooltip,
+      '**web\\_1**  \n  \nID: `aaaaaaaaaaaa`  \n이미지: `bbbbbbbbbbbb`  \n명령: `echo \'x\'`  \n상태: `오류로 종료됨 (3) — Exited (3) 1 hour ago`  \n' +
+        '포트: `없음`  \n마운트: `없음`  \n생성 시각: `2023-11-14 22:13:20 UTC`  \n종료 코드: `3`',
+    );
+    // Years past 9999 keep the long ISO form.
+    assert.match(containerNode(info({ Created: 300000000000 }), 'en').tooltip, /Created: `\+011476-\d\d-\d\d \d\d:\d\d:\d\d UTC`/);
+  });
 });
 
 describe('image mapping', () => {

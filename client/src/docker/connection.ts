@@ -1,15 +1,35 @@
 // Builds the dockerode clients for a resolved endpoint. Two clients share the endpoint:
 // `api` has a request timeout (lists, inspect, start/stop …), `stream` has none, because the event
 // stream, `logs --follow` and a long build step may legitimately stay silent for minutes.
+// `lists` serves the two hot calls of the sidebar (full container / image list): on a local unix
+// socket or named pipe it is a direct GET over a keep-alive agent (see socketGet); elsewhere it is
+// dockerode's own listContainers / listImages.
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as https from 'node:https';
+import * as querystring from 'node:querystring';
 import Dockerode from 'dockerode';
 import type { Endpoint } from './endpoint';
+
+/** Query of a list call, as dockerode takes it (`filters` is sent as JSON). */
+export interface ListQuery {
+  all?: boolean;
+  filters?: Record<string, string[]>;
+}
+
+export interface EngineLists {
+  containers(q?: ListQuery): Promise<Dockerode.ContainerInfo[]>;
+  images(q?: ListQuery): Promise<Dockerode.ImageInfo[]>;
+  /** 'socket': direct requests over a local socket; 'dockerode': through `api`. */
+  readonly via: 'socket' | 'dockerode';
+}
 
 export interface EngineClients {
   endpoint: Endpoint;
   api: Dockerode;
   stream: Dockerode;
+  /** The sidebar's list calls; same timeouts and error shapes as `api`. */
+  lists: EngineLists;
   /** Socket path or host:port, for error messages. */
   where: string;
 }
@@ -89,12 +109,104 @@ function dockerodeOptions(ep: Endpoint, timeout: number | undefined, connectTime
  */
 export const MODEM_TIMEOUT_SLACK_MS = 1000;
 
+/** The status codes dockerode accepts or names for both list calls. */
+const LIST_STATUS: Record<number, string> = { 400: 'bad parameter', 500: 'server error' };
+
+/** The query string exactly as docker-modem builds it (objects as JSON, keys in order). */
+export function listPath(base: '/containers/json' | '/images/json', q: ListQuery = {}): string {
+  const flat: Record<string, string | boolean> = {};
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined) continue;
+    flat[k] = v && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : (v as boolean);
+  }
+  const qs = querystring.stringify(flat);
+  return qs ? `${base}?${qs}` : base;
+}
+
+/**
+ * One GET over a local socket, body read as one Buffer and parsed once. Failures keep the shapes
+ * docker-modem gives (so classifyError, the model and the tests see no difference):
+ * - OS errors of the connection (ENOENT, EACCES, ECONNREFUSED …) as they come from node;
+ * - no response headers within `connectTimeout`, or `timeout` of inactivity: the request is
+ *   destroyed ("socket hang up", ECONNRESET), as the modem's own timers do;
+ * - a status other than 200: an Error with statusCode, reason and the engine's JSON in `json`.
+ */
+function socketGet<T>(socketPath: string, agent: http.Agent, path: string, timeout: number, connectTimeout: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connTimer);
+      reject(err);
+    };
+    const req = http.request({ socketPath, path, method: 'GET', agent }, (res) => {
+      clearTimeout(connTimer);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        size += c.length;
+      });
+      res.on('error', fail);
+      res.on('end', () => {
+        if (settled) return;
+        const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)).toString('utf8');
+        const status = res.statusCode ?? 0;
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        if (status === 200) {
+          if (json === undefined) return fail(new Error(`the engine sent an unreadable list (${size} bytes)`));
+          settled = true;
+          resolve(json as T);
+          return;
+        }
+        const body = json ?? Buffer.from(text, 'utf8');
+        const cause = json && typeof json === 'object' ? ((json as { message?: string; error?: string }).message || (json as { error?: string }).error || json) : text;
+        const reason = LIST_STATUS[status];
+        fail(Object.assign(new Error(`(HTTP code ${status}) ${reason || 'unexpected'} - ${String(cause)} `), { reason, statusCode: status, json: body }));
+      });
+    });
+    const connTimer = setTimeout(() => req.destroy(), connectTimeout);
+    req.setTimeout(timeout, () => req.destroy());
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+function socketLists(socketPath: string, timeout: number, connectTimeout: number): EngineLists {
+  // Keep-alive like node's global agent (which dockerode uses), but a pool of our own: idle
+  // sockets are unref'd by the agent and closed after 5 s, so nothing runs while the view is idle.
+  const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+  return {
+    via: 'socket',
+    containers: (q = {}) => socketGet(socketPath, agent, listPath('/containers/json', q), timeout, connectTimeout),
+    images: (q = {}) => socketGet(socketPath, agent, listPath('/images/json', q), timeout, connectTimeout),
+  };
+}
+
+function dockerodeLists(api: Dockerode): EngineLists {
+  return {
+    via: 'dockerode',
+    containers: (q = {}) => api.listContainers(q),
+    images: (q = {}) => api.listImages(q),
+  };
+}
+
 export function connect(ep: Endpoint, opts: ConnectOptions = {}): EngineClients {
   const connectTimeout = (opts.connectTimeoutMs ?? 5000) + MODEM_TIMEOUT_SLACK_MS;
+  const timeout = opts.requestTimeoutMs ?? 30000;
+  const api = new Dockerode(dockerodeOptions(ep, timeout, connectTimeout));
+  const local = (ep.transport === 'unix' || ep.transport === 'npipe') && ep.socketPath;
   return {
     endpoint: ep,
-    api: new Dockerode(dockerodeOptions(ep, opts.requestTimeoutMs ?? 30000, connectTimeout)),
+    api,
     stream: new Dockerode(dockerodeOptions(ep, undefined, connectTimeout)),
+    lists: local ? socketLists(local, timeout, connectTimeout) : dockerodeLists(api),
     where: endpointWhere(ep),
   };
 }

@@ -317,7 +317,7 @@ export class DockerModel {
     const run = async () => {
       this.lastListAt.containers = performance.now();
       try {
-        const fresh = await withDeadline(clients.api.listContainers({ all: true, filters: { id: [...ids] } }), this.opts.listTimeoutMs);
+        const fresh = await withDeadline(clients.lists.containers({ all: true, filters: { id: [...ids] } }), this.opts.listTimeoutMs);
         if (gen !== this.generation) return;
         const byId = new Map(fresh.map((c) => [c.Id, c]));
         // Ids are matched by prefix on the engine side; keep only exact hits.
@@ -350,11 +350,11 @@ export class DockerModel {
       this.lastListAt[kind] = performance.now();
       try {
         if (kind === 'containers') {
-          const list = await withDeadline(clients.api.listContainers({ all: true }), this.opts.listTimeoutMs);
+          const list = await withDeadline(clients.lists.containers({ all: true }), this.opts.listTimeoutMs);
           if (gen !== this.generation) return;
           this.containers = list;
         } else {
-          const list = await withDeadline(clients.api.listImages({ all: false }), this.opts.listTimeoutMs);
+          const list = await withDeadline(clients.lists.images({ all: false }), this.opts.listTimeoutMs);
           if (gen !== this.generation) return;
           this.images = list;
         }

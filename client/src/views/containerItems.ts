@@ -139,9 +139,10 @@ function imageName(c: Dockerode.ContainerInfo): string {
 }
 
 export function publishedPorts(c: Pick<Dockerode.ContainerInfo, 'Ports'>): ContainerNode['ports'] {
+  if (!c.Ports?.length) return [];
   const seen = new Set<string>();
   const out: ContainerNode['ports'] = [];
-  for (const p of c.Ports ?? []) {
+  for (const p of c.Ports) {
     if (!p.PublicPort) continue;
     // IPv4 and IPv6 bindings of the same port are one choice for the user.
     const key = `${p.PublicPort}/${p.Type}`;
@@ -152,10 +153,10 @@ export function publishedPorts(c: Pick<Dockerode.ContainerInfo, 'Ports'>): Conta
   return out.sort((a, b) => a.hostPort - b.hostPort);
 }
 
-function portsText(c: Dockerode.ContainerInfo, lang: Lang): string {
-  const ports = publishedPorts(c).map((p) => `${p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? p.hostIp + ':' : ''}${p.hostPort}→${p.containerPort}/${p.protocol}`);
+function portsText(c: Dockerode.ContainerInfo, published: ContainerNode['ports'], lang: Lang): string {
+  const ports = published.map((p) => `${p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? p.hostIp + ':' : ''}${p.hostPort}→${p.containerPort}/${p.protocol}`);
   const exposed = (c.Ports ?? []).filter((p) => !p.PublicPort).map((p) => `${p.PrivatePort}/${p.Type}`);
-  const all = [...ports, ...new Set(exposed)];
+  const all = exposed.length ? [...ports, ...new Set(exposed)] : ports;
   return all.length ? all.join(', ') : T.none[lang];
 }
 
@@ -164,36 +165,61 @@ function mountsText(c: Dockerode.ContainerInfo, lang: Lang): string {
   return ms.length ? ms.join(', ') : T.none[lang];
 }
 
+/** "2024-05-01 12:00:00 UTC" from unix seconds. */
+function createdText(unixSeconds: number): string {
+  const iso = new Date(unixSeconds * 1000).toISOString();
+  // YYYY-MM-DDTHH:MM:SS.sssZ; years outside 0–9999 have a longer form, left to the general rule.
+  return iso.length === 24 ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** Tooltip row prefixes ("ID: `" …), escaped once per language instead of once per container. */
+const ROW_KEYS = {} as Record<Lang, Record<keyof typeof T, string>>;
+function rowKey(k: keyof typeof T, lang: Lang): string {
+  const keys = (ROW_KEYS[lang] ??= {} as Record<keyof typeof T, string>);
+  return (keys[k] ??= `${md(T[k][lang])}: \``);
+}
+
+function row(k: keyof typeof T, lang: Lang, v: string): string {
+  return `${rowKey(k, lang)}${v.includes('`') ? v.replace(/`/g, "'") : v}\``;
+}
+
 export function containerNode(c: Dockerode.ContainerInfo, lang: Lang): ContainerNode {
   const icon = containerIcon(c);
   const exitCode = c.State === 'exited' ? exitCodeOf(c.Status) : undefined;
   const name = containerName(c);
   const status = statusText(icon, exitCode, lang);
   const project = c.Labels?.[COMPOSE_PROJECT_LABEL];
-  const rows: Array<[string, string]> = [
-    [T.id[lang], shortId(c.Id)],
-    [T.image[lang], imageName(c)],
-    [T.command[lang], c.Command ?? ''],
-    [T.status[lang], `${status} — ${c.Status ?? ''}`],
-    [T.ports[lang], portsText(c, lang)],
-    [T.mounts[lang], mountsText(c, lang)],
-    [T.created[lang], new Date((c.Created ?? 0) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
-  ];
-  if (exitCode !== undefined) rows.push([T.exitCode[lang], String(exitCode)]);
-  if (project) rows.push([T.project[lang], project]);
-  const tooltip = [`**${md(name)}**`, '', ...rows.map(([k, v]) => `${md(k)}: \`${v.replace(/`/g, "'")}\``)].join('  \n');
+  const image = imageName(c);
+  const ports = publishedPorts(c);
+  let tooltip =
+    `**${md(name)}**  \n  \n` +
+    row('id', lang, shortId(c.Id)) +
+    '  \n' +
+    row('image', lang, image) +
+    '  \n' +
+    row('command', lang, c.Command ?? '') +
+    '  \n' +
+    row('status', lang, `${status} — ${c.Status ?? ''}`) +
+    '  \n' +
+    row('ports', lang, portsText(c, ports, lang)) +
+    '  \n' +
+    row('mounts', lang, mountsText(c, lang)) +
+    '  \n' +
+    row('created', lang, createdText(c.Created ?? 0));
+  if (exitCode !== undefined) tooltip += '  \n' + row('exitCode', lang, String(exitCode));
+  if (project) tooltip += '  \n' + row('project', lang, project);
   return {
     kind: 'container',
     id: c.Id,
     name,
     label: name,
-    description: `${imageName(c)} · ${status}`,
+    description: `${image} · ${status}`,
     icon,
     tooltip,
-    contextValue: `container:${contextState(icon)}${publishedPorts(c).length ? ':web' : ''}`,
+    contextValue: `container:${contextState(icon)}${ports.length ? ':web' : ''}`,
     state: c.State ?? '',
     exitCode,
-    ports: publishedPorts(c),
+    ports,
     project,
   };
 }
