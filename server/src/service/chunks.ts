@@ -13,6 +13,7 @@
  * parser would have carried into the next chunk), the two chunks are merged and parsed again.
  */
 import { Dockerfile, DockerfileParser } from 'dockerfile-ast';
+import './astMemo';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Chunks longer than this (in lines) are cut at the next instruction start even inside a stage. */
