@@ -54,8 +54,8 @@ common.plugins = [dockerodeSessionStub, dockerfileUtilsRedosFix];
 
 // The server is three files, so that a start compiles (or maps from the code cache) only what `initialize` needs:
 // dist/server.js is a tiny loader (server/src/boot.ts), dist/lsp.js the connection and handlers, and dist/service.js
-// the parser, validator, rules and docs, loaded after `initialized` and by the diagnostics worker. The adapter's
-// `require('./service/index')` becomes a code-cached load of dist/service.js.
+// the parser, validator, rules and docs, loaded after `initialized` and by the diagnostics worker (dist/worker.js).
+// The adapter's `require('./service/index')` becomes a code-cached load of dist/service.js.
 const serviceAsOwnFile = {
   name: 'service-as-own-file',
   setup(build) {
@@ -75,6 +75,7 @@ const entries = [
   { entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/lsp.js', plugins: [...common.plugins, serviceAsOwnFile] },
   { entryPoints: ['server/src/service/index.ts'], outfile: 'dist/service.js' },
+  { entryPoints: ['server/src/workerBoot.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -52,10 +52,10 @@ const MAX_CACHED_PARSES = 16;
 const MAX_PUBLISHED = 1000;
 
 /**
- * The diagnostics worker thread runs only the service bundle (dist/service.js, next to this one: see esbuild.mjs),
- * not the LSP connection: it neither needs vscode-languageserver nor should pay its memory.
+ * The diagnostics worker thread's entry (server/src/workerBoot.ts, built next to this file: see esbuild.mjs). It runs
+ * only the service, not the LSP connection: it neither needs vscode-languageserver nor should pay its memory.
  */
-const WORKER_ENTRY = `require(${JSON.stringify(path.join(__dirname, 'service.js'))}).serveDiagnostics(require('worker_threads').parentPort);`;
+const WORKER_ENTRY = path.join(__dirname, 'worker.js');
 
 /**
  * The language service, loaded on first use (see service/index.ts). In the bundle this require is dist/service.js
@@ -197,7 +197,7 @@ function startLanguageServer(): void {
     try {
       // A worker's young generation starts at its full size (Node sizes it from resourceLimits, not from the flags
       // heap.ts sets): 32 MiB of mostly empty semi-spaces unless it is capped here.
-      const w = new Worker(WORKER_ENTRY, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const w = new Worker(WORKER_ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       w.unref();
       w.on('message', (m: FromWorker) => onWorkerResult(m));
       // V8 resets the semi-space growth factor to its minimum of 2 whenever it sets up a new isolate's heap, for
