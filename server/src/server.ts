@@ -104,6 +104,45 @@ function startLanguageServer(): void {
     return doc;
   }
 
+  // ---------------------------------------------------------------- big documents: parsed in slices
+
+  /** Sliced parses under way: one per document, for its newest version. */
+  const slicing = new Map<string, { version: number; done: Promise<void> }>();
+
+  /**
+   * True when a request on this document would have to parse a big document first. Such a request waits for a
+   * sliced parse instead (sliceParse), so that the requests of other documents are answered meanwhile.
+   */
+  function needsSlicedParse(uri: string): boolean {
+    const td = documents.get(uri);
+    if (!td || td.getText().length < BIG_DOCUMENT) return false;
+    return parsed.get(uri)?.version !== td.version;
+  }
+
+  /** Parses the big document in slices, once per version; resolves when its parse is in the cache. */
+  function sliceParse(uri: string): Promise<void> {
+    const td = documents.get(uri);
+    if (!td) return Promise.resolve();
+    const running = slicing.get(uri);
+    if (running && running.version === td.version) return running.done;
+    const version = td.version;
+    const stillWanted = () => documents.get(uri)?.version === version;
+    const done = svc()
+      .parseInSlices(uri, version, td.getText(), parsed.get(uri), stillWanted)
+      .then((doc) => {
+        if (!doc || !stillWanted()) return;
+        parsed.delete(uri);
+        parsed.set(uri, doc);
+        evictParses();
+      })
+      .catch((e) => connection.console.error(`parsing ${uri} failed: ${(e as Error).stack ?? e}`))
+      .finally(() => {
+        if (slicing.get(uri)?.version === version) slicing.delete(uri);
+      });
+    slicing.set(uri, { version, done });
+    return done;
+  }
+
   /**
    * Keeps the parses of the most recently used documents only. A parse costs ~50 times its text in memory (5 MB for
    * a 90 KB file); with dozens of long documents open the heap grew past 200 MB and the fuzzer measured major-GC
@@ -324,7 +363,9 @@ function startLanguageServer(): void {
   // ---------------------------------------------------------------- documents
 
   documents.onDidOpen((e) => {
-    // A big document is parsed when a request needs it, not here: its diagnostics come from the worker.
+    // A big document is parsed when a request needs it, in slices (see withDoc), not here: parsing megabytes on
+    // this thread grows its heap, and the garbage collector's pauses on it delayed other documents' requests by
+    // 150 ms while the worker checked the big one. Its diagnostics come from the worker.
     if (!isBig(e.document.uri)) getParsed(e.document.uri);
     validate(e.document.uri);
   });
@@ -334,6 +375,7 @@ function startLanguageServer(): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     parsed.delete(e.document.uri);
+    slicing.delete(e.document.uri);
     lastDiagnostics.delete(e.document.uri);
     rerun.delete(e.document.uri);
     validationCost.delete(e.document.uri);
@@ -348,8 +390,10 @@ function startLanguageServer(): void {
    * Runs a handler on the current parse; a failure is logged and answered with `fallback`, never thrown at the client.
    * A request the client cancelled while it waited behind other work is answered RequestCancelled without running.
    */
-  function withDoc<T>(token: CancellationToken, uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T {
+  function withDoc<T>(token: CancellationToken, uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T | Promise<T> {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    // The document changing meanwhile only means another round, for its newer version.
+    if (needsSlicedParse(uri)) return sliceParse(uri).then(() => withDoc(token, uri, fallback, fn));
     const doc = getParsed(uri);
     if (!doc) return fallback;
     try {

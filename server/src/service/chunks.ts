@@ -232,6 +232,22 @@ export function chunkDocument(
   escapeChar: string,
   previous: Map<string, Chunk> | undefined,
 ): { placed: PlacedChunk[]; byKey: Map<string, Chunk> } {
+  const walk = chunkWalk(lines, escapeChar, previous);
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * chunkDocument, one parsed chunk at a time: the walk pauses after each chunk it had to parse (a reused one costs
+ * nothing), so that a caller can give the event loop a turn between chunks (see slicedParse.ts).
+ */
+export function* chunkWalk(
+  lines: string[],
+  escapeChar: string,
+  previous: Map<string, Chunk> | undefined,
+): Generator<void, { placed: PlacedChunk[]; byKey: Map<string, Chunk> }, void> {
   const firstLine = directiveLineCount(lines);
   const cuts = findCutLines(lines, escapeChar, firstLine);
   const bounds = [0, ...cuts, lines.length];
@@ -248,7 +264,9 @@ export function chunkDocument(
       const text = lines.slice(start, end).join('');
       const isFirst = start === 0;
       const key = chunkKey(text, escapeChar, isFirst, globalArgs);
-      chunk = byKey.get(key) ?? previous?.get(key) ?? parseChunk(text, escapeChar, isFirst, globalArgs);
+      const known = byKey.get(key) ?? previous?.get(key);
+      chunk = known ?? parseChunk(text, escapeChar, isFirst, globalArgs);
+      if (!known) yield;
       // Not the last chunk, and its last instruction would swallow the next lines: merge and retry.
       if (endIdx < bounds.length - 1 && runsOffEnd(chunk)) {
         endIdx++;

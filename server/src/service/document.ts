@@ -331,6 +331,23 @@ export interface VarDef {
   stage: Stage | null;
 }
 
+/** Chunks walked ahead of building a document (slicedParse.ts). */
+export interface PreparedChunks {
+  readonly lines: string[];
+  readonly escapeChar: string;
+  readonly placed: PlacedChunk[];
+  readonly byKey: Map<string, Chunk>;
+}
+
+/**
+ * What a new version reuses from an earlier parse: its chunks, keyed by text (a ParsedDocument is one; so is the
+ * result of a sliced pre-parse, see slicedParse.ts).
+ */
+export interface ChunkReuse {
+  readonly escapeChar: string;
+  readonly chunkCache: Map<string, Chunk>;
+}
+
 export class ParsedDocument {
   readonly lines: string[];
   readonly escapeChar: string;
@@ -347,12 +364,24 @@ export class ParsedDocument {
   /** Lower-cased stage name → first stage of that name. */
   private readonly stageNames = new Map<string, Stage>();
 
+  /**
+   * `prepared`: the chunks were already walked (slicedParse.ts), and the caller runs buildSteps() itself, a slice at
+   * a time. Without it the whole document is parsed and built here, at once.
+   */
   constructor(
     readonly uri: string,
     readonly version: number,
     readonly text: string,
-    previous?: ParsedDocument,
+    previous?: ChunkReuse,
+    prepared?: PreparedChunks,
   ) {
+    if (prepared) {
+      this.lines = prepared.lines;
+      this.escapeChar = prepared.escapeChar;
+      this.placed = prepared.placed;
+      this.chunkCache = prepared.byKey;
+      return;
+    }
     this.lines = splitLinesKeepEnds(text);
     this.escapeChar = readEscape(this.lines);
     const reuse = previous && previous.escapeChar === this.escapeChar ? previous.chunkCache : undefined;
@@ -485,6 +514,15 @@ export class ParsedDocument {
   }
 
   private build(): void {
+    const steps = this.buildSteps();
+    while (!steps.next().done);
+  }
+
+  /** Every this many instructions, buildSteps() pauses (see slicedParse.ts). */
+  static readonly BUILD_STEP = 400;
+
+  /** Builds the model from the placed chunks, pausing every BUILD_STEP instructions. */
+  *buildSteps(): Generator<void, void, void> {
     // Directives and comments.
     const first = this.placed[0];
     if (first) {
@@ -511,11 +549,14 @@ export class ParsedDocument {
       for (const ast of pc.chunk.ast.getInstructions()) {
         if (ast.getRange().start.line < pc.chunk.prefixLines) continue;
         this.instructions.push(new Instr(this, this.instructions.length, ast, pc.lineDelta));
+        if (this.instructions.length % ParsedDocument.BUILD_STEP === 0) yield;
       }
     }
     // Stages.
     let current: Stage | null = null;
+    let n = 0;
     for (const ins of this.instructions) {
+      if (++n % ParsedDocument.BUILD_STEP === 0) yield;
       if (ins.keyword === 'FROM') {
         const name = ins.fromStageName();
         const image = ins.fromImage();
@@ -597,7 +638,7 @@ function relativeInfo(ast: Instruction): RelativeInfo {
   return info;
 }
 
-function readEscape(lines: string[]): string {
+export function readEscape(lines: string[]): string {
   const n = directiveLineCount(lines);
   let escape = '\\';
   for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ export { computeDiagnostics, ruleWhyFromDiagnostics, toLspDiagnostic } from './d
 export { mostImportant, serveDiagnostics } from './diagnosticsWorker';
 export type { GuideDiagnostic } from './diagnostics';
 export { ParsedDocument } from './document';
+export { parseInSlices } from './slicedParse';
 export { formatDocument, formatRange } from './format';
 export { hover } from './hover';
 export { definitionFor, stageGroupAt, variableGroupAt, variableAt, stageRefAt } from './references';
