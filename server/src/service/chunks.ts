@@ -112,11 +112,24 @@ export function directiveLineCount(lines: string[]): number {
  * instruction start past MAX_CHUNK_LINES.
  */
 export function findCutLines(lines: string[], escapeChar: string, firstLine: number): number[] {
+  const scan = cutLineScan(lines, escapeChar, firstLine);
+  for (;;) {
+    const step = scan.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Lines findCutLines scans between two pauses of cutLineScan (a 5 MB file has ~150,000). */
+const SCAN_STEP = 10_000;
+
+/** findCutLines, pausing every SCAN_STEP lines (see chunkWalk). */
+function* cutLineScan(lines: string[], escapeChar: string, firstLine: number): Generator<void, number[], void> {
   const cuts: number[] = [];
   let continuing = false;
   let heredocs: { name: string; tabs: boolean }[] = [];
   let lastCut = 0;
   for (let i = firstLine; i < lines.length; i++) {
+    if ((i - firstLine) % SCAN_STEP === SCAN_STEP - 1) yield;
     const line = stripEol(lines[i]);
     if (heredocs.length > 0) {
       const h = heredocs[0];
@@ -241,7 +254,8 @@ export function chunkDocument(
 
 /**
  * chunkDocument, one parsed chunk at a time: the walk pauses after each chunk it had to parse (a reused one costs
- * nothing), so that a caller can give the event loop a turn between chunks (see slicedParse.ts).
+ * nothing) and every SCAN_STEP lines of the scan for cut points before that, so that a caller can give the event
+ * loop a turn in between (see slicedParse.ts).
  */
 export function* chunkWalk(
   lines: string[],
@@ -249,7 +263,7 @@ export function* chunkWalk(
   previous: Map<string, Chunk> | undefined,
 ): Generator<void, { placed: PlacedChunk[]; byKey: Map<string, Chunk> }, void> {
   const firstLine = directiveLineCount(lines);
-  const cuts = findCutLines(lines, escapeChar, firstLine);
+  const cuts = yield* cutLineScan(lines, escapeChar, firstLine);
   const bounds = [0, ...cuts, lines.length];
   const byKey = new Map<string, Chunk>();
   const placed: PlacedChunk[] = [];
