@@ -22,6 +22,7 @@ import * as fs from 'fs';
 import Module, { createRequire } from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
+import { threadId } from 'worker_threads';
 
 /** Written this long after a load, when the first requests have compiled what they need. */
 const WRITE_AFTER_MS = 4000;
@@ -63,7 +64,8 @@ function scheduleWrite(script: vm.Script, cacheFile: string, file: string): void
     written = true;
     try {
       const data = script.createCachedData();
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      // The LSP thread and the diagnostics worker may write the same cache (dist/service.js) at the same moment.
+      const tmp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
       fs.writeFileSync(tmp, data);
       fs.renameSync(tmp, cacheFile);
       removeStale(file, cacheFile);

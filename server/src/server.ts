@@ -392,12 +392,22 @@ function startLanguageServer(): void {
    */
   function withDoc<T>(token: CancellationToken, uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T | Promise<T> {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-    // The document changing meanwhile only means another round, for its newer version.
-    if (needsSlicedParse(uri)) return sliceParse(uri).then(() => withDoc(token, uri, fallback, fn));
-    const doc = getParsed(uri);
-    if (!doc) return fallback;
+    if (needsSlicedParse(uri)) {
+      const version = documents.get(uri)?.version;
+      // The document changing meanwhile means another round, for its newer version. For the same version, a sliced
+      // parse that failed is not retried in slices: getParsed parses in one go (and a failure there is answered).
+      return sliceParse(uri).then(() =>
+        documents.get(uri)?.version === version ? runOnParse(token, uri, fallback, fn) : withDoc(token, uri, fallback, fn),
+      );
+    }
+    return runOnParse(token, uri, fallback, fn);
+  }
+
+  function runOnParse<T>(token: CancellationToken, uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
     try {
-      return fn(doc, settings.language);
+      const doc = getParsed(uri);
+      return doc ? fn(doc, settings.language) : fallback;
     } catch (e) {
       connection.console.error(`request failed for ${uri}: ${(e as Error).stack ?? e}`);
       return fallback;
