@@ -2,13 +2,24 @@
  * A small argv reader for the CLI: `--opt value`, `--opt=value`, repeated options, and positionals.
  * Errors carry a bilingual message and mean exit code 2.
  */
-import { fillMsg, Msg } from '../i18n/msg';
+import { fillMsg, Lang, line, Msg } from '../i18n/msg';
 import { CLI } from './messages';
 
 export class UsageError extends Error {
   constructor(readonly msg: Msg) {
     super(msg.en);
   }
+}
+
+/**
+ * What every command does with an error out of its body: a UsageError prints its message and the usage on stderr
+ * and means exit code 2; anything else is not a usage problem and goes on up.
+ */
+export function usageErrorExit(e: unknown, err: (text: string) => void, lang: Lang): number {
+  if (!(e instanceof UsageError)) throw e;
+  err(line(e.msg, lang));
+  err(line(CLI.usage, lang));
+  return 2;
 }
 
 export interface ParsedArgs {

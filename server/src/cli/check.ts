@@ -14,7 +14,7 @@ import { computeDiagnostics, GuideDiagnostic } from '../service/diagnostics';
 import { ParsedDocument } from '../service/document';
 import type { SeveritySetting } from '../rules/types';
 import { ALL_RULES } from '../rules/registry';
-import { oneOf, parseArgs, UsageError } from './args';
+import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI } from './messages';
 
 const SEVERITY_NAME = ['', 'error', 'warning', 'info', 'hint'] as const;
@@ -135,12 +135,7 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
     if (unreadable) return 2;
     return rows.some((r) => r.severity === 'error') ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(line(e.msg, lang));
-      io.err(line(CLI.usage, lang));
-      return 2;
-    }
-    throw e;
+    return usageErrorExit(e, (text) => io.err(text), lang);
   }
 }
 

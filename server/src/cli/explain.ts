@@ -11,7 +11,7 @@ import type { BaseImageConfig } from '../service/baseImages';
 import { effectiveCommand, resolveImage } from '../service/effectiveCommand';
 import { inspectImageConfig } from '../service/effectiveCommand/inspect';
 import { explainJson, explainMarkdown, pickStage } from '../service/explain';
-import { oneOf, parseArgs, UsageError } from './args';
+import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI } from './messages';
 
 export const EXPLAIN_MSG = {
@@ -77,11 +77,6 @@ export async function runExplain(argv: string[], io: ExplainIo, defaultLang: Lan
     else io.out(explainMarkdown(ec, lang));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(line(e.msg, lang));
-      io.err(line(CLI.usage, lang));
-      return 2;
-    }
-    throw e;
+    return usageErrorExit(e, (text) => io.err(text), lang);
   }
 }

@@ -3,6 +3,7 @@ import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl, runShells, wordRange } from '../stack/util';
 import { listNames } from './DL3008';
+import { splitOperands } from './operands';
 
 const VALUE_OPTS = new Set(['--prefix', '--registry', '--cache', '--tag', '-w', '--workspace']);
 
@@ -24,12 +25,7 @@ export const DL3016: Rule = {
         const sub = ws.findIndex((w, i) => i > 0 && !w.value.startsWith('-'));
         if (sub < 0 || !/^(install|i|add|isntall)$/.test(ws[sub].value)) continue;
         const loose: string[] = [];
-        for (let j = sub + 1; j < ws.length; j++) {
-          const v = ws[j].value;
-          if (v.startsWith('-')) {
-            if (VALUE_OPTS.has(v)) j++;
-            continue;
-          }
+        for (const { value: v } of splitOperands(ws, sub + 1, VALUE_OPTS).operands) {
           // Versioned (`x@1`, `@scope/x@1`), local paths, tarballs, git and URLs are pinned enough.
           if (/^(@[^/]+\/)?[^@]+@.+$/.test(v) || /^[./~]/.test(v) || /\.(tgz|tar\.gz)$/.test(v) || /^(git|https?|file|github):|^git\+/.test(v) || v.includes('$')) continue;
           loose.push(v);

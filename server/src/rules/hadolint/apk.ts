@@ -1,6 +1,7 @@
 /** `apk add` invocations with their package words and options. */
 import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
 import { memoShell } from '../stack/util';
+import { splitOperands } from './operands';
 
 export interface ApkAdd {
   cmd: SimpleCommand;
@@ -23,18 +24,8 @@ export function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
       if (VALUE_OPTS.has(ws[k].value)) k++;
     }
     if (ws[k]?.value !== 'add') continue;
-    const add = ws[k];
-    const packages: Word[] = [];
-    for (let j = k + 1; j < ws.length; j++) {
-      const v = ws[j].value;
-      if (v.startsWith('-')) {
-        options.push(v);
-        if (VALUE_OPTS.has(v)) j++;
-        continue;
-      }
-      packages.push(ws[j]);
-    }
-    out.push({ cmd: c, add, packages, options });
+    const after = splitOperands(ws, k + 1, VALUE_OPTS);
+    out.push({ cmd: c, add: ws[k], packages: after.operands, options: [...options, ...after.options] });
   }
   return out;
 }

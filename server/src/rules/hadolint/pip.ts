@@ -1,6 +1,7 @@
 /** pip invocations (`pip install`, `pip3 install`, `python -m pip install`) with their package words. */
 import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
 import { memoShell } from '../stack/util';
+import { splitOperands } from './operands';
 
 export interface PipInstall {
   cmd: SimpleCommand;
@@ -22,19 +23,8 @@ export function pipInstalls(cmds: SimpleCommand[]): PipInstall[] {
     let k = 1;
     while (k < ws.length && ws[k].value.startsWith('-')) k++;
     if (ws[k]?.value !== 'install') continue;
-    const install = ws[k];
-    const packages: Word[] = [];
-    const options: string[] = [];
-    for (let j = k + 1; j < ws.length; j++) {
-      const v = ws[j].value;
-      if (v.startsWith('-')) {
-        options.push(v);
-        if (VALUE_OPTS.has(v)) j++;
-        continue;
-      }
-      packages.push(ws[j]);
-    }
-    out.push({ cmd: c, install, packages, options });
+    const { operands, options } = splitOperands(ws, k + 1, VALUE_OPTS);
+    out.push({ cmd: c, install: ws[k], packages: operands, options });
   }
   return out;
 }
