@@ -68,6 +68,20 @@ describe('LogFollower against the engine', () => {
     f.dispose();
   });
 
+  it('loses no line when the engine stamps stderr earlier than the stdout line before it', async () => {
+    // The engine copies stdout and stderr separately and stamps each line there: in the merged stream about every
+    // other run of this container has a later line with an earlier time (checked with the raw API).
+    const script = Array.from({ length: 20 }, (_, i) => `echo out${i}; echo err${i} >&2`).join('; ');
+    const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', `${script}; sleep 300`] });
+    const c = new Collect();
+    const f = new LogFollower(clients, id, c);
+    await f.start();
+    await until(() => c.lines.length >= 40 || undefined, 20_000);
+    assert.deepEqual(c.of('stdout'), Array.from({ length: 20 }, (_, i) => `out${i}`));
+    assert.deepEqual(c.of('stderr'), Array.from({ length: 20 }, (_, i) => `err${i}`));
+    f.dispose();
+  });
+
   it('shows the last 1000 lines first, then follows', async () => {
     const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', 'seq 1 1500; sleep 1; echo after; sleep 300'] });
     await sleep(500);

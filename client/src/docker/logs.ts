@@ -96,7 +96,10 @@ type Destroyable = NodeJS.ReadableStream & { destroy?: (err?: Error) => void };
  */
 export class LogFollower {
   private disposed = false;
+  /** The newest timestamp printed so far. */
   private lastTs: bigint | undefined;
+  /** Lines up to this timestamp were printed before the current attach (see onLine). */
+  private printedUpTo: bigint | undefined;
   private current: Destroyable | undefined;
   private waiting: Destroyable | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -150,6 +153,7 @@ export class LogFollower {
       const info = await c.inspect();
       tty = !!info.Config?.Tty;
       const opts: Record<string, unknown> = { follow: true, stdout: true, stderr: true, timestamps: true };
+      this.printedUpTo = this.lastTs;
       if (this.lastTs !== undefined) opts.since = sinceParam(this.lastTs);
       else opts.tail = this.opts.tail ?? 1000;
       stream = (await c.logs(opts as { follow: true })) as unknown as Destroyable;
@@ -191,9 +195,11 @@ export class LogFollower {
     const sp = raw.indexOf(' ');
     const ts = sp > 0 ? parseLogTimestamp(raw.slice(0, sp)) : undefined;
     if (ts !== undefined) {
-      // After a re-attach `since` is inclusive to the nanosecond; skip what we already printed.
-      if (this.lastTs !== undefined && ts <= this.lastTs) return;
-      this.lastTs = ts;
+      // After a re-attach `since` is inclusive to the nanosecond; skip what we already printed. Only that: within
+      // one stream the engine stamps stdout and stderr lines in separate copiers, so a stderr line can carry an
+      // earlier time than the stdout line before it, and comparing with the newest time dropped it (seen in CI).
+      if (this.printedUpTo !== undefined && ts <= this.printedUpTo) return;
+      if (this.lastTs === undefined || ts > this.lastTs) this.lastTs = ts;
       this.sink.line(stream, raw.slice(sp + 1));
     } else {
       this.sink.line(stream, raw);
