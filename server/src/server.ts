@@ -30,18 +30,35 @@ import type { GuideDiagnostic, ParsedDocument } from './service/index';
 import type { FromWorker, ToWorker } from './service/diagnosticsWorker';
 
 /**
- * Documents at least this long (characters) get their diagnostics from a worker thread (service/diagnosticsWorker.ts).
+ * Documents at least this long (characters) are checked in slices between requests (service/slicedDiagnostics.ts).
  * The rules run over the whole document on every version; the fuzzer found 60–100 KB files (long repeats) whose
- * synchronous run took 250–1,000 ms, during which every request of every document waited, and 35–45 KB files
- * whose first run on open delayed the first request past 200 ms. Nearly every real Dockerfile is below this and keeps
- * its immediate, synchronous diagnostics.
+ * run in one go took 250–1,000 ms, during which every request of every document waited, and 35–45 KB files whose
+ * first run on open delayed the first request past 200 ms. Nearly every real Dockerfile is below this and keeps its
+ * immediate diagnostics, computed in one go.
  */
-const WORKER_DIAGNOSTICS = 16 * 1024;
-/** A document whose last diagnostics run took longer than this goes to the worker too, whatever its size. */
+const LONG_DOCUMENT = 16 * 1024;
+/**
+ * Documents at least this long are also parsed in slices (service/slicedParse.ts), not in one go: the 10,000-line
+ * bench input (270 KB) takes 170–210 ms to parse on a cold server. Below this a parse takes at most a few tens of
+ * milliseconds, and a request waiting for it is answered sooner when it is done at once: the fuzzer measured up to
+ * twice the wait when a request's own document was parsed in slices between other work.
+ */
+const SLICED_PARSE = 128 * 1024;
+/** A document whose last run in one go took longer than this is checked in slices too, whatever its size. */
 const SLOW_VALIDATION_MS = 40;
 /**
- * Documents at least this long are also not parsed on open, only when a request needs them: one parse of a 5 MB
- * file takes most of a second.
+ * A sliced run with a single step longer than this (one rule over a pathological document) stops, and that
+ * document's diagnostics come from the worker thread from then on (as they do at once for a document with a chunk
+ * of LONG_DOCUMENT or more, see validateInSlices): slicing cannot shorten the wait such a step causes. The longest
+ * step on the 10,000-line bench input is 30–40 ms, on the first run only (UndefinedVar filling its per-instruction
+ * caches while the code is still cold); later runs reuse those caches. The bound leaves room for a machine busy
+ * with other work, where a step takes twice as long.
+ */
+const HEAVY_STEP_MS = 100;
+/**
+ * Documents at least this long get their diagnostics from the worker thread (service/diagnosticsWorker.ts): on
+ * 5 MB, single rules take hundreds of milliseconds. They are also not parsed on open, only when a request needs
+ * them.
  */
 const BIG_DOCUMENT = 512 * 1024;
 /** The worker's young generation (3 MiB = two 1 MiB semi-spaces and their overhead, as heap.ts gives this thread). */
@@ -104,22 +121,22 @@ function startLanguageServer(): void {
     return doc;
   }
 
-  // ---------------------------------------------------------------- big documents: parsed in slices
+  // ---------------------------------------------------------------- documents of SLICED_PARSE or more: parsed in slices
 
   /** Sliced parses under way: one per document, for its newest version. */
   const slicing = new Map<string, { version: number; done: Promise<void> }>();
 
   /**
-   * True when a request on this document would have to parse a big document first. Such a request waits for a
+   * True when a request on this document would have to parse it first and it is that long. Such a request waits for a
    * sliced parse instead (sliceParse), so that the requests of other documents are answered meanwhile.
    */
   function needsSlicedParse(uri: string): boolean {
     const td = documents.get(uri);
-    if (!td || td.getText().length < BIG_DOCUMENT) return false;
+    if (!td || td.getText().length < SLICED_PARSE) return false;
     return parsed.get(uri)?.version !== td.version;
   }
 
-  /** Parses the big document in slices, once per version; resolves when its parse is in the cache. */
+  /** Parses the document in slices, once per version; resolves when its parse is in the cache. */
   function sliceParse(uri: string): Promise<void> {
     const td = documents.get(uri);
     if (!td) return Promise.resolve();
@@ -155,19 +172,20 @@ function startLanguageServer(): void {
     }
   }
 
-  // ---------------------------------------------------------------- diagnostics: once per version, debounced
+  // ---------------------------------------------------------------- diagnostics: once per version
 
   const timers = new Map<string, NodeJS.Timeout>();
-  const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[]; fromWorker?: boolean }>();
+  /** `deferred`: computed apart from requests (in slices or in the worker); hovers explain rules from this list. */
+  const lastDiagnostics = new Map<string, { version: number; list: GuideDiagnostic[]; deferred?: boolean }>();
   let lastValidationMs = 0;
 
   function scheduleValidation(uri: string): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
-    if (inWorkerSize(uri)) {
-      // Off this thread a run costs requests nothing, and keystrokes during a run already coalesce into one rerun
-      // of the newest version (see validateInWorker), so a debounce here would only add its wait to every result.
-      timers.set(uri, setTimeout(() => (timers.delete(uri), validateInWorker(uri)), 0));
+    if (diagnosticsMode(uri) !== 'now') {
+      // Apart from requests a run costs them (almost) nothing, and keystrokes during a run already coalesce into one
+      // run of the newest version, so a debounce here would only add its wait to every result.
+      timers.set(uri, setTimeout(() => (timers.delete(uri), validate(uri)), 0));
       return;
     }
     // Debounce while typing, scaled to what validation costs: when a run is cheap (the chunk cache makes most runs
@@ -183,23 +201,32 @@ function startLanguageServer(): void {
     );
   }
 
-  /** How long the last diagnostics run of each document took (here or in the worker), in ms. */
+  /** How long the last run in one go of each document took, in ms. */
   const validationCost = new Map<string, number>();
+  /** Documents that cannot be checked in short slices (see validateInSlices): the worker checks them until they close. */
+  const heavy = new Set<string>();
 
   /**
-   * Long documents, and documents whose last run was slow whatever their size (a 22 KB file of repeated `apt-get`
-   * lines takes 150 ms), get their diagnostics from the worker, so that no request waits behind a run.
+   * Where a document's diagnostics are computed:
+   * - `now`: in one go, right after the change (short documents: nearly all real ones);
+   * - `slices`: on this thread, between requests (long documents, and short ones whose last run was slow);
+   * - `worker`: in the worker thread (big documents, and documents with a step too long to wait for).
    */
-  function inWorkerSize(uri: string): boolean {
-    return (documents.get(uri)?.getText().length ?? 0) >= WORKER_DIAGNOSTICS || (validationCost.get(uri) ?? 0) > SLOW_VALIDATION_MS;
+  function diagnosticsMode(uri: string): 'now' | 'slices' | 'worker' {
+    const length = documents.get(uri)?.getText().length ?? 0;
+    if (length >= BIG_DOCUMENT || heavy.has(uri)) return 'worker';
+    if (length >= LONG_DOCUMENT || (validationCost.get(uri) ?? 0) > SLOW_VALIDATION_MS) return 'slices';
+    return 'now';
   }
 
-  function isBig(uri: string): boolean {
-    return (documents.get(uri)?.getText().length ?? 0) >= BIG_DOCUMENT;
+  function isParsedInSlices(uri: string): boolean {
+    return (documents.get(uri)?.getText().length ?? 0) >= SLICED_PARSE;
   }
 
   function validate(uri: string): void {
-    if (inWorkerSize(uri)) return validateInWorker(uri);
+    const mode = diagnosticsMode(uri);
+    if (mode === 'worker') return validateInWorker(uri);
+    if (mode === 'slices') return void validateInSlices(uri);
     const doc = getParsed(uri);
     if (!doc) return;
     const started = performance.now();
@@ -221,6 +248,55 @@ function startLanguageServer(): void {
 
   function publish(uri: string, version: number, list: GuideDiagnostic[]): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) });
+  }
+
+  // ---------------------------------------------------------------- diagnostics of long documents, in slices
+
+  /** Bumped when settings or base-image data change: a sliced run under way for older settings stops. */
+  let generation = 0;
+  /** The sliced run under way per document. */
+  const slicedRuns = new Map<string, { version: number; generation: number }>();
+
+  /** From now until it closes, the document's diagnostics come from the worker (said in the log, with why). */
+  function toWorkerForGood(uri: string, why: string): void {
+    if (!documents.get(uri)) return;
+    heavy.add(uri);
+    connection.console.info(`diagnostics of ${uri} move to the worker thread: ${why}`);
+    validateInWorker(uri);
+  }
+
+  async function validateInSlices(uri: string): Promise<void> {
+    const td = documents.get(uri);
+    if (!td) return;
+    const going = slicedRuns.get(uri);
+    // didOpen and the change event of the same open both ask; a run of the same version and settings is not repeated.
+    if (going && going.version === td.version && going.generation === generation) return;
+    const run = { version: td.version, generation };
+    slicedRuns.set(uri, run);
+    const stillWanted = () => slicedRuns.get(uri) === run && documents.get(uri)?.version === run.version;
+    try {
+      if (needsSlicedParse(uri)) await sliceParse(uri);
+      if (!stillWanted()) return;
+      const doc = getParsed(uri);
+      if (!doc) return;
+      // The steps are per chunk, per RUN and per rule: a chunk that could not be cut (one instruction of thousands of
+      // lines, as the fuzzer writes them) makes every step about as long as checking a whole long document in one go.
+      const largest = doc.placed.reduce((m, pc) => Math.max(m, pc.chunk.parsedText.length), 0);
+      if (largest >= LONG_DOCUMENT) return toWorkerForGood(uri, `a single instruction block of ${Math.round(largest / 1024)} KB`);
+      const outcome = await svc().diagnoseInSlices(doc, ruleOptions(uri), stillWanted, HEAVY_STEP_MS);
+      if (outcome.done) {
+        if (documents.get(uri)?.version !== doc.version) return;
+        lastDiagnostics.set(uri, { version: doc.version, list: outcome.value, deferred: true });
+        publish(uri, doc.version, svc().mostImportant(outcome.value, MAX_PUBLISHED));
+        svc().settleHeapOnce();
+      } else if (outcome.reason === 'heavy') {
+        toWorkerForGood(uri, `one step took ${Math.round(outcome.longestStepMs)} ms`);
+      }
+    } catch (e) {
+      connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
+    } finally {
+      if (slicedRuns.get(uri) === run) slicedRuns.delete(uri);
+    }
   }
 
   // ---------------------------------------------------------------- diagnostics of big documents, in a worker thread
@@ -280,7 +356,7 @@ function startLanguageServer(): void {
     if (m.type === 'failed') connection.console.error(`diagnostics failed for ${m.uri}: ${m.error}`);
     // Never publish for a version the document has moved past (or a closed document).
     else if (current === m.version) {
-      lastDiagnostics.set(m.uri, { version: m.version, list: m.list, fromWorker: true });
+      lastDiagnostics.set(m.uri, { version: m.version, list: m.list, deferred: true });
       publish(m.uri, m.version, m.list);
     }
     if (rerun.delete(m.uri) && current !== undefined) validate(m.uri);
@@ -292,6 +368,7 @@ function startLanguageServer(): void {
   }
 
   function revalidateAll(): void {
+    generation++;
     for (const td of documents.all()) {
       // A run already going in the worker used the old settings: it must be followed by a fresh one.
       if (inWorker.has(td.uri)) rerun.add(td.uri);
@@ -363,10 +440,11 @@ function startLanguageServer(): void {
   // ---------------------------------------------------------------- documents
 
   documents.onDidOpen((e) => {
-    // A big document is parsed when a request needs it, in slices (see withDoc), not here: parsing megabytes on
-    // this thread grows its heap, and the garbage collector's pauses on it delayed other documents' requests by
-    // 150 ms while the worker checked the big one. Its diagnostics come from the worker.
-    if (!isBig(e.document.uri)) getParsed(e.document.uri);
+    // A document of SLICED_PARSE or more is parsed in slices, by its diagnostics run or by the first request that
+    // needs it (see withDoc), not here in one go. A big one is parsed only when a request needs it: parsing
+    // megabytes on this thread grows its heap, and the garbage collector's pauses on it delayed other documents'
+    // requests by 150 ms while the worker checked the big one.
+    if (!isParsedInSlices(e.document.uri)) getParsed(e.document.uri);
     validate(e.document.uri);
   });
   documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
@@ -379,6 +457,8 @@ function startLanguageServer(): void {
     lastDiagnostics.delete(e.document.uri);
     rerun.delete(e.document.uri);
     validationCost.delete(e.document.uri);
+    heavy.delete(e.document.uri);
+    slicedRuns.delete(e.document.uri);
     toWorker({ type: 'close', uri: e.document.uri });
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     svc().collectAfterClose();
@@ -418,11 +498,12 @@ function startLanguageServer(): void {
     withDoc(token, p.textDocument.uri, null, (doc, lang) =>
       svc().hover(doc, p.position, lang, {
         instructionAddon: (ins) => svc().explainHover(doc, ins, lang),
-        // A long document's rules ran in the worker: explain from the diagnostics it sent rather than rerun them here.
+        // A long document's rules ran apart from requests (in slices or in the worker): explain from the diagnostics
+        // they gave rather than run every rule here, inside the hover.
         diagnosticAddon: (pos) => {
           const last = lastDiagnostics.get(doc.uri);
-          if (last && last.version === doc.version && last.fromWorker) return svc().ruleWhyFromDiagnostics(last.list, pos, lang);
-          return inWorkerSize(doc.uri) ? null : svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri));
+          if (last && last.version === doc.version && last.deferred) return svc().ruleWhyFromDiagnostics(last.list, pos, lang);
+          return diagnosticsMode(doc.uri) === 'now' ? svc().ruleWhyHover(doc, pos, lang, ruleOptions(p.textDocument.uri)) : null;
         },
       }),
     ),

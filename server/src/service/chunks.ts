@@ -15,6 +15,7 @@
 import { Dockerfile, DockerfileParser } from 'dockerfile-ast';
 import './astMemo';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { drain } from './slices';
 
 /** Chunks longer than this (in lines) are cut at the next instruction start even inside a stage. */
 export const MAX_CHUNK_LINES = 240;
@@ -245,11 +246,7 @@ export function chunkDocument(
   escapeChar: string,
   previous: Map<string, Chunk> | undefined,
 ): { placed: PlacedChunk[]; byKey: Map<string, Chunk> } {
-  const walk = chunkWalk(lines, escapeChar, previous);
-  for (;;) {
-    const step = walk.next();
-    if (step.done) return step.value;
-  }
+  return drain(chunkWalk(lines, escapeChar, previous));
 }
 
 /**

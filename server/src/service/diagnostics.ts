@@ -1,15 +1,16 @@
 /**
  * All diagnostics of one document version: dockerfile-utils' validation plus the rule engine, as bilingual
- * messages. Computed once per version (the server debounces), rendered in the user's language at the edge.
+ * messages. Computed once per version, rendered in the user's language at the edge.
  */
 import type { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
 import type { Lang, Msg } from '../i18n/msg';
 import { contains, ParsedDocument } from './document';
 import { ruleMarkdown } from '../rules/hover';
 import { ALL_RULES, ruleById } from '../rules/registry';
-import { validatorProblems } from './validation';
+import { validatorProblemsSteps } from './validation';
+import { drain } from './slices';
 import { translateValidatorMessage } from './validatorMessages';
-import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRules, RuleOptions } from '../rules/engine';
+import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRulesSteps, RuleOptions } from '../rules/engine';
 
 export const SOURCE = 'dockerfile-guide';
 
@@ -28,9 +29,17 @@ export interface GuideDiagnostic {
 export interface DiagnosticOptions extends RuleOptions {}
 
 export function computeDiagnostics(doc: ParsedDocument, options: DiagnosticOptions = {}): GuideDiagnostic[] {
+  return drain(diagnosticsSteps(doc, options));
+}
+
+/**
+ * computeDiagnostics, pausing between chunks, RUN shells and rules, so that the server can check a long document
+ * in slices between requests (slices.ts).
+ */
+export function* diagnosticsSteps(doc: ParsedDocument, options: DiagnosticOptions = {}): Generator<void, GuideDiagnostic[]> {
   const out: GuideDiagnostic[] = [];
   // dockerfile-utils checks that a rule covers better are switched off, so one problem is never reported twice.
-  for (const p of validatorProblems(doc, options.validatorSettings ?? ENGINE_VALIDATOR_SETTINGS)) {
+  for (const p of yield* validatorProblemsSteps(doc, options.validatorSettings ?? ENGINE_VALIDATOR_SETTINGS)) {
     if (isSupersededValidatorCode(p.code)) continue;
     const { key, message } = translateValidatorMessage(typeof p.message === 'string' ? p.message : p.message.value);
     out.push({
@@ -44,7 +53,7 @@ export function computeDiagnostics(doc: ParsedDocument, options: DiagnosticOptio
       data: { validator: p.code },
     });
   }
-  out.push(...runRules(doc, options));
+  out.push(...(yield* runRulesSteps(doc, options)));
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
 }

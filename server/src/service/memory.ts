@@ -41,3 +41,18 @@ export function collectAfterClose(): void {
   }, wait);
   timer.unref();
 }
+
+let settled = false;
+
+/**
+ * Call when a long document's diagnostics are out (server.ts). V8 sets its old-generation limit from what is live
+ * only after its first full collection; before that the limit comes from the machine's RAM, and typing in a
+ * 10,000-line file piled up old versions until the heap was 40 % over what it held (measured with bench/). One
+ * collection, once per process and after the results are sent, is enough: from then on V8 keeps the old
+ * generation within heap.ts's growing step by itself.
+ */
+export function settleHeapOnce(): void {
+  if (settled) return;
+  settled = true;
+  setTimeout(() => gcFunction()?.(), 0).unref();
+}

@@ -21,11 +21,13 @@ export interface Word {
   start: number;
   end: number;
   /**
-   * Offset of each character of `value` (length value.length + 1) in the text that was parsed. For instrShell
-   * results these stay relative to the instruction's first line (they are shared across document versions); use
-   * start/end for document offsets.
+   * Offset of each character of `value` (length value.length + 1) in the text that was parsed; read it through
+   * wordMap(). Nine words in ten are written without quotes or escapes, so their characters sit one after the
+   * other: for those this is only the offset of the first one, which saves ~100,000 array entries on a
+   * 10,000-line file. For instrShell results these are the offsets where the instruction was first parsed (they
+   * are shared across document versions and not shifted); use start/end for document offsets.
    */
-  map: number[];
+  map: number[] | number;
   /** Some part of it was quoted. */
   quoted: boolean;
   /** It contains an unquoted or double-quoted expansion, so its run-time value is unknown. */
@@ -84,13 +86,14 @@ interface Token {
 /** Positions a shell text inside its source. */
 export interface ShellSource {
   text: string;
-  map: number[];
+  /** An Int32Array when built here: one per RUN, 4 bytes per character instead of 8 or more in an array. */
+  map: ArrayLike<number>;
   /** Added to map values to get document offsets (instrShell results); 0 or absent when map is absolute. */
   base?: number;
 }
 
 export function plainSource(text: string, base = 0): ShellSource {
-  const map = new Array<number>(text.length + 1);
+  const map = new Int32Array(text.length + 1);
   for (let i = 0; i <= text.length; i++) map[i] = base + i;
   return { text, map };
 }
@@ -175,17 +178,17 @@ function tokenize(src: ShellSource): Token[] {
 /** Reads one word starting at i (not blank, not an operator). */
 function readWord(src: ShellSource, start: number): { word: Word; next: number } {
   const { text, map } = src;
-  let value = '';
+  // The value is joined once at the end: adding it up a character at a time leaves a chain of V8 cons-strings
+  // behind every word (1.6 MiB of them on a 10,000-line file, kept for as long as the parse is cached).
+  const parts: string[] = [];
   const vmap: number[] = [];
   let quoted = false;
   let dynamic = false;
   let i = start;
   const n = text.length;
   const push = (s: string, at: number) => {
-    for (let k = 0; k < s.length; k++) {
-      value += s[k];
-      vmap.push(map[at + k]);
-    }
+    parts.push(s);
+    for (let k = 0; k < s.length; k++) vmap.push(map[at + k]);
   };
   while (i < n) {
     const c = text[i];
@@ -269,10 +272,23 @@ function readWord(src: ShellSource, start: number): { word: Word; next: number }
   // map[i] may point past a closing quote or onto the next line.
   const end = i > start ? map[i - 1] + 1 : map[start];
   vmap.push(end);
+  const raw = text.slice(start, i);
+  const joined = parts.join('');
+  // Most words are written without quotes or escapes: share one string for both.
+  const value = joined === raw ? raw : joined;
+  const first = vmap[0];
+  const consecutive = vmap.every((v, k) => v === first + k);
   return {
-    word: { value, raw: text.slice(start, i), start: map[start], end, map: vmap, quoted, dynamic },
+    word: { value, raw, start: map[start], end, map: consecutive ? first : vmap.slice(), quoted, dynamic },
     next: i,
   };
+}
+
+/** Word.map spelled out: the offset of each character of the word's value, and of the end. */
+export function wordMap(w: Word): ArrayLike<number> {
+  if (typeof w.map !== 'number') return w.map;
+  const first = w.map;
+  return Array.from({ length: w.value.length + 1 }, (_, k) => first + k);
 }
 
 /** End (exclusive) of the expansion starting at i: `$(…)`, `$((…))`, `${…}`, `$NAME`, `$1`, `` `…` ``. */
@@ -476,7 +492,7 @@ export function parseShell(src: ShellSource, depth = 0): SimpleCommand[] {
     // `sh -c "$(curl …)"` / `sh -c "$CMD"`: the script is only known at run time.
     const unknown = script !== null && script.dynamic && /^(\$\(.*\)|\$\{?[A-Za-z_@*][A-Za-z0-9_]*\}?|`.*`)$/s.test(script.value);
     if (script && depth < 4 && !unknown) {
-      const inner = parseShell({ text: script.value, map: script.map }, depth + 1);
+      const inner = parseShell({ text: script.value, map: wordMap(script) }, depth + 1);
       for (const c of inner) {
         c.context = [...cmd.context, ...c.context];
         if (cmd.background) c.background = true;
@@ -531,25 +547,33 @@ function buildCommand(
   }
   const { words, wrappers } = stripWrappers(allWords, assignments);
   const loop = [...context].reverse().find((c) => c.kind === 'while' || c.kind === 'until');
+  // Commands live as long as the parse is cached (every RUN of every open document): the lists that are nearly
+  // always empty share one frozen empty array instead of holding one each.
   return {
     // An expansion (`$CMD`, `$(…)`) is not a path: keep it whole rather than cutting it at a `/` inside.
     name: words[0] ? (words[0].value.startsWith('$') || words[0].value.startsWith('`') ? words[0].value : basename(words[0].value)) : '',
     words,
     allWords,
-    assignments,
-    wrappers,
-    redirects,
+    assignments: orEmpty(assignments),
+    wrappers: orEmpty(wrappers),
+    redirects: orEmpty(redirects),
     before,
     after,
     background: false,
     inPipeline: false,
-    context: context.map((c) => c.kind),
+    context: context.length ? context.map((c) => c.kind) : orEmpty<string>([]),
     loopCondition: loop ? `${loop.kind} ${loop.cond ?? ''}`.trim() : null,
     depth,
     start: tokens[0].start,
     end: tokens[tokens.length - 1].end,
     inner: undefined,
   };
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+function orEmpty<T>(list: T[]): T[] {
+  return list.length ? list : (EMPTY as unknown as T[]);
 }
 
 function basename(v: string): string {
@@ -601,7 +625,8 @@ function stripWrappers(words: Word[], assignments: Word[]): { words: Word[]; wra
       break;
     }
   }
-  return { words: words.slice(k), wrappers };
+  // Most commands have no wrapper: their words are all their words, and one array serves both.
+  return { words: k === 0 ? words : words.slice(k), wrappers };
 }
 
 /** For `sh -c 'script'` / `bash -ec "script"`: the script word. */
@@ -757,7 +782,11 @@ export interface InstrShell {
   fromHeredoc: boolean;
 }
 
-const shellCache = new WeakMap<object, { docOffsetBase: number; value: InstrShell | null; rel: InstrShell | null }>();
+/**
+ * Per AST instruction (shared by every version that reuses its chunk): the shell as first parsed, with document
+ * offsets for where the instruction then was (`parsedAt`), and the shifted copy for where it is now (`at`).
+ */
+const shellCache = new WeakMap<object, { parsedAt: number; parsed: InstrShell | null; at: number; value: InstrShell | null }>();
 
 /**
  * The shell of a shell-form RUN/CMD/ENTRYPOINT (null in exec form, unless the exec form is `["sh", "-c", "…"]`,
@@ -765,12 +794,17 @@ const shellCache = new WeakMap<object, { docOffsetBase: number; value: InstrShel
  */
 export function instrShell(instr: Instr): InstrShell | null {
   const cached = shellCache.get(instr.ast);
-  const base = instrBaseOffset(instr);
-  if (cached && cached.docOffsetBase === base) return cached.value;
-  // Parsed relative to the instruction's first line, so an unchanged chunk that moved only needs a shift.
-  const rel = cached ? cached.rel : buildInstrShell(instr, base);
-  const value = rel === null ? null : base === 0 ? rel : shiftShell(rel, base);
-  shellCache.set(instr.ast, { docOffsetBase: base, value, rel });
+  const at = instrBaseOffset(instr);
+  if (cached && cached.at === at) return cached.value;
+  if (!cached) {
+    // Parsed with document offsets: only an instruction that later moves (an edit above it) pays for a shifted
+    // copy. Parsing relative to the instruction and shifting every time doubled every word of every RUN.
+    const parsed = buildInstrShell(instr);
+    shellCache.set(instr.ast, { parsedAt: at, parsed, at, value: parsed });
+    return parsed;
+  }
+  const value = cached.parsed === null ? null : at === cached.parsedAt ? cached.parsed : shiftShell(cached.parsed, at - cached.parsedAt);
+  shellCache.set(instr.ast, { ...cached, at, value });
   return value;
 }
 
@@ -778,14 +812,15 @@ function instrBaseOffset(instr: Instr): number {
   return instr.doc.offsetAt({ line: instr.startLine, character: 0 });
 }
 
-function buildInstrShell(instr: Instr, base: number): InstrShell | null {
+/** The shell of an instruction, with document offsets. */
+function buildInstrShell(instr: Instr): InstrShell | null {
   const doc = instr.doc;
   const json = instr.jsonStrings();
   if (json) {
     // Exec form: only `["sh", "-c", "script"]` holds shell text.
     if (json.length >= 3 && SHELLS.has(basename(json[0].value)) && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(json[1].value)) {
       const s = json[2];
-      let start = doc.offsetAt(s.range.start) - base;
+      let start = doc.offsetAt(s.range.start);
       let raw = doc.getText(s.range);
       if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) {
         raw = raw.slice(1, -1);
@@ -799,8 +834,8 @@ function buildInstrShell(instr: Instr, base: number): InstrShell | null {
     return null;
   }
   const heredocs = instr.heredocs();
-  const args = instr.args();
-  if (args.length === 0 && heredocs.length === 0) return null;
+  const firstArg = instr.firstArgumentStart();
+  if (firstArg === null && heredocs.length === 0) return null;
   if (heredocs.length && instr.keyword === 'RUN') {
     // `RUN <<EOF` (or `RUN bash <<EOF`, `RUN sh -e <<EOF`): the body is the script; `RUN python3 <<EOF` is not.
     const h = heredocs[0];
@@ -810,31 +845,33 @@ function buildInstrShell(instr: Instr, base: number): InstrShell | null {
     if ((before === '' || SHELLS.has(firstWord)) && h.contentRange) {
       const startOff = doc.offsetAt(h.contentRange.start);
       const text = doc.getText(h.contentRange);
-      const src = plainSource(text, startOff - base);
+      const src = plainSource(text, startOff);
       const commands = parseShell(src);
       return { commands, all: flatten(commands), source: src, fromHeredoc: true };
     }
     // Otherwise only the instruction line is shell.
     const start = doc.offsetAt({ line: h.startRange.start.line, character: instr.keywordRange.end.character });
     const end = doc.offsetAt({ line: h.startRange.start.line, character: lineText.length });
-    const src = plainSource(doc.text.slice(start, end), start - base);
+    const src = plainSource(doc.text.slice(start, end), start);
     const commands = parseShell(src);
     return { commands, all: flatten(commands), source: src, fromHeredoc: false };
   }
   // Shell form: from the first argument (flags skipped) to the instruction end, continuations and comment lines
   // inside them removed, as Docker joins them.
-  const startOff = args.length ? doc.offsetAt(args[0].range.start) : doc.offsetAt(instr.keywordRange.end);
+  const startOff = firstArg ? doc.offsetAt(firstArg) : doc.offsetAt(instr.keywordRange.end);
   const endOff = doc.offsetAt(instr.range.end);
-  const src = joinContinuations(doc.text, startOff, endOff, doc.escapeChar, base);
+  const src = joinContinuations(doc.text, startOff, endOff, doc.escapeChar);
   const commands = parseShell(src);
   return { commands, all: flatten(commands), source: src, fromHeredoc: false };
 }
 
 /** Removes `\`+newline (with trailing blanks, as BuildKit tolerates) and comment/empty lines inside continuations. */
-function joinContinuations(text: string, start: number, end: number, escape: string, base: number): ShellSource {
-  let out = '';
+function joinContinuations(text: string, start: number, end: number, escape: string): ShellSource {
+  // Copied in runs between continuations and joined once (see readWord on adding strings up a character at a time).
+  const parts: string[] = [];
   const map: number[] = [];
   let i = start;
+  let run = start;
   while (i < end) {
     const c = text[i];
     if (c === escape) {
@@ -843,6 +880,7 @@ function joinContinuations(text: string, start: number, end: number, escape: str
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (text[j] === '\r') j++;
       if (text[j] === '\n' || j >= end) {
+        if (i > run) parts.push(text.slice(run, i));
         i = j + 1;
         // Skip comment lines and empty lines that follow inside the continuation.
         for (;;) {
@@ -855,23 +893,19 @@ function joinContinuations(text: string, start: number, end: number, escape: str
           }
           break;
         }
+        run = i;
         continue;
       }
-      if (escape === '`') {
-        // With the backtick escape, a backslash is an ordinary character for Docker but still the shell's escape.
-        out += c;
-        map.push(i - base);
-        i++;
-        continue;
-      }
+      // With the backtick escape, a backslash is an ordinary character for Docker but still the shell's escape:
+      // it is copied like any other character.
     }
     if (c === '\r' || c === '\n') break;
-    out += c;
-    map.push(i - base);
+    map.push(i);
     i++;
   }
-  map.push(i - base);
-  return { text: out, map };
+  if (i > run) parts.push(text.slice(run, Math.min(i, end)));
+  map.push(i);
+  return { text: parts.join(''), map: Int32Array.from(map) };
 }
 
 function decodeJsonString(raw: string, start: number): ShellSource {
@@ -897,7 +931,7 @@ function decodeJsonString(raw: string, start: number): ShellSource {
     map.push(start + i);
   }
   map.push(start + raw.length);
-  return { text, map };
+  return { text, map: Int32Array.from(map) };
 }
 
 function shiftWord(w: Word, by: number): Word {

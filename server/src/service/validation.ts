@@ -15,6 +15,7 @@ import { ValidationCode, ValidationSeverity, ValidatorSettings } from 'dockerfil
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Chunk } from './chunks';
 import { ParsedDocument, Instr, shiftRange } from './document';
+import { drain } from './slices';
 
 interface Problem extends Diagnostic {
   instructionLine: number | null;
@@ -82,8 +83,14 @@ function severityOf(s: ValidationSeverity | undefined): 1 | 2 | null {
  * `validate(doc.text, settings)` (same set of diagnostics; order may differ).
  */
 export function validatorProblems(doc: ParsedDocument, settings: ValidatorSettings = DEFAULT_VALIDATOR_SETTINGS): Problem[] {
+  return drain(validatorProblemsSteps(doc, settings));
+}
+
+/** validatorProblems, pausing after each chunk (see slices.ts). */
+export function* validatorProblemsSteps(doc: ParsedDocument, settings: ValidatorSettings = DEFAULT_VALIDATOR_SETTINGS): Generator<void, Problem[]> {
   const out: Problem[] = [];
-  doc.placed.forEach((pc, i) => {
+  for (let i = 0; i < doc.placed.length; i++) {
+    const pc = doc.placed[i];
     for (const p of chunkProblems(pc.chunk, i === 0, doc.escapeChar, settings)) {
       out.push({
         ...p,
@@ -91,7 +98,8 @@ export function validatorProblems(doc: ParsedDocument, settings: ValidatorSettin
         instructionLine: p.instructionLine === null ? null : p.instructionLine + pc.lineDelta,
       });
     }
-  });
+    yield;
+  }
 
   // No FROM at all, or only ARGs.
   const instrs = doc.instructions;

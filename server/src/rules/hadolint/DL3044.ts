@@ -19,7 +19,7 @@ export const DL3044: Rule = {
       // Cheap filter: without a `$` there is nothing to refer to.
       // Cheap filter on the text: some name assigned here must appear as `$NAME`/`${NAME` in it.
       let raw = '';
-      for (let l = ins.startLine; l <= ins.endLine; l++) raw += doc.lines[l];
+      for (let l = ins.startLine; l <= ins.endLine; l++) raw += doc.rawLine(l);
       if (!raw.includes('$')) continue;
       // …and it must appear after the next assignment starts (`PATH=/x:$PATH` refers to the old value, correctly).
       const assigns = [...raw.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)];

@@ -20,6 +20,7 @@ import {
   plainSource,
 } from '../../service/shell';
 import type { RuleContext } from '../types';
+import { drain } from '../../service/slices';
 
 /**
  * Where our own rules are documented. The lead may point this at the published README section.
@@ -44,9 +45,14 @@ const runShellsMemo = new WeakMap<ParsedDocument, RunShell[]>();
  * version: a dozen rules read it, and each RUN's parse is itself cached per AST (instrShell).
  */
 export function runShells(doc: ParsedDocument): RunShell[] {
-  let out = runShellsMemo.get(doc);
-  if (out) return out;
-  out = [];
+  return runShellsMemo.get(doc) ?? drain(runShellsSteps(doc));
+}
+
+/** Builds runShells' memo, pausing after each RUN it parses (see service/slices.ts). */
+export function* runShellsSteps(doc: ParsedDocument): Generator<void, RunShell[]> {
+  const known = runShellsMemo.get(doc);
+  if (known) return known;
+  const out: RunShell[] = [];
   // RUNs under `SHELL ["powershell", …]` / `["cmd", "/S", "/C"]` are not POSIX shell: leave them out. SHELL is
   // inherited through `FROM <stage>`.
   const nonPosix = new Map<Stage, boolean>();
@@ -66,6 +72,7 @@ export function runShells(doc: ParsedDocument): RunShell[] {
     if (instr.keyword !== 'RUN' || foreign) continue;
     const shell = instrShell(instr);
     if (shell) out.push({ instr, shell });
+    yield;
   }
   runShellsMemo.set(doc, out);
   return out;
