@@ -133,6 +133,20 @@ export class LspClient {
     return this.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
   }
 
+  /** What the server logged as errors (it logs every exception it catches as a window/logMessage of type Error). */
+  errorsLogged(): string[] {
+    return this.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message);
+  }
+
+  /** For the end of a file's tests: nothing was logged as an error and the server still runs; then shuts it down. */
+  async shutdownHealthy() {
+    const errors = this.errorsLogged();
+    const exitCode = this.proc.exitCode;
+    await this.shutdown();
+    if (errors.length) throw new Error(`the server logged errors:\n${errors.join('\n')}`);
+    if (exitCode !== null) throw new Error(`the server had exited (${exitCode})`);
+  }
+
   async shutdown() {
     try {
       await this.request('shutdown', null, 3000);
@@ -153,3 +167,19 @@ export function hoverText(h: any): string {
 }
 
 export const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * Hovers on `uri` at (line, character) over and over, `gapMs` apart, until `finished()` turns true; each hover must
+ * show `expect`. Returns how long each took: what a user typing in another document would wait meanwhile.
+ */
+export async function hoverLatenciesUntil(c: LspClient, uri: string, line: number, character: number, expect: string, finished: () => boolean, gapMs: number): Promise<number[]> {
+  const latencies: number[] = [];
+  while (!finished()) {
+    const t0 = performance.now();
+    const h = await c.hover(uri, line, character);
+    latencies.push(performance.now() - t0);
+    if (!hoverText(h).includes(expect)) throw new Error(`hover without ${expect}: ${JSON.stringify(h)}`);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  return latencies;
+}
