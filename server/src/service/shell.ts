@@ -286,9 +286,7 @@ function readWord(src: ShellSource, start: number): { word: Word; next: number }
 
 /** Word.map spelled out: the offset of each character of the word's value, and of the end. */
 export function wordMap(w: Word): ArrayLike<number> {
-  if (typeof w.map !== 'number') return w.map;
-  const first = w.map;
-  return Array.from({ length: w.value.length + 1 }, (_, k) => first + k);
+  return typeof w.map === 'number' ? plainSource(w.value, w.map).map : w.map;
 }
 
 /** End (exclusive) of the expansion starting at i: `$(…)`, `$((…))`, `${…}`, `$NAME`, `$1`, `` `…` ``. */
