@@ -3,7 +3,7 @@
 // Runs as npm's `prestart`/`pretest` hook with plain Node (no dependencies), and is quick when all is there:
 //   - npm packages: `npm ci` when node_modules is missing or older than package-lock.json;
 //   - for tests, as root on Debian: the system packages the suites use (scripts/ci/apt-install.sh) and a running
-//     Docker engine (scripts/ci/dockerd-up.sh).
+//     Docker engine (scripts/ci/dockerd-up.sh; an empty one when DFG_FRESH_ENGINE=1).
 // Usage: node scripts/setup.mjs start|test
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +34,7 @@ if (!fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < fs.statSync(lock).mtim
 }
 
 if (purpose === 'test') {
-  if (isRoot && isDebian) run('bash', ['scripts/ci/dockerd-up.sh']);
+  // DFG_FRESH_ENGINE=1 (set by .ci/run under CI): start from an engine with no images and no containers.
+  if (isRoot && isDebian) run('bash', ['scripts/ci/dockerd-up.sh', ...(process.env.DFG_FRESH_ENGINE === '1' ? ['--fresh'] : [])]);
   else console.log('not root on Debian: using the Docker engine as it is / root가 아니므로 Docker 엔진 설치와 시작은 건너뜁니다');
 }

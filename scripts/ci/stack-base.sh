@@ -33,6 +33,7 @@ rm -f "$ROOT.log"
 rm -rf "$ROOT"/var/cache/apt/archives/*.deb "$ROOT"/var/lib/apt/lists/*
 tar --numeric-owner -C "$ROOT" -c . | docker import \
   --change 'CMD ["bash"]' \
+  --change "LABEL dockerfile-guide.test-base=debian-${RELEASE}" \
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   - "$TAG" >/dev/null
 echo "imported $TAG in $(( $(date +%s) - start )) s"

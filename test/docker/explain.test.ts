@@ -13,6 +13,7 @@ import { applyEngineImageConfig, type BaseImageConfig } from '../../server/src/s
 import { inspectImageConfig } from '../../server/src/service/effectiveCommand/inspect';
 import { runExplain } from '../../server/src/cli/explain';
 import { MAIN_SOCKET, TEST_IMAGE, TEST_LABEL, runId, setupMainEngine, sh } from './helpers';
+import { builders } from '../engine/builders';
 
 const HOST = `unix://${MAIN_SOCKET}`;
 const PRINT = 'cat /proc/1/cmdline; echo';
@@ -67,13 +68,6 @@ const CASES: Case[] = [
   { name: 'ENTRYPOINT [] and CMD []', dockerfile: `FROM ${B}\nENTRYPOINT []\nCMD []\n` },
   { name: 'a --target stage that is not the last', dockerfile: `FROM ${B} AS first\nCMD ["sh", "-c", "${PRINT}", "first"]\nFROM ${B}\nCMD ["last"]\n`, target: 'first', runs: [[]] },
 ];
-
-function buildersAvailable(): { name: string; env: NodeJS.ProcessEnv }[] {
-  const list: { name: string; env: NodeJS.ProcessEnv }[] = [{ name: 'classic builder', env: { DOCKER_BUILDKIT: '0' } }];
-  const bx = spawnSync('docker', ['-H', HOST, 'buildx', 'version'], { encoding: 'utf8' });
-  if (bx.status === 0) list.push({ name: 'BuildKit', env: { DOCKER_BUILDKIT: '1' } });
-  return list;
-}
 
 /** The engine stores `[]` for some empty lists and null for others; both run the same. */
 function norm(a: string[] | null | undefined): string[] | null {
@@ -140,16 +134,16 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
     if (ctx) fs.rmSync(ctx, { recursive: true, force: true });
   });
 
-  for (const builder of buildersAvailable()) {
+  for (const builder of builders()) {
     describe(builder.name, () => {
       CASES.forEach((c, i) => {
         it(c.name, () => {
-          const tag = `dfg-explain-${id}-${builder.env.DOCKER_BUILDKIT}-${i}`.toLowerCase();
+          const tag = `dfg-explain-${id}-${builder.name}-${i}`.toLowerCase();
           const file = path.join(ctx, `Dockerfile.${i}`);
           fs.writeFileSync(file, c.dockerfile);
           const args = ['-H', HOST, 'build', '-q', '-f', file, '-t', tag, '--label', `${TEST_LABEL}=${id}`];
           if (c.target) args.push('--target', c.target);
-          execFileSync('docker', [...args, ctx], { env: { ...process.env, ...builder.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+          execFileSync(builder.cli, [...args, ctx], { env: { ...process.env, ...builder.env }, stdio: ['ignore', 'ignore', 'pipe'] });
           tags.push(tag);
 
           const doc = new ParsedDocument(`file://${file}`, 1, c.dockerfile);

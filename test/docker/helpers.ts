@@ -1,5 +1,5 @@
 // Shared setup for the tests of client/src/docker against a real dockerd.
-// - The test image is imported from busybox-static (nothing can be pulled here) if it is missing.
+// - The test image comes from test/engine/images.ts (busybox-static, imported; named by its recipe).
 // - Everything the tests create carries TEST_LABEL and is removed by cleanup().
 // - privateDaemon() runs a second dockerd on its own socket, for tests that kill the engine: the
 //   main engine other suites (and other people) use is never disturbed.
@@ -9,10 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { connect, type EngineClients } from '../../client/src/docker/connection';
 import { parseHost, defaultInputs, type Endpoint } from '../../client/src/docker/endpoint';
+import { busyboxTag, ensureBusyboxImage, MAIN_SOCKET } from '../engine/images';
 
-export const TEST_IMAGE = 'dfg-test/busybox:1';
+/** The busybox test image, named by its recipe (test/engine/images.ts): every suite gets the same one. */
+export const TEST_IMAGE = busyboxTag();
 export const TEST_LABEL = 'dockerfile-guide.test';
-export const MAIN_SOCKET = '/var/run/docker.sock';
+export { MAIN_SOCKET };
 
 export function mainEndpoint(): Endpoint {
   return parseHost(`unix://${MAIN_SOCKET}`, 'setting', defaultInputs());
@@ -26,61 +28,9 @@ export function sh(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string
   return execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-function imageExists(host: string, image: string): boolean {
-  try {
-    sh('docker', ['-H', host, 'image', 'inspect', image]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Imports the busybox-static rootfs as TEST_IMAGE on the engine at `host` when it is not there yet. */
-export function ensureTestImage(host = `unix://${MAIN_SOCKET}`, image = TEST_IMAGE): void {
-  if (imageExists(host, image)) return;
-  // Test files run in parallel processes: one imports, the others wait (a double import would leave
-  // a dangling image behind).
-  const lock = `/tmp/dfg-test-image-${host.replace(/[^A-Za-z0-9]/g, '_')}.lock`;
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) fs.rmSync(lock, { recursive: true, force: true });
-      execFileSync('sleep', ['0.2']);
-    }
-  }
-  try {
-    if (!imageExists(host, image)) importBusybox(host, image);
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function importBusybox(host: string, image: string): void {
-  const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => fs.existsSync(p));
-  if (!busybox) throw new Error('busybox-static is not installed (apt-get install busybox-static)');
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-rootfs-'));
-  try {
-    fs.mkdirSync(path.join(root, 'bin'));
-    fs.mkdirSync(path.join(root, 'tmp'));
-    fs.mkdirSync(path.join(root, 'etc'));
-    fs.copyFileSync(busybox, path.join(root, 'bin', 'busybox'));
-    fs.chmodSync(path.join(root, 'bin', 'busybox'), 0o755);
-    for (const applet of sh(busybox, ['--list']).split('\n')) {
-      if (applet && applet !== 'busybox') fs.symlinkSync('busybox', path.join(root, 'bin', applet));
-    }
-    fs.writeFileSync(path.join(root, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
-    // `tar … | docker import -`, piped by the shell so the archive never sits in our memory.
-    execFileSync(
-      'sh',
-      ['-c', 'tar -C "$1" -c . | docker -H "$2" import --change \'CMD ["sh"]\' --change "ENV PATH=/bin" - "$3"', 'sh', root, host, image],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+/** Makes TEST_IMAGE on the engine at `host` when it is not there yet. */
+export function ensureTestImage(host = `unix://${MAIN_SOCKET}`): void {
+  ensureBusyboxImage(host);
 }
 
 /** Removes every container and image the tests labelled or tagged on that engine. */

@@ -15,18 +15,13 @@ import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mjs';
 import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
 
-const IMAGE = 'dfg-test/busybox:1';
 const LABEL = 'dockerfile-guide.test=screenshot';
 const OUT = path.join(ROOT, 'media/screenshots/docker-sidebar-ko.png');
 const docker = (...a) => execFileSync('docker', ['-H', 'unix:///var/run/docker.sock', ...a], { encoding: 'utf8' }).trim();
 
 function stage() {
-  try {
-    docker('image', 'inspect', IMAGE);
-  } catch {
-    // The test suite's setup makes the image; run it once if it is missing.
-    spawnSync(process.execPath, ['--import', 'tsx', '-e', "require('./test/docker/helpers').ensureTestImage()"], { cwd: ROOT, stdio: 'inherit' });
-  }
+  // The shared busybox test image (test/engine/images.ts), made if missing; its tag names its recipe.
+  const IMAGE = execFileSync(process.execPath, ['--import', 'tsx', '-e', "process.stdout.write(require('./test/engine/images').ensureBusyboxImage())"], { cwd: ROOT, encoding: 'utf8' }).trim();
   docker('tag', IMAGE, 'ft_server:latest');
   const run = (...a) => docker('run', '-d', '--label', LABEL, '--stop-timeout', '1', ...a);
   run('--name', 'ft_server-web-1', '--label', 'com.docker.compose.project=ft_server', '-p', '18080:80', 'ft_server:latest', 'sleep', '600');

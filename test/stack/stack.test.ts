@@ -1,7 +1,7 @@
 /**
  * The web-stack scaffold, built and served for real on the local Docker engine (no image registry needed):
- *   1. scripts/ci/stack-base.sh makes a Debian bookworm base image with debootstrap --variant=minbase + docker import
- *      (cached between runs under its own tag);
+ *   1. test/engine/images.ts makes a Debian bookworm base image with debootstrap --variant=minbase + docker import
+ *      (scripts/ci/stack-base.sh; kept between runs under a tag named by its recipe);
  *   2. the scaffold is generated with --debian bookworm (WordPress and phpMyAdmin from Debian's packages);
  *   3. docker build, docker run -d -p 127.0.0.1::443, and HTTPS checks on loopback;
  *   4. everything the test made (container, image, network, temporary tag) is removed.
@@ -16,9 +16,9 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
+import { debianTag, ensureDebianImage } from '../engine/images';
 
 const ROOT = path.resolve(__dirname, '../..');
-const BASE_TAG = 'dockerfile-guide-test/debian-minbase:bookworm';
 const id = `${process.pid}-${Date.now().toString(36)}`;
 const IMAGE = `dockerfile-guide-test/web-stack:${id}`;
 const CONTAINER = `dfg-web-stack-${id}`;
@@ -92,7 +92,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('web stack: scaffold built and served on the local Docker engine', { timeout: 30 * 60_000 }, () => {
   let work = '';
-  let taggedDebian = false;
   let httpsPort = 0;
   let httpPort = 0;
   let startedAt = 0;
@@ -104,20 +103,9 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     if (v.status !== 0) throw new Error(`no Docker engine answers: ${v.stderr}`);
 
     let t = Date.now();
-    const base = spawnSync('bash', [path.join(ROOT, 'scripts/ci/stack-base.sh'), 'bookworm', BASE_TAG], {
-      encoding: 'utf8',
-      timeout: 15 * 60_000,
-    });
-    if (base.status !== 0) throw new Error(`stack-base.sh failed:\n${base.stdout}\n${base.stderr}`);
+    const baseTag = ensureDebianImage('bookworm');
     timings.base = Date.now() - t;
-    log(`base image: ${base.stdout.trim().split('\n').pop()} (${timings.base} ms)`);
-
-    // The scaffold says FROM debian:bookworm, exactly as users get it. With no registry, that name is given to the
-    // debootstrapped image for the duration of the test, unless a debian:bookworm image is already present.
-    if (docker(['image', 'inspect', 'debian:bookworm'], { allowFail: true }).status !== 0) {
-      docker(['tag', BASE_TAG, 'debian:bookworm']);
-      taggedDebian = true;
-    }
+    log(`base image: ${baseTag} (${timings.base} ms)`);
 
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-web-stack-'));
     // The real CLI, as a user runs it (built by `npm test` before this suite; built here if missing).
@@ -125,6 +113,13 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     if (!fs.existsSync(cli)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
     const gen = spawnSync(process.execPath, [cli, 'new-stack', work, '--debian', 'bookworm', '--lang', 'ko'], { encoding: 'utf8' });
     assert.equal(gen.status, 0, `new-stack: ${gen.stdout}${gen.stderr}`);
+
+    // The scaffold says FROM debian:bookworm, exactly as users get it. With no registry, the build starts from the
+    // debootstrapped image instead: only those lines change, and no tag in the engine is borrowed or left behind.
+    const dockerfile = path.join(work, 'Dockerfile');
+    const generated = fs.readFileSync(dockerfile, 'utf8');
+    assert.match(generated, /^FROM debian:bookworm\b/m, 'the scaffold starts FROM debian:bookworm');
+    fs.writeFileSync(dockerfile, generated.replace(/^FROM debian:bookworm\b/gm, `FROM ${baseTag}`));
 
     // Our own network: the test does not depend on the engine's default bridge (docker0) being present.
     docker(['network', 'create', NETWORK]);
@@ -160,8 +155,7 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     }
     docker(['rmi', '-f', IMAGE], { allowFail: true });
     docker(['network', 'rm', NETWORK], { allowFail: true });
-    if (taggedDebian) docker(['rmi', 'debian:bookworm'], { allowFail: true }); // removes the tag only
-    if (process.env.DFG_STACK_DROP_BASE === '1') docker(['rmi', BASE_TAG], { allowFail: true });
+    if (process.env.DFG_STACK_DROP_BASE === '1') docker(['rmi', debianTag('bookworm')], { allowFail: true });
     if (work) fs.rmSync(work, { recursive: true, force: true });
     log(`timings (ms): ${JSON.stringify({ ...timings, total: Date.now() - t0 })}`);
   });

@@ -1,7 +1,7 @@
 // The Docker sidebar in the real VS Code against the real engine: the views list a container this
 // test created, Stop changes its icon through the event stream, and a dead socket shows the error
 // item, which recovers when the setting is cleared. Needs a Docker engine on /var/run/docker.sock
-// (scripts/ci/dockerd-up.sh) and the busybox test image (created here if missing).
+// (scripts/ci/dockerd-up.sh) and the shared busybox test image (made by test/engine/images.ts if missing).
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,8 +10,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { after, before, suite, test } from '../framework';
 import { sleep, waitFor } from '../helpers';
+import { busyboxTag, ensureBusyboxImage } from '../../engine/images';
 
-const IMAGE = 'dfg-test/busybox:1';
+// The one busybox test image every engine suite shares, named by its recipe (test/engine/images.ts).
+const IMAGE = busyboxTag();
 const LABEL = 'dockerfile-guide.test=e2e';
 const NAME = `dfg-e2e-${process.pid}`;
 
@@ -26,31 +28,11 @@ interface Snapshot {
 const snapshot = async (): Promise<Snapshot> => vscode.commands.executeCommand<Snapshot>('dockerfileGuide.docker.snapshot');
 const docker = (...args: string[]) => execFileSync('docker', ['-H', 'unix:///var/run/docker.sock', ...args], { encoding: 'utf8' }).trim();
 
-/** Same recipe as test/docker/helpers.ts: busybox-static imported as a one-layer image. */
-function ensureImage(): void {
-  try {
-    docker('image', 'inspect', IMAGE);
-    return;
-  } catch {
-    /* import below */
-  }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-e2e-rootfs-'));
-  try {
-    fs.mkdirSync(path.join(root, 'bin'));
-    fs.copyFileSync('/bin/busybox', path.join(root, 'bin', 'busybox'));
-    fs.chmodSync(path.join(root, 'bin', 'busybox'), 0o755);
-    for (const a of ['sh', 'sleep', 'echo', 'true']) fs.symlinkSync('busybox', path.join(root, 'bin', a));
-    execFileSync('sh', ['-c', 'tar -C "$1" -c . | docker -H unix:///var/run/docker.sock import --change "ENV PATH=/bin" - "$2"', 'sh', root, IMAGE]);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
-
 suite('docker sidebar', () => {
   let id = '';
 
   before(async () => {
-    ensureImage();
+    ensureBusyboxImage();
     id = docker('run', '-d', '--name', NAME, '--label', LABEL, '--stop-timeout', '1', IMAGE, 'sleep', '300');
     // Opening the view container is what makes the sidebar connect (nothing talks to the engine before).
     await vscode.commands.executeCommand('workbench.view.extension.dockerfileGuide-docker');
