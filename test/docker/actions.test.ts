@@ -8,7 +8,6 @@ import {
   inspectContainer,
   inspectImage,
   isValidReference,
-  pruneDanglingImages,
   removeContainer,
   removeImage,
   runImage,
@@ -17,6 +16,8 @@ import {
 } from '../../client/src/docker/actions';
 import { buildImage } from '../../client/src/docker/build';
 import { connect } from '../../client/src/docker/connection';
+import { removeDanglingImages } from '../../client/src/docker/prune';
+import { isDangling } from '../../client/src/views/imageItems';
 import { EngineError } from '../../client/src/docker/errors';
 import { parsePorts, runCommandLine } from '../../client/src/docker/runSpec';
 import { publishedPorts } from '../../client/src/views/containerItems';
@@ -154,7 +155,7 @@ describe('image actions (main engine)', () => {
   });
 });
 
-describe('build and prune (private dockerd: prune touches every dangling image of an engine)', () => {
+describe('build and remove dangling images (private dockerd: nothing else on it to disturb)', () => {
   const daemon = privateDaemon();
   let dir: string;
   before(async () => {
@@ -223,19 +224,39 @@ describe('build and prune (private dockerd: prune touches every dangling image o
     await c.remove({ force: true });
   });
 
-  it('prune removes dangling images and reports the space reclaimed', async () => {
+  it('Remove dangling images removes exactly the listed ones, keeps one a container uses, and reports the space', async () => {
     const priv = connect(daemon.endpoint);
-    // Two builds of the same tag: the first image loses its tag and becomes dangling.
-    for (const n of [1, 2]) {
-      fs.writeFileSync(path.join(dir, 'Dockerfile.p'), `FROM ${TEST_IMAGE}\nRUN echo ${n}${'x'.repeat(2000)} > /f${n}\n`);
+    // Three builds of the same tag: the first two images lose the tag and become dangling. Each adds 64 KB of its own.
+    for (const n of [1, 2, 3]) {
+      fs.writeFileSync(path.join(dir, 'Dockerfile.p'), `FROM ${TEST_IMAGE}\nRUN head -c 65536 /dev/urandom > /f${n}\n`);
       const r = await buildImage(priv, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile.p'), tag: 'dfg-test/prune:1' });
       assert.ok(r.ok, r.error);
     }
-    const dangling = await priv.api.listImages({ filters: { dangling: ['true'] } });
-    assert.ok(dangling.length >= 1);
-    const res = await pruneDanglingImages(priv);
-    assert.ok(res.deleted >= 1, JSON.stringify(res));
-    assert.ok(res.reclaimedBytes > 0, JSON.stringify(res));
-    assert.equal((await priv.api.listImages({ filters: { dangling: ['true'] } })).length, 0);
+    // What the sidebar lists and the command asks about: the untagged images of the list.
+    const listed = (await priv.api.listImages()).filter(isDangling);
+    assert.equal(listed.length, 2, 'two dangling images listed');
+    // One of them is used by a (stopped) container: the engine refuses to remove it.
+    const inUse = listed[0];
+    const holder = await priv.api.createContainer({ Image: inUse.Id, Cmd: ['true'], Labels: { [TEST_LABEL]: RUN } });
+    // A dangling image made after the question must not go too (the engine's own prune would take it).
+    fs.writeFileSync(path.join(dir, 'Dockerfile.p'), `FROM ${TEST_IMAGE}\nRUN head -c 65536 /dev/urandom > /f4\n`);
+    assert.ok((await buildImage(priv, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile.p'), tag: 'dfg-test/prune:1' })).ok);
+
+    const { results, reclaimedBytes } = await removeDanglingImages(priv, listed);
+    assert.deepEqual(
+      results.map((r) => [r.item.Id, r.ok]),
+      [
+        [inUse.Id, false],
+        [listed[1].Id, true],
+      ],
+    );
+    assert.equal(results[0].error?.kind, 'conflict', JSON.stringify(results[0].error));
+    // The one removed image freed its own 64 KB layer, not the busybox layers it shared with the others.
+    assert.ok(reclaimedBytes !== null && reclaimedBytes >= 65536 && reclaimedBytes < 1_000_000, `reclaimed ${reclaimedBytes}`);
+    const left = (await priv.api.listImages()).filter(isDangling).map((i) => i.Id);
+    assert.ok(left.includes(inUse.Id), 'the image in use stays');
+    assert.ok(!left.includes(listed[1].Id), 'the other listed one is gone');
+    assert.equal(left.length, 2, 'the image in use and the one made after the question');
+    await holder.remove({ force: true });
   });
 });

@@ -84,20 +84,6 @@ export async function removeImage(clients: EngineClients, idOrRef: string, force
   await guard(clients, () => clients.api.getImage(idOrRef).remove({ force }));
 }
 
-export interface PruneResult {
-  deleted: number;
-  reclaimedBytes: number;
-}
-
-export async function pruneDanglingImages(clients: EngineClients): Promise<PruneResult> {
-  const r = await guard(clients, () => clients.api.pruneImages({ filters: { dangling: ['true'] } }));
-  const res = r as { ImagesDeleted?: Array<{ Deleted?: string }> | null; SpaceReclaimed?: number };
-  return {
-    deleted: (res.ImagesDeleted ?? []).filter((d) => d.Deleted).length,
-    reclaimedBytes: res.SpaceReclaimed ?? 0,
-  };
-}
-
 export interface RunOptions {
   image: string;
   name?: string;
