@@ -250,14 +250,17 @@ describe('Restricted Mode (workspace trust)', () => {
   it('every Docker command of the manifest is classified, and the trusted ones are disabled untrusted', () => {
     const docker = commands.map((c) => c.command).filter((c) => c.startsWith('dockerfileGuide.docker.'));
     assert.deepEqual(docker.filter((c) => !TRUSTED_COMMANDS.includes(c) && !READ_ONLY.includes(c)), [], 'unclassified commands');
-    for (const c of commands.filter((x) => TRUSTED_COMMANDS.includes(x.command))) {
-      assert.equal(c.enablement, 'isWorkspaceTrusted', `${c.command} enablement`);
-    }
+    const trusted = commands.filter((x) => TRUSTED_COMMANDS.includes(x.command));
+    assert.equal(trusted.length, TRUSTED_COMMANDS.length, 'every trusted command is declared in the manifest');
+    for (const c of trusted) assert.equal(c.enablement, 'isWorkspaceTrusted', `${c.command} enablement`);
+    let menuEntries = 0;
     for (const [menu, entries] of Object.entries(pkg.contributes.menus as Record<string, Array<{ command: string; when?: string }>>)) {
       for (const e of entries.filter((x) => TRUSTED_COMMANDS.includes(x.command))) {
         assert.match(e.when ?? '', /\bisWorkspaceTrusted\b/, `${menu}: ${e.command}`);
+        menuEntries++;
       }
     }
+    assert.ok(menuEntries >= 10, `${menuEntries} menu entries of trusted commands checked`);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('dockerfileGuide.docker.host'));
   });

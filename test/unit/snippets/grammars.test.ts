@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { generateStack } from '../../../server/src/scaffold/stack';
+import { CORPUS, corpusDockerfiles } from '../corpusFiles';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CORPUS = '/work/shared/corpus/ft_server';
+const NGINX_CORPUS = path.join(CORPUS, 'ft_server');
 
 const SHELL_STUB = {
   scopeName: 'source.shell',
@@ -132,19 +133,16 @@ describe('grammar: Dockerfile (source.dockerfile.guide)', () => {
     has(scopesOf(toks, 'COPY', 13), 'keyword.other.special-method');
   });
 
-  it('tokenizes the generated Dockerfiles and every corpus Dockerfile back to the root state, quickly', async (t) => {
+  it('tokenizes the generated Dockerfiles and every corpus Dockerfile back to the root state, quickly', async () => {
     const files: [string, string][] = [];
     for (const debian of ['bookworm', 'buster'] as const)
       for (const source of ['debian', 'upstream'] as const)
         files.push([`scaffold ${debian}/${source}`, generateStack({ debian, source, phpMyAdmin: true, lang: 'ko', siteName: 'localhost' })[0].content]);
-    if (fs.existsSync(CORPUS)) {
-      for (const d of fs.readdirSync(CORPUS)) {
-        for (const n of ['Dockerfile', 'dockerfile']) {
-          const p = path.join(CORPUS, d, n);
-          if (fs.existsSync(p)) files.push([p, fs.readFileSync(p, 'utf8')]);
-        }
-      }
-    } else t.diagnostic(`corpus not present (${CORPUS}); only the generated Dockerfiles are tokenized`);
+    // Every Dockerfile of the shared corpus (ft_server, official and hard). The count is asserted: a corpus that
+    // moved or a path gone wrong must fail here, not tokenize nothing and pass.
+    const corpus = corpusDockerfiles();
+    assert.ok(corpus.length >= 99, `only ${corpus.length} corpus Dockerfiles found under ${CORPUS}`);
+    for (const p of corpus) files.push([p, fs.readFileSync(p, 'utf8')]);
     for (const [name, text] of files) {
       const { toks, ms, endsAtRoot } = await tokenize('source.dockerfile.guide', text);
       assert.ok(ms < 2000, `${name}: ${ms} ms`);
@@ -192,15 +190,11 @@ describe('grammar: nginx (source.nginx.guide)', () => {
     has(scopesOf(toks, '8080', 2), 'constant.numeric');
   });
 
-  it('tokenizes every corpus nginx config back to the root state', async (t) => {
-    if (!fs.existsSync(CORPUS)) {
-      t.skip(`corpus not present (${CORPUS})`);
-      return;
-    }
+  it('tokenizes every corpus nginx config back to the root state', async () => {
     let n = 0;
     const walk = (d: string): string[] =>
       fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-    for (const f of walk(CORPUS).filter((p) => /nginx|sites-|default$|\.conf$/.test(path.basename(p)) && !/\.(php|sh|sql)$/.test(p))) {
+    for (const f of walk(NGINX_CORPUS).filter((p) => /nginx|sites-|default$|\.conf$/.test(path.basename(p)) && !/\.(php|sh|sql)$/.test(p))) {
       const text = fs.readFileSync(f, 'utf8');
       if (!/server\s*\{/.test(text)) continue;
       const { endsAtRoot, ms } = await tokenize('source.nginx.guide', text);

@@ -4,6 +4,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../../../../server/src/service/document';
 import type { Finding, Rule, RuleContext } from '../../../../server/src/rules/types';
+import { assertFixQuiets } from '../fixCheck';
 
 export function doc(text: string, uri = 'file:///ctx/Dockerfile'): ParsedDocument {
   return new ParsedDocument(uri, 1, text);
@@ -25,7 +26,10 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-/** The text after applying fix `fixIndex` of finding `findingIndex`. Throws when there is no such fix. */
+/**
+ * The text after applying fix `fixIndex` of finding `findingIndex`, checked to quiet the rule there. Throws when there
+ * is no such fix.
+ */
 export function fixed(rule: Rule, text: string, findingIndex = 0, fixIndex = 0, files: Record<string, string> = {}): string {
   const d = doc(text);
   const ctx: RuleContext = { doc: d, readContextFile: (p) => files[p] ?? null };
@@ -35,7 +39,9 @@ export function fixed(rule: Rule, text: string, findingIndex = 0, fixIndex = 0, 
   const wire: Finding = JSON.parse(JSON.stringify(f));
   const fixes = rule.fix!(ctx, wire);
   if (!fixes[fixIndex]) throw new Error(`no fix #${fixIndex}`);
-  return applyEdits(text, fixes[fixIndex].edits);
+  const out = applyEdits(text, fixes[fixIndex].edits);
+  assertFixQuiets(rule, text, wire, fixes[fixIndex], out, files);
+  return out;
 }
 
 export function lines(...l: string[]): string {

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { ParsedDocument } from '../../../../server/src/service/document';
 import type { Finding, Rule, RuleContext } from '../../../../server/src/rules/types';
+import { assertFixQuiets } from '../fixCheck';
 
 export function ctxOf(text: string, files: Record<string, string> = {}): RuleContext {
   const doc = new ParsedDocument('file:///x/Dockerfile', 1, text);
@@ -42,7 +43,9 @@ export function fixOnce(rule: Rule, text: string, files: Record<string, string> 
   const fixes = rule.fix!(ctx, finding);
   assert.ok(fixes.length > 0, `${rule.id} should offer a fix`);
   const k = pick ? pick(fixes.map((f) => f.title.en)) : Math.max(0, fixes.findIndex((f) => f.preferred));
-  return applyEdits(text, fixes[k].edits);
+  const out = applyEdits(text, fixes[k].edits);
+  assertFixQuiets(rule, text, finding, fixes[k], out, files);
+  return out;
 }
 
 /** Applies fixes until the rule is quiet (at most n rounds). */
@@ -54,6 +57,8 @@ export function fixAll(rule: Rule, text: string, files: Record<string, string> =
 
 /** Every message has both languages filled in, no placeholders left. */
 export function assertBilingual(findings: Finding[]): void {
+  // An empty list would check nothing: the callers pass the findings of a case that must fire.
+  assert.ok(findings.length > 0, 'at least one finding to check');
   for (const f of findings) {
     assert.ok(f.message.ko && f.message.en, 'both languages');
     assert.ok(!/\{\d\}/.test(f.message.ko + f.message.en), 'no unfilled placeholders');
