@@ -168,6 +168,27 @@ describe('outline, folding, navigation, rename, formatting', () => {
     const bad = await c.request('textDocument/rename', { textDocument: { uri }, position: { line: 1, character: 26 }, newName: 'no spaces' });
     assert.equal(bad, null);
   });
+  test('hovering a stage name teaches what that use of the stage does', async () => {
+    const at = async (line: number, character: number, lang: string) => {
+      c.notify('workspace/didChangeConfiguration', { settings: { dockerfileGuide: { language: lang } } });
+      await new Promise((r) => setTimeout(r, 30));
+      const h: any = await c.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      return h.contents.value as string;
+    };
+    // COPY --from=build: only the copied files come along; which stages each builder builds.
+    const copy = await at(8, 14, 'en');
+    assert.match(copy, /\*\*Stage `build`\*\* \(stage 1, line 2\)/);
+    assert.match(copy, /Only the copied files reach this image/);
+    assert.match(copy, /BuildKit builds only the stages/);
+    // FROM build: starts from where that stage ended, ARGs excepted.
+    assert.match(await at(7, 6, 'en'), /starts from where that stage ended[\s\S]*`ARG`s do not carry over/);
+    // The name after AS: what the name is for, and --target.
+    assert.match(await at(1, 26, 'en'), /--target name/);
+    const ko = await at(8, 14, 'ko');
+    assert.match(ko, /\*\*스테이지 `build`\*\* \(1번째 스테이지, 2번 줄\)/);
+    assert.match(ko, /복사한 파일만 들어가고/);
+    c.notify('workspace/didChangeConfiguration', { settings: { dockerfileGuide: { language: 'en' } } });
+  });
   test('formatting fixes indentation but never touches heredoc bodies', async () => {
     const edits = await c.request<any[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
     assert.ok(edits.some((e) => e.range.start.line === 13 && e.newText === ''), 'leading spaces of CMD removed');

@@ -7,8 +7,9 @@ import { directiveDoc, flagDoc, instructionDoc, mountOptionDoc, mountTypeDoc, pr
 import { HEREDOC, HEREDOC_LINK } from '../docs/heredoc';
 import type { InstructionDoc } from '../docs/types';
 import { block, Lang, Msg } from '../i18n/msg';
-import { contains, FlagInfo, Instr, ParsedDocument, Stage, VarDef } from './document';
-import { stageRefAt, variableAt } from './references';
+import { contains, FlagInfo, Instr, ParsedDocument, VarDef } from './document';
+import { stageRefAt, variableAt, type StageRef } from './references';
+import { MULTI_STAGE_LINK, STAGE_BUILDERS, STAGE_USE, type StageUse } from '../docs/stages';
 
 const T = {
   syntax: { ko: '문법', en: 'Syntax' },
@@ -118,7 +119,7 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
     if (!contains(f.range, pos)) continue;
     if (f.name !== 'mount' && f.valueRange && contains(f.valueRange, pos)) {
       const ref = stageRefAt(doc, target, pos);
-      if (ref) return hoverAt(stageMarkdown(doc, ref.stage, lang), ref.range);
+      if (ref) return hoverAt(stageMarkdown(doc, ref, target, lang), ref.range);
       const v = variableAt(doc, target, pos);
       if (v) return variableHover(doc, v.name, v.range, pos.line, lang, v.def);
     }
@@ -135,7 +136,7 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
 
   // Stage references: FROM <stage>, COPY --from=<stage>, FROM … AS <name>.
   const ref = stageRefAt(doc, target, pos);
-  if (ref) return hoverAt(stageMarkdown(doc, ref.stage, lang), ref.range);
+  if (ref) return hoverAt(stageMarkdown(doc, ref, target, lang), ref.range);
 
   // Variables: definitions (ARG/ENV names) and references ($X, ${X:-y}).
   const v = variableAt(doc, target, pos);
@@ -179,14 +180,20 @@ function flagHover(keyword: string, f: FlagInfo, pos: Position, lang: Lang): Hov
   );
 }
 
-function stageMarkdown(doc: ParsedDocument, stage: Stage, lang: Lang): string {
+/** The stage a name points at, where it is, and what this use of the name does to the build. */
+function stageMarkdown(doc: ParsedDocument, ref: StageRef, using: Instr, lang: Lang): string {
+  const stage = ref.stage;
   const fromLine = doc.lineText(stage.from.startLine).trim();
   const name = stage.name ?? `${stage.index} (${stage.image ?? '?'})`;
-  return perLang(lang, (l) =>
-    l === 'ko'
-      ? `**스테이지 \`${name}\`** (${stage.index + 1}번째 스테이지, ${stage.from.startLine + 1}번 줄)\n\n${fence(fromLine)}`
-      : `**Stage \`${name}\`** (stage ${stage.index + 1}, line ${stage.from.startLine + 1})\n\n${fence(fromLine)}`,
-  );
+  const use: StageUse = ref.isDefinition ? 'definition' : using.keyword === 'FROM' ? 'base' : using.keyword === 'RUN' ? 'mount' : 'copy';
+  return perLang(lang, (l) => {
+    const head =
+      l === 'ko'
+        ? `**스테이지 \`${name}\`** (${stage.index + 1}번째 스테이지, ${stage.from.startLine + 1}번 줄)`
+        : `**Stage \`${name}\`** (stage ${stage.index + 1}, line ${stage.from.startLine + 1})`;
+    const teach = use === 'definition' ? pick(STAGE_USE[use], l) : `${pick(STAGE_USE[use], l)} ${pick(STAGE_BUILDERS, l)}`;
+    return [head, teach, fence(fromLine), `[${pick(T.reference, l)}](${MULTI_STAGE_LINK})`].join('\n\n');
+  });
 }
 
 function variableHover(doc: ParsedDocument, name: string, range: Range, line: number, lang: Lang, def: VarDef | undefined): Hover | null {
