@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm test`: every suite, on a fresh machine in well under CI's limit.
+//
+// Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
+//   editor: unit, lsp, cli, fuzz, package, e2e, ui   (CPU: the language server, the CLI, a real VS Code)
+//   engine: claims, stack, docker, faults             (mostly waiting on dockerd: builds, containers, timeouts)
+// The lanes share no state: the engine suites name and label everything they make, build the shared base images
+// once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
+// (the package test packages a copy; e2e and ui are told not to build). Timing checks inside the suites compare
+// against the work itself, not against fixed milliseconds, so a busy neighbour lane cannot fail them.
+//
+// Each suite's output goes to test-results/logs/<suite>.log; a failing suite's log is printed when it ends. Every
+// suite runs even after a failure, so one run shows all of them; the exit code is 1 if any failed.
+//
+//   npm test [-- --only unit,lsp] [-- --serial]
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = util.parseArgs({
+  options: { only: { type: 'string', default: '' }, serial: { type: 'boolean', default: false } },
+});
+
+/** The suites, as `npm run test:<name>` with extra arguments. */
+const SUITES = {
+  unit: [],
+  lsp: [],
+  cli: [],
+  fuzz: [],
+  package: [],
+  e2e: ['--no-build'],
+  ui: ['--no-build'],
+  claims: [],
+  stack: [],
+  docker: [],
+  faults: [],
+};
+const LANES = [
+  ['unit', 'lsp', 'cli', 'fuzz', 'package', 'e2e', 'ui'],
+  ['claims', 'stack', 'docker', 'faults'],
+];
+
+const only = opts.only ? new Set(opts.only.split(',')) : null;
+for (const name of only ?? []) if (!(name in SUITES)) fail(`unknown suite ${name} / 알 수 없는 테스트 묶음입니다: ${name}`);
+const lanes = LANES.map((l) => l.filter((s) => !only || only.has(s))).filter((l) => l.length);
+const logDir = path.join(root, 'test-results', 'logs');
+fs.mkdirSync(logDir, { recursive: true });
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(0)} s`;
+
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}
+
+function step(name, args) {
+  const t = Date.now();
+  console.log(`▶ ${name}`);
+  const r = spawnSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) fail(`✖ ${name} failed (exit ${r.status}) / ${name} 실패 (종료 코드 ${r.status})`);
+  console.log(`✔ ${name} ${secs(Date.now() - t)}`);
+}
+
+/** Runs one suite with its output in its log; resolves to its result. */
+function runSuite(name) {
+  return new Promise((resolve) => {
+    const log = path.join(logDir, `${name}.log`);
+    const out = fs.openSync(log, 'w');
+    const t = Date.now();
+    console.log(`▶ ${name} (log: ${path.relative(root, log)})`);
+    const extra = SUITES[name].length ? ['--', ...SUITES[name]] : [];
+    const child = spawn('npm', ['run', '--silent', `test:${name}`, ...extra], { cwd: root, stdio: ['ignore', out, out] });
+    child.on('close', (code, signal) => {
+      fs.closeSync(out);
+      const ms = Date.now() - t;
+      const ok = code === 0;
+      const summary = summarize(fs.readFileSync(log, 'utf8'));
+      console.log(`${ok ? '✔' : '✖'} ${name} ${secs(ms)}${summary ? ` — ${summary}` : ''}${ok ? '' : ` (exit ${code ?? signal})`}`);
+      if (!ok) {
+        // CI shows only this output: the failing suite's log in full, fenced so it reads as one block.
+        console.log(`──── ${name}: ${path.relative(root, log)} ────`);
+        console.log(fs.readFileSync(log, 'utf8'));
+        console.log(`──── end of ${name} ────`);
+      }
+      resolve({ name, ok, ms, summary });
+    });
+  });
+}
+
+/** node:test's closing counts (`ℹ tests 488` …), or the e2e runners' last line. */
+function summarize(text) {
+  const count = (k) => [...text.matchAll(new RegExp(`^ℹ ${k} (\\d+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+  if (/^ℹ tests \d+$/m.test(text)) {
+    const parts = [`${count('pass')} passed`];
+    if (count('fail')) parts.push(`${count('fail')} failed`);
+    if (count('skipped')) parts.push(`${count('skipped')} skipped`);
+    if (count('cancelled')) parts.push(`${count('cancelled')} cancelled`);
+    return parts.join(', ');
+  }
+  const last = text.trim().split('\n').filter((l) => /passed|failed|wall/.test(l)).pop();
+  return last ? last.trim().slice(0, 120) : '';
+}
+
+async function runLane(lane) {
+  const results = [];
+  for (const s of lane) results.push(await runSuite(s));
+  return results;
+}
+
+step('typecheck', ['typecheck']);
+step('build', ['build']);
+const results = opts.serial ? await runLane(lanes.flat()) : (await Promise.all(lanes.map(runLane))).flat();
+const failed = results.filter((r) => !r.ok);
+console.log(`\n${results.length} suites in ${secs(Date.now() - t0)} (${opts.serial ? 'one after another' : `${lanes.length} lanes side by side`}):`);
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.name.padEnd(8)} ${secs(r.ms).padStart(6)}  ${r.summary}`);
+if (failed.length) {
+  console.log(`\n${failed.length} failed / 실패: ${failed.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
+console.log('\nall passed / 모두 통과했습니다');
