@@ -116,9 +116,12 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
     const doc = new ParsedDocument(`file://${file}`, 1, fs.readFileSync(file, 'utf8'));
     assert.equal(effectiveCommand(doc, doc.stages[0]).argv, null, 'unknown before the engine answered');
     const c = (await inspectImageConfig(TEST_IMAGE, { socketPath: MAIN_SOCKET }))!;
+    // What `docker run` runs is the image's ENTRYPOINT followed by its CMD, whatever this image's config says
+    // (an image without either runs nothing: []).
+    const runs = [...(c.entrypoint ?? []), ...(c.cmd ?? [])];
     assert.ok(applyEngineImageConfig({ image: TEST_IMAGE, ...c }));
     try {
-      assert.deepEqual(effectiveCommand(doc, doc.stages[0]).argv, c.cmd);
+      assert.deepEqual(effectiveCommand(doc, doc.stages[0]).argv, runs);
     } finally {
       applyEngineImageConfig({ image: TEST_IMAGE, entrypoint: null, cmd: null, missing: true });
     }
@@ -126,7 +129,7 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
     const code = await runExplain([file, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }, 'en');
     assert.equal(code, 0);
     const j = JSON.parse(out.join('\n'));
-    assert.deepEqual(j.argv, c.cmd);
+    assert.deepEqual(j.argv, runs);
     assert.equal(j.cmdOrigin.source, 'engine');
   });
   after(() => {
