@@ -180,8 +180,8 @@ describe('outline, folding, navigation, rename, formatting', () => {
     assert.match(copy, /\*\*Stage `build`\*\* \(stage 1, line 2\)/);
     assert.match(copy, /Only the copied files reach this image/);
     assert.match(copy, /BuildKit builds only the stages/);
-    // FROM build: starts from where that stage ended, ARGs excepted.
-    assert.match(await at(7, 6, 'en'), /starts from where that stage ended[\s\S]*`ARG`s do not carry over/);
+    // FROM build: starts from where that stage ended; its ARGs only with BuildKit.
+    assert.match(await at(7, 6, 'en'), /starts from where that stage ended[\s\S]*`ARG`s carry over with BuildKit but not with the legacy builder/);
     // The name after AS: what the name is for, and --target.
     assert.match(await at(1, 26, 'en'), /--target name/);
     const ko = await at(8, 14, 'ko');

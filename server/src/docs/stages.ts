@@ -17,8 +17,8 @@ export const STAGE_USE: Record<StageUse, Msg> = {
     en: 'Later `COPY --from=name` and `FROM name` lines refer to this stage by this name. `docker build --target name` stops the build at this stage and makes its result the image.',
   },
   base: {
-    ko: '이 스테이지는 그 스테이지가 끝난 상태에서 시작합니다. 파일뿐 아니라 `ENV`, `WORKDIR`, `USER`, `CMD`/`ENTRYPOINT` 설정도 이어받지만, `ARG`는 스테이지마다 다시 선언해야 합니다.',
-    en: 'This stage starts from where that stage ended: its files and also its `ENV`, `WORKDIR`, `USER` and `CMD`/`ENTRYPOINT` settings. `ARG`s do not carry over; declare them again in each stage.',
+    ko: '이 스테이지는 그 스테이지가 끝난 상태에서 시작합니다. 파일뿐 아니라 `ENV`, `WORKDIR`, `USER`, `CMD`/`ENTRYPOINT` 설정도 이어받습니다. 그 스테이지의 `ARG`는 BuildKit에서는 이어지지만 예전 빌더에서는 이어지지 않으므로, 두 빌더 모두에서 빌드해야 한다면 다시 선언하세요.',
+    en: 'This stage starts from where that stage ended: its files and also its `ENV`, `WORKDIR`, `USER` and `CMD`/`ENTRYPOINT` settings. That stage’s `ARG`s carry over with BuildKit but not with the legacy builder; declare them again if the file must build with both.',
   },
   copy: {
     ko: '그 스테이지가 끝난 시점의 파일 시스템에서 파일을 복사합니다. 이미지에는 복사한 파일만 들어가고, 그 스테이지의 나머지(컴파일러, 내려받은 압축 파일, 캐시)는 남지 않습니다. 그래서 빌드 도구 없이 작은 최종 이미지를 만들 수 있습니다.',

@@ -519,15 +519,15 @@ export class ParsedDocument {
       for (const d of this.globalArgs) if (d.instr.endLine < line) out.set(d.name, d);
       return out;
     }
-    // ENV (and ARG) of parent stages are inherited through `FROM <stage>`; ARGs are not (they are build-time only),
-    // but ENV from the parent image is part of the image config.
+    // A stage built `FROM <stage>` starts with that stage's ENV (part of its image config) and, with BuildKit, its
+    // ARGs too (the legacy builder drops them; test/claims/stages.test.ts builds both). BuildKit is Docker's builder
+    // since 23.0, so its scoping is the one shown.
     const chain: Stage[] = [];
     for (let s: Stage | null = stage; s; s = s.parent) chain.unshift(s);
     for (const s of chain) {
       for (const d of this.varDefs) {
         if (d.stage !== s) continue;
         if (s === stage ? d.instr.endLine >= line : false) continue;
-        if (s !== stage && d.kind === 'ARG') continue;
         out.set(d.name, d);
       }
     }

@@ -3,7 +3,7 @@
  * EXPOSE, VOLUME, STOPSIGNAL) with no ARG or ENV in scope. RUN, CMD and ENTRYPOINT are left alone: their `$` is for
  * the shell, at run time, where the base image's environment applies.
  *
- * Scope follows Docker: a stage sees its own ARG/ENV above the line and the ENV of the stage it is built FROM; a
+ * Scope follows BuildKit: a stage sees its own ARG/ENV above the line and the ARG/ENV of the stage it is built FROM; a
  * global ARG (before the first FROM) and the predefined platform ARGs need `ARG NAME` inside the stage.
  *
  * We cannot see the base image's ENV (golang sets GOPATH, php sets PHP_INI_DIR, …), and a false alarm teaches the
@@ -128,8 +128,8 @@ export const UndefinedVar: Rule = {
   severity: 'warning',
   title: msg('정의되지 않은 변수', 'Undefined variable'),
   why: msg(
-    'Dockerfile의 `$변수`는 그 줄보다 위의 `ARG`나 `ENV`로 정의되어 있어야 하고, 정의되지 않은 변수는 오류 없이 빈 문자열이 됩니다. `COPY app $APP_DIR`에서 변수 이름에 오타가 있으면 파일이 엉뚱한 곳에 복사되어도 빌드는 성공합니다. 첫 FROM 위에 선언한 전역 ARG와 `TARGETARCH` 같은 미리 정의된 ARG도 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다.',
-    'A `$variable` in a Dockerfile must be defined by an `ARG` or `ENV` above the line; an undefined one silently becomes an empty string. With a typo in `COPY app $APP_DIR`, the files land somewhere else and the build still succeeds. Global ARGs (declared before the first FROM) and predefined ones such as `TARGETARCH` must be declared again with `ARG NAME` inside a stage before they can be used there.',
+    'Dockerfile의 `$변수`는 그 줄보다 위의 `ARG`나 `ENV`(또는 베이스 이미지의 `ENV`)로 정의되어 있어야 하고, 정의되지 않은 변수는 오류 없이 빈 문자열이 됩니다(`WORKDIR /a/$NOPE/b`는 `/a/b`). `COPY app $APP_DIR`에서 변수 이름에 오타가 있으면 파일이 엉뚱한 곳에 복사되어도 빌드는 성공합니다. 첫 FROM 위에 선언한 전역 ARG와 `TARGETARCH` 같은 미리 정의된 ARG도 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다.',
+    'A `$variable` in a Dockerfile must be defined by an `ARG` or `ENV` above the line (or by the base image\'s `ENV`); an undefined one silently becomes an empty string (`WORKDIR /a/$NOPE/b` is `/a/b`). With a typo in `COPY app $APP_DIR`, the files land somewhere else and the build still succeeds. Global ARGs (declared before the first FROM) and predefined ones such as `TARGETARCH` must be declared again with `ARG NAME` inside a stage before they can be used there.',
   ),
   url: docsUrl('undefined-var'),
   /** For a global or predefined ARG: declare it at the top of the stage (right after FROM), where Docker wants it. */
@@ -149,11 +149,14 @@ export const UndefinedVar: Rule = {
     const out: Finding[] = [];
     const globals = new Set(doc.globalArgs.map((d) => d.name));
     const envAtEnd = new Map<Stage, Set<string>>();
+    // BuildKit hands a stage built FROM another stage that stage's ARGs too (the legacy builder does not; our claims
+    // suite shows both). The check is BuildKit's, so it follows BuildKit.
+    const argsAtEnd = new Map<Stage, Set<string>>();
     const defs = doc.varDefs;
     let defIndex = 0;
     for (const stage of doc.stages) {
       const env = new Set<string>(stage.parent ? envAtEnd.get(stage.parent) ?? [] : []);
-      const args = new Set<string>();
+      const args = new Set<string>(stage.parent ? argsAtEnd.get(stage.parent) ?? [] : []);
       const bare = startsBare(stage);
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'FROM' && EXPANDED.has(ins.keyword)) {
@@ -191,6 +194,7 @@ export const UndefinedVar: Rule = {
         }
       }
       envAtEnd.set(stage, env);
+      argsAtEnd.set(stage, args);
     }
     return out;
   },
