@@ -127,8 +127,8 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'openssl',
     doc: {
-      ko: 'OpenSSL 명령줄 도구입니다. HTTPS용 자체 서명 인증서를 만들 때 씁니다: `openssl req -x509 -nodes -days 365 -newkey rsa:2048 -subj "/CN=localhost" -keyout /etc/ssl/private/localhost.key -out /etc/ssl/certs/localhost.crt`. `-subj`를 주지 않으면 빌드 중에 입력을 기다리다 멈춥니다.',
-      en: 'The OpenSSL command-line tool, used to make a self-signed HTTPS certificate: `openssl req -x509 -nodes -days 365 -newkey rsa:2048 -subj "/CN=localhost" -keyout /etc/ssl/private/localhost.key -out /etc/ssl/certs/localhost.crt`. Without `-subj` it waits for input and the build hangs.',
+      ko: 'OpenSSL 명령줄 도구입니다. HTTPS용 자체 서명 인증서를 만들 때 씁니다: `openssl req -x509 -nodes -days 365 -newkey rsa:2048 -subj "/CN=localhost" -keyout /etc/ssl/private/localhost.key -out /etc/ssl/certs/localhost.crt`. `-subj` 옵션을 빼면 openssl이 인증서 정보를 묻는 첫 질문(`Country Name`)을 출력하지만, 빌드의 `RUN`에는 입력(stdin)이 없어 답을 받지 못하고 종료 코드 1로 끝납니다. 빌드는 기다리지 않고 그 자리에서 실패합니다.',
+      en: 'The OpenSSL command-line tool, used to make a self-signed HTTPS certificate: `openssl req -x509 -nodes -days 365 -newkey rsa:2048 -subj "/CN=localhost" -keyout /etc/ssl/private/localhost.key -out /etc/ssl/certs/localhost.crt`. Without `-subj`, openssl prints its first question (`Country Name`), but a `RUN` step has no input (stdin): it gets no answer and exits with code 1, so the build fails at once instead of waiting.',
     },
   },
   {
@@ -169,8 +169,8 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'procps',
     doc: {
-      ko: '`ps`, `top`, `pgrep`, `pkill`, `free` 같은 프로세스 도구입니다. slim 계열 이미지에는 없어서, 컨테이너 안에서 서비스가 떠 있는지 확인하거나 시작 스크립트에서 프로세스를 찾을 때 설치합니다.',
-      en: 'Process tools such as `ps`, `top`, `pgrep`, `pkill` and `free`. Missing from slim images; install it to check that services are up inside the container or to find processes in a start script.',
+      ko: '`ps`, `top`, `pgrep`, `pkill`, `free` 같은 프로세스 도구입니다. 공식 `debian` 이미지에는 slim이 아닌 `debian:bookworm`, `debian:buster`에도 들어 있지 않습니다. 이 이미지들은 debootstrap의 minbase 구성으로 만들어지는데, procps는 그 구성에 포함되지 않기 때문입니다. 컨테이너 안에서 서비스가 떠 있는지 확인하거나 시작 스크립트에서 프로세스를 찾으려면 설치하세요.',
+      en: 'Process tools such as `ps`, `top`, `pgrep`, `pkill` and `free`. Missing from the official `debian` images, and not only the slim ones: `debian:bookworm` and `debian:buster` lack it too, because they are built with debootstrap\'s minbase variant, which leaves procps out. Install it to check that services are up inside the container or to find processes in a start script.',
     },
   },
   {

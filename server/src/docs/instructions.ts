@@ -125,7 +125,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '**exec 형식** `CMD ["nginx", "-g", "daemon off;"]`: 셸 없이 바로 실행되므로 그 프로세스가 PID 1이 되어 `docker stop`의 SIGTERM을 직접 받습니다. 변수 치환은 일어나지 않습니다.',
         '',
-        '**shell 형식** `CMD service nginx start && tail -f /var/log/nginx/access.log`: `/bin/sh -c`로 감싸 실행하므로 PID 1은 `sh`이고, 셸이 시그널을 자식에게 전달하지 않아 `docker stop`이 타임아웃 뒤 SIGKILL로 끝나는 경우가 많습니다.',
+        '**셸 형식** `CMD service nginx start && tail -f /var/log/nginx/access.log`: `/bin/sh -c`로 감싸 실행합니다. Debian과 Ubuntu 이미지의 `/bin/sh`는 dash인데, dash는 명령이 끝날 때까지 PID 1로 남고 SIGTERM을 자식에게 전달하지 않습니다. 그래서 `docker stop`은 타임아웃(기본 10초)을 기다린 뒤 SIGKILL로 끝내고, 종료 코드는 137이 됩니다. bash와 busybox(Alpine)의 sh는 마지막 명령으로 자신을 바꾸기도(`exec`) 하므로 결과가 셸마다 다르지만, exec 형식은 셸과 상관없이 같게 동작합니다.',
         '',
         '**파라미터 형식** `CMD ["-c", "/etc/app.conf"]`: exec 형식 `ENTRYPOINT`가 있을 때 그 뒤에 붙을 기본 인자가 됩니다. 이때는 두 명령 모두 exec 형식으로 쓰는 것이 좋습니다.',
         '',
@@ -134,7 +134,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       en: md(
         '**Exec form** `CMD ["nginx", "-g", "daemon off;"]`: runs without a shell, so that process is PID 1 and receives the SIGTERM from `docker stop` itself. No variable expansion happens.',
         '',
-        '**Shell form** `CMD service nginx start && tail -f /var/log/nginx/access.log`: wrapped in `/bin/sh -c`, so PID 1 is `sh`; the shell does not forward signals, and `docker stop` often ends with a SIGKILL after the timeout.',
+        '**Shell form** `CMD service nginx start && tail -f /var/log/nginx/access.log`: wrapped in `/bin/sh -c`. On Debian and Ubuntu images `/bin/sh` is dash, which stays PID 1 until the command ends and does not pass SIGTERM on, so `docker stop` waits out the timeout (10 s by default), then sends SIGKILL: exit code 137. bash and busybox (Alpine) sh may replace themselves with the last command (`exec`), so the outcome depends on the shell; the exec form does not.',
         '',
         '**Parameter form** `CMD ["-c", "/etc/app.conf"]`: default arguments appended to an exec-form `ENTRYPOINT`. Write both in exec form in that case.',
         '',
@@ -295,7 +295,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '두 가지 표기가 있고 의미는 같습니다. 경로에 공백이 있으면 JSON 배열 표기 `ADD ["my file", "/dest/"]`를 씁니다. 셸을 거치지 않으므로 shell/exec 형식의 차이는 없습니다.',
         '',
-        '- 로컬 tar(`gzip`, `bzip2`, `xz`, `zstd` 또는 압축 없음)는 파일 이름이 아니라 내용으로 판별해 대상 디렉터리에 풉니다.',
+        '- 로컬 tar(`gzip`, `bzip2`, `xz` 압축 또는 압축 없음)는 파일 이름이 아니라 내용으로 판별해 대상 디렉터리에 풉니다. zstd로 압축한 tar는 Dockerfile 문법 버전이 아니라 빌더에 따라 다릅니다. Docker Engine 23.0 이상(두 빌더 모두)과 BuildKit 0.10 이상은 풀어 주지만, Docker 20.10은 파일 그대로 복사합니다.',
         '- URL에서 받은 파일은 tar여도 풀지 **않습니다**(권한 600으로 저장). 풀려면 `--unpack=true`(dockerfile 1.17+)를 주거나 `RUN tar`를 씁니다.',
         '- 소스가 여러 개면 대상은 `/`로 끝나는 디렉터리여야 합니다. 인증이 필요한 다운로드는 `ADD` 대신 `RUN curl`/`RUN wget`을 씁니다.',
         '',
@@ -304,7 +304,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       en: md(
         'Two notations with the same meaning; use the JSON array `ADD ["my file", "/dest/"]` for paths with spaces. No shell is involved, so there is no shell/exec difference.',
         '',
-        '- A local tar (`gzip`, `bzip2`, `xz`, `zstd` or uncompressed), detected by content, not by file name, is extracted into the destination.',
+        '- A local tar (`gzip`, `bzip2`, `xz` or uncompressed), detected by content, not by file name, is extracted into the destination. A `zstd` tar depends on the builder, not on the Dockerfile syntax version: Docker Engine 23.0 and later (both builders) and BuildKit 0.10 and later extract it; Docker 20.10 copies it as a plain file.',
         '- A file downloaded from a URL is **not** extracted even if it is a tar (it is saved with mode 600). Use `--unpack=true` (dockerfile 1.17+) or `RUN tar`.',
         '- With several sources the destination must be a directory ending in `/`. Downloads that need authentication belong in `RUN curl`/`RUN wget`, not `ADD`.',
         '',
@@ -345,7 +345,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '두 표기의 의미는 같고, 경로에 공백이 있으면 JSON 배열 표기를 씁니다. 셸을 거치지 않으며 `$VAR`는 빌더가 ENV/ARG 값으로 치환합니다.',
         '',
-        '- 소스 경로는 빌드 컨텍스트 기준이며 `../`로 컨텍스트 밖을 가리킬 수 없습니다. `.dockerignore`에 걸린 파일은 복사되지 않습니다.',
+        '- 소스 경로는 빌드 컨텍스트 기준입니다. BuildKit은 컨텍스트 루트 위로 올라가는 `../` 부분을 잘라 내므로 `COPY ../x .` 명령은 실패하지 않고 컨텍스트 최상위의 `x`를 복사합니다. 어느 쪽이든 컨텍스트 밖의 파일은 가져올 수 없습니다(예전 빌더는 `forbidden path outside the build context` 오류로 실패합니다). `.dockerignore`에 걸린 파일은 복사되지 않습니다.',
         '- 디렉터리를 소스로 주면 디렉터리 자체가 아니라 **그 안의 내용**이 복사됩니다.',
         '- 대상 끝의 `/`가 의미를 가집니다: `COPY a.conf /etc/nginx/conf.d/`는 그 디렉터리 안에, `COPY a.conf /etc/nginx/site`는 `site`라는 파일로 만듭니다. 소스가 여러 개면 대상은 `/`로 끝나야 합니다.',
         '- 상대 경로 대상은 `WORKDIR` 기준입니다. 없는 디렉터리는 자동으로 만들어지고, 소유자는 `--chown`이 없으면 root(0:0)입니다.',
@@ -354,7 +354,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       en: md(
         'Both notations mean the same; use the JSON array for paths with spaces. No shell is involved; the builder substitutes `$VAR` from ENV/ARG values.',
         '',
-        '- Source paths are relative to the build context and cannot leave it with `../`. Files matched by `.dockerignore` are not copied.',
+        '- Source paths are relative to the build context. BuildKit cuts off any `../` that would climb above the context root, so `COPY ../x .` does not fail: it copies `x` from the top of the context. Either way no file outside the context can be copied (the legacy builder fails with `forbidden path outside the build context`). Files matched by `.dockerignore` are not copied.',
         '- A directory source copies **its contents**, not the directory itself.',
         '- A trailing `/` on the destination matters: `COPY a.conf /etc/nginx/conf.d/` puts it inside that directory, `COPY a.conf /etc/nginx/site` creates a file named `site`. With several sources the destination must end in `/`.',
         '- A relative destination is resolved against `WORKDIR`. Missing directories are created, and files are owned by root (0:0) unless you pass `--chown`.',
@@ -394,14 +394,14 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '**exec 형식**(권장) `ENTRYPOINT ["/usr/local/bin/start.sh"]`: 셸 없이 실행되어 그 프로세스가 PID 1이 되고 `docker stop`의 SIGTERM을 직접 받습니다. `CMD`와 `docker run` 인자가 배열 뒤에 붙습니다.',
         '',
-        '**shell 형식** `ENTRYPOINT /start.sh`: `/bin/sh -c`로 실행되어 PID 1은 `sh`가 됩니다. `CMD`와 `docker run` 인자는 **무시**되고, 시그널이 전달되지 않아 `docker stop`이 타임아웃(기본 10초) 뒤 SIGKILL로 끝납니다. 꼭 써야 한다면 `ENTRYPOINT exec /start.sh`처럼 `exec`를 붙입니다.',
+        '**셸 형식** `ENTRYPOINT /start.sh`: `/bin/sh -c`로 실행됩니다. `CMD`와 `docker run` 인자는 **무시**됩니다(그 셸의 `$0`, `$1`…이 될 뿐 명령에 쓰이지 않습니다). Debian과 Ubuntu의 `/bin/sh`(dash)는 PID 1로 남아 시그널을 전달하지 않으므로 `docker stop`이 타임아웃(기본 10초) 뒤 SIGKILL로 끝냅니다. 꼭 써야 한다면 `ENTRYPOINT exec /start.sh`처럼 `exec`을 붙입니다.',
         '',
         '시작 스크립트를 쓴다면 마지막 줄을 `exec "$@"`나 `exec nginx -g "daemon off;"`처럼 `exec`로 끝내야 실제 서비스가 PID 1을 이어받습니다. 실행할 때 `docker run --entrypoint`로 바꿀 수 있고, 마지막 `ENTRYPOINT`만 적용됩니다.',
       ),
       en: md(
         '**Exec form** (preferred) `ENTRYPOINT ["/usr/local/bin/start.sh"]`: runs without a shell, so that process is PID 1 and gets the SIGTERM from `docker stop`. `CMD` and `docker run` arguments are appended to the array.',
         '',
-        '**Shell form** `ENTRYPOINT /start.sh`: runs under `/bin/sh -c`, so PID 1 is `sh`. `CMD` and `docker run` arguments are **ignored**, signals are not forwarded, and `docker stop` ends with SIGKILL after the timeout (10 s by default). If you must use it, prefix `exec`: `ENTRYPOINT exec /start.sh`.',
+        '**Shell form** `ENTRYPOINT /start.sh`: runs under `/bin/sh -c`. `CMD` and `docker run` arguments are **ignored** (they only become that shell\'s `$0`, `$1`, …). On Debian and Ubuntu, `/bin/sh` (dash) stays PID 1 and does not forward signals, so `docker stop` ends with SIGKILL after the timeout (10 s by default). If you must use it, prefix `exec`: `ENTRYPOINT exec /start.sh`.',
         '',
         'An entry script should end with `exec "$@"` or `exec nginx -g "daemon off;"` so the real service takes over PID 1. Override with `docker run --entrypoint`; only the last `ENTRYPOINT` counts.',
       ),
@@ -474,13 +474,15 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
         '사용자 이름이나 UID를 쓰고, `:그룹`이나 `:GID`를 덧붙일 수 있습니다. 이름을 쓰면 이미지 안의 `/etc/passwd`에 그 사용자가 있어야 하므로 먼저 `RUN useradd …`로 만들어 둡니다.',
         '그룹을 지정하면 그 사용자는 **지정한 그룹에만** 속하고, 원래 속해 있던 다른 그룹은 무시됩니다. 주 그룹이 없는 사용자는 root 그룹으로 실행됩니다.',
         '`COPY`/`ADD`로 넣는 파일의 소유자는 `USER`와 상관없이 root이므로, 소유자를 바꾸려면 `--chown`을 씁니다.',
-        'nginx(80/443 포트)나 `service … start`처럼 root가 필요한 작업은 `USER` 전환보다 앞에 둡니다.',
+        '`USER` 뒤의 `RUN`도 그 사용자로 실행되므로, `apt-get install`이나 `/etc` 수정처럼 root가 필요한 빌드 단계는 `USER`보다 앞에 둡니다.',
+        '포트는 빌드 중이 아니라 컨테이너가 실행될 때, 마지막 `USER`로 실행되는 프로세스가 엽니다. Docker 20.10부터는 엔진이 컨테이너의 네트워크 네임스페이스에 `net.ipv4.ip_unprivileged_port_start=0`을 설정하므로, 일반 사용자도 80이나 443 같은 1024 미만 포트를 열 수 있습니다(`--network=host`일 때는 호스트 설정을 따릅니다). 일반 사용자로 nginx를 실행할 때 필요한 것은 root가 아니라 PID 파일, 로그, 임시 디렉터리에 쓸 권한입니다.',
       ),
       en: md(
         'Give a user name or UID, optionally followed by `:group` or `:GID`. A name must exist in the image\'s `/etc/passwd`, so create it first with `RUN useradd …`.',
         'When a group is given, the user belongs **only** to that group; its other memberships are ignored. A user without a primary group runs with the root group.',
         'Files added by `COPY`/`ADD` are owned by root regardless of `USER`; use `--chown` to change that.',
-        'Work that needs root, such as binding nginx to ports 80/443 or `service … start`, belongs before the `USER` switch.',
+        '`RUN` steps after `USER` run as that user too, so build steps that need root, such as `apt-get install` or editing `/etc`, go before it.',
+        'Ports are opened at run time, not during the build, by the process running as the last `USER`. Since Docker 20.10 the engine sets `net.ipv4.ip_unprivileged_port_start=0` in the container\'s network namespace, so a non-root user may bind ports below 1024 such as 80 and 443 (with `--network=host`, the host\'s setting applies). What a non-root nginx needs is write access to its PID file, logs and temp directories, not root.',
       ),
     },
     layers: {
@@ -505,13 +507,13 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     forms: {
       ko: md(
         '여러 번 쓸 수 있고, 상대 경로를 주면 직전 `WORKDIR`에 이어 붙습니다(`WORKDIR /a`, `WORKDIR b` → `/a/b`). 혼동을 피하려면 절대 경로를 쓰는 것이 좋습니다.',
-        '`ENV`로 정한 변수(`WORKDIR $WP_DIR`)를 치환할 수 있지만, Dockerfile에서 정하지 않은 변수는 치환되지 않습니다.',
+        '`ENV`나 `ARG`로 정한 변수(`WORKDIR $WP_DIR`)와 베이스 이미지의 `ENV`는 치환됩니다. 선언되지 않은 변수는 오류 없이 빈 문자열이 되어 `WORKDIR /a/$NOPE/b`는 `/a/b`가 되므로, 이름의 오타를 조심하세요(`UndefinedVar` 빌드 체크가 알려 줍니다).',
         '`RUN cd /var/www && …`의 `cd`는 그 `RUN` 안에서만 유효하므로, 여러 단계에서 같은 디렉터리를 쓰려면 `WORKDIR`이 맞습니다.',
         '지정하지 않으면 기본값은 `/`이지만 베이스 이미지가 이미 정해 두었을 수 있으니 명시하는 것이 안전합니다.',
       ),
       en: md(
         'It can be used several times; a relative path is appended to the previous `WORKDIR` (`WORKDIR /a`, `WORKDIR b` → `/a/b`). Prefer absolute paths to avoid surprises.',
-        'Variables set with `ENV` are substituted (`WORKDIR $WP_DIR`); variables not set in the Dockerfile are not.',
+        'Variables set with `ENV` or `ARG` (`WORKDIR $WP_DIR`) and the base image\'s `ENV` are substituted. An undeclared variable silently becomes an empty string, so `WORKDIR /a/$NOPE/b` is `/a/b`: watch for typos in names (the `UndefinedVar` build check reports them).',
         'A `cd` in `RUN cd /var/www && …` lasts only for that `RUN`; to use one directory across steps, use `WORKDIR`.',
         'The default is `/`, but the base image may have set one already, so set it explicitly.',
       ),
@@ -622,13 +624,13 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
         '`SIGQUIT`처럼 `SIG<이름>` 형식의 이름이나 `3` 같은 숫자로 씁니다.',
         'nginx와 php-fpm은 `SIGQUIT`을 받으면 처리 중인 요청을 마치고 정상 종료(graceful shutdown)하므로, 공식 nginx 이미지도 `STOPSIGNAL SIGQUIT`을 씁니다.',
         '시그널을 보낸 뒤 타임아웃(기본 10초) 안에 끝나지 않으면 Docker가 `SIGKILL`을 보냅니다. 키보드의 Ctrl+C(`SIGINT`)에는 영향을 주지 않고, 실행할 때 `docker run --stop-signal`로 바꿀 수 있습니다.',
-        'PID 1이 셸(shell 형식 `CMD`/`ENTRYPOINT`)이면 시그널이 서비스까지 전달되지 않으므로 exec 형식과 함께 써야 의미가 있습니다.',
+        'PID 1이 시그널을 전달하지 않는 셸이면(Debian과 Ubuntu에서 셸 형식 `CMD`/`ENTRYPOINT`를 쓸 때의 dash) 시그널이 서비스까지 가지 않으므로, exec 형식과 함께 써야 의미가 있습니다.',
       ),
       en: md(
         'Give a name in `SIG<NAME>` form such as `SIGQUIT`, or a number such as `3`.',
         'nginx and php-fpm finish in-flight requests and shut down gracefully on `SIGQUIT`, which is why the official nginx image uses `STOPSIGNAL SIGQUIT`.',
         'If the process has not exited within the timeout (10 s by default), Docker sends `SIGKILL`. Ctrl+C (`SIGINT`) is not affected, and `docker run --stop-signal` overrides it.',
-        'If PID 1 is a shell (shell-form `CMD`/`ENTRYPOINT`), the signal never reaches the service, so pair it with the exec form.',
+        'If PID 1 is a shell that does not forward signals (dash, with a shell-form `CMD`/`ENTRYPOINT` on Debian and Ubuntu), the signal never reaches the service, so pair it with the exec form.',
       ),
     },
     layers: {
@@ -683,11 +685,13 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
         '반드시 JSON 배열 형식으로 써야 합니다(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). shell 형식으로 쓰면 오류입니다.',
         'Debian의 `/bin/sh`는 `dash`라서 `source`, `[[ ]]`, 배열 같은 bash 문법이 동작하지 않습니다. 이런 문법이 필요하거나, `wget -O- … | tar xz`처럼 파이프 중간의 실패도 잡고 싶다면 bash와 `-o pipefail`을 지정합니다.',
         '여러 번 쓸 수 있고, 각 `SHELL`은 그 뒤의 명령어에만 적용됩니다. exec 형식 명령어에는 영향을 주지 않습니다.',
+        '셸 형식 `CMD`/`ENTRYPOINT`에서 누가 PID 1이 되는지도 이 셸이 정합니다. dash(Debian의 `/bin/sh`)는 PID 1로 남고, bash는 마지막 명령으로 자신을 바꾸기도 합니다(`exec`). 어느 셸에서든 같게 동작하게 하려면 exec 형식을 쓰세요.',
       ),
       en: md(
         'It must be written as a JSON array (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`); the shell form is an error.',
         'Debian\'s `/bin/sh` is `dash`, so bash syntax such as `source`, `[[ ]]` or arrays fails. When you need it, or want a failure in the middle of a pipe like `wget -O- … | tar xz` to fail the step, set bash with `-o pipefail`.',
         'It can appear several times; each `SHELL` applies to the instructions after it. Exec-form instructions are unaffected.',
+        'This shell also decides what becomes PID 1 for a shell-form `CMD`/`ENTRYPOINT`: dash (Debian\'s `/bin/sh`) stays PID 1, while bash may replace itself with the last command (`exec`). For the same behaviour under every shell, use the exec form.',
       ),
     },
     layers: {

@@ -42,10 +42,16 @@ export const ENGINE_VALIDATOR_SETTINGS: ValidatorSettings = {
 };
 
 /**
- * dockerfile-utils problems that no setting turns off but a rule replaces: drop them from the validator's output.
- * (`duplicateBuildStageName` → DuplicateStageName, which flags the repeats only.)
+ * dockerfile-utils problems that no setting turns off but a rule replaces, or that are wrong: drop them from the
+ * validator's output.
+ * - `duplicateBuildStageName` → DuplicateStageName, which flags the repeats only.
+ * - `--retries must be at least 1 (not 0)` (`flagAtLeastOne`, which dockerfile-utils emits for HEALTHCHECK
+ *   `--retries` only): `--retries=0` means the default (3) and is accepted since dockerfile 1.5 / BuildKit 0.11 /
+ *   Docker Engine 24.0 (BuildKit frontend/dockerfile/instructions/parse.go: only a negative value is an error).
+ *   Only the `(not 0)` problem is dropped: a negative value keeps its error.
  */
-export function isSupersededValidatorCode(code: unknown): boolean {
+export function isSupersededValidatorCode(code: unknown, message: string): boolean {
+  if (code === ValidationCode.FLAG_AT_LEAST_ONE) return /\(not 0\)$/.test(message);
   return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME;
 }
 

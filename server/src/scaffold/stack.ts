@@ -127,8 +127,8 @@ function downloadStage(c: Ctx): string[] {
   if (!needWp && !needPma) return [];
   const out: string[] = [
     t(
-      '# 1단계: 내려받기 전용 스테이지입니다. 체크섬이 맞지 않으면 빌드가 멈추고, curl 같은 도구는 최종 이미지에 남지 않습니다.',
-      '# Stage 1: downloads only. A checksum mismatch stops the build, and tools such as curl stay out of the final image.',
+      '# 1단계: 내려받기 전용 스테이지입니다. 체크섬이 맞지 않으면 빌드가 바로 실패하고, curl 같은 도구는 최종 이미지에 남지 않습니다.',
+      '# Stage 1: downloads only. A checksum mismatch fails the build at once, and tools such as curl stay out of the final image.',
     ),
     `FROM ${c.r.image} AS downloads`,
     ...archiveComments(c),

@@ -40,7 +40,7 @@ export function* diagnosticsSteps(doc: ParsedDocument, options: DiagnosticOption
   const out: GuideDiagnostic[] = [];
   // dockerfile-utils checks that a rule covers better are switched off, so one problem is never reported twice.
   for (const p of yield* validatorProblemsSteps(doc, options.validatorSettings ?? ENGINE_VALIDATOR_SETTINGS)) {
-    if (isSupersededValidatorCode(p.code)) continue;
+    if (isSupersededValidatorCode(p.code, typeof p.message === 'string' ? p.message : p.message.value)) continue;
     const { key, message } = translateValidatorMessage(typeof p.message === 'string' ? p.message : p.message.value);
     out.push({
       range: p.range,

@@ -212,10 +212,12 @@ function pid1Note(ec: EffectiveCommand, l: L): string | null {
         `마지막으로 띄우는 포그라운드 프로세스 앞에 \`exec\`를 붙이세요 (예: ${code('… && exec nginx -g "daemon off;"')}). 준비 작업이 길다면 스크립트로 옮기고 스크립트 끝에서 \`exec\`하는 방법도 있습니다.`,
         `put \`exec\` in front of the last, foreground process (e.g. ${code('… && exec nginx -g "daemon off;"')}), or move the set-up into a script that ends with \`exec\`.`,
       );
+  // dash (Debian's and Ubuntu's /bin/sh) stays PID 1 for the whole command; bash and busybox sh exec the last command.
+  const maybe = /(^|\/)(bash|ash)$/.test(shell.split(' ')[0]) || /(^|\/)(alpine|busybox)([:@]|$)/i.test(ec.baseImage ?? '');
   return t(
     l,
-    `⚠️ **셸이 PID 1입니다.** ${kw}가 셸 형식이라 컨테이너의 PID 1은 ${code(shell)}입니다. 셸은 SIGTERM을 자식 프로세스에 전달하지 않기 때문에 \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다. 서비스가 정상 종료 처리를 할 기회가 없습니다. (명령이 하나뿐이면 셸에 따라 스스로 exec하기도 하지만, \`&&\`나 \`;\`로 이어 쓰면 셸이 끝까지 남습니다.) 해결: ${fix}`,
-    `⚠️ **The shell is PID 1.** The ${kw} is in shell form, so PID 1 of the container is ${code(shell)}. A shell does not pass SIGTERM on to its children, so \`docker stop\` waits 10 seconds and then kills everything with SIGKILL; the service never gets to shut down cleanly. (Some shells exec a lone simple command by themselves, but with \`&&\` or \`;\` the shell stays.) Fix: ${fix}`,
+    `⚠️ **${maybe ? '셸이 PID 1로 남을 수 있습니다.' : '셸이 PID 1입니다.'}** ${kw}가 셸 형식이라 컨테이너는 ${code(shell)}로 시작합니다. Debian과 Ubuntu 이미지의 \`/bin/sh\`인 dash는 명령이 끝날 때까지 PID 1로 남고 SIGTERM을 자식 프로세스에 전달하지 않기 때문에, \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다(종료 코드 137). 서비스가 정상 종료 처리를 할 기회가 없습니다. (bash와 busybox의 sh는 마지막 명령으로 자신을 바꾸기도(\`exec\`) 해서 결과가 셸마다 다릅니다. exec 형식은 셸과 상관없이 같게 동작합니다.) 해결: ${fix}`,
+    `⚠️ **${maybe ? 'The shell may stay PID 1.' : 'The shell is PID 1.'}** The ${kw} is in shell form, so the container starts ${code(shell)}. On Debian and Ubuntu images \`/bin/sh\` is dash, which stays PID 1 until the command ends and does not pass SIGTERM on to its children, so \`docker stop\` waits 10 seconds and then kills everything with SIGKILL (exit code 137); the service never gets to shut down cleanly. (bash and busybox sh may replace themselves with the last command (\`exec\`), so the outcome depends on the shell; the exec form behaves the same under every shell.) Fix: ${fix}`,
   );
 }
 

@@ -34,8 +34,9 @@ function unsliced(text: string): string[] {
   const doc = new ParsedDocument('file:///a', 1, text);
   const out: string[] = [];
   for (const p of validate(text, ENGINE_VALIDATOR_SETTINGS)) {
-    if (isSupersededValidatorCode(p.code)) continue;
-    const { key: code, message } = translateValidatorMessage(typeof p.message === 'string' ? p.message : p.message.value);
+    const text = typeof p.message === 'string' ? p.message : p.message.value;
+    if (isSupersededValidatorCode(p.code, text)) continue;
+    const { key: code, message } = translateValidatorMessage(text);
     out.push(key({ range: p.range, code, severity: p.severity ?? 1, message }));
   }
   const ctx = { doc, readContextFile: () => null };

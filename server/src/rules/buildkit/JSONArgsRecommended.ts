@@ -14,7 +14,7 @@ import type { Finding, Rule } from '../types';
 import { docsUrl, memoByAst, replace } from './util';
 
 const SHELL_FORM = msg(
-  '{0}를 셸 형식으로 쓰면 프로그램이 종료 시그널(SIGTERM)을 받지 못합니다. JSON 배열(exec 형식)로 쓰세요',
+  '{0}를 셸 형식으로 쓰면 셸(Debian과 Ubuntu에서는 dash)이 PID 1로 남아 프로그램이 종료 시그널(SIGTERM)을 받지 못할 수 있습니다. JSON 배열(exec 형식)로 쓰세요',
   'JSON arguments recommended for {0} to prevent unintended behavior related to OS signals',
 );
 const SINGLE_QUOTES = msg(
@@ -107,8 +107,8 @@ export const JSONArgsRecommended: Rule = {
   severity: 'hint',
   title: msg('CMD/ENTRYPOINT는 JSON 배열로', 'Use JSON arguments for CMD/ENTRYPOINT'),
   why: msg(
-    '셸 형식(`CMD nginx -g "daemon off;"`)은 실제로 `/bin/sh -c "…"`로 실행되어 셸이 PID 1이 되고, 셸은 `docker stop`이 보내는 SIGTERM을 프로그램에 넘겨주지 않습니다. 그래서 컨테이너가 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다. exec 형식(`CMD ["nginx", "-g", "daemon off;"]`)은 프로그램이 직접 PID 1이 되어 시그널을 받습니다. `&&`나 변수처럼 셸 기능이 꼭 필요하면 `["/bin/sh", "-c", "…"]`로 의도를 드러내거나 `SHELL`을 지정하세요.',
-    'Shell form (`CMD nginx -g "daemon off;"`) really runs `/bin/sh -c "…"`: the shell becomes PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so the container cannot shut down cleanly and is killed after 10 seconds. In exec form (`CMD ["nginx", "-g", "daemon off;"]`) the program itself is PID 1 and gets the signal. If you need shell features such as `&&` or variables, say so with `["/bin/sh", "-c", "…"]` or set `SHELL`.',
+    '셸 형식(`CMD nginx -g "daemon off;"`)은 실제로 `/bin/sh -c "…"` 명령으로 실행됩니다. Debian과 Ubuntu 이미지의 `/bin/sh`는 dash인데, dash는 PID 1로 남아 `docker stop`이 보내는 SIGTERM을 프로그램에 넘겨주지 않습니다. 그래서 컨테이너가 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다(종료 코드 137). bash나 busybox의 sh는 마지막 명령으로 자신을 바꾸기도 해서 결과가 셸마다 다릅니다. exec 형식(`CMD ["nginx", "-g", "daemon off;"]`)은 셸과 상관없이 프로그램이 직접 PID 1이 되어 시그널을 받습니다. `&&`나 변수처럼 셸 기능이 꼭 필요하면 `["/bin/sh", "-c", "…"]` 형태로 의도를 드러내거나 `SHELL`을 지정하세요.',
+    'Shell form (`CMD nginx -g "daemon off;"`) really runs `/bin/sh -c "…"`. On Debian and Ubuntu images `/bin/sh` is dash, which stays PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so the container cannot shut down cleanly and is killed after 10 seconds (exit code 137). bash and busybox sh may replace themselves with the last command, so the outcome depends on the shell. In exec form (`CMD ["nginx", "-g", "daemon off;"]`) the program itself is PID 1 and gets the signal, whatever the shell. If you need shell features such as `&&` or variables, say so with `["/bin/sh", "-c", "…"]` or set `SHELL`.',
   ),
   url: docsUrl('json-args-recommended'),
   check({ doc }) {

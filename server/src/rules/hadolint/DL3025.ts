@@ -1,6 +1,6 @@
 /**
- * DL3025: shell-form CMD/ENTRYPOINT run under `/bin/sh -c`, so the shell is PID 1 and the program never receives
- * SIGTERM from `docker stop`. Info here rather than hadolint's warning: 32 of 41 beginner projects write it, and the
+ * DL3025: shell-form CMD/ENTRYPOINT run under `/bin/sh -c`; on Debian/Ubuntu that is dash, which stays PID 1, so the
+ * program never receives SIGTERM from `docker stop` (bash and busybox sh may exec the last command instead). Info here rather than hadolint's warning: 32 of 41 beginner projects write it, and the
  * harmful cases get their own rules (DG101–DG103, DG111).
  */
 import { msg } from '../../i18n/msg';
@@ -13,8 +13,8 @@ export const DL3025: Rule = {
   severity: 'info',
   title: msg('CMD와 ENTRYPOINT는 JSON(exec) 형식으로 쓰세요', 'Use JSON (exec form) for CMD and ENTRYPOINT'),
   why: msg(
-    '셸 형식 `CMD nginx -g "daemon off;"`는 `/bin/sh -c`로 감싸서 실행되므로 PID 1이 셸이 됩니다. `docker stop`이 보내는 SIGTERM을 셸이 프로그램에 전달하지 않아 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다. `CMD ["nginx", "-g", "daemon off;"]`처럼 exec 형식으로 쓰세요.',
-    'Shell form, `CMD nginx -g "daemon off;"`, runs wrapped in `/bin/sh -c`, so the shell is PID 1. It does not pass the SIGTERM of `docker stop` on to the program, which cannot shut down cleanly and is killed after 10 s. Use exec form: `CMD ["nginx", "-g", "daemon off;"]`.',
+    '셸 형식으로 쓴 `CMD nginx -g "daemon off;"` 명령은 `/bin/sh -c`로 감싸서 실행됩니다. Debian과 Ubuntu 이미지의 `/bin/sh`인 dash는 PID 1로 남아 `docker stop`이 보내는 SIGTERM을 프로그램에 전달하지 않으므로, 프로그램이 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다. 다른 셸은 마지막 명령을 `exec`하기도 하지만, exec 형식은 셸과 상관없이 같게 동작합니다. `CMD ["nginx", "-g", "daemon off;"]`처럼 exec 형식으로 쓰세요.',
+    'Shell form, `CMD nginx -g "daemon off;"`, runs wrapped in `/bin/sh -c`. On Debian and Ubuntu images that is dash, which stays PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so it cannot shut down cleanly and is killed after 10 s. Other shells may `exec` the last command, but the exec form behaves the same under any shell: `CMD ["nginx", "-g", "daemon off;"]`.',
   ),
   url: hadolintUrl('DL3025'),
   check({ doc }) {

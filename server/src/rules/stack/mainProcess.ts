@@ -4,7 +4,7 @@
  */
 import type { Msg } from '../../i18n/msg';
 import { msg } from '../../i18n/msg';
-import type { MainCommand } from './util';
+import { daemonTypos, type MainCommand } from './util';
 
 export type Verdict =
   | { kind: 'exits'; what: string; reason: Msg }
@@ -23,7 +23,37 @@ function isInfiniteLoop(cond: string | null | undefined): boolean {
   return /^while\s+(true|:|\[\s*1\s*\]|\[\s*true\s*\]|\(\(\s*1\s*\)\))\s*$/.test(cond) || /^until\s+false\s*$/.test(cond);
 }
 
-/** nginx reads `daemon off;` from -g; the config file may say it too, but that is rare in the images we see. */
+/** What the Dockerfile writes into /etc/nginx/nginx.conf, as far as DG101 needs it (see util.nginxConfigs). */
+export interface NginxMainConf {
+  /** The main configuration sets `daemon off;`. */
+  daemonOff: boolean;
+  /** A misspelt `daemon` in configuration nginx reads, and where (for the message). */
+  typo: { name: string; file?: { path: string; line: number } } | null;
+}
+
+/** The `-g` values of an nginx argv (`-g 'daemon off;'` and `-g'daemon off;'`). */
+function gValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 1; k < args.length; k++) {
+    if (args[k] === '-g' && k + 1 < args.length) out.push(args[++k]);
+    else if (/^-g./.test(args[k])) out.push(args[k].slice(2));
+  }
+  return out;
+}
+
+/**
+ * Why nginx refuses to start on a misspelt `daemon` (not a daemonize problem: it never gets that far). `file`: the
+ * configuration file and line the directive is on; without it, the directive is on the command line.
+ */
+export function daemonTypoReason(name: string, file?: { path: string; line: number }): Msg {
+  const inFile = file ? msg(`nginx 설정 \`${file.path}\` ${file.line}번 줄에 있는 `, `in \`${file.path}\` line ${file.line} `) : msg('', '');
+  return msg(
+    `${inFile.ko}알 수 없는 지시어 \`${name}\` 때문에(\`daemon\`의 오타) nginx가 시작하지 못합니다. 오류(\`[emerg] unknown directive "${name}"\`)와 함께 종료 코드 1로 끝나므로, \`daemon\` 철자로 고치세요`,
+    `nginx does not know the directive \`${name}\` ${inFile.en}(a typo for \`daemon\`), so it does not start: it prints \`[emerg] unknown directive "${name}"\` and exits with code 1; write \`daemon\``,
+  );
+}
+
+/** nginx reads `daemon off;` from -g; the config file may say it too (passed in by DG101 as NginxMainConf). */
 function nginxForeground(args: string[]): boolean {
   for (let k = 1; k < args.length; k++) {
     if (args[k] === '-g' && /\bdaemon\s+off\b/.test(args[k + 1] ?? '')) return true;
@@ -32,7 +62,7 @@ function nginxForeground(args: string[]): boolean {
   return false;
 }
 
-export function judgeMain(m: MainCommand): Verdict | null {
+export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
   const argv = m.argv;
   const shown = argv.join(' ');
   if (m.allBackground) {
@@ -59,14 +89,17 @@ export function judgeMain(m: MainCommand): Verdict | null {
       reason: msg(`\`${shown}\` 명령은 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
     };
   }
-  if (name === 'nginx' && !argv.slice(1).some((a) => a === '-s' || a === '-t' || a === '-T' || a === '-v' || a === '-V') && !nginxForeground(argv)) {
-    if (argv.some((a) => /\bdeamon\b/i.test(a))) {
-      return {
-        kind: 'exits',
-        what: shown,
-        reason: msg(`\`${shown}\`: \`deamon\`은 \`daemon\`의 오타라서 nginx가 시작하지 못합니다. \`nginx -g 'daemon off;'\`로 쓰세요`, `\`${shown}\`: \`deamon\` is a typo for \`daemon\`, so nginx does not start; write \`nginx -g 'daemon off;'\``),
-      };
+  if (name === 'nginx' && !argv.slice(1).some((a) => a === '-s' || a === '-t' || a === '-T' || a === '-v' || a === '-V')) {
+    // A misspelt `daemon` on the command line (`-g 'dameon off;'`, or `-g deamon off;` unquoted): nginx stops at
+    // `[emerg] unknown directive` with exit code 1 before it could daemonize.
+    const typo = gValues(argv).flatMap(daemonTypos)[0];
+    if (typo) {
+      const r = daemonTypoReason(typo.name);
+      return { kind: 'exits', what: shown, reason: msg(`\`${shown}\`: ${r.ko}`, `\`${shown}\`: ${r.en}`) };
     }
+    if (nginxForeground(argv)) return null;
+    if (nginxConf?.typo) return { kind: 'exits', what: shown, reason: daemonTypoReason(nginxConf.typo.name, nginxConf.typo.file) };
+    if (nginxConf?.daemonOff) return null;
     return {
       kind: 'exits',
       what: shown,

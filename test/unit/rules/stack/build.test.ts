@@ -5,7 +5,7 @@ import { DG105 } from '../../../../server/src/rules/stack/DG105';
 import { DG106 } from '../../../../server/src/rules/stack/DG106';
 import { DG108 } from '../../../../server/src/rules/stack/DG108';
 import { DG110 } from '../../../../server/src/rules/stack/DG110';
-import { assertBilingual, fixOnce, run, where } from '../hadolint/helpers';
+import { assertBilingual, ctxOf, fixOnce, run, where } from '../hadolint/helpers';
 
 const F = 'FROM debian:bookworm\n';
 
@@ -37,6 +37,75 @@ describe('DG104 daemon off argument', () => {
     assert.deepEqual(where(DG104, F + `CMD nginx -g 'daemon off;'\n`), []);
     assert.deepEqual(where(DG104, F + 'CMD ["nginx", "-g", "daemon off; worker_processes 2;"]\n'), []);
     assert.deepEqual(where(DG104, F + 'RUN echo "daemon off;" >> /etc/nginx/nginx.conf\n'), []);
+  });
+  it('fires on every near miss of daemon in -g, says nginx refuses to start, and fixes it', () => {
+    const spellings = ['dameon', 'deamon', 'daemno', 'demon', 'daemonn', 'Daemon', 'deamn'];
+    let checked = 0;
+    for (const typo of spellings) {
+      const exec = F + `CMD ["nginx", "-g", "${typo} off;"]\n`;
+      const w = where(DG104, exec);
+      assert.equal(w.length, 1, typo);
+      assert.equal(w[0].text, `${typo} off;`);
+      assert.match(w[0].en, new RegExp(`unknown directive "${typo}"`));
+      assert.match(w[0].en, /exit code 1/);
+      assert.match(w[0].ko, /종료 코드 1/);
+      assert.equal(fixOnce(DG104, exec), F + 'CMD ["nginx", "-g", "daemon off;"]\n');
+      const shell = F + `CMD service mysql start && nginx -g '${typo} off;'\n`;
+      assert.equal(where(DG104, shell).length, 1, typo);
+      assert.equal(fixOnce(DG104, shell), F + "CMD service mysql start && nginx -g 'daemon off;'\n");
+      checked++;
+    }
+    assert.equal(checked, spellings.length);
+    assertBilingual(run(DG104, F + 'CMD ["nginx", "-g", "dameon off;"]\n'));
+    // Only the misspelt directive changes; the others in the same -g value stay.
+    assert.equal(fixOnce(DG104, F + 'CMD ["nginx", "-g", "pid /tmp/n.pid; dameon off;"]\n'), F + 'CMD ["nginx", "-g", "pid /tmp/n.pid; daemon off;"]\n');
+    // A -g after nginx further down an exec-form argv (an entry script that runs its arguments).
+    assert.equal(where(DG104, F + 'ENTRYPOINT ["/start.sh", "nginx", "-g", "dameon off;"]\n').length, 1);
+  });
+  it('near miss: real directives and far-off words in -g are left alone', () => {
+    const ok = ['worker_processes 2;', 'pid /run/nginx.pid;', 'user www-data;', 'env TZ;', 'error_log stderr;', 'daemon on;'];
+    let checked = 0;
+    for (const g of ok) {
+      assert.deepEqual(where(DG104, F + `CMD ["nginx", "-g", "${g}"]\n`), [], g);
+      checked++;
+    }
+    assert.equal(checked, ok.length);
+    // Not an nginx -g value: a word that looks like a typo elsewhere is not nginx's business.
+    assert.deepEqual(where(DG104, F + 'CMD ["echo", "-g", "dameon off;"]\n'), []);
+    assert.deepEqual(where(DG104, F + 'RUN echo "dameon off;" > /tmp/notes.txt && nginx -t\n'), []);
+  });
+  it('fires on a misspelt daemon in nginx configuration the Dockerfile writes, and fixes it there', () => {
+    const echo = F + 'RUN echo "dameon off;" >> /etc/nginx/nginx.conf\n';
+    const w = where(DG104, echo);
+    assert.equal(w.length, 1);
+    assert.equal(w[0].text, 'dameon');
+    assert.match(w[0].en, /\/etc\/nginx\/nginx\.conf/);
+    assert.match(w[0].en, /unknown directive "dameon"/);
+    assert.equal(fixOnce(DG104, echo), F + 'RUN echo "daemon off;" >> /etc/nginx/nginx.conf\n');
+    const tee = F + "RUN printf 'user www-data;\\ndeamon off;\\n' | tee -a /etc/nginx/nginx.conf\n";
+    assert.equal(where(DG104, tee)[0]?.text, 'deamon');
+    assert.equal(fixOnce(DG104, tee), F + "RUN printf 'user www-data;\\ndaemon off;\\n' | tee -a /etc/nginx/nginx.conf\n");
+    const heredoc = F + 'COPY <<EOF /etc/nginx/nginx.conf\nuser www-data;\ndaemno off;\nevents {}\nEOF\n';
+    const h = where(DG104, heredoc);
+    assert.equal(h.length, 1);
+    assert.equal(h[0].line, 4);
+    assert.equal(h[0].text, 'daemno');
+    assert.equal(fixOnce(DG104, heredoc), heredoc.replace('daemno', 'daemon'));
+  });
+  it('fires on a misspelt daemon in a context file copied under /etc/nginx, naming its line', () => {
+    const files = { 'srcs/nginx.conf': 'user www-data;\n# foreground for Docker\ndemon off;\nevents {}\n' };
+    const text = F + 'COPY srcs/nginx.conf /etc/nginx/\nCMD ["nginx"]\n';
+    const w = where(DG104, text, files);
+    assert.equal(w.length, 1);
+    assert.equal(w[0].text, 'srcs/nginx.conf');
+    assert.match(w[0].en, /`srcs\/nginx\.conf` line 3/);
+    assert.match(w[0].ko, /`srcs\/nginx\.conf` 3번 줄/);
+    assert.match(w[0].en, /unknown directive "demon"/);
+    assertBilingual(run(DG104, text, files));
+    assert.deepEqual(DG104.fix!(ctxOf(text, files), run(DG104, text, files)[0]), [], 'another file: no edit here');
+    // The same file spelt right, or copied somewhere nginx does not look, is quiet; a comment is not a directive.
+    assert.deepEqual(where(DG104, text, { 'srcs/nginx.conf': 'daemon off;\n# dameon is a common typo\n' }), []);
+    assert.deepEqual(where(DG104, F + 'COPY srcs/nginx.conf /tmp/\n', files), []);
   });
 });
 

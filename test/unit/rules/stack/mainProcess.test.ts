@@ -47,8 +47,42 @@ describe('DG101 main process exits at once', () => {
     const files = { 'start.sh': 'service mysql start\nnginx -g deamon off;\n' };
     const w = where(DG101, FT + 'COPY start.sh /\nCMD ["bash", "/start.sh"]\n', files);
     assert.equal(w.length, 1);
-    assert.match(w[0].en, /`deamon` is a typo/);
+    // What nginx really does: it refuses the unknown directive, it never gets as far as daemonizing.
+    assert.match(w[0].en, /unknown directive "deamon"/);
+    assert.match(w[0].en, /exits with code 1/);
+    assert.doesNotMatch(w[0].en, /forks into a daemon/);
+    assert.match(w[0].ko, /종료 코드 1/);
     assert.match(w[0].en, /`start\.sh` line 2/);
+  });
+  it('says nginx refuses to start, not that it daemonizes, for any misspelt daemon', () => {
+    const spellings = ['dameon', 'deamon', 'daemno', 'demon', 'daemonn', 'Daemon'];
+    let checked = 0;
+    for (const typo of spellings) {
+      const w = where(DG101, FT + `CMD ["nginx", "-g", "${typo} off;"]\n`);
+      assert.equal(w.length, 1, typo);
+      assert.match(w[0].en, new RegExp(`unknown directive "${typo}"`), typo);
+      assert.match(w[0].en, /exits with code 1/, typo);
+      assert.doesNotMatch(w[0].en, /forks into a daemon/, typo);
+      assert.doesNotMatch(w[0].ko, /데몬으로 분리/, typo);
+      checked++;
+    }
+    assert.equal(checked, spellings.length);
+    assert.equal(run(DG101, FT + 'CMD ["nginx", "-g", "dameon off;"]\n')[0].data?.nginx, false, 'no daemon-off fix for a typo');
+  });
+  it('reads daemon off (or its typo) from the nginx.conf the Dockerfile writes', () => {
+    assert.deepEqual(where(DG101, FT + 'RUN echo "daemon off;" >> /etc/nginx/nginx.conf\nCMD ["nginx"]\n'), []);
+    const files = { 'srcs/nginx.conf': 'user www-data;\ndaemon off;\nevents {}\n' };
+    assert.deepEqual(where(DG101, FT + 'COPY srcs/nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx"]\n', files), []);
+    const typo = { 'srcs/nginx.conf': 'user www-data;\ndameon off;\nevents {}\n' };
+    const w = where(DG101, FT + 'COPY srcs/nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx"]\n', typo);
+    assert.equal(w.length, 1);
+    assert.match(w[0].en, /`srcs\/nginx\.conf` line 2/);
+    assert.match(w[0].en, /unknown directive "dameon"/);
+    assert.match(w[0].ko, /`srcs\/nginx\.conf` 2번 줄/);
+    // daemon off in a file nginx.conf does not read as its main config still leaves bare nginx daemonizing.
+    const other = where(DG101, FT + 'RUN echo "daemon off;" > /etc/nginx/conf.d/x.conf\nCMD ["nginx"]\n');
+    assert.equal(other.length, 1);
+    assert.match(other[0].en, /forks into a daemon/);
   });
   it('fix: a CMD that is only `service nginx start` becomes the exec form', () => {
     const fixed = fixOnce(DG101, FT + 'CMD service nginx start\n');

@@ -1,0 +1,145 @@
+/**
+ * Run-time claims: who is PID 1 under a shell-form CMD (it depends on the shell), what `docker stop` then does, and
+ * whether a non-root USER may bind port 80. Checked against docs/instructions.ts (CMD, ENTRYPOINT, SHELL, USER),
+ * JSONArgsRecommended, DL3025 and DG111.
+ */
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { APT_PACKAGES, INSTRUCTIONS } from '../../server/src/docs';
+import { JSONArgsRecommended } from '../../server/src/rules/buildkit/JSONArgsRecommended';
+import { DL3025 } from '../../server/src/rules/hadolint/DL3025';
+import { DG111 } from '../../server/src/rules/stack/DG111';
+import { builders } from '../engine/builders';
+import { ensureBusyboxImage, ensureDebianImage, imageConfig } from '../engine/images';
+import { LABEL, RUN_ID, build, cleanup, containerName, docker, dockerOk, runOnce } from './claims';
+
+let debian = '';
+let busybox = '';
+const classic = builders().find((b) => b.name === 'classic')!;
+
+/** PID 1's argv inside a fresh container of `image` running `argv`, as one string. */
+async function pid1(image: string, argv: string[]): Promise<string> {
+  const r = await runOnce(image, argv);
+  assert.equal(r.code, 0, r.out);
+  return r.stdout.split('\0').filter(Boolean).join(' ').trim();
+}
+
+/** Starts a container, waits until PID 1 runs `want`, and measures `docker stop` (default 10 s grace). */
+async function stopTimed(image: string, want: RegExp): Promise<{ ms: number; exitCode: number; pid1: string }> {
+  const name = containerName('stop');
+  await dockerOk(['run', '-d', '--name', name, '--label', `${LABEL}=${RUN_ID}`, image]);
+  let seen = '';
+  for (let i = 0; i < 50 && !want.test(seen); i++) {
+    const r = await docker(['exec', name, 'cat', '/proc/1/cmdline']);
+    seen = r.stdout.split('\0').filter(Boolean).join(' ');
+    if (!want.test(seen)) await new Promise((res) => setTimeout(res, 100));
+  }
+  assert.match(seen, want, 'the container did not come up');
+  // perl is up once PID 1 is (it is PID 1, or the shell's only child): give it a moment to set its handler.
+  await new Promise((res) => setTimeout(res, 500));
+  const started = Date.now();
+  await dockerOk(['stop', name], 60_000);
+  const ms = Date.now() - started;
+  const exitCode = Number(await dockerOk(['inspect', '--format', '{{.State.ExitCode}}', name]));
+  return { ms, exitCode, pid1: seen };
+}
+
+describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
+  before(() => {
+    debian = ensureDebianImage('bookworm');
+    busybox = ensureBusyboxImage();
+  });
+  after(cleanup);
+
+  it('JSONArgsRecommended/DL3025/DG111/docs CMD: on Debian (dash) docker stop on a shell-form CMD waits out the 10 s and exits 137, so does a tail keep-alive; the exec form with a SIGTERM handler stops at once', async () => {
+    // The same program, which ends cleanly on SIGTERM, once under a shell-form CMD and once in exec form.
+    const perl = `$SIG{TERM} = sub { exit 0 }; sleep 1 while 1`;
+    const [shell, exec, tail] = await Promise.all([
+      build(classic, 'stop-shell', { Dockerfile: `FROM ${debian}\nCMD perl -e '${perl}'\n` }),
+      build(classic, 'stop-exec', { Dockerfile: `FROM ${debian}\nCMD ["perl", "-e", "${perl}"]\n` }),
+      build(classic, 'stop-tail', { Dockerfile: `FROM ${debian}\nCMD ["tail", "-f", "/dev/null"]\n` }),
+    ]);
+    assert.equal(shell.code, 0, shell.out);
+    assert.equal(exec.code, 0, exec.out);
+    assert.equal(tail.code, 0, tail.out);
+    assert.deepEqual(imageConfig(shell.tag).Cmd, ['/bin/sh', '-c', `perl -e '${perl}'`]);
+    const [s, e, t] = await Promise.all([stopTimed(shell.tag, /^\/bin\/sh -c perl/), stopTimed(exec.tag, /^perl -e/), stopTimed(tail.tag, /^tail -f/)]);
+    // DG111: tail as PID 1 has no SIGTERM handler, so the kernel drops the signal and the grace period runs out.
+    assert.ok(t.ms >= 9_000, `docker stop took ${t.ms} ms on tail -f /dev/null`);
+    assert.equal(t.exitCode, 137);
+    assert.match(s.pid1, /^\/bin\/sh -c /, 'dash stays PID 1 under the shell-form CMD');
+    assert.ok(s.ms >= 9_000, `docker stop took ${s.ms} ms: the shell should ignore SIGTERM until the 10 s are up`);
+    assert.equal(s.exitCode, 137, 'SIGKILL after the grace period');
+    assert.ok(e.ms < 5_000, `docker stop took ${e.ms} ms in exec form`);
+    assert.equal(e.exitCode, 0, 'perl handled SIGTERM and exited cleanly');
+  });
+
+  it('docs SHELL/CMD (claim 12): dash (Debian /bin/sh) stays PID 1; busybox sh and bash exec the last command', async () => {
+    const link = await runOnce(debian, ['readlink', '/bin/sh']);
+    assert.equal(link.stdout.trim(), 'dash');
+    const cases: [string, string[], RegExp][] = [
+      [debian, ['/bin/sh', '-c', 'cat /proc/1/cmdline'], /^\/bin\/sh -c /],
+      [debian, ['/bin/sh', '-c', 'true && cat /proc/1/cmdline'], /^\/bin\/sh -c /],
+      [debian, ['/bin/bash', '-c', 'cat /proc/1/cmdline'], /^cat \/proc\/1\/cmdline$/],
+      [busybox, ['/bin/sh', '-c', 'cat /proc/1/cmdline'], /^cat \/proc\/1\/cmdline$/],
+      [busybox, ['/bin/sh', '-c', 'echo a >/dev/null && cat /proc/1/cmdline'], /^cat \/proc\/1\/cmdline$/],
+    ];
+    const seen = await Promise.all(cases.map(([image, argv]) => pid1(image, argv)));
+    assert.equal(seen.length, 5);
+    cases.forEach(([, argv, want], i) => assert.match(seen[i], want, `${argv.join(' ')} → PID 1 is "${seen[i]}"`));
+  });
+
+  it('docs USER (claim 3): a container running as a non-root USER binds port 80 (net.ipv4.ip_unprivileged_port_start=0)', async () => {
+    const img = await build(classic, 'user-port80', { Dockerfile: `FROM ${busybox}\nUSER app\n` });
+    assert.equal(img.code, 0, img.out);
+    assert.equal(imageConfig(img.tag).User, 'app');
+    const script = 'id -u; cat /proc/sys/net/ipv4/ip_unprivileged_port_start; httpd -p 80 -h /tmp && echo bound; netstat -ltn';
+    const [ok, withoutSysctl] = await Promise.all([
+      runOnce(img.tag, ['sh', '-c', script]),
+      runOnce(img.tag, ['sh', '-c', 'httpd -p 80 -h /tmp && echo bound'], ['--sysctl', 'net.ipv4.ip_unprivileged_port_start=1024']),
+    ]);
+    assert.equal(ok.code, 0, ok.out);
+    const lines = ok.stdout.split('\n');
+    assert.equal(lines[0], '1000');
+    assert.equal(lines[1], '0');
+    assert.equal(lines[2], 'bound');
+    assert.match(ok.stdout, /:80\s.*LISTEN/);
+    // The same bind is refused once the engine's default is put back to the kernel's 1024: that sysctl is the cause.
+    assert.notEqual(withoutSysctl.code, 0, withoutSysctl.out);
+    assert.match(withoutSysctl.out, /Permission denied/);
+  });
+
+  it('docs/aptPackages procps: a Debian made like the official images (the minbase variant, full, not slim) has no ps', async () => {
+    const r = await runOnce(debian, ['sh', '-c', 'command -v ps || echo "no ps"; dpkg-query -W -f=\'${Status}\' procps 2>&1 || true']);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.stdout, /^no ps$/m);
+    assert.doesNotMatch(r.stdout, /install ok installed/);
+    const doc = APT_PACKAGES.find((p) => p.name === 'procps')!.doc;
+    assert.match(doc.en, /not only the slim ones: `debian:bookworm` and `debian:buster` lack it too/);
+    assert.match(doc.en, /minbase/);
+    assert.match(doc.ko, /slim이 아닌 `debian:bookworm`, `debian:buster`에도 들어 있지 않습니다/);
+  });
+
+  it('docs CMD/ENTRYPOINT/SHELL/STOPSIGNAL, JSONArgsRecommended, DL3025 and DG111 state what these runs show', () => {
+    const cmd = INSTRUCTIONS.CMD.forms.en;
+    assert.match(cmd, /On Debian and Ubuntu images `\/bin\/sh` is dash, which stays PID 1/);
+    assert.match(cmd, /exit code 137/);
+    assert.match(cmd, /busybox \(Alpine\) sh may replace themselves with the last command/);
+    assert.doesNotMatch(cmd, /so PID 1 is `sh`/);
+    assert.match(INSTRUCTIONS.CMD.forms.ko, /dash는 명령이 끝날 때까지 PID 1로 남고/);
+    assert.match(INSTRUCTIONS.ENTRYPOINT.forms.en, /`\/bin\/sh` \(dash\) stays PID 1/);
+    assert.match(INSTRUCTIONS.SHELL.forms.en, /dash \(Debian's `\/bin\/sh`\) stays PID 1, while bash may replace itself with the last command/);
+    assert.match(INSTRUCTIONS.STOPSIGNAL.forms.en, /a shell that does not forward signals \(dash/);
+    for (const why of [JSONArgsRecommended.why, DL3025.why]) {
+      assert.match(why.en, /dash, which stays PID 1/);
+      assert.match(why.en, /10 s|10 seconds/);
+      assert.match(why.ko, /dash/);
+    }
+    assert.match(DG111.why.en, /tail, sleep or a shell as PID 1 ignore SIGTERM, so `docker stop` waits 10 s/);
+    const user = INSTRUCTIONS.USER.forms;
+    assert.match(user.en, /Ports are opened at run time, not during the build, by the process running as the last `USER`/);
+    assert.match(user.en, /net\.ipv4\.ip_unprivileged_port_start=0/);
+    assert.doesNotMatch(user.en, /binding nginx to ports 80\/443/);
+    assert.match(user.ko, /1024 미만 포트를 열 수 있습니다/);
+  });
+});
