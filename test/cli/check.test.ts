@@ -46,12 +46,21 @@ test('warnings alone exit 0', () => {
   assert.match(r.stdout, /warn\.Dockerfile:2:\d+: warning DG106 /);
 });
 
-test('Korean and both', () => {
-  assert.match(runCli(['check', '--lang', 'ko', bad]).stdout, HANGUL);
-  const both = runCli(['check', '--lang=both', bad]).stdout;
-  assert.match(both, HANGUL);
-  assert.match(both, / \/ [A-Za-z]/);
-  assert.match(runCli(['check', bad], { env: { LANG: 'ko_KR.UTF-8' } }).stdout, HANGUL, 'LANG=ko_KR picks Korean');
+test('Korean and both: the message, the severity word and the summary', () => {
+  const ko = runCli(['check', '--lang', 'ko', bad]);
+  for (const l of ko.stdout.trim().split('\n')) assert.match(l, /^.+bad\.Dockerfile:\d+:\d+: (오류|경고|정보|힌트) \S+ .+$/);
+  assert.match(ko.stdout, /:3:1: 오류 /, 'unknown instruction FROOM on line 3');
+  assert.doesNotMatch(ko.stdout, /: (error|warning|info|hint) /);
+  assert.match(ko.stderr, /^파일 1개 검사: 오류 \d+개, 경고 \d+개, 정보 \d+개, 힌트 \d+개$/m);
+  const both = runCli(['check', '--lang=both', bad]);
+  assert.match(both.stdout, HANGUL);
+  assert.match(both.stdout, / \/ [A-Za-z]/);
+  assert.match(both.stdout, /:3:1: 오류\/error /);
+  for (const l of both.stdout.trim().split('\n')) assert.match(l, /^.+bad\.Dockerfile:\d+:\d+: (오류\/error|경고\/warning|정보\/info|힌트\/hint) \S+ .+$/);
+  assert.match(both.stderr, /파일 1개 검사: .+ \/ 1 file\(s\) checked: /);
+  assert.match(runCli(['check', bad], { env: { LANG: 'ko_KR.UTF-8' } }).stdout, /: 오류 /, 'LANG=ko_KR picks Korean');
+  // JSON keeps the English severity names of its schema in every language.
+  assert.ok(JSON.parse(runCli(['check', '--format', 'json', '--lang', 'ko', bad]).stdout).every((r: any) => ['error', 'warning', 'info', 'hint'].includes(r.severity)));
 });
 
 test('JSON: 1-based positions and the documented fields', () => {

@@ -157,7 +157,7 @@ describe('destructive actions name what they delete, bulk actions report per ite
       button: 'Remove',
     });
     assert.deepEqual(removalConfirmation('container', ['web'], 'ko'), {
-      message: '컨테이너 web을(를) 삭제할까요?',
+      message: 'web 컨테이너를 삭제할까요?',
       detail: '볼륨 밖에 있는 데이터는 사라집니다.',
       button: '삭제',
     });
@@ -166,9 +166,9 @@ describe('destructive actions name what they delete, bulk actions report per ite
     assert.equal(three.detail, 'db still running: stopped and removed by force. Data outside volumes is lost.');
     const threeKo = removalConfirmation('container', ['web', 'db', 'cache'], 'ko', { running: ['db'] });
     assert.equal(threeKo.message, '컨테이너 3개를 삭제할까요? (web, db, cache)');
-    assert.match(threeKo.detail, /^db은\(는\) 실행 중이므로 강제로 멈춘 뒤 삭제합니다\(force\)/);
+    assert.match(threeKo.detail, /^실행 중인 컨테이너\(db\)는 강제로 멈춘 뒤 삭제합니다\(force\)/);
     assert.equal(removalConfirmation('image', ['app:1', 'app:2'], 'en').message, 'Remove 2 images (app:1, app:2)?');
-    assert.equal(removalConfirmation('image', ['app:1'], 'ko').message, '이미지 app:1을(를) 삭제할까요?');
+    assert.equal(removalConfirmation('image', ['app:1'], 'ko').message, 'app:1 이미지를 삭제할까요?');
     assert.equal(removalConfirmation('dangling', ['0123456789ab', 'ba9876543210'], 'ko').message, '태그 없는(dangling) 이미지 2개를 삭제할까요? (0123456789ab, ba9876543210)');
     // Many: the count is exact, the first names are shown and the rest counted.
     const many = Array.from({ length: MAX_NAMES + 4 }, (_, i) => `c${i}`);
@@ -209,7 +209,7 @@ describe('destructive actions name what they delete, bulk actions report per ite
     const bad = await runEach([{ id: gone, name: 'ghost' }], (t) => containerAction(clients, t.id, 'start'));
     const one = bulkReport('start', 'container', bad.map((r) => ({ name: r.item.name, ok: r.ok, error: r.error })), 'ko');
     assert.equal(one.level, 'error');
-    assert.match(one.message, /^컨테이너 ghost을\(를\) 시작하지 못했습니다: 대상이 더 이상 없습니다/);
+    assert.match(one.message, /^ghost 컨테이너를 시작하지 못했습니다: 대상이 더 이상 없습니다/);
     const two = await runEach([{ id: gone, name: 'g1' }, { id: gone.replace(/f/g, 'e'), name: 'g2' }], (t) => removeContainer(clients, t.id, false));
     const all = bulkReport('remove', 'container', two.map((r) => ({ name: r.item.name, ok: r.ok, error: r.error })), 'en');
     assert.equal(all.message, 'Could not remove any of the 2 containers: g1, g2');

@@ -81,12 +81,13 @@ describe('sidebar strings in both languages', () => {
     assert.ok(keys.length >= 25, `found ${keys.length}`);
     for (const k of keys) {
       assert.ok(en[k], `package.nls.json lacks ${k}`);
-      assert.match(ko[k] ?? '', /[가-힣]/, `package.nls.ko.json lacks Korean for ${k}`);
+      // "Docker" is the one word the Korean UI keeps in English (docs/glossary.ko.md).
+      assert.match(ko[k] ?? '', /[가-힣]|^Docker$/, `package.nls.ko.json lacks Korean for ${k}`);
     }
     const pkg = JSON.parse(pkgText);
     const container = pkg.contributes.viewsContainers.activitybar.find((v: { id: string }) => v.id === 'dockerfileGuide-docker');
     assert.equal(en[container.title.slice(1, -1)], 'Docker');
-    assert.equal(ko[container.title.slice(1, -1)], '도커');
+    assert.equal(ko[container.title.slice(1, -1)], 'Docker');
     assert.ok(fs.existsSync(path.join(root, container.icon)), 'activity bar icon exists');
     // Every command used in a menu is declared.
     const declared = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));

@@ -105,7 +105,7 @@ describe('DockerModel with an unreachable engine', () => {
       assert.ok(s.kind === 'error');
       assert.equal(s.error.kind, 'socketMissing');
       assert.match(s.error.reason.en, /\/tmp\/dfg-no-such-dir\/docker\.sock does not exist/);
-      assert.match(s.error.reason.ko, /소켓 \/tmp\/dfg-no-such-dir\/docker\.sock이\(가\) 없습니다/);
+      assert.match(s.error.reason.ko, /소켓\(\/tmp\/dfg-no-such-dir\/docker\.sock\)이 없습니다/);
       // It keeps retrying quietly with backoff: more connects, but still exactly one error state shown.
       await sleep(800);
       assert.ok(model.stats.connects >= 3, `retries: ${model.stats.connects}`);

@@ -2,7 +2,7 @@
 // Screenshot of the Docker sidebar in Korean for the README: `node test/docker/sidebar-screenshot.mjs`.
 // Stages a few labelled containers on the local engine (a Compose-style ft_server project, a web
 // container with a published port, a paused one, one that failed), opens code-server in Korean with
-// headless Chromium, clicks the 도커 activity-bar entry and captures media/screenshots/docker-sidebar-ko.png.
+// headless Chromium, clicks the Docker activity-bar entry and captures media/screenshots/docker-sidebar-ko.png.
 // Uses the e2e harness libraries (scripts/e2e/lib) for code-server, Chromium and the Korean pack.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,7 +63,7 @@ async function main() {
     page.setDefaultTimeout(30_000);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor();
-    await page.locator('.activitybar .action-item a[aria-label^="도커"], .activitybar .action-item [aria-label^="도커"]').first().click();
+    await page.locator('.activitybar .action-item a[aria-label^="Docker"], .activitybar .action-item [aria-label^="Docker"]').first().click();
     await page.locator('.monaco-list-row', { hasText: 'ft_server-web-1' }).first().waitFor();
     await page.locator('.monaco-list-row', { hasText: 'failed-job' }).first().waitFor();
     // Widen the sidebar so descriptions (image · status) are readable: drag its sash.

@@ -196,7 +196,7 @@ describe('fault injection on a private dockerd', () => {
     assertBilingualError(model, ['notSocket']);
     const s = model.state.kind === 'error' ? model.state.error : undefined;
     assert.equal(s?.reason.en, `${sock} is not a socket (it is a regular file or a directory): check the Docker socket path`);
-    assert.ok(s?.reason.ko.startsWith(`${sock}은(는) 소켓이 아닙니다`), s?.reason.ko);
+    assert.ok(s?.reason.ko.startsWith(`${sock} 경로는 소켓이 아닙니다`), s?.reason.ko);
     assert.equal(describeError(s!, 'en'), s!.reason.en, 'no raw errno text in the message');
     fs.rmSync(sock);
     proxy = await delayProxy(daemon.socket, sock);

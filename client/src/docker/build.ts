@@ -10,7 +10,7 @@ import { redactText } from './redact';
 
 export const BUILD_MSG = {
   outside: {
-    ko: 'Dockerfile {0}이(가) 빌드 컨텍스트 {1} 밖에 있습니다',
+    ko: 'Dockerfile({0})이 빌드 컨텍스트({1}) 밖에 있습니다',
     en: 'The Dockerfile {0} is outside the build context {1}',
   },
   noResult: { ko: '빌드가 결과 없이 끝났습니다', en: 'The build stopped without a result' },

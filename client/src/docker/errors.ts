@@ -52,9 +52,9 @@ export class EngineError extends Error {
 
 const R = {
   config: { ko: 'Docker 호스트 설정을 해석할 수 없습니다', en: 'The Docker host setting cannot be used' },
-  socketMissing: { ko: '소켓 {0}이(가) 없습니다. Docker 엔진이 실행 중이 아닙니다', en: 'Socket {0} does not exist: the Docker engine is not running' },
+  socketMissing: { ko: '소켓({0})이 없습니다. Docker 엔진이 실행 중이 아닙니다', en: 'Socket {0} does not exist: the Docker engine is not running' },
   notSocket: {
-    ko: '{0}은(는) 소켓이 아닙니다(일반 파일이나 디렉터리입니다). Docker 엔진 소켓 경로가 맞는지 확인하세요',
+    ko: '{0} 경로는 소켓이 아닙니다(일반 파일이나 디렉터리입니다). Docker 엔진 소켓 경로가 맞는지 확인하세요',
     en: '{0} is not a socket (it is a regular file or a directory): check the Docker socket path',
   },
   permission: {
@@ -62,7 +62,7 @@ const R = {
     en: 'Permission denied on socket {0}: add your user to the docker group and log in again',
   },
   refused: { ko: '{0}에서 연결을 거부했습니다. 엔진이 그 주소에서 대기하고 있지 않습니다', en: 'Connection refused at {0}: no engine is listening there' },
-  hostNotFound: { ko: '호스트 {0}을(를) 찾을 수 없습니다', en: 'Host {0} not found' },
+  hostNotFound: { ko: '호스트({0})를 찾을 수 없습니다', en: 'Host {0} not found' },
   tls: { ko: 'TLS 연결에 실패했습니다. 인증서(DOCKER_CERT_PATH)와 DOCKER_TLS_VERIFY를 확인하세요', en: 'TLS handshake failed: check the certificates (DOCKER_CERT_PATH) and DOCKER_TLS_VERIFY' },
   timeout: { ko: '엔진이 제시간에 응답하지 않았습니다', en: 'The engine did not answer in time' },
   connectionLost: { ko: '엔진과의 연결이 끊겼습니다', en: 'The connection to the engine was lost' },

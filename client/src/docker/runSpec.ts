@@ -19,11 +19,11 @@ export class SpecError extends Error {
 }
 
 const BAD_PORT: Msg = {
-  ko: '"{0}"은(는) 포트 지정으로 쓸 수 없습니다. 예: 8080:80, 443, 127.0.0.1:8080:80/tcp',
+  ko: '"{0}" 값은 포트 지정으로 쓸 수 없습니다. 예: 8080:80, 443, 127.0.0.1:8080:80/tcp',
   en: '"{0}" is not a port mapping. Examples: 8080:80, 443, 127.0.0.1:8080:80/tcp',
 };
 const BAD_NAME: Msg = {
-  ko: '"{0}"은(는) 컨테이너 이름으로 쓸 수 없습니다. 영문자·숫자로 시작하고 영문자, 숫자, _ . - 만 쓸 수 있습니다',
+  ko: '"{0}" 값은 컨테이너 이름으로 쓸 수 없습니다. 영문자·숫자로 시작하고 영문자, 숫자, _ . - 만 쓸 수 있습니다',
   en: '"{0}" is not a valid container name: start with a letter or digit, then letters, digits, _ . -',
 };
 

@@ -26,15 +26,15 @@ export const MAX_NAMES = 8;
 
 const ASK: Record<ObjectKind, { one: Msg; many: Msg }> = {
   container: {
-    one: { ko: '컨테이너 {0}을(를) 삭제할까요?', en: 'Remove the container {0}?' },
+    one: { ko: '{0} 컨테이너를 삭제할까요?', en: 'Remove the container {0}?' },
     many: { ko: '컨테이너 {0}개를 삭제할까요? ({1})', en: 'Remove {0} containers ({1})?' },
   },
   image: {
-    one: { ko: '이미지 {0}을(를) 삭제할까요?', en: 'Remove the image {0}?' },
+    one: { ko: '{0} 이미지를 삭제할까요?', en: 'Remove the image {0}?' },
     many: { ko: '이미지 {0}개를 삭제할까요? ({1})', en: 'Remove {0} images ({1})?' },
   },
   dangling: {
-    one: { ko: '태그 없는(dangling) 이미지 {0}을(를) 삭제할까요?', en: 'Remove the dangling (untagged) image {0}?' },
+    one: { ko: '태그 없는(dangling) {0} 이미지를 삭제할까요?', en: 'Remove the dangling (untagged) image {0}?' },
     many: { ko: '태그 없는(dangling) 이미지 {0}개를 삭제할까요? ({1})', en: 'Remove {0} dangling (untagged) images ({1})?' },
   },
 };
@@ -43,7 +43,7 @@ const C = {
   more: { ko: '{0} 외 {1}개', en: '{0} and {1} more' },
   remove: { ko: '삭제', en: 'Remove' },
   runningForce: {
-    ko: '{0}은(는) 실행 중이므로 강제로 멈춘 뒤 삭제합니다(force). 볼륨 밖에 있는 데이터는 사라집니다.',
+    ko: '실행 중인 컨테이너({0})는 강제로 멈춘 뒤 삭제합니다(force). 볼륨 밖에 있는 데이터는 사라집니다.',
     en: '{0} still running: stopped and removed by force. Data outside volumes is lost.',
   },
   dataLost: { ko: '볼륨 밖에 있는 데이터는 사라집니다.', en: 'Data outside volumes is lost.' },
@@ -57,6 +57,7 @@ const C = {
   },
 } satisfies Record<string, Msg>;
 
+/** Every Korean noun here ends in a vowel, so the messages put 를 after it. */
 const NOUN: Record<ObjectKind, { one: Msg; many: Msg }> = {
   container: { one: { ko: '컨테이너', en: 'container' }, many: { ko: '컨테이너', en: 'containers' } },
   image: { one: { ko: '이미지', en: 'image' }, many: { ko: '이미지', en: 'images' } },
@@ -112,7 +113,7 @@ export function bulkReport(verb: BulkVerb, kind: ObjectKind, results: readonly N
     const message =
       lang === 'ko'
         ? results.length === 1
-          ? `${noun} ${names}을(를) ${v.done.ko}`
+          ? `${names} ${noun}를 ${v.done.ko}`
           : `${noun} ${results.length}개를 ${v.done.ko}: ${names}`
         : results.length === 1
           ? `${v.done.en} the ${noun} ${names}`
@@ -124,7 +125,7 @@ export function bulkReport(verb: BulkVerb, kind: ObjectKind, results: readonly N
     const message =
       lang === 'ko'
         ? results.length === 1
-          ? `${noun} ${failedNames}을(를) ${v.stem.ko} 못했습니다: ${failed[0].error ? describe(failed[0].error, 'ko') : '?'}`
+          ? `${failedNames} ${noun}를 ${v.stem.ko} 못했습니다: ${failed[0].error ? describe(failed[0].error, 'ko') : '?'}`
           : `${noun} ${results.length}개를 모두 ${v.stem.ko} 못했습니다: ${failedNames}`
         : results.length === 1
           ? `Could not ${v.stem.en} the ${noun} ${failedNames}: ${failed[0].error ? describe(failed[0].error, 'en') : '?'}`

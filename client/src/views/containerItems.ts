@@ -52,7 +52,7 @@ const STATUS: Record<ContainerIcon, { ko: string; en: string }> = {
   unhealthy: { ko: '실행 중 (비정상)', en: 'running (unhealthy)' },
   healthStarting: { ko: '실행 중 (헬스체크 대기)', en: 'running (health: starting)' },
   paused: { ko: '일시 정지됨', en: 'paused' },
-  restarting: { ko: '재시작 중', en: 'restarting' },
+  restarting: { ko: '다시 시작하는 중', en: 'restarting' },
   exitedOk: { ko: '종료됨 ({0})', en: 'exited ({0})' },
   exitedError: { ko: '오류로 종료됨 ({0})', en: 'exited with error ({0})' },
   created: { ko: '생성됨', en: 'created' },

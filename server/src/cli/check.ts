@@ -1,6 +1,7 @@
 /**
  * `dockerfile-guide check`: the language server's diagnostics in a terminal or CI, from the same service code.
- * Text like a compiler (`file:line:col: severity code message`), JSON, or SARIF 2.1.0 for code scanning.
+ * Text like a compiler (`file:line:col: severity code message`, the severity in the chosen language), JSON, or
+ * SARIF 2.1.0 for code scanning.
  * Every file is checked even when one fails; exit 0 with no errors, 1 with any error, 2 for bad usage or a file
  * that could not be read.
  */
@@ -15,7 +16,7 @@ import { ParsedDocument } from '../service/document';
 import type { SeveritySetting } from '../rules/types';
 import { ALL_RULES } from '../rules/registry';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
-import { CLI } from './messages';
+import { CLI, SEVERITY } from './messages';
 
 const SEVERITY_NAME = ['', 'error', 'warning', 'info', 'hint'] as const;
 const RULE_SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
@@ -128,7 +129,7 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
     if (format === 'json') io.out(JSON.stringify(rows, null, 2));
     else if (format === 'sarif') io.out(JSON.stringify(toSarif(rows, lang), null, 2));
     else {
-      for (const r of rows) io.out(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}`);
+      for (const r of rows) io.out(`${r.file}:${r.line}:${r.column}: ${severityWord(r.severity, lang)} ${r.code} ${r.message}`);
       const count = (s: string) => rows.filter((r) => r.severity === s).length;
       io.err(line(fillMsg(CLI.summary, files.length, count('error'), count('warning'), count('info'), count('hint')), lang));
     }
@@ -137,6 +138,15 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
   } catch (e) {
     return usageErrorExit(e, (text) => io.err(text), lang);
   }
+}
+
+/**
+ * The severity in the text format: one word, so `file:line:col: severity code message` stays one field each.
+ * In `both`, `오류/error`; JSON and SARIF keep the English names, which are part of their schema.
+ */
+export function severityWord(severity: CheckRow['severity'], lang: Lang): string {
+  const m = SEVERITY[severity];
+  return lang === 'both' ? `${m.ko}/${m.en}` : m[lang];
 }
 
 /** File names the extension treats as Dockerfiles (package.json `languages`), for folder arguments. */

@@ -31,3 +31,11 @@ Exit codes: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file
   summary: { ko: '파일 {0}개 검사: 오류 {1}개, 경고 {2}개, 정보 {3}개, 힌트 {4}개', en: '{0} file(s) checked: {1} error(s), {2} warning(s), {3} info, {4} hint(s)' } as Msg,
   crashed: { ko: '검사 중 예기치 않은 오류가 났습니다: {0} ({1})', en: 'Unexpected failure while checking {0} ({1})' } as Msg,
 };
+
+/** Severity words of the text format (check.ts `severityWord`). */
+export const SEVERITY: Record<'error' | 'warning' | 'info' | 'hint', Msg> = {
+  error: { ko: '오류', en: 'error' },
+  warning: { ko: '경고', en: 'warning' },
+  info: { ko: '정보', en: 'info' },
+  hint: { ko: '힌트', en: 'hint' },
+};

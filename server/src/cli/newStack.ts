@@ -82,11 +82,11 @@ export function parseNewStackArgs(argv: readonly string[]): NewStackArgs | { err
         dir = a;
     }
   }
-  if (lang !== 'ko' && lang !== 'en') return err(`--lang은 ko 또는 en입니다: ${lang}`, `--lang must be ko or en: ${lang}`);
-  if (dir === undefined) return err('폴더를 지정하십시오', 'give a folder');
-  if (!isDebianRelease(debian)) return err(`--debian은 bookworm 또는 buster입니다: ${debian}`, `--debian must be bookworm or buster: ${debian}`);
+  if (lang !== 'ko' && lang !== 'en') return err(`--lang은 ko 또는 en이어야 합니다: ${lang}`, `--lang must be ko or en: ${lang}`);
+  if (dir === undefined) return err('폴더를 지정하세요', 'give a folder');
+  if (!isDebianRelease(debian)) return err(`--debian은 bookworm 또는 buster여야 합니다: ${debian}`, `--debian must be bookworm or buster: ${debian}`);
   if (source !== undefined && source !== 'debian' && source !== 'upstream')
-    return err(`--source는 debian 또는 upstream입니다: ${source}`, `--source must be debian or upstream: ${source}`);
+    return err(`--source는 debian 또는 upstream이어야 합니다: ${source}`, `--source must be debian or upstream: ${source}`);
   if (!isValidSiteName(site))
     return err(`--site는 호스트 이름이어야 합니다(영문 소문자, 숫자, -, .): ${site}`, `--site must be a host name (lowercase letters, digits, -, .): ${site}`);
   return {

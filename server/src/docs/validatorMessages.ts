@@ -28,7 +28,7 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "directiveEscapeInvalid",
     en: "invalid ESCAPE '${0}'. Must be ` or \\",
-    ko: "escape 문자 '${0}'은(는) 쓸 수 없습니다. ` 또는 \\ 만 가능합니다",
+    ko: "'${0}' 문자는 escape 문자로 쓸 수 없습니다. ` 또는 \\만 쓸 수 있습니다",
   },
   {
     key: "noSourceImage",
@@ -73,42 +73,42 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "invalidSyntax",
     en: "parsing \"${0}\": invalid syntax",
-    ko: "\"${0}\"을(를) 해석할 수 없습니다: 문법이 올바르지 않습니다",
+    ko: "\"${0}\" 값을 해석할 수 없습니다: 문법이 올바르지 않습니다",
   },
   {
     key: "invalidDestination",
     en: "When using ${0} with more than one source file, the destination must be a directory and end with a / or a \\",
-    ko: "${0}에 소스 파일을 여러 개 지정하면 대상은 디렉터리여야 하며 / 또는 \\로 끝나야 합니다",
+    ko: "${0}에 소스 파일을 여러 개 지정하면 대상은 디렉터리여야 하고 / 또는 \\로 끝나야 합니다",
   },
   {
     key: "syntaxMissingEquals",
     en: "Syntax error - can't find = in \"${0}\". Must be of the form: name=value",
-    ko: "문법 오류: \"${0}\"에서 =를 찾을 수 없습니다. name=value 형식으로 써야 합니다",
+    ko: "문법 오류: \"${0}\"에 =가 없습니다. name=value 형식으로 써야 합니다",
   },
   {
     key: "syntaxMissingNames",
     en: "${0} names cannot be blank",
-    ko: "${0}의 변수 이름은 비어 있을 수 없습니다",
+    ko: "${0}의 변수 이름이 비어 있습니다",
   },
   {
     key: "syntaxMissingSingleQuote",
     en: "failed to process \"${0}\": unexpected end of statement while looking for matching single-quote",
-    ko: "\"${0}\" 처리 실패: 짝이 되는 작은따옴표를 찾기 전에 문장이 끝났습니다",
+    ko: "닫는 작은따옴표가 없습니다: ${0}",
   },
   {
     key: "syntaxMissingDoubleQuote",
     en: "failed to process \"${0}\": unexpected end of statement while looking for matching double-quote",
-    ko: "\"${0}\" 처리 실패: 짝이 되는 큰따옴표를 찾기 전에 문장이 끝났습니다",
+    ko: "닫는 큰따옴표가 없습니다: ${0}",
   },
   {
     key: "duplicateBuildStageName",
     en: "duplicate name ${0}",
-    ko: "스테이지 이름 ${0}이(가) 중복되었습니다",
+    ko: "스테이지 이름이 중복되었습니다: ${0}",
   },
   {
     key: "invalidBuildStageName",
     en: "invalid name for build stage: \"${0}\", name can't start with a number or contain symbols",
-    ko: "빌드 스테이지 이름 \"${0}\"이(가) 올바르지 않습니다. 이름은 숫자로 시작하거나 기호를 포함할 수 없습니다",
+    ko: "빌드 스테이지 이름이 올바르지 않습니다: \"${0}\". 이름은 숫자로 시작할 수 없고 기호를 넣을 수 없습니다",
   },
   {
     key: "flagAtLeastOne",
@@ -123,12 +123,12 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "flagInvalidDuration",
     en: "time: invalid duration ${0}",
-    ko: "시간 값 ${0}이(가) 올바르지 않습니다",
+    ko: "시간 값이 올바르지 않습니다: ${0}",
   },
   {
     key: "flagInvalidFrom",
     en: "invalid from flag value ${0}: invalid reference format",
-    ko: "from 플래그 값 ${0}이(가) 올바르지 않습니다: 이미지 참조 형식이 잘못되었습니다",
+    ko: "from 플래그 값이 올바른 이미지 참조가 아닙니다: ${0}",
   },
   {
     key: "flagExpectedBooleanValue",
@@ -138,7 +138,7 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "flagLessThan1ms",
     en: "Interval \"${0}\" cannot be less than 1ms",
-    ko: "간격 \"${0}\"은(는) 1ms보다 짧을 수 없습니다",
+    ko: "--${0} 값은 1ms보다 짧을 수 없습니다",
   },
   {
     key: "flagMissingDuration",
@@ -158,7 +158,7 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "flagUnknownUnit",
     en: "time: unknown unit ${0} in duration ${1}",
-    ko: "시간 값 ${1}에 알 수 없는 단위 ${0}이(가) 있습니다",
+    ko: "시간 값 ${1}에 알 수 없는 단위가 있습니다: ${0}",
   },
   {
     key: "instructionExtraArgument",
@@ -173,7 +173,7 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "instructionMultiple",
     en: "There can only be one ${0} instruction in a Dockerfile or build stage. Only the last one will have an effect.",
-    ko: "Dockerfile이나 빌드 스테이지에는 ${0} 명령어를 하나만 둘 수 있습니다. 마지막 것만 적용됩니다.",
+    ko: "Dockerfile이나 빌드 스테이지에 ${0} 명령어가 여러 개 있으면 마지막 것만 적용됩니다.",
   },
   {
     key: "instructionRequiresOneArgument",
@@ -213,12 +213,12 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "instructionJSONInSingleQuotes",
     en: "Instruction written as a JSON array but is using single quotes instead of double quotes",
-    ko: "JSON 배열 형식으로 썼지만 큰따옴표 대신 작은따옴표를 썼습니다. 이대로는 JSON이 아니라 shell 형식으로 처리됩니다",
+    ko: "JSON 배열에 큰따옴표 대신 작은따옴표를 썼습니다. 이대로는 exec 형식이 아니라 셸 형식으로 처리됩니다",
   },
   {
     key: "variableModifierUnsupported",
     en: "failed to process \"${0}\": unsupported modifier (${1}) in substitution",
-    ko: "\"${0}\" 처리 실패: 변수 치환에서 지원하지 않는 수식어(${1})입니다",
+    ko: "\"${0}\"의 변수 치환에 지원하지 않는 수식어(${1})가 있습니다",
   },
   {
     key: "onbuildChainingDisallowed",
@@ -228,7 +228,7 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "onbuildTriggerDisallowed",
     en: "${0} isn't allowed as an ONBUILD trigger",
-    ko: "${0}은(는) ONBUILD 트리거로 쓸 수 없습니다",
+    ko: "${0} 명령어는 ONBUILD 트리거로 쓸 수 없습니다",
   },
   {
     key: "shellJsonForm",
@@ -253,7 +253,7 @@ export const VALIDATOR_MESSAGES: ValidatorMessageDoc[] = [
   {
     key: "healthcheckTypeUnknown",
     en: "Unknown type\"${0}\" in HEALTHCHECK (try CMD)",
-    ko: "HEALTHCHECK의 종류 \"${0}\"을(를) 알 수 없습니다(CMD를 쓰십시오)",
+    ko: "HEALTHCHECK에 알 수 없는 종류가 있습니다: \"${0}\" (CMD를 쓰세요)",
   },
   {
     key: "workdirPathNotAbsolute",

@@ -47,7 +47,7 @@ const APT_SUBCOMMANDS: { name: string; insert: string; sort: string; doc: Msg }[
     insert: 'update && apt-get install -y --no-install-recommends ',
     sort: '0',
     doc: {
-      ko: '패키지 목록을 새로 받습니다. 목록이 캐시된 레이어에 묵지 않도록 `install`과 같은 RUN에서 실행합니다(이 항목은 `&& apt-get install -y --no-install-recommends`까지 넣어 줍니다).',
+      ko: '패키지 목록을 새로 받습니다. 캐시된 레이어에 오래된 목록이 남지 않도록 `install` 명령과 같은 RUN에서 실행합니다(이 항목은 `&& apt-get install -y --no-install-recommends`까지 넣어 줍니다).',
       en: 'Fetches fresh package lists. Run it in the same RUN as `install` so a cached layer never holds stale lists (this item inserts `&& apt-get install -y --no-install-recommends` too).',
     },
   },
@@ -56,7 +56,7 @@ const APT_SUBCOMMANDS: { name: string; insert: string; sort: string; doc: Msg }[
     insert: 'install -y --no-install-recommends ',
     sort: '1',
     doc: {
-      ko: '패키지를 설치합니다. 빌드는 질문에 답할 수 없으므로 `-y`가 필요하고, `--no-install-recommends`로 권장 패키지를 빼면 이미지가 작아집니다.',
+      ko: '패키지를 설치합니다. 빌드는 질문에 답할 수 없으므로 `-y`가 필요하고, `--no-install-recommends` 옵션으로 권장 패키지를 빼면 이미지가 작아집니다.',
       en: 'Installs packages. A build cannot answer prompts, so `-y` is required; `--no-install-recommends` leaves out recommended extras and keeps the image small.',
     },
   },
@@ -70,14 +70,14 @@ const APT_SUBCOMMANDS: { name: string; insert: string; sort: string; doc: Msg }[
     name: 'clean',
     insert: 'clean',
     sort: '3',
-    doc: { ko: '내려받은 .deb 캐시를 지웁니다. 목록까지 지우려면 `rm -rf /var/lib/apt/lists/*`를 함께 씁니다.', en: 'Deletes the downloaded .deb cache. Add `rm -rf /var/lib/apt/lists/*` to drop the lists too.' },
+    doc: { ko: '내려받은 .deb 캐시를 지웁니다. 목록까지 지우려면 `rm -rf /var/lib/apt/lists/*` 명령을 함께 씁니다.', en: 'Deletes the downloaded .deb cache. Add `rm -rf /var/lib/apt/lists/*` to drop the lists too.' },
   },
   {
     name: 'upgrade',
     insert: 'upgrade -y',
     sort: '4',
     doc: {
-      ko: '설치된 패키지를 모두 올립니다. 빌드 결과가 실행 시점마다 달라지므로 보통은 새 베이스 이미지를 쓰는 편이 낫습니다.',
+      ko: '설치된 패키지를 모두 최신 버전으로 올립니다. 빌드 결과가 실행 시점마다 달라지므로 보통은 새 베이스 이미지를 쓰는 편이 낫습니다.',
       en: 'Upgrades every installed package. Builds then differ from run to run; pulling a newer base image is usually better.',
     },
   },

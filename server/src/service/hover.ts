@@ -207,7 +207,7 @@ function variableHover(doc: ParsedDocument, name: string, range: Range, line: nu
         const d = resolved.def;
         const where = d.instr.startLine + 1;
         const value = resolved.value;
-        const shown = value === null ? (l === 'ko' ? '_(값 없음: 빌드할 때 `--build-arg`로 받습니다)_' : '_(no value: taken from `--build-arg` at build time)_') : '`' + value.replace(/`/g, "'") + '`';
+        const shown = value === null ? (l === 'ko' ? '_(값 없음: 빌드할 때 `--build-arg` 옵션으로 받습니다)_' : '_(no value: taken from `--build-arg` at build time)_') : '`' + value.replace(/`/g, "'") + '`';
         const kind = d.kind === 'ARG' ? (l === 'ko' ? '빌드 인자(ARG)' : 'build argument (ARG)') : l === 'ko' ? '환경 변수(ENV)' : 'environment variable (ENV)';
         const scope =
           d.stage === null
@@ -228,7 +228,7 @@ function variableHover(doc: ParsedDocument, name: string, range: Range, line: nu
           );
         }
         if (d.kind === 'ARG') {
-          parts.push(l === 'ko' ? '`docker build --build-arg` 로 값을 바꿀 수 있습니다.' : 'Can be overridden with `docker build --build-arg`.');
+          parts.push(l === 'ko' ? '`docker build --build-arg` 옵션으로 값을 바꿀 수 있습니다.' : 'Can be overridden with `docker build --build-arg`.');
         }
       }
       if (predefined) {
