@@ -29,7 +29,7 @@ export const DG103: Rule = {
       out.push({
         range: cmd.range,
         message: {
-          ko: `이 CMD는 실행되지 않습니다: ${ep.startLine + 1}번째 줄의 ENTRYPOINT가 셸 형식입니다`,
+          ko: `이 CMD는 실행되지 않습니다: ${ep.startLine + 1}번 줄의 ENTRYPOINT가 셸 형식입니다`,
           en: `This CMD never runs: the ENTRYPOINT on line ${ep.startLine + 1} is in shell form`,
         },
         data: { entrypointLine: ep.startLine },

@@ -4,6 +4,8 @@
  */
 import type { Msg } from '../../i18n/msg';
 import { msg } from '../../i18n/msg';
+import { flatten, instrShell, parseShell, plainSource, type SimpleCommand } from '../../service/shell';
+import type { RuleContext } from '../types';
 import { daemonTypos, type MainCommand } from './util';
 
 export type Verdict =
@@ -69,7 +71,7 @@ export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | 
     return {
       kind: 'exits',
       what: `${shown} &`,
-      reason: msg('모든 명령이 `&`로 백그라운드에서 실행되어 포그라운드에 남는 프로세스가 없습니다', 'every command runs in the background (`&`), so nothing stays in the foreground'),
+      reason: msg('모든 명령이 `&` 기호로 백그라운드에서 실행되어 포그라운드에 남는 프로세스가 없습니다', 'every command runs in the background (`&`), so nothing stays in the foreground'),
     };
   }
   if (argv.length === 0) return null;
@@ -131,6 +133,57 @@ export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | 
 
 /** Where the command is: the script line, for the message. */
 export function where(m: MainCommand): Msg {
-  if (m.script) return msg(` (\`${m.script.path}\` ${m.script.line}번째 줄)`, ` (\`${m.script.path}\` line ${m.script.line})`);
+  if (m.script) return msg(` (\`${m.script.path}\` 파일 ${m.script.line}번 줄)`, ` (\`${m.script.path}\` line ${m.script.line})`);
   return msg('', '');
+}
+
+/**
+ * The services the container's command starts in the background before its main command: `service X start`,
+ * `/etc/init.d/X start`, a command ending in `&`, and nginx or php-fpm left to daemonize. They run beside PID 1 and
+ * get no signal of their own from `docker stop`.
+ */
+export function servicesStartedBefore(ctx: RuleContext, m: MainCommand): string[] {
+  let cmds: SimpleCommand[];
+  let before: number;
+  if (m.script) {
+    const text = ctx.readContextFile?.(m.script.path);
+    if (text == null) return [];
+    cmds = flatten(parseShell(plainSource(text)));
+    before = lineStart(text, m.script.line);
+  } else {
+    const sh = instrShell(m.instr);
+    if (!sh || !m.cmd) return [];
+    cmds = sh.all;
+    before = m.cmd.start;
+  }
+  const out: string[] = [];
+  for (const c of cmds) {
+    if (c.start >= before) break;
+    const name = startedService(c);
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line && at >= 0; l++) at = text.indexOf('\n', at) + 1;
+  return at > 0 || line === 1 ? at : text.length;
+}
+
+function startedService(c: SimpleCommand): string | null {
+  const argv = c.words.map((w) => w.value);
+  if (argv.length === 0) return null;
+  const name = base(argv[0]);
+  if (name === 'service' && argv.length >= 3 && /^(start|restart)$/.test(argv[2])) return argv[1];
+  if (/^\/etc\/init\.d\//.test(argv[0]) && /^(start|restart)$/.test(argv[1] ?? '')) return base(argv[0]);
+  if (c.background) return name;
+  if (name === 'nginx' && !argv.slice(1).some((a) => /^-[stTvV]$/.test(a)) && !nginxForeground(argv)) return 'nginx';
+  if (/^php(-fpm[\d.]*|[\d.]+-fpm)$/.test(name) && !argv.slice(1).some((a) => a === '-F' || a === '--nodaemonize')) return name;
+  return null;
+}
+
+/** A database among the services: killed with SIGKILL, it never runs its clean shutdown. */
+export function isDatabase(service: string): boolean {
+  return /^(mysql|mysqld|mysqld_safe|mariadb|mariadbd|postgresql|postgres|mongod|mongodb|redis|redis-server)$/.test(service);
 }

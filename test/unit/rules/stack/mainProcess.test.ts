@@ -38,7 +38,7 @@ describe('DG101 main process exits at once', () => {
     assert.equal(w.length, 1);
     assert.equal(w[0].line, 5);
     assert.match(w[0].en, /`srcs\/start\.sh` line 4/);
-    assert.match(w[0].ko, /4번째 줄/);
+    assert.match(w[0].ko, /`srcs\/start\.sh` 파일 4번 줄/);
     // The same script ending in exec nginx -g 'daemon off;' is fine.
     const ok = { 'srcs/start.sh': files['srcs/start.sh'].replace('service nginx start', "exec nginx -g 'daemon off;'") };
     assert.deepEqual(where(DG101, text, ok), []);
@@ -145,6 +145,22 @@ describe('DG111 keep-alive main process', () => {
     assert.equal(s.length, 1);
     assert.match(s[0].en, /line 3/);
     assertBilingual(run(DG111, FT + 'CMD tail -f /dev/null\n'));
+  });
+  it('says what docker stop does to it: the classic start line, at info, names SIGTERM, the 10 s, 137 and the database', () => {
+    // Info, not hint: VS Code's Problems panel does not list hints, and this is what the container does when stopped.
+    assert.equal(DG111.severity, 'info');
+    const w = where(DG111, FT + 'CMD service nginx start && service mysql start && tail -f /dev/null\n');
+    assert.equal(w.length, 1);
+    assert.equal(w[0].en, '`tail -f /dev/null` only keeps the container alive: `nginx`, `mysql` run in the background, and PID 1 does not act on SIGTERM, so `docker stop` waits 10 s and then kills everything (exit code 137). `mysql` never shuts the database down cleanly. Run the last service in the foreground');
+    assert.match(w[0].ko, /`nginx`, `mysql` 서비스는 백그라운드에서 실행되고, PID 1은 SIGTERM을 처리하지 않으므로 `docker stop` 명령은 10초를 기다린 뒤 모두 강제 종료합니다\(종료 코드 137\)\. `mysql` 서비스는 데이터베이스를 정상 종료하지 못합니다/);
+    // In a start script: the services started above the keep-alive, and no database when there is none.
+    const files = { 'srcs/start.sh': '#!/bin/sh\n/etc/init.d/nginx start\nphp-fpm7.3\nsleep infinity\n' };
+    const s = where(DG111, FT + 'COPY srcs /srcs\nCMD ["sh", "/srcs/start.sh"]\n', files);
+    assert.equal(s.length, 1);
+    assert.match(s[0].en, /^`sleep infinity` only keeps the container alive \(`srcs\/start\.sh` line 4\): `nginx`, `php-fpm7\.3` run in the background/);
+    assert.doesNotMatch(s[0].en, /database/);
+    // Nothing started before it: the consequence for PID 1 alone.
+    assert.match(where(DG111, FT + 'CMD ["tail", "-f", "/dev/null"]\n')[0].en, /^`tail -f \/dev\/null` only keeps the container alive: PID 1 does not act on SIGTERM/);
   });
   it('does not fire on a short sleep, a finite loop or a real service last', () => {
     assert.deepEqual(where(DG111, FT + `CMD sleep 5 && nginx -g 'daemon off;'\n`), []);
