@@ -15,7 +15,7 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'mariadb-server',
     doc: {
-      ko: 'MariaDB 데이터베이스 서버입니다(buster에서는 10.3). 데이터는 `/var/lib/mysql`에 저장되고 `service mysql start`로 시작합니다. root 계정은 unix_socket 인증이라 컨테이너 안의 root는 비밀번호 없이 `mysql`로 접속할 수 있으며, WordPress용 DB와 사용자는 빌드나 시작 스크립트에서 따로 만들어야 합니다. `mariadb-client`도 함께 설치됩니다.',
+      ko: 'MariaDB 데이터베이스 서버입니다(buster에서는 10.3). 데이터는 `/var/lib/mysql`에 저장되고 `service mysql start` 명령으로 시작합니다. root 계정은 unix_socket 인증이라 컨테이너 안의 root는 비밀번호 없이 `mysql` 클라이언트로 접속할 수 있으며, WordPress용 DB와 사용자는 빌드나 시작 스크립트에서 따로 만들어야 합니다. `mariadb-client`도 함께 설치됩니다.',
       en: 'MariaDB database server (10.3 on buster). Data lives in `/var/lib/mysql`; start it with `service mysql start`. The root account uses unix_socket authentication, so root inside the container can run `mysql` without a password; the WordPress database and user have to be created by a build or start script. Pulls in `mariadb-client`.',
     },
   },
@@ -36,7 +36,7 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'php-fpm',
     doc: {
-      ko: 'PHP FastCGI 프로세스 관리자의 메타패키지로, buster에서는 `php7.3-fpm`을 설치합니다. nginx는 PHP를 직접 실행하지 못하므로 `fastcgi_pass unix:/run/php/php7.3-fpm.sock;`으로 이 서비스에 넘깁니다. 다른 PHP 패키지보다 **먼저**(또는 같은 명령에서) 설치해 두면 `php` 메타패키지가 Apache 모듈을 끌고 오는 것을 막을 수 있습니다.',
+      ko: 'PHP FastCGI 프로세스 관리자의 메타패키지로, buster에서는 `php7.3-fpm`을 설치합니다. nginx는 PHP를 직접 실행하지 못하므로 `fastcgi_pass unix:/run/php/php7.3-fpm.sock;` 지시어로 요청을 이 서비스에 넘깁니다. 다른 PHP 패키지보다 **먼저**(또는 같은 명령에서) 설치해 두면 `php` 메타패키지가 Apache 모듈을 끌고 오는 것을 막을 수 있습니다.',
       en: 'Metapackage for the PHP FastCGI Process Manager; on buster it installs `php7.3-fpm`. nginx cannot run PHP itself and hands requests over with `fastcgi_pass unix:/run/php/php7.3-fpm.sock;`. Installing it **before** (or together with) other PHP packages keeps the `php` metapackage from dragging in the Apache module.',
     },
   },
@@ -50,14 +50,14 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'php',
     doc: {
-      ko: '기본 PHP 버전을 가리키는 메타패키지입니다(buster에서는 `php7.3`). `php7.3`은 `libapache2-mod-php7.3 | php7.3-fpm | php7.3-cgi` 중 하나를 요구하는데, FPM이 아직 없으면 첫 번째 후보인 Apache 모듈을 골라 **apache2까지 설치**합니다. nginx와 80번 포트를 두고 충돌할 수 있으니, nginx 스택에서는 이 패키지 대신 `php-fpm`과 필요한 확장만 설치하는 것이 좋습니다.',
+      ko: '기본 PHP 버전을 가리키는 메타패키지입니다(buster에서는 `php7.3`). `php7.3` 패키지는 `libapache2-mod-php7.3 | php7.3-fpm | php7.3-cgi` 중 하나를 요구하는데, FPM이 아직 없으면 첫 번째 후보인 Apache 모듈을 골라 **apache2까지 설치**합니다. nginx와 80번 포트를 두고 충돌할 수 있으니, nginx 스택에서는 이 패키지 대신 `php-fpm`과 필요한 확장만 설치하는 것이 좋습니다.',
       en: 'Metapackage for the default PHP version (`php7.3` on buster). `php7.3` requires one of `libapache2-mod-php7.3 | php7.3-fpm | php7.3-cgi`; with no FPM installed yet, apt picks the first, the Apache module, and **installs apache2** too, which can fight nginx for port 80. In an nginx stack install `php-fpm` and the extensions you need instead.',
     },
   },
   {
     name: 'php7.3',
     doc: {
-      ko: 'buster의 PHP 7.3 메타패키지입니다. `php`와 마찬가지로 FPM이나 CGI가 먼저 설치되어 있지 않으면 `libapache2-mod-php7.3`과 apache2를 함께 설치합니다. nginx를 쓴다면 `php7.3-fpm`을 먼저 설치하거나, 이 패키지를 빼고 `php7.3-fpm`과 확장만 적습니다.',
+      ko: 'buster의 PHP 7.3 메타패키지입니다. `php` 메타패키지와 마찬가지로 FPM이나 CGI가 먼저 설치되어 있지 않으면 Apache 모듈(`libapache2-mod-php7.3`)과 apache2를 함께 설치합니다. nginx를 쓴다면 `php7.3-fpm`을 먼저 설치하거나, 이 패키지를 빼고 `php7.3-fpm`과 확장만 적습니다.',
       en: 'PHP 7.3 metapackage on buster. Like `php`, it installs `libapache2-mod-php7.3` and apache2 unless FPM or CGI is already installed. With nginx, install `php7.3-fpm` first, or leave this out and list `php7.3-fpm` plus the extensions.',
     },
   },
@@ -134,35 +134,35 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'wget',
     doc: {
-      ko: '파일을 내려받는 도구입니다. WordPress(`https://wordpress.org/latest.tar.gz`)와 phpMyAdmin 릴리스 tar를 받을 때 씁니다. `debian:buster` 이미지에는 기본으로 없고, HTTPS 인증서를 검증하려면 `ca-certificates`도 필요합니다(`--no-install-recommends`를 쓰면 따라오지 않습니다).',
+      ko: '파일을 내려받는 도구입니다. WordPress(`https://wordpress.org/latest.tar.gz`)와 phpMyAdmin 릴리스 tar를 받을 때 씁니다. `debian:buster` 이미지에는 기본으로 없고, HTTPS 인증서를 검증하려면 `ca-certificates`도 필요합니다(`--no-install-recommends` 옵션을 쓰면 함께 설치되지 않습니다).',
       en: 'Download tool, used to fetch WordPress (`https://wordpress.org/latest.tar.gz`) and phpMyAdmin release tarballs. Not in the `debian:buster` image, and it needs `ca-certificates` to verify HTTPS (not installed with `--no-install-recommends`).',
     },
   },
   {
     name: 'curl',
     doc: {
-      ko: 'HTTP 클라이언트입니다. 파일 다운로드와 `HEALTHCHECK CMD curl -f http://localhost/ || exit 1` 같은 헬스체크에 씁니다. 기본 이미지에는 없으며, HTTPS를 쓰려면 `ca-certificates`가 필요합니다.',
+      ko: 'HTTP 클라이언트입니다. 파일 다운로드와 `HEALTHCHECK CMD curl -f http://localhost/ || exit 1` 같은 헬스체크에 씁니다. 기본 이미지에는 없으며, HTTPS를 쓰려면 `ca-certificates` 패키지도 필요합니다.',
       en: 'HTTP client, used for downloads and health checks such as `HEALTHCHECK CMD curl -f http://localhost/ || exit 1`. Not in the base image; HTTPS needs `ca-certificates`.',
     },
   },
   {
     name: 'ca-certificates',
     doc: {
-      ko: '공인 CA 인증서 묶음입니다. 이게 없으면 `wget`/`curl`이 HTTPS 서버의 인증서를 검증하지 못해 다운로드가 실패합니다. `--no-install-recommends`와 함께 설치할 때는 직접 적어 주어야 합니다.',
+      ko: '공인 CA 인증서 묶음입니다. 이 패키지가 없으면 `wget`/`curl`이 HTTPS 서버의 인증서를 검증하지 못해 다운로드가 실패합니다. `--no-install-recommends` 옵션으로 설치할 때는 직접 적어 주어야 합니다.',
       en: 'Bundle of public CA certificates. Without it `wget`/`curl` cannot verify HTTPS servers and downloads fail. List it explicitly when installing with `--no-install-recommends`.',
     },
   },
   {
     name: 'unzip',
     doc: {
-      ko: 'ZIP 파일을 푸는 도구입니다. WordPress나 phpMyAdmin을 `.zip`으로 받았을 때 필요합니다. `.tar.gz`라면 기본 이미지에 있는 `tar`로 충분합니다.',
+      ko: 'ZIP 파일을 푸는 도구입니다. WordPress나 phpMyAdmin을 `.zip` 파일로 받았을 때 필요합니다. `.tar.gz` 파일이라면 기본 이미지에 있는 `tar` 명령으로 충분합니다.',
       en: 'Extracts ZIP files; needed when WordPress or phpMyAdmin is downloaded as `.zip`. For `.tar.gz`, the `tar` already in the base image is enough.',
     },
   },
   {
     name: 'gnupg',
     doc: {
-      ko: 'GnuPG 서명 도구입니다. 외부 APT 저장소의 키를 등록하거나(`apt-key`는 gnupg가 없으면 동작하지 않습니다) 내려받은 파일의 서명을 검증할 때 필요합니다. 기본 이미지에는 없습니다.',
+      ko: 'GnuPG 서명 도구입니다. 외부 APT 저장소의 키를 등록하거나(`apt-key` 명령은 gnupg가 없으면 동작하지 않습니다) 내려받은 파일의 서명을 검증할 때 필요합니다. 기본 이미지에는 없습니다.',
       en: 'GnuPG signing tools, needed to add keys for third-party APT repositories (`apt-key` does not work without it) or to verify downloaded files\' signatures. Not in the base image.',
     },
   },
@@ -183,7 +183,7 @@ export const APT_PACKAGES: AptPackageDoc[] = [
   {
     name: 'phpmyadmin',
     doc: {
-      ko: 'MariaDB/MySQL 웹 관리 도구입니다. Debian 10(buster)의 main 저장소에는 이 패키지가 없고 buster-backports에만 있어서, buster 기반 ft_server는 보통 phpmyadmin.net에서 릴리스 tar를 받아 `/var/www/html/phpmyadmin`에 풀고 `config.inc.php`(`blowfish_secret` 포함)를 직접 둡니다. bullseye부터는 다시 main에 있지만 설치 중에 웹 서버와 dbconfig-common 설정을 물어보므로 `DEBIAN_FRONTEND=noninteractive`가 필요합니다.',
+      ko: 'MariaDB/MySQL 웹 관리 도구입니다. Debian 10(buster)의 main 저장소에는 이 패키지가 없고 buster-backports에만 있어서, buster 기반 ft_server는 보통 phpmyadmin.net에서 릴리스 tar를 받아 `/var/www/html/phpmyadmin`에 풀고 `config.inc.php`(`blowfish_secret` 포함)를 직접 둡니다. bullseye부터는 다시 main에 있지만 설치 중에 웹 서버와 dbconfig-common 설정을 물어보므로 `DEBIAN_FRONTEND=noninteractive` 설정이 필요합니다.',
       en: 'Web admin tool for MariaDB/MySQL. Debian 10 (buster) has no such package in main, only in buster-backports, so buster-based ft_server projects usually download the release tarball from phpmyadmin.net, unpack it into `/var/www/html/phpmyadmin`, and provide `config.inc.php` (with `blowfish_secret`) themselves. From bullseye it is back in main, but its install asks about the web server and dbconfig-common, so `DEBIAN_FRONTEND=noninteractive` is needed.',
     },
   },

@@ -17,7 +17,7 @@ export const DIRECTIVES: DirectiveDoc[] = [
         '지정하지 않으면 BuildKit(Docker Engine)에 내장된 프런트엔드를 쓰므로, 엔진이 오래되면 `COPY --parents`, `ADD --unpack` 같은 새 플래그를 모를 수 있습니다. 이 지시어를 쓰면 Docker를 업그레이드하지 않고도 새 문법을 쓸 수 있습니다.',
         '',
         '- `docker/dockerfile:1`: 1.x 최신 안정 버전',
-        '- `docker/dockerfile:1.7`: 1.7.x로 고정(재현 가능한 빌드, `check=error=true`와 함께 쓸 때 권장)',
+        '- `docker/dockerfile:1.7`: 1.7.x로 고정(재현 가능한 빌드, `check=error=true` 설정과 함께 쓸 때 권장)',
         '- `docker/dockerfile:1-labs`: 아직 안정 채널에 들어가지 않은 실험 기능 포함',
         '',
         '프런트엔드 이미지를 레지스트리에서 받아야 하므로, 오프라인 환경에서는 빌드가 실패할 수 있습니다. 파서 지시어는 첫 명령어, 주석, 빈 줄보다 앞에 있어야 하며 그 뒤에 쓰면 그냥 주석으로 취급됩니다.',
@@ -44,7 +44,7 @@ export const DIRECTIVES: DirectiveDoc[] = [
     },
     details: {
       ko: md(
-        '주로 `\\`가 경로 구분자인 Windows 컨테이너에서 `# escape=` `` ` ``로 바꿔 씁니다. Linux 이미지에서는 바꿀 이유가 거의 없습니다.',
+        '주로 `\\`가 경로 구분자인 Windows 컨테이너에서 `# escape=` `` ` ``처럼 백틱으로 바꿔 씁니다. Linux 이미지에서는 바꿀 이유가 거의 없습니다.',
         '지시어와 상관없이 `RUN` 명령 안의 이스케이프는 줄 끝을 제외하면 빌더가 처리하지 않고 셸에 그대로 넘깁니다.',
         '한 파일에 한 번만 쓸 수 있고, 다른 파서 지시어와 마찬가지로 파일 맨 위에 있어야 합니다.',
       ),
@@ -73,7 +73,7 @@ export const DIRECTIVES: DirectiveDoc[] = [
         '- `# check=error=true`: 체크 위반이 있으면 빌드를 실패시킵니다.',
         '- `# check=skip=JSONArgsRecommended;error=true`: 두 옵션은 세미콜론으로 함께 씁니다.',
         '',
-        '`error=true`를 쓸 때는 `# syntax=docker/dockerfile:1.x`로 버전을 고정하는 것이 좋습니다. 그렇지 않으면 새 버전에 체크가 추가될 때 갑자기 빌드가 깨질 수 있습니다. `docker build --check .`으로 빌드 없이 체크만 돌릴 수 있습니다.',
+        '`error=true` 설정을 쓸 때는 `# syntax=docker/dockerfile:1.x`로 버전을 고정하는 것이 좋습니다. 그렇지 않으면 새 버전에 체크가 추가될 때 갑자기 빌드가 깨질 수 있습니다. `docker build --check .` 명령으로 빌드 없이 체크만 돌릴 수 있습니다.',
       ),
       en: md(
         'By default every check runs, violations are shown as warnings, and the build still succeeds.',

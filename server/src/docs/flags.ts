@@ -15,7 +15,7 @@ const chown = (kw: 'COPY' | 'ADD'): FlagDoc => ({
   details: {
     ko: md(
       '사용자 이름, 그룹 이름, UID, GID를 자유롭게 섞어 쓸 수 있습니다. 사용자만 쓰면 GID는 UID와 같은 숫자가 됩니다.',
-      '이름은 이미지 안의 `/etc/passwd`와 `/etc/group`에서 찾으므로, 그 사용자와 그룹이 이미 있어야 합니다(예: `www-data`는 nginx나 php-fpm 패키지를 설치하기 전에도 Debian 베이스에 있습니다).',
+      '이름은 이미지 안의 `/etc/passwd`, `/etc/group` 파일에서 찾으므로, 그 사용자와 그룹이 이미 있어야 합니다(예: `www-data`는 nginx나 php-fpm 패키지를 설치하기 전에도 Debian 베이스에 있습니다).',
       '`--link`와 함께 쓰면 빈 파일시스템에 복사하기 때문에 이름을 찾을 수 없어 숫자 ID를 써야 합니다(Debian의 `www-data`는 33).',
       '',
       `\`${kw} --chown=www-data:www-data srcs/wp-config.php /var/www/html/wordpress/\``,
@@ -35,13 +35,13 @@ const chmod = (kw: 'COPY' | 'ADD'): FlagDoc => ({
   name: 'chmod',
   syntax: '--chmod=<perms>',
   summary: {
-    ko: '복사한 파일의 권한을 정합니다. 스크립트에 실행 권한을 주려고 `RUN chmod`를 따로 쓰면 레이어가 하나 더 생기지만, 이 플래그는 같은 레이어 안에서 처리합니다.',
+    ko: '복사한 파일의 권한을 정합니다. 스크립트에 실행 권한을 주려고 `RUN chmod` 단계를 따로 두면 레이어가 하나 더 생기지만, 이 플래그는 같은 레이어 안에서 처리합니다.',
     en: 'Sets the permissions of the copied files. A separate `RUN chmod` for an entry script adds another layer; this flag does it within the same layer.',
   },
   details: {
     ko: md(
       '8진수(`755`, `644`)를 쓰며, dockerfile 1.14부터는 `+x`, `u=rwX,go=rX` 같은 기호 표기도 쓸 수 있습니다. dockerfile 1.10부터는 `--chmod=$MODE`처럼 ARG 값도 치환됩니다.',
-      '디렉터리를 복사하면 그 안의 파일과 디렉터리에 모두 적용되므로, 디렉터리에는 실행 비트가 필요하다는 점에 주의합니다(`u=rwX,go=rX`가 편리합니다). Windows 컨테이너에서는 지원되지 않습니다.',
+      '디렉터리를 복사하면 그 안의 파일과 디렉터리에 모두 적용되므로, 디렉터리에는 실행 비트가 필요하다는 점에 주의합니다(`u=rwX,go=rX`처럼 쓰면 편리합니다). Windows 컨테이너에서는 지원되지 않습니다.',
       '',
       `\`${kw} --chmod=755 srcs/start.sh /usr/local/bin/\``,
     ),
@@ -65,7 +65,7 @@ const link = (kw: 'COPY' | 'ADD'): FlagDoc => ({
   },
   details: {
     ko: md(
-      '앞 레이어에 의존하지 않으므로 `--cache-from`과 함께 쓸 때 특히 효과가 크고, 베이스 이미지가 갱신되어도 다시 빌드하지 않고 레이어만 다시 얹을(rebase) 수 있습니다.',
+      '앞 레이어에 의존하지 않으므로 `--cache-from` 옵션과 함께 쓸 때 특히 효과가 크고, 베이스 이미지가 갱신되어도 다시 빌드하지 않고 레이어만 다시 얹을(rebase) 수 있습니다.',
       '대신 이전 상태의 파일을 읽을 수 없습니다. 대상 경로 중간에 심볼릭 링크가 있으면 따라가지 않고, `--chown`에는 이름 대신 숫자 ID를 써야 합니다.',
       '이미 있는 디렉터리 위로 디렉터리를 복사하면 그 디렉터리의 권한이 복사한 쪽 권한으로 바뀔 수 있습니다.',
       '',
@@ -92,7 +92,7 @@ const exclude = (kw: 'COPY' | 'ADD'): FlagDoc => ({
   },
   details: {
     ko: md(
-      '패턴은 소스 경로와 같은 규칙(Go의 `filepath.Match` 와일드카드)을 따릅니다. `.dockerignore`와 달리 이 명령어 하나에만 적용됩니다.',
+      '패턴은 소스 경로와 같은 규칙(Go의 `filepath.Match` 와일드카드)을 따릅니다. `.dockerignore` 파일과 달리 이 명령어 하나에만 적용됩니다.',
       'dockerfile 1.19에서 안정 채널로 올라왔고, 그 전에는 labs 채널(`1.7-labs` 이상)에서만 쓸 수 있었습니다. 엔진에 내장된 프런트엔드가 오래됐다면 파일 맨 위에 `# syntax=docker/dockerfile:1`을 적어야 합니다.',
       '',
       `\`${kw} --exclude=*.md --exclude=*.sh srcs/ /var/www/html/\``,
@@ -123,7 +123,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
         ko: md(
           '전역 ARG를 값으로 쓸 수 있어서 `FROM --platform=$BUILDPLATFORM debian:buster AS build`처럼 빌드하는 머신의 네이티브 플랫폼에서 크로스 컴파일 스테이지를 돌릴 때 많이 씁니다.',
           '`--platform=linux/amd64`처럼 상수로 고정하면 빌드 체크(`FromPlatformFlagConstDisallowed`)가 경고합니다. 특정 플랫폼이 꼭 필요하면 `docker build --platform`으로 지정하는 편이 낫습니다.',
-          'Apple Silicon(arm64) Mac에서 amd64 이미지를 만들어야 하는 과제라면 이 옵션이나 `docker build --platform linux/amd64`를 씁니다.',
+          'Apple Silicon(arm64) Mac에서 amd64 이미지를 만들어야 하는 과제라면 이 옵션을 쓰거나 `docker build --platform linux/amd64`처럼 빌드합니다.',
         ),
         en: md(
           'Global ARGs are allowed, so `FROM --platform=$BUILDPLATFORM debian:buster AS build` is the usual way to run a cross-compiling stage natively on the build machine.',
@@ -140,7 +140,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       name: 'mount',
       syntax: '--mount=[type=<bind|cache|tmpfs|secret|ssh>][,<option>=<value>...]',
       summary: {
-        ko: '이 `RUN`이 실행되는 동안에만 보이는 마운트를 붙입니다. 마운트한 내용은 결과 레이어에 들어가지 않습니다. `type`을 생략하면 `bind`입니다.',
+        ko: '이 `RUN`이 실행되는 동안에만 보이는 마운트를 붙입니다. 마운트한 내용은 결과 레이어에 들어가지 않습니다. `type` 값을 생략하면 `bind`입니다.',
         en: 'Attaches a mount that exists only while this `RUN` executes; its contents do not go into the resulting layer. `type` defaults to `bind`.',
       },
       details: {
@@ -151,7 +151,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
           '- `secret`: `docker build --secret`으로 넘긴 비밀 값을 이미지에 남기지 않고 읽습니다.',
           '- `ssh`: 호스트의 SSH 에이전트를 빌려 비공개 저장소에 접근합니다.',
           '',
-          '`--mount`는 여러 번 쓸 수 있고, `from`을 뺀 값에는 변수 치환이 됩니다. dockerfile 1.2 이상이 필요합니다.',
+          '`--mount` 옵션은 여러 번 쓸 수 있고, `from` 항목을 뺀 나머지 값에서는 변수가 치환됩니다. dockerfile 1.2 이상이 필요합니다.',
           '',
           '공식 Debian과 Ubuntu 이미지에는 내려받은 .deb를 지우는 `/etc/apt/apt.conf.d/docker-clean` 파일이 있어서, `/var/cache/apt`만 캐시로 마운트하면 그 캐시는 늘 비어 있습니다. 이 파일을 지우고(`apt` 명령을 쓴다면 `Binary::apt::APT::Keep-Downloaded-Packages "true";`도 설정하고) `/var/lib/apt`도 함께 `sharing=locked` 옵션으로 마운트하세요.',
           '',
@@ -193,7 +193,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '명령 단위로 네트워크를 끊거나 호스트 네트워크를 쓰게 합니다. 예를 들어 미리 받아 둔 파일만으로 설치되는지 확인하려면 `--network=none`을 씁니다. dockerfile 1.3부터 안정 채널에 있습니다.',
+          '명령 단위로 네트워크를 끊거나 호스트 네트워크를 쓰게 합니다. 예를 들어 미리 받아 둔 파일만으로 설치되는지 확인하려면 `--network=none` 옵션을 씁니다. dockerfile 1.3부터 안정 채널에 있습니다.',
           '',
           '`RUN --network=none dpkg -i /tmp/debs/*.deb`',
         ),
@@ -238,7 +238,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '`insecure`는 커널 모듈, 마운트, 중첩 컨테이너처럼 높은 권한이 필요한 작업을 위한 것이고, 보통의 이미지 빌드에는 필요하지 않습니다.',
+          '`insecure` 모드는 커널 모듈, 마운트, 중첩 컨테이너처럼 높은 권한이 필요한 작업을 위한 것이고, 보통의 이미지 빌드에는 필요하지 않습니다.',
           '오랫동안 labs 채널 전용이었고 Docker 문서는 안정 채널 최소 버전을 dockerfile 1.20으로 적고 있습니다. 빌더와 빌드 요청 모두에서 `security.insecure` 권한을 허용해야 합니다.',
           '',
           '`RUN --security=insecure mount -t tmpfs none /mnt`',
@@ -306,9 +306,9 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '`FROM … AS <name>`으로 붙인 스테이지 이름이나 스테이지 번호(0부터), `nginx:1.25` 같은 이미지 참조, `--build-context`로 넘긴 이름을 쓸 수 있습니다.',
+          '`FROM … AS <name>` 형태로 붙인 스테이지 이름이나 스테이지 번호(0부터), `nginx:1.25` 같은 이미지 참조, `--build-context` 옵션으로 넘긴 이름을 쓸 수 있습니다.',
           '소스 경로는 항상 그 이미지나 스테이지의 루트(`/`)를 기준으로 합니다. 멀티 스테이지 빌드에서 결과물만 최종 이미지로 옮길 때 씁니다.',
-          '이 값에는 변수 치환이 되지 않으므로, 바꿔 가며 쓰고 싶다면 `FROM ${IMAGE} AS src`로 별칭 스테이지를 만든 뒤 `--from=src`를 씁니다.',
+          '이 값에는 변수 치환이 되지 않으므로, 바꿔 가며 쓰고 싶다면 `FROM ${IMAGE} AS src`처럼 별칭 스테이지를 만든 뒤 `--from=src` 형태로 그 스테이지를 가리킵니다.',
           '',
           '`COPY --from=fetch /tmp/wordpress /var/www/html/wordpress`',
         ),
@@ -334,8 +334,8 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '`COPY --parents srcs/nginx/a.conf srcs/php/b.ini /conf/`는 `/conf/srcs/nginx/a.conf`, `/conf/srcs/php/b.ini`를 만듭니다. 플래그가 없으면 둘 다 `/conf/` 바로 아래에 놓이고, 이름이 같으면 말없이 덮어씁니다.',
-          '경로 중간에 `./`를 넣으면 그 뒤의 디렉터리만 유지합니다(`srcs/./nginx/a.conf` → `/conf/nginx/a.conf`). `**`는 여러 단계의 디렉터리에 맞습니다.',
+          '`COPY --parents srcs/nginx/a.conf srcs/php/b.ini /conf/`처럼 쓰면 `/conf/srcs/nginx/a.conf`, `/conf/srcs/php/b.ini` 두 파일이 생깁니다. 플래그가 없으면 둘 다 `/conf/` 바로 아래에 놓이고, 이름이 같으면 말없이 덮어씁니다.',
+          '경로 중간에 `./` 구분자를 넣으면 그 뒤의 디렉터리만 유지합니다(`srcs/./nginx/a.conf` → `/conf/nginx/a.conf`). `**` 패턴은 여러 단계의 디렉터리와 일치합니다.',
           'labs 채널(1.7-labs)에서 시작해 dockerfile 1.20에서 안정 채널에 들어왔습니다. `# syntax=docker/dockerfile:1`이 없으면 엔진 내장 프런트엔드가 이 플래그를 모를 수 있습니다.',
         ),
         en: md(
@@ -388,7 +388,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '빌드 중에 `git describe`나 `git rev-parse`로 버전 정보를 읽어야 할 때 씁니다. `.git`이 들어가면 이미지가 커지고 히스토리가 노출되므로 필요할 때만 켭니다.',
+          '빌드 중에 `git describe`, `git rev-parse` 같은 명령으로 버전 정보를 읽어야 할 때 씁니다. `.git`이 들어가면 이미지가 커지고 히스토리가 노출되므로 필요할 때만 켭니다.',
           '',
           '`ADD --keep-git-dir=true https://github.com/WordPress/WordPress.git#6.4.2 /src/wordpress`',
         ),
@@ -411,7 +411,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '`--unpack=true`를 주면 URL에서 받은 아카이브도 대상 디렉터리에 풀고, `--unpack=false`를 주면 로컬 tar도 파일 그대로 복사합니다. dockerfile 1.17 이상이 필요합니다.',
+          '`--unpack=true`처럼 켜면 URL에서 받은 아카이브도 대상 디렉터리에 풀고, `--unpack=false`처럼 끄면 로컬 tar도 파일 그대로 복사합니다. dockerfile 1.17 이상이 필요합니다.',
           '',
           '`ADD --unpack=true https://wordpress.org/latest.tar.gz /var/www/html/`',
         ),
@@ -475,7 +475,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
         en: 'Time between checks during `--start-period`. Default `5s`.',
       },
       details: {
-        ko: '시작 기간에는 더 자주 검사해서 준비되자마자 `healthy`가 되게 합니다. dockerfile 1.6에서 추가되었고, 실제로 적용하려면 Docker Engine 25.0 이상이 필요합니다.',
+        ko: '시작 기간에는 더 자주 검사해서 준비되자마자 `healthy` 상태가 되게 합니다. dockerfile 1.6에서 추가되었고, 실제로 적용하려면 Docker Engine 25.0 이상이 필요합니다.',
         en: 'Checking more often during start-up marks the container `healthy` as soon as it is ready. Added in dockerfile 1.6; Docker Engine 25.0 or later is needed for it to take effect.',
       },
       since: '1.6',

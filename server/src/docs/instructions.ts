@@ -23,12 +23,12 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '`FROM`에는 shell 형식이나 exec 형식이 없습니다. 이미지 이름 뒤에 `:<tag>`나 `@<digest>`를 붙일 수 있고, 둘 다 생략하면 `latest` 태그를 씁니다.',
+        '`FROM`에는 셸 형식과 exec 형식의 구분이 없습니다. 이미지 이름 뒤에 태그(`:<tag>`)나 다이제스트(`@<digest>`)를 붙일 수 있고, 둘 다 생략하면 `latest` 태그를 씁니다.',
         '',
-        '- `AS <name>`으로 스테이지에 이름을 붙이면 뒤에서 `FROM <name>`, `COPY --from=<name>`, `RUN --mount=from=<name>`으로 참조할 수 있습니다.',
+        '- `AS <name>` 형태로 스테이지에 이름을 붙이면 뒤에서 `FROM <name>`, `COPY --from=<name>`, `RUN --mount=from=<name>`처럼 그 이름으로 참조할 수 있습니다.',
         '- 첫 `FROM`보다 앞에 선언한 `ARG`는 `FROM` 줄에서만 쓸 수 있습니다. 스테이지 안에서도 쓰려면 값 없이 `ARG NAME`을 다시 선언해야 합니다.',
-        '- `FROM`이 여러 번 나오면 멀티 스테이지 빌드가 됩니다. 각 스테이지는 자기 `FROM`에 적은 이미지(또는 스테이지)에서 시작하며, 바로 앞 스테이지의 ENV, WORKDIR, USER 같은 상태를 이어받지 않습니다.',
-        '- `--platform`은 멀티 플랫폼 이미지에서 어떤 플랫폼 변형을 쓸지 고릅니다(예: `linux/amd64`).',
+        '- `FROM`이 여러 번 나오면 멀티 스테이지 빌드가 됩니다. 각 스테이지는 자기 `FROM`에 적은 이미지(또는 스테이지)에서 시작하며, 바로 앞 스테이지의 ENV, WORKDIR, USER 같은 상태를 물려받지 않습니다.',
+        '- `--platform` 옵션은 멀티 플랫폼 이미지에서 어떤 플랫폼 변형을 쓸지 고릅니다(예: `linux/amd64`).',
         '- `FROM scratch`는 빈 파일시스템에서 시작한다는 뜻입니다.',
       ),
       en: md(
@@ -45,7 +45,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '`FROM` 자체는 레이어를 새로 만들지 않습니다. 베이스 이미지의 레이어를 그대로 출발점으로 삼고, 그 위에 이후 명령어들이 레이어를 쌓습니다.',
         'BuildKit은 태그를 다이제스트로 풀어서 캐시 키로 씁니다. 그래서 `debian:buster` 태그가 가리키는 이미지가 레지스트리에서 갱신된 뒤 그것을 새로 받으면, 그 스테이지의 이후 단계는 모두 캐시를 잃고 다시 빌드됩니다.',
-        '로컬에 이미 있는 이미지를 쓰므로 최신 베이스를 확인하려면 `docker build --pull`을 씁니다. 빌드 결과를 고정하고 싶으면 `debian:buster@sha256:…`처럼 다이제스트로 고정하는 방법이 있습니다.',
+        '로컬에 이미 있는 이미지를 쓰므로 최신 베이스가 있는지 확인하려면 `docker build --pull`처럼 빌드합니다. 빌드 결과를 고정하고 싶으면 `debian:buster@sha256:…`처럼 다이제스트로 고정하는 방법이 있습니다.',
       ),
       en: md(
         '`FROM` itself adds no layer. The base image\'s layers become the starting point, and the following instructions stack their layers on top.',
@@ -76,11 +76,11 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '**shell 형식** `RUN apt-get update && apt-get install -y nginx`: 명령 문자열을 `/bin/sh -c`로 감싸서 실행합니다(`SHELL`로 바꿀 수 있음). 그래서 `$VAR` 치환, `&&`, 파이프, 리다이렉션을 쓸 수 있고, 줄 끝의 `\\`나 heredoc(`<<EOF`)으로 여러 줄에 나눠 쓸 수 있습니다.',
+        '**셸 형식** `RUN apt-get update && apt-get install -y nginx`: 명령 문자열을 `/bin/sh -c`로 감싸서 실행합니다(`SHELL`로 바꿀 수 있음). 그래서 `$VAR` 치환, `&&`, 파이프, 리다이렉션을 쓸 수 있고, 줄 끝의 `\\`나 heredoc(`<<EOF`)으로 여러 줄에 나눠 쓸 수 있습니다.',
         '',
-        '**exec 형식** `RUN ["/bin/bash", "-c", "echo hi"]`: JSON 배열로 쓰며 셸 없이 실행 파일을 바로 실행합니다. 셸이 없으니 `$HOME` 같은 변수는 치환되지 않고 `&&`나 `|`도 동작하지 않습니다. 문자열은 반드시 큰따옴표로 감싸야 하고, 작은따옴표를 쓰면 JSON이 아니어서 shell 형식으로 처리됩니다.',
+        '**exec 형식** `RUN ["/bin/bash", "-c", "echo hi"]`: JSON 배열로 쓰며 셸 없이 실행 파일을 바로 실행합니다. 셸이 없으니 `$HOME` 같은 변수는 치환되지 않고 `&&`나 `|`도 동작하지 않습니다. 문자열은 반드시 큰따옴표로 감싸야 하고, 작은따옴표를 쓰면 JSON이 아니어서 셸 형식으로 처리됩니다.',
         '',
-        '옵션으로 `--mount`, `--network`, `--security`를 붙일 수 있습니다.',
+        '`--mount`, `--network`, `--security` 옵션을 붙일 수 있습니다.',
       ),
       en: md(
         '**Shell form** `RUN apt-get update && apt-get install -y nginx`: the string is wrapped in `/bin/sh -c` (changeable with `SHELL`). So `$VAR` expansion, `&&`, pipes and redirections work, and you can split it over lines with a trailing `\\` or a heredoc (`<<EOF`).',
@@ -96,7 +96,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
         '',
         '캐시는 명령의 **결과가 아니라 텍스트**(그리고 그 시점의 ENV/ARG 값)로 판단합니다. 텍스트가 같고 앞 레이어가 그대로면 명령을 다시 실행하지 않습니다. 그래서 `RUN apt-get update`를 따로 두면 오래된 패키지 목록이 캐시에서 계속 재사용되므로, `apt-get update && apt-get install -y …`처럼 한 줄로 묶는 것이 좋습니다.',
         '',
-        '앞 단계(예: `COPY`한 파일 내용)가 바뀌면 그 뒤의 모든 `RUN`이 다시 실행됩니다. 강제로 다시 실행하려면 `docker build --no-cache`를 씁니다.',
+        '앞 단계(예: `COPY`한 파일 내용)가 바뀌면 그 뒤의 모든 `RUN`이 다시 실행됩니다. 강제로 다시 실행하려면 `docker build --no-cache`처럼 캐시 없이 빌드합니다.',
       ),
       en: md(
         'Each `RUN` creates one filesystem layer. Files that went into an earlier layer still take space when a later `RUN` deletes them, so clean up (`rm -rf /var/lib/apt/lists/*`) in the same `RUN` that installed them.',
@@ -118,7 +118,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     keyword: 'CMD',
     syntax: ['CMD ["executable", "param1", "param2"]', 'CMD ["param1", "param2"]', 'CMD command param1 param2'],
     summary: {
-      ko: '컨테이너를 시작할 때 실행할 기본 명령(또는 `ENTRYPOINT`에 넘길 기본 인자)을 정합니다. 빌드 중에는 아무것도 실행하지 않으며, `docker run <image> <command>`로 인자를 주면 대체됩니다.',
+      ko: '컨테이너를 시작할 때 실행할 기본 명령(또는 `ENTRYPOINT`에 넘길 기본 인자)을 정합니다. 빌드 중에는 아무것도 실행하지 않으며, `docker run <image> <command>`처럼 이미지 이름 뒤에 인자를 주면 그 인자가 `CMD`를 대신합니다.',
       en: 'Sets the default command a container runs at start (or default arguments for `ENTRYPOINT`). Nothing runs at build time, and arguments given to `docker run <image> <command>` replace it.',
     },
     forms: {
@@ -145,7 +145,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '`CMD`는 이미지 설정(config)의 메타데이터만 바꾸고 파일시스템 레이어는 만들지 않습니다.',
         '값을 바꿔도 그 뒤 단계의 캐시만 영향을 받고, 보통 `CMD`는 마지막 줄이라 다시 빌드하는 비용이 거의 없습니다.',
-        '베이스 이미지의 `CMD`는 상속되지만, 현재 이미지에서 `ENTRYPOINT`를 새로 정하면 상속된 `CMD`는 비워집니다.',
+        '베이스 이미지의 `CMD`는 물려받지만, 현재 이미지에서 `ENTRYPOINT`를 새로 정하면 물려받은 `CMD`는 비워집니다.',
       ),
       en: md(
         '`CMD` only changes metadata in the image config; it creates no filesystem layer.',
@@ -161,7 +161,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     keyword: 'LABEL',
     syntax: ['LABEL <key>=<value> [<key>=<value>...]'],
     summary: {
-      ko: '이미지에 키-값 형태의 메타데이터를 붙입니다. 만든 사람, 버전, 소스 저장소 같은 정보를 `docker image inspect`로 볼 수 있게 남깁니다.',
+      ko: '이미지에 키-값 형태의 메타데이터를 붙입니다. 만든 사람, 버전, 소스 저장소 같은 정보를 남겨 `docker image inspect` 명령으로 볼 수 있게 합니다.',
       en: 'Attaches key-value metadata to the image, such as author, version or source repository, visible with `docker image inspect`.',
     },
     forms: {
@@ -179,7 +179,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     layers: {
       ko: md(
         '`LABEL`은 메타데이터만 바꾸며 파일시스템 레이어를 만들지 않습니다.',
-        '베이스 이미지의 라벨은 상속되고, 같은 키를 다시 정하면 마지막 값이 이깁니다. 멀티 스테이지 빌드에서는 최종 스테이지가 `FROM`으로 이어받은 스테이지의 라벨만 남고, `COPY --from`으로만 쓴 스테이지의 라벨은 들어가지 않습니다.',
+        '베이스 이미지의 라벨을 물려받고, 같은 키를 다시 정하면 마지막 값이 적용됩니다. 멀티 스테이지 빌드에서는 최종 스테이지가 `FROM`으로 거슬러 올라가는 스테이지의 라벨만 물려받고, `COPY --from`으로만 쓴 스테이지의 라벨은 들어가지 않습니다.',
       ),
       en: md(
         '`LABEL` only changes metadata and creates no filesystem layer.',
@@ -197,12 +197,12 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     keyword: 'MAINTAINER',
     syntax: ['MAINTAINER <name>'],
     summary: {
-      ko: '이미지의 Author 필드를 정하는 명령어인데, 폐기(deprecated)되었습니다. 대신 `LABEL org.opencontainers.image.authors="…"`를 쓰는 것이 좋습니다.',
+      ko: '이미지의 Author 필드를 정하는 명령어인데, 폐기(deprecated)되었습니다. 대신 `LABEL org.opencontainers.image.authors="…"`처럼 라벨로 적는 것이 좋습니다.',
       en: 'Sets the image\'s Author field; deprecated. Use `LABEL org.opencontainers.image.authors="…"` instead.',
     },
     forms: {
       ko: md(
-        '인자 전체가 하나의 문자열로 Author 필드에 들어갑니다. shell/exec 형식 구분은 없습니다.',
+        '인자 전체가 하나의 문자열로 Author 필드에 들어갑니다. 셸 형식과 exec 형식의 구분은 없습니다.',
         '`LABEL`은 원하는 키를 얼마든지 붙일 수 있고 `docker inspect`에서 다른 라벨과 함께 보이므로 더 유연합니다.',
         '`MAINTAINER`는 `ONBUILD` 트리거로도 쓸 수 없습니다.',
       ),
@@ -229,8 +229,8 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '프로토콜을 생략하면 `tcp`이고, `EXPOSE 53/udp`처럼 `/udp`를 붙일 수 있습니다. 같은 포트를 TCP와 UDP 둘 다 열려면 두 번 씁니다.',
-        '실제로 접속하려면 실행할 때 `docker run -p 80:80 -p 443:443 …`으로 포트를 매핑해야 합니다. `-P`를 주면 `EXPOSE`한 모든 포트가 호스트의 임의 포트에 매핑됩니다.',
+        '프로토콜을 생략하면 `tcp`이고, `EXPOSE 53/udp`처럼 포트 뒤에 프로토콜을 붙일 수 있습니다. 같은 포트를 TCP와 UDP 둘 다 열려면 두 번 씁니다.',
+        '실제로 접속하려면 실행할 때 `docker run -p 80:80 -p 443:443 …`처럼 포트를 매핑해야 합니다. `-P`를 주면 `EXPOSE`한 모든 포트가 호스트의 임의 포트에 매핑됩니다.',
         '범위(`8000-8010`)와 변수(`EXPOSE $PORT`)도 쓸 수 있습니다.',
       ),
       en: md(
@@ -240,7 +240,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ),
     },
     layers: {
-      ko: '이미지 설정의 `ExposedPorts` 메타데이터만 바꾸고 파일시스템 레이어는 만들지 않습니다. 베이스 이미지에서 `EXPOSE`한 포트도 상속됩니다.',
+      ko: '이미지 설정의 `ExposedPorts` 메타데이터만 바꾸고 파일시스템 레이어는 만들지 않습니다. 베이스 이미지에서 `EXPOSE`한 포트도 물려받습니다.',
       en: 'Only changes the `ExposedPorts` metadata in the image config; no filesystem layer. Ports exposed by the base image are inherited.',
     },
     example: md('EXPOSE 80 443', '# run with: docker run -d -p 80:80 -p 443:443 ft_server'),
@@ -257,8 +257,8 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     forms: {
       ko: md(
         '`ENV KEY=value` 형식을 쓰는 것이 좋고, 한 줄에 여러 쌍을 쓸 수 있습니다. 공백이 들어간 값은 따옴표나 `\\`로 감쌉니다.',
-        '옛 형식 `ENV KEY value`는 변수 하나만 정할 수 있고, 첫 공백 뒤의 모든 내용이 값이 되어 헷갈리기 쉬우므로 권장되지 않습니다.',
-        '정한 값은 `ADD`, `COPY`, `WORKDIR`, `EXPOSE`, `USER`, `VOLUME`, `LABEL` 등에서 `$KEY`/`${KEY}`로 치환되고, `RUN`에서는 셸이 환경 변수로 읽습니다. 실행할 때는 `docker run -e KEY=…`로 덮어쓸 수 있습니다.',
+        '공백으로 구분하는 옛 형식(`ENV KEY value`)은 변수 하나만 정할 수 있고, 첫 공백 뒤의 모든 내용이 값이 되어 헷갈리기 쉬우므로 권장되지 않습니다.',
+        '정한 값은 `ADD`, `COPY`, `WORKDIR`, `EXPOSE`, `USER`, `VOLUME`, `LABEL` 등에서 `$KEY`/`${KEY}` 형태로 쓰면 치환되고, `RUN`에서는 셸이 환경 변수로 읽습니다. 실행할 때는 `docker run -e KEY=…`처럼 덮어쓸 수 있습니다.',
         '`ENV DEBIAN_FRONTEND=noninteractive`처럼 빌드에만 필요한 값은 최종 이미지에도 남아 사용자를 헷갈리게 하므로, `ARG`를 쓰거나 `RUN DEBIAN_FRONTEND=noninteractive apt-get …`처럼 그 명령에만 주는 편이 낫습니다.',
       ),
       en: md(
@@ -272,7 +272,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '`ENV`는 메타데이터만 바꾸며 파일시스템 레이어를 만들지 않습니다.',
         '하지만 이후의 `RUN`은 환경 변수를 포함한 상태에서 실행되므로, `ENV` 값을 바꾸면 그 뒤의 단계가 모두 캐시를 잃고 다시 실행됩니다. 자주 바뀌는 값은 Dockerfile 아래쪽에 두는 것이 좋습니다.',
-        '같은 이름의 `ARG`가 있으면 `ENV`가 우선합니다. 멀티 스테이지에서는 `FROM <stage>`로 이어받은 스테이지에 상속됩니다.',
+        '같은 이름의 `ARG`가 있으면 `ENV`가 우선합니다. 멀티 스테이지에서는 이 스테이지에서 `FROM <stage>`처럼 시작한 스테이지도 이 값을 물려받습니다.',
       ),
       en: md(
         '`ENV` changes metadata only and creates no filesystem layer.',
@@ -293,11 +293,11 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '두 가지 표기가 있고 의미는 같습니다. 경로에 공백이 있으면 JSON 배열 표기 `ADD ["my file", "/dest/"]`를 씁니다. 셸을 거치지 않으므로 shell/exec 형식의 차이는 없습니다.',
+        '두 가지 표기가 있고 의미는 같습니다. 경로에 공백이 있으면 JSON 배열 표기(`ADD ["my file", "/dest/"]`)를 씁니다. 셸을 거치지 않으므로 셸 형식과 exec 형식의 차이는 없습니다.',
         '',
         '- 로컬 tar(`gzip`, `bzip2`, `xz` 압축 또는 압축 없음)는 파일 이름이 아니라 내용으로 판별해 대상 디렉터리에 풉니다. zstd로 압축한 tar는 Dockerfile 문법 버전이 아니라 빌더에 따라 다릅니다. Docker Engine 23.0 이상(두 빌더 모두)과 BuildKit 0.10 이상은 풀어 주지만, Docker 20.10은 파일 그대로 복사합니다.',
-        '- URL에서 받은 파일은 tar여도 풀지 **않습니다**(권한 600으로 저장). 풀려면 `--unpack=true`(dockerfile 1.17+)를 주거나 `RUN tar`를 씁니다.',
-        '- 소스가 여러 개면 대상은 `/`로 끝나는 디렉터리여야 합니다. 인증이 필요한 다운로드는 `ADD` 대신 `RUN curl`/`RUN wget`을 씁니다.',
+        '- URL에서 받은 파일은 tar여도 풀지 **않습니다**(권한 600으로 저장). 풀려면 `--unpack=true`(dockerfile 1.17+)를 주거나 `RUN tar`처럼 직접 풉니다.',
+        '- 소스가 여러 개면 대상은 `/`로 끝나는 디렉터리여야 합니다. 인증이 필요한 다운로드는 `ADD` 대신 `RUN curl`/`RUN wget`처럼 `RUN`에서 받습니다.',
         '',
         '단순 복사라면 동작이 명확한 `COPY`를 쓰는 것이 권장됩니다.',
       ),
@@ -315,7 +315,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '`ADD`는 파일시스템 레이어 하나를 만듭니다.',
         '로컬 소스는 파일 내용과 메타데이터(권한 등)의 체크섬으로 캐시를 판단하며, 수정 시각(mtime)은 보지 않습니다. 내용이 바뀌면 이 단계와 그 뒤 모든 단계가 다시 실행됩니다.',
-        'URL 소스는 빌드할 때마다 원격 내용을 확인하므로, 서버의 파일이 바뀌면 캐시가 깨집니다. `--checksum=sha256:…`을 주면 받은 내용을 검증하고 결과가 재현 가능해집니다.',
+        'URL 소스는 빌드할 때마다 원격 내용을 확인하므로, 서버의 파일이 바뀌면 캐시가 깨집니다. `--checksum=sha256:…` 옵션을 주면 받은 내용을 검증하고 결과가 재현 가능해집니다.',
         '`--link`를 주면 이전 레이어와 독립된 레이어가 되어, 앞 단계가 바뀌어도 이 레이어를 재사용할 수 있습니다.',
       ),
       en: md(
@@ -338,7 +338,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     keyword: 'COPY',
     syntax: ['COPY [OPTIONS] <src> ... <dest>', 'COPY [OPTIONS] ["<src>", ... "<dest>"]'],
     summary: {
-      ko: '빌드 컨텍스트(또는 `--from`으로 지정한 스테이지, 이미지, 이름 있는 컨텍스트)의 파일과 디렉터리를 이미지 안으로 복사합니다. 설정 파일과 스크립트를 넣을 때 가장 많이 쓰는 명령어입니다.',
+      ko: '빌드 컨텍스트(또는 `--from` 옵션으로 지정한 스테이지, 이미지, 이름 있는 컨텍스트)의 파일과 디렉터리를 이미지 안으로 복사합니다. 설정 파일과 스크립트를 넣을 때 가장 많이 쓰는 명령어입니다.',
       en: 'Copies files and directories from the build context (or from a stage, image or named context given with `--from`) into the image. The usual way to put config files and scripts in.',
     },
     forms: {
@@ -347,7 +347,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
         '',
         '- 소스 경로는 빌드 컨텍스트 기준입니다. BuildKit은 컨텍스트 루트 위로 올라가는 `../` 부분을 잘라 내므로 `COPY ../x .` 명령은 실패하지 않고 컨텍스트 최상위의 `x`를 복사합니다. 어느 쪽이든 컨텍스트 밖의 파일은 가져올 수 없습니다(예전 빌더는 `forbidden path outside the build context` 오류로 실패합니다). `.dockerignore`에 걸린 파일은 복사되지 않습니다.',
         '- 디렉터리를 소스로 주면 디렉터리 자체가 아니라 **그 안의 내용**이 복사됩니다.',
-        '- 대상 끝의 `/`가 의미를 가집니다: `COPY a.conf /etc/nginx/conf.d/`는 그 디렉터리 안에, `COPY a.conf /etc/nginx/site`는 `site`라는 파일로 만듭니다. 소스가 여러 개면 대상은 `/`로 끝나야 합니다.',
+        '- 대상 끝의 `/`가 의미를 가집니다: `COPY a.conf /etc/nginx/conf.d/`처럼 `/`로 끝나면 그 디렉터리 안에 복사하고, `COPY a.conf /etc/nginx/site`처럼 끝나지 않으면 `site` 파일로 만듭니다. 소스가 여러 개면 대상은 `/`로 끝나야 합니다.',
         '- 상대 경로 대상은 `WORKDIR` 기준입니다. 없는 디렉터리는 자동으로 만들어지고, 소유자는 `--chown`이 없으면 root(0:0)입니다.',
         '- `<<EOF` heredoc으로 파일 내용을 Dockerfile 안에 바로 쓸 수도 있습니다.',
       ),
@@ -396,7 +396,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
         '',
         '**셸 형식** `ENTRYPOINT /start.sh`: `/bin/sh -c`로 실행됩니다. `CMD`와 `docker run` 인자는 **무시**됩니다(그 셸의 `$0`, `$1`…이 될 뿐 명령에 쓰이지 않습니다). Debian과 Ubuntu의 `/bin/sh`(dash)는 PID 1로 남아 시그널을 전달하지 않으므로 `docker stop`이 타임아웃(기본 10초) 뒤 SIGKILL로 끝냅니다. 꼭 써야 한다면 `ENTRYPOINT exec /start.sh`처럼 `exec`을 붙입니다.',
         '',
-        '시작 스크립트를 쓴다면 마지막 줄을 `exec "$@"`나 `exec nginx -g "daemon off;"`처럼 `exec`로 끝내야 실제 서비스가 PID 1을 이어받습니다. 실행할 때 `docker run --entrypoint`로 바꿀 수 있고, 마지막 `ENTRYPOINT`만 적용됩니다.',
+        '시작 스크립트를 쓴다면 마지막 줄에서 `exec "$@"`, `exec nginx -g "daemon off;"`처럼 `exec`으로 실제 서비스를 실행해야 셸 대신 그 서비스가 PID 1이 됩니다. 실행할 때 `docker run --entrypoint` 옵션으로 바꿀 수 있고, 마지막 `ENTRYPOINT`만 적용됩니다.',
       ),
       en: md(
         '**Exec form** (preferred) `ENTRYPOINT ["/usr/local/bin/start.sh"]`: runs without a shell, so that process is PID 1 and gets the SIGTERM from `docker stop`. `CMD` and `docker run` arguments are appended to the array.',
@@ -409,7 +409,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     layers: {
       ko: md(
         '`ENTRYPOINT`는 이미지 설정의 메타데이터만 바꾸고 파일시스템 레이어를 만들지 않습니다.',
-        '현재 이미지에서 `ENTRYPOINT`를 정하면 베이스 이미지에서 상속된 `CMD`가 비워지므로, 필요하면 `CMD`도 다시 적어야 합니다.',
+        '현재 이미지에서 `ENTRYPOINT`를 정하면 베이스 이미지에서 물려받은 `CMD`가 비워지므로, 필요하면 `CMD`도 다시 적어야 합니다.',
         '실행할 스크립트 자체는 `COPY`로 넣어야 하고, 스크립트 내용이 바뀌면 그 `COPY` 레이어부터 다시 빌드됩니다.',
       ),
       en: md(
@@ -437,7 +437,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         'JSON 배열(`VOLUME ["/var/lib/mysql"]`)이나 공백으로 구분한 목록(`VOLUME /var/lib/mysql /var/log/nginx`)으로 씁니다. JSON 배열에서는 큰따옴표를 써야 합니다.',
         'Dockerfile에서는 호스트 디렉터리를 지정할 수 없습니다. 호스트 경로나 이름 있는 볼륨은 실행할 때 `docker run -v dbdata:/var/lib/mysql`처럼 정합니다.',
-        '컨테이너를 지워도 익명 볼륨은 남아 디스크를 차지할 수 있으니(`docker run --rm`이나 `docker volume prune`으로 정리), 데이터베이스 디렉터리처럼 정말 보존할 경로에만 쓰는 것이 좋습니다.',
+        '컨테이너를 지워도 익명 볼륨은 남아 디스크를 차지할 수 있으니(`docker run --rm`, `docker volume prune` 명령으로 정리), 데이터베이스 디렉터리처럼 정말 보존할 경로에만 쓰는 것이 좋습니다.',
       ),
       en: md(
         'Write a JSON array (`VOLUME ["/var/lib/mysql"]`) or a space-separated list (`VOLUME /var/lib/mysql /var/log/nginx`). JSON arrays need double quotes.',
@@ -471,7 +471,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '사용자 이름이나 UID를 쓰고, `:그룹`이나 `:GID`를 덧붙일 수 있습니다. 이름을 쓰면 이미지 안의 `/etc/passwd`에 그 사용자가 있어야 하므로 먼저 `RUN useradd …`로 만들어 둡니다.',
+        '사용자 이름이나 UID를 쓰고, 뒤에 `:그룹`이나 `:GID` 형태로 그룹을 덧붙일 수 있습니다. 이름을 쓰면 이미지 안의 `/etc/passwd`에 그 사용자가 있어야 하므로 먼저 `RUN useradd …` 명령으로 만들어 둡니다.',
         '그룹을 지정하면 그 사용자는 **지정한 그룹에만** 속하고, 원래 속해 있던 다른 그룹은 무시됩니다. 주 그룹이 없는 사용자는 root 그룹으로 실행됩니다.',
         '`COPY`/`ADD`로 넣는 파일의 소유자는 `USER`와 상관없이 root이므로, 소유자를 바꾸려면 `--chown`을 씁니다.',
         '`USER` 뒤의 `RUN`도 그 사용자로 실행되므로, `apt-get install`이나 `/etc` 수정처럼 root가 필요한 빌드 단계는 `USER`보다 앞에 둡니다.',
@@ -508,7 +508,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: md(
         '여러 번 쓸 수 있고, 상대 경로를 주면 직전 `WORKDIR`에 이어 붙습니다(`WORKDIR /a`, `WORKDIR b` → `/a/b`). 혼동을 피하려면 절대 경로를 쓰는 것이 좋습니다.',
         '`ENV`나 `ARG`로 정한 변수(`WORKDIR $WP_DIR`)와 베이스 이미지의 `ENV`는 치환됩니다. 선언되지 않은 변수는 오류 없이 빈 문자열이 되어 `WORKDIR /a/$NOPE/b`는 `/a/b`가 되므로, 이름의 오타를 조심하세요(`UndefinedVar` 빌드 체크가 알려 줍니다).',
-        '`RUN cd /var/www && …`의 `cd`는 그 `RUN` 안에서만 유효하므로, 여러 단계에서 같은 디렉터리를 쓰려면 `WORKDIR`이 맞습니다.',
+        '`RUN cd /var/www && …`의 `cd`는 그 `RUN` 안에서만 유효하므로, 여러 단계에서 같은 디렉터리를 쓰려면 `WORKDIR`를 씁니다.',
         '지정하지 않으면 기본값은 `/`이지만 베이스 이미지가 이미 정해 두었을 수 있으니 명시하는 것이 안전합니다.',
       ),
       en: md(
@@ -544,12 +544,12 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '`ARG NAME`은 기본값 없이, `ARG NAME=default`는 기본값과 함께 선언합니다. 선언한 줄부터 스테이지 끝까지 쓸 수 있고, 그 전에 참조하면 빈 문자열이 됩니다.',
+        '`ARG NAME`처럼 쓰면 기본값 없이, `ARG NAME=default`처럼 쓰면 기본값과 함께 선언합니다. 선언한 줄부터 스테이지 끝까지 쓸 수 있고, 그 전에 참조하면 빈 문자열이 됩니다.',
         '',
         '- 첫 `FROM`보다 앞에 선언하면 전역 범위가 되어 `FROM` 줄에서만 쓸 수 있습니다. 스테이지 안에서 쓰려면 그 스테이지에서 `ARG NAME`을 값 없이 다시 선언합니다.',
-        '- 스테이지 안의 `ARG`는 그 스테이지를 `FROM`으로 이어받은 스테이지에도 상속되지만, 관계없는 스테이지에서는 보이지 않습니다.',
+        '- 스테이지 안의 `ARG`는 그 스테이지에서 `FROM`으로 시작한 스테이지도 물려받지만, 관계없는 스테이지에서는 보이지 않습니다.',
         '- 같은 이름의 `ENV`가 있으면 `ENV` 값이 우선합니다.',
-        '- 값은 `docker history`와 provenance에 남으므로 비밀번호나 토큰을 넘기면 안 됩니다. 비밀 값은 `RUN --mount=type=secret`을 씁니다.',
+        '- 값은 `docker history`와 provenance에 남으므로 비밀번호나 토큰을 넘기면 안 됩니다. 비밀 값은 `RUN --mount=type=secret` 시크릿 마운트로 넘깁니다.',
       ),
       en: md(
         '`ARG NAME` declares it without a default, `ARG NAME=default` with one. It can be used from that line to the end of the stage; before that it expands to an empty string.',
@@ -601,7 +601,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ),
     },
     layers: {
-      ko: '`ONBUILD`는 현재 이미지에 트리거 목록(메타데이터)만 추가하며 레이어를 만들지 않습니다. 트리거가 실제로 실행되는 하위 빌드에서는 각 트리거가 보통의 명령어처럼 레이어와 캐시를 만듭니다.',
+      ko: '`ONBUILD` 명령어는 현재 이미지에 트리거 목록(메타데이터)만 추가하며 레이어를 만들지 않습니다. 트리거가 실제로 실행되는 하위 빌드에서는 각 트리거가 보통의 명령어처럼 레이어와 캐시를 만듭니다.',
       en: '`ONBUILD` only adds the trigger list (metadata) to the current image; no layer. In the downstream build where the triggers run, each one creates layers and cache entries like an ordinary instruction.',
     },
     example: md(
@@ -622,8 +622,8 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     forms: {
       ko: md(
         '`SIGQUIT`처럼 `SIG<이름>` 형식의 이름이나 `3` 같은 숫자로 씁니다.',
-        'nginx와 php-fpm은 `SIGQUIT`을 받으면 처리 중인 요청을 마치고 정상 종료(graceful shutdown)하므로, 공식 nginx 이미지도 `STOPSIGNAL SIGQUIT`을 씁니다.',
-        '시그널을 보낸 뒤 타임아웃(기본 10초) 안에 끝나지 않으면 Docker가 `SIGKILL`을 보냅니다. 키보드의 Ctrl+C(`SIGINT`)에는 영향을 주지 않고, 실행할 때 `docker run --stop-signal`로 바꿀 수 있습니다.',
+        'nginx와 php-fpm은 `SIGQUIT` 시그널을 받으면 처리 중인 요청을 마치고 정상 종료(graceful shutdown)하므로, 공식 nginx 이미지에도 `STOPSIGNAL SIGQUIT` 줄이 있습니다.',
+        '시그널을 보낸 뒤 타임아웃(기본 10초) 안에 끝나지 않으면 Docker가 `SIGKILL`을 보냅니다. 키보드의 Ctrl+C(`SIGINT`)에는 영향을 주지 않고, 실행할 때 `docker run --stop-signal` 옵션으로 바꿀 수 있습니다.',
         'PID 1이 시그널을 전달하지 않는 셸이면(Debian과 Ubuntu에서 셸 형식 `CMD`/`ENTRYPOINT`를 쓸 때의 dash) 시그널이 서비스까지 가지 않으므로, exec 형식과 함께 써야 의미가 있습니다.',
       ),
       en: md(
@@ -650,8 +650,8 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     forms: {
       ko: md(
-        '`HEALTHCHECK [옵션] CMD …`의 `CMD` 뒤에는 shell 형식(`/bin/sh -c`로 실행)이나 exec 형식(JSON 배열, 셸 없음)을 쓸 수 있습니다. 종료 코드 0은 성공, 1은 실패이고 2는 예약되어 있어 쓰면 안 됩니다.',
-        '`HEALTHCHECK NONE`은 베이스 이미지에서 상속된 헬스체크를 끕니다.',
+        '`HEALTHCHECK [옵션] CMD …`의 `CMD` 뒤에는 셸 형식(`/bin/sh -c`로 실행)이나 exec 형식(JSON 배열, 셸 없음)을 쓸 수 있습니다. 종료 코드 0은 성공, 1은 실패이고 2는 예약되어 있어 쓰면 안 됩니다.',
+        '`HEALTHCHECK NONE`처럼 쓰면 베이스 이미지에서 물려받은 헬스체크를 끕니다.',
         '옵션: `--interval`(기본 30s), `--timeout`(30s), `--start-period`(0s), `--start-interval`(5s, Docker Engine 25.0+), `--retries`(3). `retries`번 연속 실패하면 `unhealthy`가 되고, 타임아웃을 넘긴 검사는 실패로 칩니다.',
         '검사 명령의 출력 앞부분(4096바이트)은 `docker inspect`에서 볼 수 있습니다. `curl`처럼 검사에 쓰는 도구는 이미지에 설치되어 있어야 합니다.',
       ),
@@ -677,13 +677,13 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     keyword: 'SHELL',
     syntax: ['SHELL ["executable", "parameters"]'],
     summary: {
-      ko: 'shell 형식 명령어(`RUN`, `CMD`, `ENTRYPOINT`)를 감쌀 셸을 바꿉니다. Linux의 기본값은 `["/bin/sh", "-c"]`입니다.',
+      ko: '셸 형식 명령어(`RUN`, `CMD`, `ENTRYPOINT`)를 감쌀 셸을 바꿉니다. Linux의 기본값은 `["/bin/sh", "-c"]`입니다.',
       en: 'Changes the shell that wraps shell-form commands (`RUN`, `CMD`, `ENTRYPOINT`). The Linux default is `["/bin/sh", "-c"]`.',
     },
     forms: {
       ko: md(
-        '반드시 JSON 배열 형식으로 써야 합니다(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). shell 형식으로 쓰면 오류입니다.',
-        'Debian의 `/bin/sh`는 `dash`라서 `source`, `[[ ]]`, 배열 같은 bash 문법이 동작하지 않습니다. 이런 문법이 필요하거나, `wget -O- … | tar xz`처럼 파이프 중간의 실패도 잡고 싶다면 bash와 `-o pipefail`을 지정합니다.',
+        '반드시 JSON 배열 형식으로 써야 합니다(`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`). 셸 형식으로 쓰면 오류입니다.',
+        'Debian의 `/bin/sh`는 `dash` 셸이라서 `source`, `[[ ]]`, 배열 같은 bash 문법이 동작하지 않습니다. 이런 문법이 필요하거나, `wget -O- … | tar xz`처럼 파이프 중간의 실패도 잡고 싶다면 bash와 `-o pipefail` 옵션을 지정합니다.',
         '여러 번 쓸 수 있고, 각 `SHELL`은 그 뒤의 명령어에만 적용됩니다. exec 형식 명령어에는 영향을 주지 않습니다.',
         '셸 형식 `CMD`/`ENTRYPOINT`에서 누가 PID 1이 되는지도 이 셸이 정합니다. dash(Debian의 `/bin/sh`)는 PID 1로 남고, bash는 마지막 명령으로 자신을 바꾸기도 합니다(`exec`). 어느 셸에서든 같게 동작하게 하려면 exec 형식을 쓰세요.',
       ),
@@ -697,7 +697,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     layers: {
       ko: md(
         '`SHELL`은 메타데이터만 바꾸며 파일시스템 레이어를 만들지 않습니다.',
-        '이후 shell 형식 `RUN`의 실제 실행 명령이 달라지므로 그 뒤 단계의 캐시가 무효가 됩니다. shell 형식 `CMD`/`ENTRYPOINT`도 빌드할 때 그 시점의 셸로 감싸져 이미지에 저장됩니다.',
+        '이후 셸 형식 `RUN`의 실제 실행 명령이 달라지므로 그 뒤 단계의 캐시가 무효가 됩니다. 셸 형식 `CMD`/`ENTRYPOINT`도 빌드할 때 그 시점의 셸로 감싸져 이미지에 저장됩니다.',
       ),
       en: md(
         '`SHELL` changes metadata only; no filesystem layer.',

@@ -47,7 +47,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
   {
     type: 'bind',
     summary: {
-      ko: '빌드 컨텍스트나 다른 스테이지, 이미지의 파일을 이 `RUN` 동안만 읽기 전용으로 연결합니다. `COPY`와 달리 파일이 레이어에 남지 않아, 설치 스크립트나 큰 아카이브를 한 번만 쓰고 버릴 때 좋습니다. `type`을 생략하면 이 종류가 됩니다.',
+      ko: '빌드 컨텍스트나 다른 스테이지, 이미지의 파일을 이 `RUN` 동안만 읽기 전용으로 연결합니다. `COPY`와 달리 파일이 레이어에 남지 않아, 설치 스크립트나 큰 아카이브를 한 번만 쓰고 버릴 때 좋습니다. `type` 값을 생략하면 이 종류가 됩니다.',
       en: 'Binds files from the build context, another stage or an image, read-only, for the duration of this `RUN`. Unlike `COPY`, nothing stays in a layer, which suits install scripts or big archives used once. This is the type when `type` is omitted.',
     },
     example: 'RUN --mount=type=bind,source=srcs/setup.sh,target=/tmp/setup.sh bash /tmp/setup.sh',
@@ -58,7 +58,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
         aliases: ['src'],
         syntax: 'source=<path>',
         doc: {
-          ko: '`from` 안에서 가져올 경로입니다. 기본값은 `from`의 루트(빌드 컨텍스트라면 컨텍스트 최상위)입니다. `src`로 써도 됩니다.',
+          ko: '`from` 안에서 가져올 경로입니다. 기본값은 `from`의 루트(빌드 컨텍스트라면 컨텍스트 최상위)입니다. 키 이름은 `src`처럼 줄여 써도 됩니다.',
           en: 'Path inside `from` to mount. Defaults to the root of `from` (the top of the build context by default). `src` also works.',
         },
       },
@@ -117,7 +117,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
         key: 'sharing',
         syntax: 'sharing=<shared|private|locked>',
         doc: {
-          ko: '여러 빌드가 동시에 같은 캐시를 쓸 때의 동작입니다. `shared`(기본값)는 동시에 여러 곳에서 씁니다. `private`는 이미 쓰는 곳이 있으면 새 캐시를 만듭니다. `locked`는 앞의 사용자가 끝날 때까지 기다립니다. apt는 데이터에 대한 독점 접근이 필요하므로 `locked`가 맞습니다.',
+          ko: '여러 빌드가 동시에 같은 캐시를 쓸 때의 동작입니다. 기본값인 `shared`에서는 여러 빌드가 같은 캐시를 함께 씁니다. `private`에서는 이미 쓰는 빌드가 있으면 새 캐시를 만들고, `locked`에서는 앞서 쓰는 빌드가 끝날 때까지 기다립니다. apt는 캐시를 혼자 써야 하므로 `locked` 모드가 맞습니다.',
           en: 'Behaviour when several builds use the cache at once. `shared` (default) lets them write concurrently; `private` creates a new cache if it is in use; `locked` waits until the first user releases it. apt needs exclusive access, so use `locked` for it.',
         },
       },
@@ -184,7 +184,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
       },
       target(
         {
-          ko: '비밀을 파일로 마운트할 경로입니다. `target`과 `env`를 모두 생략하면 `/run/secrets/<id>`가 됩니다.',
+          ko: '비밀을 파일로 마운트할 경로입니다. `target`, `env` 옵션을 모두 생략하면 `/run/secrets/<id>` 경로에 마운트됩니다.',
           en: 'Path to mount the secret file at. If both `target` and `env` are omitted, it is `/run/secrets/<id>`.',
         },
         false,
@@ -193,7 +193,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
         key: 'env',
         syntax: 'env=<VARIABLE>',
         doc: {
-          ko: '비밀을 파일 대신(또는 `target`과 함께) 이 이름의 환경 변수로 넘깁니다. dockerfile 1.10 이상이 필요합니다.',
+          ko: '비밀을 파일 대신(또는 `target` 경로와 함께) 이 이름의 환경 변수로 넘깁니다. dockerfile 1.10 이상이 필요합니다.',
           en: 'Exposes the secret as this environment variable instead of a file (or in addition to `target`). Needs dockerfile 1.10 or later.',
         },
       },
@@ -201,7 +201,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
         key: 'required',
         syntax: 'required[=true]',
         doc: {
-          ko: '`true`로 두면 비밀이 주어지지 않았을 때 이 명령이 오류로 끝납니다. 기본값은 `false`라서, 비밀이 없으면 조용히 빈 채로 진행합니다.',
+          ko: '`true`로 두면 비밀이 주어지지 않았을 때 이 명령이 오류로 끝납니다. 기본값은 `false`이므로, 비밀이 없으면 조용히 빈 채로 진행합니다.',
           en: 'When `true`, the instruction fails if the secret is not provided. Defaults to `false`, which carries on silently without it.',
         },
       },
@@ -212,7 +212,7 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
   {
     type: 'ssh',
     summary: {
-      ko: '호스트의 SSH 에이전트 소켓을 이 `RUN`에 연결해, 개인 키를 이미지에 넣지 않고 비공개 Git 저장소 등에 접속하게 합니다. 빌드할 때 `docker build --ssh default`로 에이전트를 넘겨야 합니다.',
+      ko: '호스트의 SSH 에이전트 소켓을 이 `RUN`에 연결해, 개인 키를 이미지에 넣지 않고 비공개 Git 저장소 등에 접속하게 합니다. 빌드할 때 `docker build --ssh default`처럼 에이전트를 넘겨야 합니다.',
       en: 'Connects the host\'s SSH agent socket to this `RUN`, so it can reach private Git repositories and the like without putting a private key in the image. Pass the agent with `docker build --ssh default`.',
     },
     example: [
@@ -225,13 +225,13 @@ export const MOUNT_TYPES: MountTypeDoc[] = [
         key: 'id',
         syntax: 'id=<name>',
         doc: {
-          ko: 'SSH 에이전트 소켓이나 키의 ID입니다. 기본값은 `default`로, `docker build --ssh default`에 대응합니다.',
+          ko: 'SSH 에이전트 소켓이나 키의 ID입니다. 기본값은 `default`이고, `docker build --ssh default`에 대응합니다.',
           en: 'ID of the SSH agent socket or key. Defaults to `default`, matching `docker build --ssh default`.',
         },
       },
       target(
         {
-          ko: 'SSH 에이전트 소켓을 둘 경로입니다. 기본값은 `/run/buildkit/ssh_agent.${N}`이며 `SSH_AUTH_SOCK`이 이를 가리키도록 설정됩니다.',
+          ko: 'SSH 에이전트 소켓을 둘 경로입니다. 기본값은 `/run/buildkit/ssh_agent.${N}`이며, 환경 변수 `SSH_AUTH_SOCK`에 이 경로가 설정됩니다.',
           en: 'Path of the SSH agent socket. Defaults to `/run/buildkit/ssh_agent.${N}`, and `SSH_AUTH_SOCK` is set to point at it.',
         },
         false,

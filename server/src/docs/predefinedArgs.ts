@@ -7,7 +7,7 @@ export const PLATFORM_ARGS_LINK = 'https://docs.docker.com/reference/dockerfile/
 export const BUILDKIT_ARGS_LINK = 'https://docs.docker.com/reference/dockerfile/#buildkit-built-in-build-args';
 
 const GLOBAL_NOTE: Msg = {
-  ko: '전역 범위(첫 `FROM` 앞)에만 자동으로 정의되므로 `FROM` 줄에서는 바로 쓸 수 있지만, 스테이지 안의 `RUN` 등에서 쓰려면 그 스테이지에 `ARG {name}`을 값 없이 선언해야 합니다. BuildKit에서만 제공됩니다.',
+  ko: '전역 범위(첫 `FROM` 앞)에만 자동으로 정의되므로 `FROM` 줄에서는 바로 쓸 수 있지만, 스테이지 안의 `RUN` 등에서 쓰려면 그 스테이지에 `ARG {name}`처럼 값 없이 선언해야 합니다. BuildKit에서만 제공됩니다.',
   en: 'Defined automatically only in the global scope (before the first `FROM`): usable on `FROM` lines right away, but to use it in `RUN` and other instructions inside a stage, declare `ARG {name}` there without a value. BuildKit only.',
 };
 
@@ -27,7 +27,7 @@ const proxy = (name: string, ko: string, en: string, example: string): Predefine
   kind: 'proxy',
   example,
   summary: {
-    ko: `${ko} Dockerfile에 \`ARG\`로 선언하지 않아도 \`docker build --build-arg ${name}=…\`로 넘기면 \`RUN\` 명령의 환경에 들어갑니다. 인증 정보가 새지 않도록 기본적으로 \`docker history\`와 빌드 캐시 키에서 빠지며, 값이 바뀌어도 캐시가 깨지지 않습니다. Dockerfile에 \`ARG ${name}\`을 직접 선언하면 이 예외가 사라집니다.`,
+    ko: `${ko} Dockerfile에 \`ARG\`로 선언하지 않아도 \`docker build --build-arg ${name}=…\`처럼 넘기면 \`RUN\` 명령의 환경에 들어갑니다. 인증 정보가 새지 않도록 기본적으로 \`docker history\`와 빌드 캐시 키에서 빠지며, 값이 바뀌어도 캐시가 깨지지 않습니다. Dockerfile에 \`ARG ${name}\`처럼 직접 선언하면 이 예외가 사라집니다.`,
     en: `${en} Passed with \`docker build --build-arg ${name}=…\`, it reaches the environment of \`RUN\` commands without an \`ARG\` line. To avoid leaking credentials it is left out of \`docker history\` and the cache key, so changing it does not break the cache. Declaring \`ARG ${name}\` in the Dockerfile removes that exception.`,
   },
 });
@@ -50,7 +50,7 @@ export const PREDEFINED_ARGS: PredefinedArgDoc[] = [
   platform('TARGETOS', '`TARGETPLATFORM`의 OS 부분입니다.', 'OS component of `TARGETPLATFORM`.', 'linux'),
   platform('TARGETARCH', '`TARGETPLATFORM`의 아키텍처 부분입니다. 아키텍처별 바이너리를 받을 때 URL에 넣어 씁니다.', 'Architecture component of `TARGETPLATFORM`; handy in download URLs for per-architecture binaries.', 'amd64'),
   platform('TARGETVARIANT', '`TARGETPLATFORM`의 변형(variant) 부분입니다. `linux/arm/v7`의 `v7`처럼 변형이 있을 때만 값이 있고, amd64에서는 보통 비어 있습니다.', 'Variant component of `TARGETPLATFORM`. Only set when there is one, like `v7` in `linux/arm/v7`; usually empty on amd64.', 'v7'),
-  platform('BUILDPLATFORM', '빌드를 실행하는 노드(머신)의 플랫폼입니다. `FROM --platform=$BUILDPLATFORM`으로 크로스 컴파일 스테이지를 네이티브로 돌릴 때 씁니다.', 'Platform of the node running the build. Used as `FROM --platform=$BUILDPLATFORM` to run a cross-compiling stage natively.', 'linux/amd64'),
+  platform('BUILDPLATFORM', '빌드를 실행하는 노드(머신)의 플랫폼입니다. `FROM --platform=$BUILDPLATFORM`처럼 써서 크로스 컴파일 스테이지를 네이티브로 돌릴 때 씁니다.', 'Platform of the node running the build. Used as `FROM --platform=$BUILDPLATFORM` to run a cross-compiling stage natively.', 'linux/amd64'),
   platform('BUILDOS', '`BUILDPLATFORM`의 OS 부분입니다.', 'OS component of `BUILDPLATFORM`.', 'linux'),
   platform('BUILDARCH', '`BUILDPLATFORM`의 아키텍처 부분입니다.', 'Architecture component of `BUILDPLATFORM`.', 'arm64'),
   platform('BUILDVARIANT', '`BUILDPLATFORM`의 변형(variant) 부분입니다. 변형이 없으면 비어 있습니다.', 'Variant component of `BUILDPLATFORM`; empty when there is none.', 'v8'),
@@ -68,7 +68,7 @@ export const PREDEFINED_ARGS: PredefinedArgDoc[] = [
 
   buildkit(
     'BUILDKIT_INLINE_CACHE',
-    '`1`로 두면 캐시 메타데이터를 이미지 설정 안에 함께 넣어, 레지스트리에 푸시한 이미지를 다음 빌드에서 `--cache-from`으로 재사용할 수 있게 합니다. Docker에 통합된 BuildKit과 `docker buildx build`에서 쓰는 불리언 값입니다.',
+    '`1`로 두면 캐시 메타데이터를 이미지 설정 안에 함께 넣어, 레지스트리에 푸시한 이미지를 다음 빌드에서 `--cache-from` 옵션으로 재사용할 수 있게 합니다. Docker에 통합된 BuildKit과 `docker buildx build`에서 쓰는 불리언 값입니다.',
     'When `1`, embeds cache metadata in the image config so a pushed image can be reused with `--cache-from` in later builds. A boolean for Docker-integrated BuildKit and `docker buildx build`.',
     '1',
   ),
@@ -86,7 +86,7 @@ export const PREDEFINED_ARGS: PredefinedArgDoc[] = [
   ),
   buildkit(
     'BUILDKIT_SYNTAX',
-    '사용할 프런트엔드 이미지를 정합니다. `# syntax=` 지시어보다 우선하며, `dockerfile.v0`으로 두면 지시어를 무시하고 내장 프런트엔드를 씁니다.',
+    '사용할 프런트엔드 이미지를 정합니다. `# syntax=` 지시어보다 우선하며, `dockerfile.v0` 값으로 두면 지시어를 무시하고 내장 프런트엔드를 씁니다.',
     'Sets the frontend image; it takes precedence over the `# syntax=` directive. `dockerfile.v0` ignores the directive and uses the built-in frontend.',
     'docker/dockerfile:1',
   ),
@@ -110,7 +110,7 @@ export const PREDEFINED_ARGS: PredefinedArgDoc[] = [
   ),
   buildkit(
     'BUILDKIT_BUILD_NAME',
-    '`docker buildx history`와 Docker Desktop의 Builds 화면에 보일 빌드 이름을 바꿉니다.',
+    '`docker buildx history` 명령과 Docker Desktop의 Builds 화면에 보일 빌드 이름을 바꿉니다.',
     'Overrides the build name shown by `docker buildx history` and in Docker Desktop\'s Builds view.',
     'ft_server',
   ),

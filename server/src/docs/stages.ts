@@ -17,7 +17,7 @@ export const STAGE_USE: Record<StageUse, Msg> = {
     en: 'Later `COPY --from=name` and `FROM name` lines refer to this stage by this name. `docker build --target name` stops the build at this stage and makes its result the image.',
   },
   base: {
-    ko: '이 스테이지는 그 스테이지가 끝난 상태에서 시작합니다. 파일뿐 아니라 `ENV`, `WORKDIR`, `USER`, `CMD`/`ENTRYPOINT` 설정도 이어받습니다. 그 스테이지의 `ARG`는 BuildKit에서는 이어지지만 예전 빌더에서는 이어지지 않으므로, 두 빌더 모두에서 빌드해야 한다면 다시 선언하세요.',
+    ko: '이 스테이지는 그 스테이지가 끝난 상태에서 시작합니다. 파일뿐 아니라 `ENV`, `WORKDIR`, `USER`, `CMD`/`ENTRYPOINT` 설정도 물려받습니다. 그 스테이지의 `ARG`는 BuildKit에서는 물려받지만 예전 빌더에서는 물려받지 않으므로, 두 빌더 모두에서 빌드해야 한다면 다시 선언하세요.',
     en: 'This stage starts from where that stage ended: its files and also its `ENV`, `WORKDIR`, `USER` and `CMD`/`ENTRYPOINT` settings. That stage’s `ARG`s carry over with BuildKit but not with the legacy builder; declare them again if the file must build with both.',
   },
   copy: {

@@ -141,12 +141,12 @@ function downloadStage(c: Ctx): string[] {
     out.push(
       '',
       t(
-        `# 버전을 바꾸면 https://wordpress.org/wordpress-<버전>.tar.gz.sha1 에 있는 값으로 WORDPRESS_SHA1도 바꾸십시오.`,
+        `# 버전을 바꾸면 https://wordpress.org/wordpress-<버전>.tar.gz.sha1 에 있는 값으로 WORDPRESS_SHA1도 바꾸세요.`,
         `# When you change the version, take WORDPRESS_SHA1 from https://wordpress.org/wordpress-<version>.tar.gz.sha1`,
       ),
       `ARG WORDPRESS_VERSION=${UPSTREAM.wordpressVersion}`,
       'ARG WORDPRESS_SHA1',
-      `RUN test -n "$WORDPRESS_SHA1" || { echo "${t('WORDPRESS_SHA1이 비어 있습니다: --build-arg WORDPRESS_SHA1=... 로 넘기십시오', 'WORDPRESS_SHA1 is empty: pass --build-arg WORDPRESS_SHA1=...')}" >&2; exit 1; } \\`,
+      `RUN test -n "$WORDPRESS_SHA1" || { echo "${t('WORDPRESS_SHA1이 비어 있습니다: --build-arg WORDPRESS_SHA1=... 옵션으로 넘기세요', 'WORDPRESS_SHA1 is empty: pass --build-arg WORDPRESS_SHA1=...')}" >&2; exit 1; } \\`,
       ' && curl -fsSL -o wordpress.tar.gz "https://wordpress.org/wordpress-${WORDPRESS_VERSION}.tar.gz" \\',
       ' && echo "${WORDPRESS_SHA1}  wordpress.tar.gz" | sha1sum -c - \\',
       ' && tar -xzf wordpress.tar.gz \\',
@@ -162,7 +162,7 @@ function downloadStage(c: Ctx): string[] {
       ),
       `ARG PHPMYADMIN_VERSION=${UPSTREAM.phpMyAdminVersion}`,
       'ARG PHPMYADMIN_SHA256',
-      `RUN test -n "$PHPMYADMIN_SHA256" || { echo "${t('PHPMYADMIN_SHA256이 비어 있습니다: --build-arg PHPMYADMIN_SHA256=... 로 넘기십시오', 'PHPMYADMIN_SHA256 is empty: pass --build-arg PHPMYADMIN_SHA256=...')}" >&2; exit 1; } \\`,
+      `RUN test -n "$PHPMYADMIN_SHA256" || { echo "${t('PHPMYADMIN_SHA256이 비어 있습니다: --build-arg PHPMYADMIN_SHA256=... 옵션으로 넘기세요', 'PHPMYADMIN_SHA256 is empty: pass --build-arg PHPMYADMIN_SHA256=...')}" >&2; exit 1; } \\`,
       ' && curl -fsSL -o phpmyadmin.tar.xz "https://files.phpmyadmin.net/phpMyAdmin/${PHPMYADMIN_VERSION}/phpMyAdmin-${PHPMYADMIN_VERSION}-all-languages.tar.xz" \\',
       ' && echo "${PHPMYADMIN_SHA256}  phpmyadmin.tar.xz" | sha256sum -c - \\',
       ' && mkdir phpmyadmin \\',
@@ -295,7 +295,7 @@ function dockerfile(c: Ctx): string {
     ...wire,
     '',
     t(
-      '# autoindex 기본값과 데이터베이스 이름입니다. 비밀번호는 여기 두지 않습니다: docker run -e WORDPRESS_DB_PASSWORD=... 로 넘기고,',
+      '# autoindex 기본값과 데이터베이스 이름입니다. 비밀번호는 여기 두지 않습니다: docker run -e WORDPRESS_DB_PASSWORD=... 옵션으로 넘기고,',
       '# The autoindex default and the database names. The password is not kept here: pass docker run -e WORDPRESS_DB_PASSWORD=...;',
     ),
     t(
@@ -341,7 +341,7 @@ function nginxConf(c: Ctx): string {
   const sock = `unix:/run/php/php${r.php}-fpm.sock`;
   const L = [
     t(
-      `# ${o.siteName} 사이트 설정입니다. Dockerfile이 ${siteConfPath(o.siteName)}로 복사합니다.`,
+      `# ${o.siteName} 사이트 설정입니다. Dockerfile이 이 파일을 ${siteConfPath(o.siteName)}에 복사합니다.`,
       `# Site configuration for ${o.siteName}. The Dockerfile copies it to ${siteConfPath(o.siteName)}.`,
     ),
     '',
@@ -370,7 +370,7 @@ function nginxConf(c: Ctx): string {
     '    add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
     '',
     t(
-      '    # autoindex.sh가 아래 줄의 on/off를 바꿉니다. 이 줄의 모양을 바꾸지 마십시오.',
+      '    # autoindex.sh가 아래 줄의 on/off를 바꿉니다. 이 줄의 모양을 바꾸지 마세요.',
       '    # autoindex.sh flips on/off on the line below. Keep its shape.',
     ),
     '    location / {',
@@ -455,7 +455,7 @@ function startSh(c: Ctx): string {
     'log() { printf \'start.sh: %s\\n\' "$*" >&2; }',
     '',
     t(
-      '# 1. 비밀번호: docker run -e WORDPRESS_DB_PASSWORD=... 가 우선입니다. 없으면 개발용 비밀번호를 한 번 만들어 재사용합니다.',
+      '# 1. 비밀번호: docker run -e WORDPRESS_DB_PASSWORD=... 옵션으로 준 값이 우선입니다. 없으면 개발용 비밀번호를 한 번 만들어 재사용합니다.',
       '# 1. Password: docker run -e WORDPRESS_DB_PASSWORD=... wins. Without it, a development password is made once and reused.',
     ),
     'if [ -z "${WORDPRESS_DB_PASSWORD:-}" ]; then',
@@ -491,12 +491,12 @@ function startSh(c: Ctx): string {
     `  cat ${IN_IMAGE.initSql}`,
     `} | ${r.mariadb} --user=root`,
     '',
-    t('# 4. php-fpm을 띄웁니다(데몬으로 떨어져 나갑니다).', '# 4. Start php-fpm (it daemonizes).'),
+    t('# 4. php-fpm을 띄웁니다(데몬이 되어 백그라운드에서 실행됩니다).', '# 4. Start php-fpm (it daemonizes).'),
     'install -d -m 755 /run/php',
     `php-fpm${r.php} --daemonize`,
     '',
     t(
-      '# 5. AUTOINDEX 값(on/off)을 사이트 설정에 반영합니다. 재시작한 컨테이너에 남은 옛 nginx.pid는 지웁니다.',
+      '# 5. AUTOINDEX 값(on/off)을 사이트 설정에 반영합니다. 다시 시작한 컨테이너에 남은 옛 nginx.pid는 지웁니다.',
       '# 5. Apply AUTOINDEX (on/off) to the site configuration. A restarted container still has the old nginx.pid: drop it.',
     ),
     'rm -f /run/nginx.pid',
@@ -567,7 +567,7 @@ function initSql(c: Ctx): string {
       '-- Creates the WordPress database and user. Running it again changes nothing (IF NOT EXISTS).',
     ),
     t(
-      '-- start.sh가 이 파일 앞에 SET @db_name, @db_user, @db_password 를 붙여 root로 실행합니다.',
+      '-- start.sh가 이 파일 앞에 SET @db_name, @db_user, @db_password 문을 붙여 root로 실행합니다.',
       '-- start.sh prepends SET @db_name, @db_user, @db_password and runs it as root.',
     ),
     t(
@@ -644,7 +644,7 @@ function wpConfig(c: Ctx): string {
       '// WordPress configuration. Database settings come from the container environment (passed on by the php-fpm pool).',
     ),
     t(
-      '// 아래 키와 솔트는 이 프로젝트를 만들 때 무작위로 만들었습니다. 공개 저장소에 올렸다면 새로 만드십시오.',
+      '// 아래 키와 솔트는 이 프로젝트를 만들 때 무작위로 만들었습니다. 공개 저장소에 올렸다면 새로 만드세요.',
       '// The keys and salts below were generated at random for this project. Regenerate them if the repository is public.',
     ),
     '',

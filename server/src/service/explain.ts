@@ -209,7 +209,7 @@ function pid1Note(ec: EffectiveCommand, l: L): string | null {
     ? t(l, `exec 형식으로 바꾸세요: ${code(`${kw} ${jsonArgv(words)}`)}`, `switch to the exec form: ${code(`${kw} ${jsonArgv(words)}`)}`)
     : t(
         l,
-        `마지막으로 띄우는 포그라운드 프로세스 앞에 \`exec\`를 붙이세요 (예: ${code('… && exec nginx -g "daemon off;"')}). 준비 작업이 길다면 스크립트로 옮기고 스크립트 끝에서 \`exec\`하는 방법도 있습니다.`,
+        `마지막으로 띄우는 포그라운드 프로세스 앞에 \`exec\`을 붙이세요 (예: ${code('… && exec nginx -g "daemon off;"')}). 준비 작업이 길다면 스크립트로 옮기고 스크립트 끝에서 \`exec\`하는 방법도 있습니다.`,
         `put \`exec\` in front of the last, foreground process (e.g. ${code('… && exec nginx -g "daemon off;"')}), or move the set-up into a script that ends with \`exec\`.`,
       );
   // dash (Debian's and Ubuntu's /bin/sh) stays PID 1 for the whole command; bash and busybox sh exec the last command.
@@ -241,7 +241,7 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
     out.push(
       t(
         l,
-        `ℹ️ ${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 ${from}에서 물려받은 CMD(${code(jsonArgv(ec.cmdReset.cleared.argv))})를 지웠습니다. ENTRYPOINT에 기본 인수가 필요하면 이 스테이지에서 CMD를 다시 지정하세요.`,
+        `ℹ️ ${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 ${from}에서 물려받은 CMD(${code(jsonArgv(ec.cmdReset.cleared.argv))})를 지웠습니다. ENTRYPOINT에 기본 인자가 필요하면 이 스테이지에서 CMD를 다시 지정하세요.`,
         `ℹ️ The ENTRYPOINT on line ${lineNo(ec.cmdReset.by)} cleared the CMD ${code(jsonArgv(ec.cmdReset.cleared.argv))} inherited from ${from}. If the entrypoint needs default arguments, set CMD again in this stage.`,
       ),
     );
@@ -250,7 +250,7 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
     out.push(
       t(
         l,
-        `ℹ️ ENTRYPOINT가 셸 형식이라 CMD와 \`docker run\` 인수는 셸의 \`$0\`, \`$1\`…로만 넘어가고 명령에는 쓰이지 않습니다${ec.cmd ? ` (지금 CMD ${code(jsonArgv(ec.cmd.argv))}도 마찬가지입니다)` : ''}. 인수를 받으려면 ENTRYPOINT를 exec 형식으로 쓰세요.`,
+        `ℹ️ ENTRYPOINT가 셸 형식이라 CMD와 \`docker run\`에 준 인자는 셸의 \`$0\`, \`$1\`…로만 넘어가고 명령에는 쓰이지 않습니다${ec.cmd ? ` (지금 CMD ${code(jsonArgv(ec.cmd.argv))}도 마찬가지입니다)` : ''}. 인자를 받으려면 ENTRYPOINT를 exec 형식으로 쓰세요.`,
         `ℹ️ The ENTRYPOINT is in shell form, so CMD and \`docker run\` arguments only reach the shell as \`$0\`, \`$1\`, …; the command never uses them${ec.cmd ? ` (the current CMD ${code(jsonArgv(ec.cmd.argv))} included)` : ''}. Write the ENTRYPOINT in exec form to take arguments.`,
       ),
     );
@@ -261,7 +261,7 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
     out.push(
       t(
         l,
-        '⚠️ 실행할 명령이 없습니다. `docker run IMAGE`는 "no command specified" 오류로 실패합니다. CMD나 ENTRYPOINT를 지정하거나, 실행할 명령을 `docker run` 인수로 넘기세요.',
+        '⚠️ 실행할 명령이 없습니다. `docker run IMAGE`처럼 실행하면 "no command specified" 오류로 실패합니다. CMD나 ENTRYPOINT를 지정하거나, 실행할 명령을 `docker run`의 인자로 넘기세요.',
         '⚠️ There is nothing to run: `docker run IMAGE` fails with "no command specified". Set CMD or ENTRYPOINT, or pass the command as `docker run` arguments.',
       ),
     );
@@ -272,7 +272,7 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
     out.push(
       t(
         l,
-        `❔ ${img}의 설정을 확인할 수 없어 실제 실행 명령을 확정할 수 없습니다. 이미지를 로컬에 받아 두면(\`docker pull\`) Docker 엔진에서 직접 확인합니다.${guess ? ` 베이스 이미지에 ENTRYPOINT가 없다면 ${code(argvLine(guess))}가 실행됩니다.` : ''}`,
+        `❔ ${img}의 설정을 확인할 수 없어 실제 실행 명령을 확정할 수 없습니다. 이미지를 로컬에 받아 두면(\`docker pull\`) Docker 엔진에서 직접 확인합니다.${guess ? ` 베이스 이미지에 ENTRYPOINT가 없다면 ${code(argvLine(guess))} 명령이 실행됩니다.` : ''}`,
         `❔ The config of ${img} cannot be checked, so what runs is not certain. Pull the image locally (\`docker pull\`) and it is read from the Docker engine.${guess ? ` If the base image has no ENTRYPOINT, ${code(argvLine(guess))} runs.` : ''}`,
       ),
     );
@@ -307,7 +307,7 @@ export function explainMarkdown(ec: EffectiveCommand, lang: Lang, opts: ExplainO
     ].join('\n');
     const runsNote = t(
       l,
-      '이미지 이름 뒤에 준 인수는 CMD를 대신하고, `--entrypoint`는 ENTRYPOINT를 바꾸면서 이미지의 CMD를 버립니다.',
+      '이미지 이름 뒤에 준 인자는 CMD를 대신하고, `--entrypoint` 옵션은 ENTRYPOINT를 바꾸면서 이미지의 CMD를 버립니다.',
       'Arguments after the image replace CMD; `--entrypoint` replaces ENTRYPOINT and drops the image CMD.',
     );
     const parts = [

@@ -7,7 +7,7 @@ import { fillMsg, msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 
-const MESSAGE = msg('스테이지 이름이 겹칩니다: {0} (처음 정의한 곳: {1}번째 줄)', "Duplicate stage name '{0}' (first defined on line {1}); stage names should be unique");
+const MESSAGE = msg('스테이지 이름이 겹칩니다: {0} (처음 정의한 곳: {1}번 줄)', "Duplicate stage name '{0}' (first defined on line {1}); stage names should be unique");
 
 export const DuplicateStageName: Rule = {
   id: 'DuplicateStageName',

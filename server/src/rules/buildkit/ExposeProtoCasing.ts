@@ -13,7 +13,7 @@ export const ExposeProtoCasing: Rule = {
   severity: 'info',
   title: msg('EXPOSE 프로토콜은 소문자로', 'EXPOSE protocol should be lowercase'),
   why: msg(
-    '`EXPOSE 80/TCP`의 프로토콜은 `docker run -p 80:80/tcp`나 `docker inspect` 결과처럼 다른 곳에서는 모두 소문자로 쓰입니다. 표기를 맞춰 두어야 이미지 설정과 실행 옵션을 비교하기 쉽습니다. `tcp`나 `udp`로 쓰세요.',
+    '`EXPOSE 80/TCP`의 프로토콜 이름은 다른 곳에서는 `docker run -p 80:80/tcp`, `docker inspect` 결과처럼 모두 소문자로 씁니다. 표기를 맞춰 두어야 이미지 설정과 실행 옵션을 비교하기 쉽습니다. 프로토콜은 `tcp`, `udp`처럼 소문자로 쓰세요.',
     'The protocol of `EXPOSE 80/TCP` is lower case everywhere else, as in `docker run -p 80:80/tcp` and `docker inspect` output; keeping one spelling makes image settings and run options easy to compare. Write `tcp` or `udp`.',
   ),
   url: docsUrl('expose-proto-casing'),

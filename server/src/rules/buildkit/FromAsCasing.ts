@@ -13,7 +13,7 @@ export const FromAsCasing: Rule = {
   severity: 'info',
   title: msg('FROM과 AS의 대소문자를 맞추기', 'FROM and AS casing should match'),
   why: msg(
-    'Dockerfile 키워드는 대문자로 쓰든 소문자로 쓰든 동작은 같지만, 한 줄 안에서 `FROM`과 `as`를 섞어 쓰면 읽기 어렵고 스테이지 이름이 눈에 잘 띄지 않습니다. `FROM … AS …`처럼 둘 다 대문자로, 또는 둘 다 소문자로 맞추세요.',
+    'Dockerfile 키워드는 대문자로 쓰든 소문자로 쓰든 동작은 같지만, 한 줄 안에서 대문자 `FROM`과 소문자 `as`처럼 섞어 쓰면 읽기 어렵고 스테이지 이름이 눈에 잘 띄지 않습니다. `FROM … AS …`처럼 둘 다 대문자로, 또는 둘 다 소문자로 맞추세요.',
     'Dockerfile keywords work in either case, but mixing `FROM` with `as` on one line is harder to read and hides the stage name. Write both upper case (`FROM … AS …`) or both lower case.',
   ),
   url: docsUrl('from-as-casing'),

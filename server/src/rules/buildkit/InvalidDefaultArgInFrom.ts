@@ -39,7 +39,7 @@ export const InvalidDefaultArgInFrom: Rule = {
   severity: 'warning',
   title: msg('ARG 기본값으로 만든 이미지 이름이 잘못됨', 'Invalid base image from ARG defaults'),
   why: msg(
-    'FROM에 ARG를 쓰면 `--build-arg` 없이 `docker build .`만 해도 빌드가 되어야 합니다. 기본값이 없는 `ARG TAG`로 `FROM debian:${TAG}`를 쓰면 이미지 이름이 `debian:`이 되어 빌드가 실패합니다. ARG에 기본값을 주거나 `${TAG:-bookworm}`처럼 기본값을 FROM 안에 쓰세요.',
+    'FROM에 ARG를 쓰면 `--build-arg` 없이 `docker build .`만 해도 빌드가 되어야 합니다. 기본값 없이 `ARG TAG`만 선언하고 `FROM debian:${TAG}`처럼 쓰면 이미지 이름이 `debian:`처럼 태그가 빈 이름이 되어 빌드가 실패합니다. ARG에 기본값을 주거나 `${TAG:-bookworm}`처럼 기본값을 FROM 안에 쓰세요.',
     'A FROM line that uses ARGs should still build with a plain `docker build .`, without `--build-arg`. With `ARG TAG` (no default), `FROM debian:${TAG}` becomes `debian:` and the build fails. Give the ARG a default, or write one in place: `${TAG:-bookworm}`.',
   ),
   url: docsUrl('invalid-default-arg-in-from'),

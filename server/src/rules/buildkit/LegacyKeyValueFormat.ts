@@ -55,7 +55,7 @@ export const LegacyKeyValueFormat: Rule = {
   severity: 'info',
   title: msg('예전 "키 값" 형식', 'Legacy "key value" format'),
   why: msg(
-    '`ENV 키 값` 형식은 키 뒤의 모든 내용을 하나의 값으로 취급합니다. 그래서 `ENV A 1 B 2`는 A에 "1 B 2"를 넣고, 한 줄에 여러 변수를 정의할 수도 없습니다. `LABEL maintainer = "이름"`처럼 `=` 양옆에 공백을 두면 이 예전 형식으로 읽혀 값이 `= "이름"`이 됩니다. `ENV 키=값` 형식으로 쓰세요.',
+    '`ENV 키 값` 형식은 키 뒤의 모든 내용을 하나의 값으로 취급합니다. 그래서 `ENV A 1 B 2`는 A에 "1 B 2"를 넣고, 한 줄에 여러 변수를 정의할 수도 없습니다. `LABEL maintainer = "이름"`처럼 `=` 양옆에 공백을 두면 이 예전 형식으로 읽혀 `= "이름"` 전체가 값이 됩니다. `ENV 키=값` 형식으로 쓰세요.',
     'The `ENV key value` form takes everything after the key as one value: `ENV A 1 B 2` sets A to "1 B 2", and one line cannot define several variables. Blanks around `=`, as in `LABEL maintainer = "name"`, also select this legacy form, and the value becomes `= "name"`. Write `ENV key=value`.',
   ),
   url: docsUrl('legacy-key-value-format'),

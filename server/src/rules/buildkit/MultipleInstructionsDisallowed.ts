@@ -11,7 +11,7 @@ import { docsUrl } from './util';
 
 const KEYWORDS = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
 const MESSAGE = msg(
-  '한 스테이지에 {0}가 여러 번 있으면 마지막 것만 적용됩니다 (마지막 {0}: {1}번째 줄)',
+  '한 스테이지에 {0}가 여러 번 있으면 마지막 것만 적용됩니다 (마지막 {0}: {1}번 줄)',
   'Multiple {0} instructions should not be used in the same stage because only the last one will be used (line {1})',
 );
 

@@ -13,7 +13,7 @@ export const RedundantTargetPlatform: Rule = {
   severity: 'info',
   title: msg('불필요한 --platform=$TARGETPLATFORM', 'Redundant --platform=$TARGETPLATFORM'),
   why: msg(
-    'FROM은 따로 지정하지 않으면 이미 빌드 대상 플랫폼(`$TARGETPLATFORM`)의 이미지를 가져옵니다. 그래서 `--platform=$TARGETPLATFORM`은 아무 효과가 없고, 읽는 사람에게 특별한 이유가 있는 것처럼 보이게 할 뿐입니다. 크로스 빌드에서 빌드하는 머신의 이미지가 필요하다면 `$BUILDPLATFORM`을 쓰세요.',
+    'FROM은 따로 지정하지 않으면 이미 빌드 대상 플랫폼(`$TARGETPLATFORM`)의 이미지를 가져옵니다. 그래서 `--platform=$TARGETPLATFORM` 옵션은 아무 효과가 없고, 읽는 사람에게 특별한 이유가 있는 것처럼 보이게 할 뿐입니다. 크로스 빌드에서 빌드하는 머신의 이미지가 필요하다면 `$BUILDPLATFORM` 변수를 쓰세요.',
     'FROM already pulls the image for the target platform (`$TARGETPLATFORM`) unless told otherwise, so `--platform=$TARGETPLATFORM` changes nothing and only suggests a special reason that is not there. If a cross build needs an image for the machine that builds, use `$BUILDPLATFORM`.',
   ),
   url: docsUrl('redundant-target-platform'),

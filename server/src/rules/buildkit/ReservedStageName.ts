@@ -14,7 +14,7 @@ export const ReservedStageName: Rule = {
   severity: 'warning',
   title: msg('예약된 스테이지 이름', 'Reserved stage name'),
   why: msg(
-    '`scratch`는 비어 있는 베이스 이미지를, `context`는 빌드 컨텍스트를 가리키는 이름으로 Docker가 따로 쓰고 있습니다. 스테이지 이름을 이렇게 지으면 `FROM scratch`나 `COPY --from=`이 어느 쪽을 뜻하는지 헷갈리고, 빌드 결과가 의도와 달라질 수 있습니다. 다른 이름을 쓰세요.',
+    '`scratch`(비어 있는 베이스 이미지)와 `context`(빌드 컨텍스트)는 Docker가 따로 쓰는 이름입니다. 스테이지 이름을 이렇게 지으면 `FROM scratch`, `COPY --from=` 같은 참조가 어느 쪽을 뜻하는지 헷갈리고, 빌드 결과가 의도와 달라질 수 있습니다. 다른 이름을 쓰세요.',
     '`scratch` names the empty base image and `context` a build context; Docker gives both a meaning of their own. A stage named like that makes `FROM scratch` or `COPY --from=` ambiguous and the build can pick the other meaning. Choose another name.',
   ),
   url: docsUrl('reserved-stage-name'),

@@ -27,7 +27,7 @@ export const SecretsUsedInArgOrEnv: Rule = {
   severity: 'warning',
   title: msg('ARG/ENV에 비밀 정보', 'Secrets in ARG or ENV'),
   why: msg(
-    '`ENV`로 넣은 값은 이미지 설정에 그대로 남아 `docker inspect`로 누구나 볼 수 있고, `ARG` 값도 `docker history`와 빌드 캐시에 남습니다. 이미지를 공유하는 순간 비밀번호도 함께 공유됩니다. 빌드 중에만 필요하면 `RUN --mount=type=secret`을 쓰고, 실행할 때 필요하면 `docker run -e`나 secret 파일로 넘기세요.',
+    '`ENV`로 넣은 값은 이미지 설정에 그대로 남아 `docker inspect`로 누구나 볼 수 있고, `ARG` 값도 `docker history`와 빌드 캐시에 남습니다. 이미지를 공유하는 순간 비밀번호도 함께 공유됩니다. 빌드 중에만 필요하면 `RUN --mount=type=secret` 시크릿 마운트를 쓰고, 실행할 때 필요하면 `docker run -e`나 secret 파일로 넘기세요.',
     'A value set with `ENV` stays in the image configuration, readable by anyone with `docker inspect`, and `ARG` values remain in `docker history` and the build cache. Share the image and you share the password. Use `RUN --mount=type=secret` for what the build needs, and `docker run -e` or a secret file for what the container needs at run time.',
   ),
   url: docsUrl('secrets-used-in-arg-or-env'),

@@ -14,7 +14,7 @@ export const StageNameCasing: Rule = {
   severity: 'info',
   title: msg('스테이지 이름은 소문자로', 'Stage names should be lowercase'),
   why: msg(
-    '스테이지 이름은 대소문자를 구분하지 않아서 `AS Builder`로 정의하고 `--from=builder`로 불러도 동작합니다. 그래서 같은 스테이지가 파일 안에서 여러 표기로 나타나기 쉽고, 이미지 이름처럼 소문자로 통일하는 것이 Docker의 권장입니다. 이름을 바꿀 때는 `FROM <이름>`, `COPY --from=`, `RUN --mount=from=` 참조도 함께 바꿔야 합니다.',
+    '스테이지 이름은 대소문자를 구분하지 않아서 정의는 `AS Builder`, 참조는 `--from=builder`처럼 달라도 동작합니다. 그래서 같은 스테이지가 파일 안에서 여러 표기로 나타나기 쉽고, Docker는 이미지 이름처럼 소문자로 통일하기를 권장합니다. 이름을 바꿀 때는 `FROM <이름>`, `COPY --from=`, `RUN --mount=from=` 참조도 함께 바꿔야 합니다.',
     'Stage names are matched case-insensitively, so `AS Builder` can be referenced as `--from=builder`, and the same stage ends up spelled several ways in one file. Docker recommends lowercase names, like image names. When renaming, the `FROM <name>`, `COPY --from=` and `RUN --mount=from=` references must change too.',
   ),
   url: docsUrl('stage-name-casing'),

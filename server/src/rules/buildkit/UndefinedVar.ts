@@ -33,11 +33,11 @@ const BARE_IMAGES = /^(?:(?:docker\.io\/)?(?:library\/)?)?(?:scratch|debian|ubun
 const MESSAGE = msg('정의되지 않은 변수를 썼습니다: ${0}', "Usage of undefined variable '${0}'");
 const SUGGEST = msg(' ({0}의 오타인가요?)', " (did you mean ${0}?)");
 const GLOBAL = msg(
-  '전역 ARG는 스테이지 안으로 넘어오지 않습니다. 이 스테이지에서 `ARG {0}`로 다시 선언하세요: ${0}',
+  '전역 ARG는 스테이지 안으로 넘어오지 않습니다. 이 스테이지에서 `ARG {0}`처럼 다시 선언하세요: ${0}',
   "Global ARG '{0}' is not in scope in this stage; declare `ARG {0}` inside the stage",
 );
 const PLATFORM = msg(
-  '미리 정의된 ARG도 스테이지 안에서는 `ARG {0}`로 선언해야 값이 들어옵니다: ${0}',
+  '미리 정의된 ARG도 스테이지 안에서는 `ARG {0}`처럼 선언해야 값이 들어옵니다: ${0}',
   "Predefined ARG '{0}' is empty inside a stage until you declare `ARG {0}`",
 );
 

@@ -27,7 +27,7 @@ export const WorkdirRelativePath: Rule = {
   severity: 'info',
   title: msg('상대 경로 WORKDIR', 'Relative WORKDIR'),
   why: msg(
-    '`WORKDIR app`처럼 상대 경로를 쓰면 베이스 이미지에 설정된 작업 디렉터리를 기준으로 경로가 정해집니다. 지금은 `/app`이 되더라도 베이스 이미지의 다음 버전이 작업 디렉터리를 바꾸면 파일이 엉뚱한 곳에 생깁니다. 스테이지의 첫 WORKDIR는 `/app`처럼 절대 경로로 쓰세요.',
+    '`WORKDIR app`처럼 상대 경로를 쓰면 베이스 이미지에 설정된 작업 디렉터리를 기준으로 경로가 정해집니다. 지금은 `/app` 경로가 되더라도 베이스 이미지의 다음 버전이 작업 디렉터리를 바꾸면 파일이 엉뚱한 곳에 생깁니다. 스테이지의 첫 WORKDIR는 `/app`처럼 절대 경로로 쓰세요.',
     'A relative path such as `WORKDIR app` is resolved against the working directory the base image sets. It may be `/app` today, but if the next version of the base image changes its working directory, files end up somewhere else. Make the first WORKDIR of a stage absolute, e.g. `/app`.',
   ),
   url: docsUrl('workdir-relative-path'),

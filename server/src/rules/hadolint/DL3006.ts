@@ -9,7 +9,7 @@ export const DL3006: Rule = {
   severity: 'warning',
   title: msg('이미지 태그를 명시하세요', 'Always tag the image version'),
   why: msg(
-    '태그 없이 `FROM debian`이라고 쓰면 `latest`를 받습니다. `latest`는 새 버전이 나올 때마다 바뀌므로, Dockerfile을 고치지 않아도 어느 날 빌드 결과가 달라지거나 깨집니다. `debian:bookworm`처럼 태그를 적으세요.',
+    '`FROM debian`처럼 태그 없이 쓰면 `latest`를 받습니다. `latest`는 새 버전이 나올 때마다 바뀌므로, Dockerfile을 고치지 않아도 어느 날 빌드 결과가 달라지거나 깨집니다. `debian:bookworm`처럼 태그를 적으세요.',
     'An untagged `FROM debian` pulls `latest`, which moves with every release: one day the build changes or breaks without any edit to the Dockerfile. Name a tag such as `debian:bookworm`.',
   ),
   url: hadolintUrl('DL3006'),

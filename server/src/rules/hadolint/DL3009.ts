@@ -21,7 +21,7 @@ export const DL3009: Rule = {
   severity: 'info',
   title: msg('apt 목록을 지우지 않았습니다', 'The apt lists are not deleted'),
   why: msg(
-    '`apt-get update`가 받은 패키지 목록(/var/lib/apt/lists)은 수십 MB이고, 같은 RUN에서 지우지 않으면 그 레이어에 영원히 남아 이미지가 커집니다. 다음 RUN에서 지워도 이전 레이어의 용량은 줄지 않습니다. 설치한 RUN 끝에 `&& rm -rf /var/lib/apt/lists/*`를 붙이세요.',
+    '`apt-get update`가 받은 패키지 목록(/var/lib/apt/lists)은 수십 MB이고, 같은 RUN에서 지우지 않으면 그 레이어에 영원히 남아 이미지가 커집니다. 다음 RUN에서 지워도 이전 레이어의 용량은 줄지 않습니다. 설치한 RUN 끝에 `&& rm -rf /var/lib/apt/lists/*` 명령을 붙이세요.',
     "The package lists fetched by `apt-get update` (/var/lib/apt/lists) take tens of MB and stay in the layer forever unless the same RUN deletes them; deleting them in a later RUN does not shrink the earlier layer. End the installing RUN with `&& rm -rf /var/lib/apt/lists/*`.",
   ),
   url: hadolintUrl('DL3009'),
@@ -35,7 +35,7 @@ export const DL3009: Rule = {
       if (cleansLists(shell.source.text)) continue;
       out.push({
         range: wordRange(doc, update.subcommand!),
-        message: msg('이 RUN 끝에서 `rm -rf /var/lib/apt/lists/*`로 apt 목록을 지우세요', 'Delete the apt lists at the end of this RUN with `rm -rf /var/lib/apt/lists/*`'),
+        message: msg('이 RUN 끝에서 `rm -rf /var/lib/apt/lists/*` 명령으로 apt 목록을 지우세요', 'Delete the apt lists at the end of this RUN with `rm -rf /var/lib/apt/lists/*`'),
       });
     }
     return out;

@@ -8,7 +8,7 @@ export const DL3015: Rule = {
   severity: 'info',
   title: msg('--no-install-recommends를 쓰세요', 'Use --no-install-recommends'),
   why: msg(
-    'apt는 기본적으로 필수 의존성뿐 아니라 "추천" 패키지까지 설치합니다. 컨테이너에는 대부분 필요 없는 것들이라 이미지가 커지고 보안 업데이트를 챙길 패키지도 늘어납니다. `apt-get install -y --no-install-recommends …`로 필요한 것만 설치하고, 빠진 것이 있으면 이름을 직접 적으세요.',
+    'apt는 기본적으로 필수 의존성뿐 아니라 "추천" 패키지까지 설치합니다. 컨테이너에는 대부분 필요 없는 것들이라 이미지가 커지고 보안 업데이트를 챙길 패키지도 늘어납니다. `apt-get install -y --no-install-recommends …`처럼 필요한 것만 설치하고, 빠진 것이 있으면 이름을 직접 적으세요.',
     'By default apt installs "recommended" packages on top of the real dependencies. A container rarely needs them: the image grows and there are more packages to keep patched. Install only what you need with `apt-get install -y --no-install-recommends …` and name anything missing explicitly.',
   ),
   url: hadolintUrl('DL3015'),

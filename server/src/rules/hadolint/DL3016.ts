@@ -12,7 +12,7 @@ export const DL3016: Rule = {
   severity: 'hint',
   title: msg('npm 패키지 버전을 고정하지 않았습니다', 'npm packages without pinned versions'),
   why: msg(
-    '`npm install -g pm2`는 빌드하는 순간의 최신 버전을 받습니다. 같은 Dockerfile이라도 빌드마다 다른 버전이 설치될 수 있으니 `pm2@5.4.2`처럼 버전을 적거나, 프로젝트 의존성은 package-lock.json과 `npm ci`로 설치하세요.',
+    '`npm install -g pm2`처럼 버전 없이 설치하면 빌드하는 순간의 최신 버전을 받습니다. 같은 Dockerfile이라도 빌드마다 다른 버전이 설치될 수 있으니 `pm2@5.4.2`처럼 버전을 적거나, 프로젝트 의존성은 package-lock.json을 두고 `npm ci` 명령으로 설치하세요.',
     '`npm install -g pm2` takes whatever release is newest at build time, so builds of the same Dockerfile can differ. Write a version (`pm2@5.4.2`), or install project dependencies from package-lock.json with `npm ci`.',
   ),
   url: hadolintUrl('DL3016'),

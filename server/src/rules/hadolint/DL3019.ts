@@ -9,7 +9,7 @@ export const DL3019: Rule = {
   severity: 'info',
   title: msg('apk add에 --no-cache를 쓰세요', 'Use apk add --no-cache'),
   why: msg(
-    '`apk add --no-cache`는 저장소 목록을 내려받아 쓰고 이미지에 남기지 않으므로, `apk update`와 `rm -rf /var/cache/apk/*`를 따로 할 필요가 없고 레이어도 작아집니다.',
+    '`apk add --no-cache` 명령은 저장소 목록을 내려받아 쓰고 이미지에 남기지 않으므로, `apk update`, `rm -rf /var/cache/apk/*` 명령을 따로 실행할 필요가 없고 레이어도 작아집니다.',
     '`apk add --no-cache` fetches the index, uses it and leaves nothing in the image, so there is no need for `apk update` and `rm -rf /var/cache/apk/*`, and the layer stays small.',
   ),
   url: hadolintUrl('DL3019'),

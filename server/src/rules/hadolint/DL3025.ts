@@ -41,6 +41,6 @@ export const DL3025: Rule = {
     const json = '[' + words.map((w) => JSON.stringify(w.value)).join(', ') + ']';
     const r = ins.argsRange();
     if (!r) return [];
-    return [{ title: msg(`${json}로 바꾸기`, `Change to ${json}`), edits: [edit(r, json)], preferred: true }];
+    return [{ title: msg(`exec 형식으로 바꾸기: ${json}`, `Change to ${json}`), edits: [edit(r, json)], preferred: true }];
   },
 };

@@ -11,7 +11,7 @@ export const DL3027: Rule = {
   severity: 'warning',
   title: msg('apt 대신 apt-get을 쓰세요', 'Use apt-get instead of apt'),
   why: msg(
-    '`apt`는 사람이 터미널에서 쓰도록 만든 명령이라 진행 표시 같은 출력과 동작이 버전에 따라 바뀔 수 있고, 스크립트에서 쓰면 "안정적인 CLI가 아니다"라는 경고를 냅니다. Dockerfile처럼 자동으로 실행되는 곳에서는 `apt-get`(검색은 `apt-cache`)을 쓰세요.',
+    '`apt` 명령은 사람이 터미널에서 쓰도록 만든 것이라 진행 표시 같은 출력과 동작이 버전에 따라 바뀔 수 있고, 스크립트에서 쓰면 "안정적인 CLI가 아니다"라는 경고를 냅니다. Dockerfile처럼 자동으로 실행되는 곳에서는 `apt-get`(검색은 `apt-cache`)을 쓰세요.',
     '`apt` is meant for people at a terminal: its output and behaviour may change between versions, and in scripts it warns that it "does not have a stable CLI interface". In a Dockerfile, which runs unattended, use `apt-get` (and `apt-cache` for searches).',
   ),
   url: hadolintUrl('DL3027'),

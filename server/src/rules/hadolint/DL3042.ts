@@ -9,7 +9,7 @@ export const DL3042: Rule = {
   severity: 'warning',
   title: msg('pip install에 --no-cache-dir를 쓰세요', 'Use pip install --no-cache-dir'),
   why: msg(
-    'pip은 내려받은 패키지를 `~/.cache/pip`에 저장해 두는데, 이미지 안에서는 다시 쓸 일이 없어 레이어 용량만 늘립니다. `pip install --no-cache-dir`를 쓰거나 `ENV PIP_NO_CACHE_DIR=1`을 설정하세요. BuildKit의 캐시 마운트(`--mount=type=cache,target=/root/.cache/pip`)를 쓰는 경우는 괜찮습니다.',
+    'pip은 내려받은 패키지를 `~/.cache/pip`에 저장해 두는데, 이미지 안에서는 다시 쓸 일이 없어 레이어 용량만 늘립니다. `pip install --no-cache-dir`처럼 설치하거나 `ENV PIP_NO_CACHE_DIR=1`을 설정하세요. BuildKit의 캐시 마운트(`--mount=type=cache,target=/root/.cache/pip`)를 쓰는 경우는 괜찮습니다.',
     "pip stores downloaded packages in `~/.cache/pip`; inside an image they are never used again and only grow the layer. Use `pip install --no-cache-dir` or set `ENV PIP_NO_CACHE_DIR=1`. A BuildKit cache mount (`--mount=type=cache,target=/root/.cache/pip`) is fine.",
   ),
   url: hadolintUrl('DL3042'),

@@ -8,7 +8,7 @@ export const DL3047: Rule = {
   severity: 'info',
   title: msg('wget에 --progress를 지정하세요', 'Use wget --progress'),
   why: msg(
-    '터미널이 아닌 빌드 로그에서 wget은 진행 표시를 점으로 찍어, 큰 파일 하나에 로그가 수천 줄로 불어납니다. `wget --progress=dot:giga`로 줄이거나 `-q`/`-nv`로 조용히 받으세요.',
+    '터미널이 아닌 빌드 로그에서 wget은 진행 표시를 점으로 찍어, 큰 파일 하나에 로그가 수천 줄로 불어납니다. `wget --progress=dot:giga`처럼 출력을 줄이거나 `-q`, `-nv` 옵션으로 조용히 받으세요.',
     'Outside a terminal, wget prints its progress as dots, and one big file can add thousands of lines to the build log. Shorten it with `wget --progress=dot:giga`, or use `-q`/`-nv`.',
   ),
   url: hadolintUrl('DL3047'),
@@ -23,7 +23,7 @@ export const DL3047: Rule = {
           (a) => /^--progress(=|$)/.test(a) || a === '--quiet' || a === '--no-verbose' || a === '-nv' || (/^-[a-zA-Z]*q/.test(a) && !a.startsWith('--')) || a === '-o' || /^--output-file/.test(a),
         );
         if (quiet) continue;
-        out.push({ range: wordRange(doc, c.words[0]), message: msg('`wget`에 `--progress=dot:giga`나 `-q` 옵션을 붙여 빌드 로그를 줄이세요', 'Add `--progress=dot:giga` or `-q` to `wget` to keep the build log short') });
+        out.push({ range: wordRange(doc, c.words[0]), message: msg('`wget`에 `--progress=dot:giga` 또는 `-q` 옵션을 붙여 빌드 로그를 줄이세요', 'Add `--progress=dot:giga` or `-q` to `wget` to keep the build log short') });
       }
     }
     return out;

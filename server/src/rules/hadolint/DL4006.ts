@@ -13,7 +13,7 @@ export const DL4006: Rule = {
   severity: 'info',
   title: msg('파이프를 쓰기 전에 pipefail을 설정하세요', 'Set the pipefail option before RUN with a pipe'),
   why: msg(
-    '`curl … | tar x`처럼 파이프를 쓰면 RUN의 결과는 마지막 명령의 종료 코드만 반영합니다. 앞의 다운로드가 실패해도 빌드는 성공한 것처럼 계속됩니다. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`를 먼저 두거나, bash라면 RUN 앞에 `set -o pipefail &&`를 붙이세요.',
+    '`curl … | tar x`처럼 파이프를 쓰면 RUN의 결과는 마지막 명령의 종료 코드만 반영합니다. 앞의 다운로드가 실패해도 빌드는 성공한 것처럼 계속됩니다. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` 줄을 먼저 두거나, bash라면 RUN 명령 앞에 `set -o pipefail &&` 구문을 붙이세요.',
     'With a pipe, as in `curl … | tar x`, the RUN only reports the last command\'s exit code: a failed download goes unnoticed and the build carries on. Put `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or start the RUN with `set -o pipefail &&` under bash.',
   ),
   url: hadolintUrl('DL4006'),
@@ -44,7 +44,7 @@ export const DL4006: Rule = {
         if (/^(bash|zsh)$/.test(c.name) && c.words.some((w) => w.value === 'pipefail')) pipefail = true;
         // A left side that prints fixed text (`echo "$sum *f" | sha256sum -c -`) cannot fail: nothing to hide.
         if (c.after === '|' && !pipefail && c.depth === 0 && !/^(echo|printf|yes|true|cat)$/.test(c.name)) {
-          out.push({ range: cmdRange(doc, c), message: msg('파이프 앞에 `set -o pipefail`이 없어 앞 명령의 실패가 무시됩니다', 'No `set -o pipefail` before this pipe: a failure of this command is ignored') });
+          out.push({ range: cmdRange(doc, c), message: msg('파이프 앞에 `set -o pipefail` 설정이 없어 앞 명령의 실패가 무시됩니다', 'No `set -o pipefail` before this pipe: a failure of this command is ignored') });
           break;
         }
       }

@@ -35,7 +35,7 @@ export const DG107: Rule = {
             out.push({
               range: wordRange(doc, p),
               message: msg(
-                `\`${p.value}\`를 FPM 패키지 없이 설치하면 apache2가 함께 설치됩니다. 같은 명령에 \`${fpmFor(name)}\`를 넣으세요`,
+                `\`${p.value}\` 패키지를 FPM 패키지 없이 설치하면 apache2가 함께 설치됩니다. 같은 명령에 \`${fpmFor(name)}\` 패키지를 넣으세요`,
                 `\`${p.value}\` without an FPM package in the same command installs apache2 too; add \`${fpmFor(name)}\` to it`,
               ),
               data: { fpm: fpmFor(name) },
