@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { APT_PACKAGES, INSTRUCTIONS } from '../../server/src/docs';
 import { JSONArgsRecommended } from '../../server/src/rules/buildkit/JSONArgsRecommended';
+import { ParsedDocument } from '../../server/src/service/document';
 import { DL3025 } from '../../server/src/rules/hadolint/DL3025';
 import { DG111 } from '../../server/src/rules/stack/DG111';
 import { builders } from '../engine/builders';
@@ -135,7 +136,13 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
       assert.match(why.en, /10 s|10 seconds/);
       assert.match(why.ko, /dash/);
     }
-    assert.match(DG111.why.en, /tail, sleep or a shell as PID 1 ignore SIGTERM, so `docker stop` waits 10 s/);
+    assert.match(DG111.why.en, /tail, sleep or a shell as PID 1 do not act on SIGTERM, so `docker stop` waits 10 s and then kills every process in the container \(exit code 137\)/);
+    // The finding on the very line built above (on debian:bookworm, which our debootstrapped image stands in for).
+    const perl = `$SIG{TERM} = sub { exit 0 }; sleep 1 while 1`;
+    const found = JSONArgsRecommended.check({ doc: new ParsedDocument('file:///c/Dockerfile', 1, `FROM debian:bookworm\nCMD perl -e '${perl}'\n`) });
+    assert.equal(found.length, 1);
+    assert.equal(found[0].atLeast, 'info');
+    assert.match(found[0].message.en, /\/bin\/sh \(dash\) stays PID 1 and does not pass SIGTERM on to `perl`, so `docker stop` waits 10 s and then kills everything \(exit code 137\)/);
     const user = INSTRUCTIONS.USER.forms;
     assert.match(user.en, /Ports are opened at run time, not during the build, by the process running as the last `USER`/);
     assert.match(user.en, /net\.ipv4\.ip_unprivileged_port_start=0/);

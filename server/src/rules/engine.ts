@@ -13,7 +13,7 @@ import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
 import { runShellsSteps } from './stack/util';
 import { drain } from '../service/slices';
-import type { Rule, RuleContext, Severity, SeveritySetting } from './types';
+import type { Finding, Rule, RuleContext, Severity, SeveritySetting } from './types';
 
 export interface RuleOptions {
   /** Per-rule severity overrides (`{"DL3008": "off"}`), from settings or `--rule` in the CLI. */
@@ -73,6 +73,19 @@ for (const g of EQUIVALENT_RULES) for (const id of g) GROUP.set(id, g);
 /** The rule id and the ids that mean the same. */
 export function equivalentIds(id: string): readonly string[] {
   return GROUP.get(id) ?? [id];
+}
+
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * The severity one finding is shown with: the rule's, raised to the finding's `atLeast` unless the user or the
+ * project chose the rule's severity themselves.
+ */
+export function findingSeverity(rule: Rule, finding: Finding, severity: Severity, options: RuleOptions): Severity {
+  if (!finding.atLeast || RANK[finding.atLeast] <= RANK[severity]) return severity;
+  const project = readProjectConfig(options.readContextFile);
+  const chosen = equivalentIds(rule.id).some((id) => options.rules?.[id] || project?.rules[id]);
+  return chosen ? severity : finding.atLeast;
 }
 
 /** The severity a rule runs with for this document and options; `off` when disabled. */
@@ -149,7 +162,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
       }
       out.push({
         range: f.range,
-        severity: SEVERITY[severity],
+        severity: SEVERITY[findingSeverity(rule, f, severity, options)],
         code: rule.id,
         message: f.message,
         source: 'dockerfile-guide',

@@ -25,6 +25,12 @@ export interface Finding {
   tags?: DiagnosticTag[];
   /** Anything fix() needs to rebuild its edit. Must be JSON-serialisable (it travels in Diagnostic.data). */
   data?: Record<string, unknown>;
+  /**
+   * The finding tells what the container will do at run time (it exits, ignores `docker stop`, …), which is never
+   * below this severity, though the rule's other findings may be (a style rule whose finding here has a run-time
+   * consequence). A severity the user or the project set for the rule still wins.
+   */
+  atLeast?: Severity;
 }
 
 export interface Fix {

@@ -3,6 +3,7 @@
  * CMD/ENTRYPOINT/FROM, the explain command and the CLI), and the JSON shape of the CLI's `--format json`.
  */
 import type { Lang } from '../i18n/msg';
+import { shellPid1 } from './pid1Shell';
 import type { Instr, ParsedDocument, Stage } from './document';
 import {
   argvWithEntrypoint,
@@ -212,8 +213,9 @@ function pid1Note(ec: EffectiveCommand, l: L): string | null {
         `마지막으로 띄우는 포그라운드 프로세스 앞에 \`exec\`을 붙이세요 (예: ${code('… && exec nginx -g "daemon off;"')}). 준비 작업이 길다면 스크립트로 옮기고 스크립트 끝에서 \`exec\`하는 방법도 있습니다.`,
         `put \`exec\` in front of the last, foreground process (e.g. ${code('… && exec nginx -g "daemon off;"')}), or move the set-up into a script that ends with \`exec\`.`,
       );
-  // dash (Debian's and Ubuntu's /bin/sh) stays PID 1 for the whole command; bash and busybox sh exec the last command.
-  const maybe = /(^|\/)(bash|ash)$/.test(shell.split(' ')[0]) || /(^|\/)(alpine|busybox)([:@]|$)/i.test(ec.baseImage ?? '');
+  // Certain only where the base is known to have dash as /bin/sh (pid1Shell.ts, the same judgement the
+  // JSONArgsRecommended diagnostic uses); bash and busybox sh may exec the last command, and an unknown base may be either.
+  const maybe = shellPid1(first.shell ?? null, ec.baseImage) !== 'stays';
   return t(
     l,
     `⚠️ **${maybe ? '셸이 PID 1로 남을 수 있습니다.' : '셸이 PID 1입니다.'}** ${kw}가 셸 형식이라 컨테이너는 ${code(shell)}로 시작합니다. Debian과 Ubuntu 이미지의 \`/bin/sh\`인 dash는 명령이 끝날 때까지 PID 1로 남고 SIGTERM을 자식 프로세스에 전달하지 않기 때문에, \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다(종료 코드 137). 서비스가 정상 종료 처리를 할 기회가 없습니다. (bash와 busybox의 sh는 마지막 명령으로 자신을 바꾸기도(\`exec\`) 해서 결과가 셸마다 다릅니다. exec 형식은 셸과 상관없이 같게 동작합니다.) 해결: ${fix}`,

@@ -153,3 +153,21 @@ describe('ruleWhyHover', () => {
     assert.equal(ruleWhyHover(doc, { line: 0, character: 2 }, 'en', {}), null);
   });
 });
+
+describe('engine: a finding about run time is shown at least at its own severity', () => {
+  const text = lines('FROM debian:bookworm', 'CMD nginx -g "daemon off;"');
+  const sev = (rules?: Record<string, 'hint' | 'warning' | 'off'>, files: Record<string, string> = {}) =>
+    runRules(d(text), { rules, readContextFile: (p) => files[p] ?? null })
+      .filter((x) => x.code === 'JSONArgsRecommended')
+      .map((x) => x.severity);
+  it('a hint rule whose finding says what docker stop does is shown as info (VS Code lists no hints in Problems)', () => {
+    assert.equal(JSONArgsRecommended.severity, 'hint');
+    assert.deepEqual(sev(), [3]);
+  });
+  it('a severity the user or the project chose wins', () => {
+    assert.deepEqual(sev({ JSONArgsRecommended: 'hint' }), [4]);
+    assert.deepEqual(sev({ DL3025: 'warning' }), [2], 'through the equivalent hadolint id');
+    assert.deepEqual(sev({ JSONArgsRecommended: 'off' }), []);
+    assert.deepEqual(sev(undefined, { '.hadolint.yaml': 'override:\n  style:\n    - DL3025\n' }), [4]);
+  });
+});

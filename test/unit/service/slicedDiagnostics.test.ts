@@ -14,7 +14,7 @@ import { validate } from 'dockerfile-utils';
 import type { Range } from 'vscode-languageserver-types';
 import type { Msg } from '../../../server/src/i18n/msg';
 import { ALL_RULES } from '../../../server/src/rules/registry';
-import { ENGINE_VALIDATOR_SETTINGS, equivalentIds, isSupersededValidatorCode, ruleSeverity, SEVERITY } from '../../../server/src/rules/engine';
+import { ENGINE_VALIDATOR_SETTINGS, equivalentIds, findingSeverity, isSupersededValidatorCode, ruleSeverity, SEVERITY } from '../../../server/src/rules/engine';
 import { readSuppressions, skippedForFile, suppressedAt } from '../../../server/src/rules/suppression';
 import { translateValidatorMessage } from '../../../server/src/service/validatorMessages';
 
@@ -52,7 +52,7 @@ function unsliced(text: string): string[] {
       if (ids.some((id) => suppressedAt(sup, doc, id, f.range))) continue;
       if (ids.length > 1 && earlier.has(f.range.start.line)) continue;
       lines.add(f.range.start.line);
-      out.push(key({ range: f.range, code: rule.id, severity: SEVERITY[severity], message: f.message }));
+      out.push(key({ range: f.range, code: rule.id, severity: SEVERITY[findingSeverity(rule, f, severity, options)], message: f.message }));
     }
     taken.set(ids[0], lines);
   }

@@ -10,12 +10,21 @@
  */
 import { fill, msg } from '../../i18n/msg';
 import type { Instr, Stage } from '../../service/document';
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule, RuleContext } from '../types';
+import { effectiveCommand } from '../../service/effectiveCommand';
+import { rootImage, shellPid1 } from '../../service/pid1Shell';
+import { judgeMain } from '../stack/mainProcess';
+import { mainCommand } from '../stack/util';
 import { docsUrl, memoByAst, replace } from './util';
 
 const SHELL_FORM = msg(
-  '{0}를 셸 형식으로 쓰면 셸(Debian과 Ubuntu에서는 dash)이 PID 1로 남아 프로그램이 종료 시그널(SIGTERM)을 받지 못할 수 있습니다. JSON 배열(exec 형식)로 쓰세요',
+  '{0}를 JSON 배열(exec 형식)로 쓰세요. 셸 형식은 종료 시그널(SIGTERM) 처리에서 뜻하지 않은 동작을 일으킬 수 있습니다',
   'JSON arguments recommended for {0} to prevent unintended behavior related to OS signals',
+);
+/** The container's own command, on a base whose /bin/sh is dash: what `docker stop` will do, said plainly. */
+const SHELL_STAYS_PID1 = msg(
+  '{0}가 셸 형식이라 이 Debian 계열 이미지에서는 /bin/sh(dash)가 PID 1로 남고 SIGTERM을 {1} 넘겨주지 않습니다. 그래서 `docker stop` 명령은 10초를 기다린 뒤 모두 강제 종료합니다(종료 코드 137). JSON 배열(exec 형식)로 쓰세요',
+  '{0} in shell form: on this Debian-based image /bin/sh (dash) stays PID 1 and does not pass SIGTERM on to {1}, so `docker stop` waits 10 s and then kills everything (exit code 137). Write it as a JSON array (exec form)',
 );
 const SINGLE_QUOTES = msg(
   '{0}의 배열에 작은따옴표를 썼습니다. JSON은 큰따옴표만 인정하므로 Docker는 이 줄을 셸 형식으로 실행합니다',
@@ -87,6 +96,25 @@ export function execForm(strings: string[]): string {
   return '[' + strings.map((s) => JSON.stringify(s)).join(', ') + ']';
 }
 
+/**
+ * This shell-form line is what the container runs (the final stage's effective ENTRYPOINT, or its CMD when there is
+ * none, written in that stage or one it is built FROM), its base is known to have dash as /bin/sh (pid1Shell.ts), and no main-process rule (DG101, DG102, DG111)
+ * already tells the run-time story of this command: then the shell staying PID 1 is a fact about `docker stop`, not
+ * a matter of style.
+ */
+function shellStaysPid1(ctx: RuleContext, ins: Instr): boolean {
+  const doc = ctx.doc;
+  const final = doc.stages[doc.stages.length - 1];
+  if (!final) return false;
+  // The final stage's command, written here or in a stage it is built FROM.
+  const ec = effectiveCommand(doc, final);
+  const first = ec.entrypoint ?? ec.cmd;
+  if (!first || first.form !== 'shell' || first.origin.instr !== ins) return false;
+  if (shellPid1(null, rootImage(final)) !== 'stays') return false;
+  const m = mainCommand(ctx);
+  return !m || judgeMain(m) === null;
+}
+
 function hasExplicitShell(stage: Stage | undefined, before: number): boolean {
   for (let s: Stage | null | undefined = stage; s; s = s.parent) {
     if (s.instructions.some((i) => i.keyword === 'SHELL' && (s !== stage || i.startLine < before))) return true;
@@ -107,21 +135,26 @@ export const JSONArgsRecommended: Rule = {
   severity: 'hint',
   title: msg('CMD/ENTRYPOINT는 JSON 배열로', 'Use JSON arguments for CMD/ENTRYPOINT'),
   why: msg(
-    '셸 형식(`CMD nginx -g "daemon off;"`)은 실제로 `/bin/sh -c "…"` 명령으로 실행됩니다. Debian과 Ubuntu 이미지의 `/bin/sh`는 dash인데, dash는 PID 1로 남아 `docker stop`이 보내는 SIGTERM을 프로그램에 넘겨주지 않습니다. 그래서 컨테이너가 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다(종료 코드 137). bash나 busybox의 sh는 마지막 명령으로 자신을 바꾸기도 해서 결과가 셸마다 다릅니다. exec 형식(`CMD ["nginx", "-g", "daemon off;"]`)은 셸과 상관없이 프로그램이 직접 PID 1이 되어 시그널을 받습니다. `&&`나 변수처럼 셸 기능이 꼭 필요하면 `["/bin/sh", "-c", "…"]` 형태로 의도를 드러내거나 `SHELL`을 지정하세요.',
-    'Shell form (`CMD nginx -g "daemon off;"`) really runs `/bin/sh -c "…"`. On Debian and Ubuntu images `/bin/sh` is dash, which stays PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so the container cannot shut down cleanly and is killed after 10 seconds (exit code 137). bash and busybox sh may replace themselves with the last command, so the outcome depends on the shell. In exec form (`CMD ["nginx", "-g", "daemon off;"]`) the program itself is PID 1 and gets the signal, whatever the shell. If you need shell features such as `&&` or variables, say so with `["/bin/sh", "-c", "…"]` or set `SHELL`.',
+    '셸 형식(`CMD nginx -g "daemon off;"`)은 실제로 `/bin/sh -c "…"` 명령으로 실행됩니다. Debian과 Ubuntu 이미지의 `/bin/sh`는 dash인데, dash는 PID 1로 남아 `docker stop`이 보내는 SIGTERM을 프로그램에 넘겨주지 않습니다. 그래서 컨테이너가 정상 종료되지 못하고 10초 뒤 강제로 종료됩니다(종료 코드 137). bash나 busybox의 sh는 마지막 명령으로 자신을 바꾸기도 해서 결과가 셸마다 다릅니다. exec 형식(`CMD ["nginx", "-g", "daemon off;"]`)은 셸과 상관없이 프로그램이 직접 PID 1이 되어 시그널을 받습니다. `&&`나 변수처럼 셸 기능이 꼭 필요하면 `["/bin/sh", "-c", "…"]` 형태로 의도를 드러내거나 `SHELL`을 지정하세요. 이 검사는 보통 힌트로 보이지만, 그 줄이 컨테이너가 실행할 명령이고 베이스 이미지가 Debian 계열이라 결과가 분명할 때는 정보로 보입니다.',
+    'Shell form (`CMD nginx -g "daemon off;"`) really runs `/bin/sh -c "…"`. On Debian and Ubuntu images `/bin/sh` is dash, which stays PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so the container cannot shut down cleanly and is killed after 10 seconds (exit code 137). bash and busybox sh may replace themselves with the last command, so the outcome depends on the shell. In exec form (`CMD ["nginx", "-g", "daemon off;"]`) the program itself is PID 1 and gets the signal, whatever the shell. If you need shell features such as `&&` or variables, say so with `["/bin/sh", "-c", "…"]` or set `SHELL`. This check shows as a hint, except where the line is the container\'s own command on a Debian-based image, where the outcome is certain: then it shows as info.',
   ),
   url: docsUrl('json-args-recommended'),
-  check({ doc }) {
+  check(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (!target(ins)) continue;
       if (hasExplicitShell(ins.stage, ins.startLine)) continue;
       const single = singleQuotedArray(ins.argsContent()) !== null;
+      const range = ins.argsRange() ?? ins.range;
+      if (!single && shellStaysPid1(ctx, ins)) {
+        const words = splitPlainCommand(ins.argsContent().trim());
+        const to = words ? msg(`\`${words[0]}\` 프로그램에`, `\`${words[0]}\``) : msg('실행하는 명령에', 'the commands it runs');
+        out.push({ range, message: { ko: fill(SHELL_STAYS_PID1.ko, [ins.keyword, to.ko]), en: fill(SHELL_STAYS_PID1.en, [ins.keyword, to.en]) }, atLeast: 'info' });
+        continue;
+      }
       const m = single ? SINGLE_QUOTES : SHELL_FORM;
-      out.push({
-        range: ins.argsRange() ?? ins.range,
-        message: { ko: fill(m.ko, [ins.keyword]), en: fill(m.en, [ins.keyword]) },
-      });
+      out.push({ range, message: { ko: fill(m.ko, [ins.keyword]), en: fill(m.en, [ins.keyword]) } });
     }
     return out;
   },

@@ -13,6 +13,26 @@ describe('JSONArgsRecommended', () => {
     assert.equal(f.length, 2);
     assert.match(f[0].message.en, /ENTRYPOINT/);
   });
+  it('is about docker stop, at info, where the line is the container\'s command and the base\'s /bin/sh is dash', () => {
+    const runtime = (text: string) => findings(JSONArgsRecommended, text).map((f) => [f.atLeast ?? null, f.message.en.slice(0, 40)]);
+    const STAYS = [['info', 'CMD in shell form: on this Debian-based ']];
+    const STYLE = [[null, 'JSON arguments recommended for CMD to pr']];
+    assert.deepEqual(runtime(lines('FROM debian:bookworm', 'CMD nginx -g "daemon off;"')), STAYS);
+    // Inherited through FROM <stage>: still the container's command.
+    assert.deepEqual(runtime(lines('FROM debian:bookworm AS web', 'CMD nginx -g "daemon off;"', 'FROM web', 'RUN true')), STAYS);
+    // nginx:1.27 brings an exec-form ENTRYPOINT: the CMD becomes its arguments, and what the script does with them
+    // is not known here.
+    assert.deepEqual(runtime(lines('FROM nginx:1.27', 'CMD nginx -g "daemon off;"')), STYLE);
+    // busybox sh execs the command; an unknown base says nothing certain; a CMD that only feeds an exec-form
+    // ENTRYPOINT is not PID 1; a CMD replaced by a later one is not run at all.
+    assert.deepEqual(runtime(lines('FROM nginx:1.27-alpine', 'CMD nginx -g "daemon off;"')), STYLE);
+    assert.deepEqual(runtime(lines('FROM mycorp/base', 'CMD nginx -g "daemon off;"')), STYLE);
+    assert.deepEqual(runtime(lines('FROM debian', 'ENTRYPOINT ["/e.sh"]', 'CMD nginx -g "daemon off;"')), STYLE);
+    assert.deepEqual(runtime(lines('FROM debian', 'CMD nginx -g "daemon off;"', 'CMD ["nginx"]')).length, 1);
+    assert.equal(runtime(lines('FROM debian', 'CMD nginx -g "daemon off;"', 'CMD ["nginx"]'))[0][0], null);
+    // DG111 tells the run-time story of a keep-alive: one finding about it, not two.
+    assert.deepEqual(runtime(lines('FROM debian', 'CMD service nginx start && tail -f /dev/null')), STYLE);
+  });
   it('does not fire on exec form, or when the stage sets SHELL', () => {
     assert.equal(findings(JSONArgsRecommended, lines('FROM debian', 'CMD ["nginx", "-g", "daemon off;"]')).length, 0);
     assert.equal(findings(JSONArgsRecommended, lines('FROM debian AS a', 'SHELL ["/bin/bash", "-c"]', 'FROM a', 'CMD echo $HOME')).length, 0);
