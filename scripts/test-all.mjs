@@ -104,6 +104,26 @@ function summarize(text) {
   return last ? last.trim().slice(0, 120) : '';
 }
 
+/**
+ * What the engine suites must not leave behind: containers made from a test base image or labelled by a test, and
+ * images built from a test base other than the bases themselves (test/engine/images.ts labels the bases, and what
+ * is built FROM them inherits the label). A test that leaves state behind is how a later run came to depend on it.
+ */
+function engineLeftovers() {
+  if (!lanes.some((l) => l.some((s) => ['claims', 'stack', 'docker', 'faults'].includes(s)))) return [];
+  const docker = (...args) => spawnSync('docker', ['-H', 'unix:///var/run/docker.sock', ...args], { encoding: 'utf8' });
+  if (docker('version').status !== 0) return [];
+  const out = [];
+  for (const label of ['dockerfile-guide.test', 'dockerfile-guide.test-base']) {
+    const r = docker('ps', '-a', '--filter', `label=${label}`, '--format', '{{.ID}} {{.Names}} {{.Image}} {{.Command}} {{.Status}}');
+    out.push(...r.stdout.split('\n').filter(Boolean).map((l) => `container ${l}`));
+  }
+  const images = docker('images', '--filter', 'label=dockerfile-guide.test-base', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}');
+  const bases = /^[0-9a-f]+ dfg-test\/(busybox|debian-minbase):/;
+  out.push(...images.stdout.split('\n').filter((l) => l && !bases.test(l)).map((l) => `image ${l}`));
+  return [...new Set(out)];
+}
+
 async function runLane(lane) {
   const results = [];
   for (const s of lane) results.push(await runSuite(s));
@@ -113,11 +133,15 @@ async function runLane(lane) {
 step('typecheck', ['typecheck']);
 step('build', ['build']);
 const results = opts.serial ? await runLane(lanes.flat()) : (await Promise.all(lanes.map(runLane))).flat();
+const leftovers = engineLeftovers();
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length} suites in ${secs(Date.now() - t0)} (${opts.serial ? 'one after another' : `${lanes.length} lanes side by side`}):`);
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.name.padEnd(8)} ${secs(r.ms).padStart(6)}  ${r.summary}`);
-if (failed.length) {
-  console.log(`\n${failed.length} failed / 실패: ${failed.map((r) => r.name).join(', ')}`);
+if (leftovers.length) {
+  console.log(`\nthe suites left these in the engine / 테스트가 엔진에 남긴 것:\n${leftovers.map((l) => `  ${l}`).join('\n')}`);
+}
+if (failed.length || leftovers.length) {
+  if (failed.length) console.log(`\n${failed.length} failed / 실패: ${failed.map((r) => r.name).join(', ')}`);
   process.exit(1);
 }
 console.log('\nall passed / 모두 통과했습니다');

@@ -21,6 +21,11 @@ let seq = 0;
 const tags: string[] = [];
 const containers: string[] = [];
 const dirs: string[] = [];
+/**
+ * Images the classic builder made along the way (` ---> <id>` after each step). A multi-stage build leaves the
+ * result of every stage but the last as an untagged image; they go in cleanup() too.
+ */
+const stepImages = new Set<string>();
 
 /** A unique image tag of this run. */
 export function tag(name: string): string {
@@ -113,6 +118,7 @@ export async function build(b: Builder, name: string, files: Record<string, stri
   if (b.name === 'classic') args.push('--force-rm');
   else args.push('--progress=plain');
   const r = await exec(b.cli, [...args, dir], { env: b.env, timeoutMs });
+  for (const m of r.out.matchAll(/^ ---> ([0-9a-f]{12})$/gm)) stepImages.add(m[1]);
   return { ...r, tag: t, builder: b.name };
 }
 
@@ -143,5 +149,11 @@ export async function cleanup(): Promise<void> {
   const present = tags.filter((t) => spawnSync('docker', ['-H', MAIN_HOST, 'image', 'inspect', t], { stdio: 'ignore' }).status === 0);
   const ims = [...new Set([...present, ...byLabel('images')])];
   if (ims.length) spawnSync('docker', ['-H', MAIN_HOST, 'image', 'rm', '-f', ...ims], { stdio: 'ignore' });
+  // The stages' own results, untagged: removed without force, so an image something else still uses stays.
+  const untagged = [...stepImages].filter((id) => {
+    const r = spawnSync('docker', ['-H', MAIN_HOST, 'image', 'inspect', '--format', '{{len .RepoTags}}', id], { encoding: 'utf8' });
+    return r.status === 0 && r.stdout.trim() === '0';
+  });
+  if (untagged.length) spawnSync('docker', ['-H', MAIN_HOST, 'image', 'rm', ...untagged], { stdio: 'ignore' });
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 }

@@ -150,7 +150,10 @@ export function ensureDebianImage(release = 'bookworm', host = MAIN_HOST): strin
 }
 
 /** The config a suite's expectations must be read from, never assumed. */
-export function imageConfig(image: string, host = MAIN_HOST): { Entrypoint: string[] | null; Cmd: string[] | null; Shell: string[] | null; User: string; Env: string[] } {
+export function imageConfig(
+  image: string,
+  host = MAIN_HOST,
+): { Entrypoint: string[] | null; Cmd: string[] | null; Shell: string[] | null; User: string; WorkingDir: string; Env: string[] } {
   const c = JSON.parse(docker(host, ['image', 'inspect', '--format', '{{json .Config}}', image]));
-  return { Entrypoint: c.Entrypoint ?? null, Cmd: c.Cmd ?? null, Shell: c.Shell ?? null, User: c.User ?? '', Env: c.Env ?? [] };
+  return { Entrypoint: c.Entrypoint ?? null, Cmd: c.Cmd ?? null, Shell: c.Shell ?? null, User: c.User ?? '', WorkingDir: c.WorkingDir ?? '', Env: c.Env ?? [] };
 }
