@@ -110,6 +110,16 @@ const exclude = (kw: 'COPY' | 'ADD'): FlagDoc => ({
 });
 
 /** Flags per instruction keyword (upper case), for every flag the BuildKit Dockerfile frontend 1.x accepts. */
+/** The apt cache mount that really keeps packages on Debian and Ubuntu images (docker-clean removed, lists cached). */
+const APT_CACHE_EXAMPLE = [
+  '```dockerfile',
+  'RUN rm -f /etc/apt/apt.conf.d/docker-clean',
+  'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+  '    --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
+  '    apt-get update && apt-get install -y --no-install-recommends nginx',
+  '```',
+];
+
 export const FLAGS: Record<string, FlagDoc[]> = {
   FROM: [
     {
@@ -155,12 +165,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
           '',
           '공식 Debian과 Ubuntu 이미지에는 내려받은 .deb를 지우는 `/etc/apt/apt.conf.d/docker-clean` 파일이 있어서, `/var/cache/apt`만 캐시로 마운트하면 그 캐시는 늘 비어 있습니다. 이 파일을 지우고(`apt` 명령을 쓴다면 `Binary::apt::APT::Keep-Downloaded-Packages "true";`도 설정하고) `/var/lib/apt`도 함께 `sharing=locked` 옵션으로 마운트하세요.',
           '',
-          '```dockerfile',
-          'RUN rm -f /etc/apt/apt.conf.d/docker-clean',
-          'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
-          '    --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
-          '    apt-get update && apt-get install -y --no-install-recommends nginx',
-          '```',
+          ...APT_CACHE_EXAMPLE,
         ),
         en: md(
           '- `bind`: read files from the build context or another stage without copying them (read-only by default).',
@@ -173,12 +178,7 @@ export const FLAGS: Record<string, FlagDoc[]> = {
           '',
           'The official Debian and Ubuntu images ship `/etc/apt/apt.conf.d/docker-clean`, which deletes downloaded .debs, so a cache mounted on `/var/cache/apt` alone always stays empty. Remove that file (with the `apt` command, also set `Binary::apt::APT::Keep-Downloaded-Packages "true";`) and mount `/var/lib/apt` as well, both with `sharing=locked`.',
           '',
-          '```dockerfile',
-          'RUN rm -f /etc/apt/apt.conf.d/docker-clean',
-          'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
-          '    --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
-          '    apt-get update && apt-get install -y --no-install-recommends nginx',
-          '```',
+          ...APT_CACHE_EXAMPLE,
         ),
       },
       since: '1.2',
