@@ -47,7 +47,7 @@ if [ "$fresh" = 1 ]; then
   stop_engine
   if [ -d "$CI_ROOTS" ]; then
     # Overlay mounts of a stopped engine are gone; anything left mounted below is unmounted, deepest first.
-    grep -o " $CI_ROOTS/[^ ]*" /proc/self/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+    { grep -o " $CI_ROOTS/[^ ]*" /proc/self/mounts || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
     rm -rf --one-file-system "$CI_ROOTS"
   fi
   root="$CI_ROOTS/data-$(date +%Y%m%d-%H%M%S)"
