@@ -491,6 +491,12 @@ export function setsDaemonOff(text: string): boolean {
   return nginxDirectives(text).some((d) => d.name === 'daemon' && d.args[0] === 'off');
 }
 
+/** Whether the instruction's text contains `word`, read from the document text without copying it. */
+function mentions(doc: ParsedDocument, ins: Instr, word: string): boolean {
+  const at = doc.text.indexOf(word, doc.offsetAt({ line: ins.startLine, character: 0 }));
+  return at >= 0 && at < doc.offsetAt({ line: ins.endLine + 1, character: 0 });
+}
+
 /** nginx configuration the Dockerfile writes under /etc/nginx/, with a way back to where to report in it. */
 export interface NginxConfig {
   /** Where the text lands in the image. */
@@ -524,8 +530,11 @@ export function nginxConfigs(ctx: RuleContext): NginxConfig[] {
 function findNginxConfigs(ctx: RuleContext): NginxConfig[] {
   const doc = ctx.doc;
   const out: NginxConfig[] = [];
+  // This runs for every version of every document: most never mention nginx, and one scan of the text says so
+  // without building a single argument (a 10,000-line file's COPYs made the server's peak memory grow by MiBs).
+  if (!doc.text.includes('nginx')) return out;
   for (const { instr, shell } of runShells(doc)) {
-    if (!instr.stage || !instr.rawArgsContent().includes('/etc/nginx')) continue;
+    if (!instr.stage || !shell.source.text.includes('/etc/nginx')) continue;
     const cwd = workdirAt(instr.stage, instr.startLine);
     const all = shell.all;
     for (let k = 0; k < all.length; k++) {
@@ -570,7 +579,10 @@ function findNginxConfigs(ctx: RuleContext): NginxConfig[] {
     let cwd = workdirAt(stage, stage.startLine);
     for (const ins of stage.instructions) {
       cwd = afterWorkdir(cwd, ins);
-      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.flag('from')) continue;
+      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      // Only a COPY that names nginx, or runs in a WORKDIR under /etc/nginx, can land there: decided on the text.
+      if (!NGINX_DIR.test(`${cwd}/`) && !mentions(doc, ins, 'nginx')) continue;
+      if (ins.flag('from')) continue;
       const heredocs = ins.heredocs();
       const json = ins.jsonStrings();
       // With a heredoc, dockerfile-ast's arguments run on into its body: keep those of the instruction line.
