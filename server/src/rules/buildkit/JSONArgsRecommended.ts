@@ -13,8 +13,7 @@ import type { Instr, Stage } from '../../service/document';
 import type { Finding, Rule, RuleContext } from '../types';
 import { effectiveCommand } from '../../service/effectiveCommand';
 import { rootImage, shellPid1 } from '../../service/pid1Shell';
-import { judgeMain } from '../stack/mainProcess';
-import { mainCommand } from '../stack/util';
+import { mainVerdict } from '../stack/mainProcess';
 import { docsUrl, memoByAst, replace } from './util';
 
 const SHELL_FORM = msg(
@@ -111,8 +110,7 @@ function shellStaysPid1(ctx: RuleContext, ins: Instr): boolean {
   const first = ec.entrypoint ?? ec.cmd;
   if (!first || first.form !== 'shell' || first.origin.instr !== ins) return false;
   if (shellPid1(null, rootImage(final)) !== 'stays') return false;
-  const m = mainCommand(ctx);
-  return !m || judgeMain(m) === null;
+  return !mainVerdict(ctx)?.v;
 }
 
 function hasExplicitShell(stage: Stage | undefined, before: number): boolean {

@@ -6,10 +6,8 @@
  */
 import { msg } from '../../i18n/msg';
 import type { Finding, Fix, Rule } from '../types';
-import type { Stage } from '../../service/document';
-import type { RuleContext } from '../types';
-import { judgeMain, type NginxMainConf, where } from './mainProcess';
-import { daemonTypos, edit, guideUrl, mainCommand, nginxConfigs, setsDaemonOff } from './util';
+import { mainVerdict, where } from './mainProcess';
+import { edit, guideUrl } from './util';
 
 export const DG101: Rule = {
   id: 'DG101',
@@ -21,13 +19,10 @@ export const DG101: Rule = {
   ),
   url: guideUrl('DG101'),
   check(ctx) {
-    const m = mainCommand(ctx);
-    if (!m) return [];
-    const v = judgeMain(m, /(^|\/)nginx$/.test(m.argv[0] ?? '') ? nginxMainConf(ctx) : undefined);
-    if (!v || v.kind !== 'exits') return [];
-    // The official php images configure `daemonize = no`, so a bare `php-fpm` stays in the foreground there.
-    const img = (ctx.doc.stages[0]?.image ?? '').toLowerCase();
-    if (/^php(-fpm|[\d.]+-fpm)?$/.test(m.argv[0] ?? '') && /^(docker\.io\/)?(library\/)?php[:@]/.test(img)) return [];
+    const main = mainVerdict(ctx);
+    const v = main?.v;
+    if (!main || !v || v.kind !== 'exits') return [];
+    const m = main.m;
     const w = where(m);
     const f: Finding = {
       range: m.range,
@@ -65,32 +60,4 @@ function isNginxStart(argv: string[]): boolean {
   if (argv[0] === 'service' && argv[1] === 'nginx') return true;
   if (argv[0] === '/etc/init.d/nginx') return true;
   return /(^|\/)nginx$/.test(argv[0] ?? '') && argv.length === 1;
-}
-
-/** What the final stage's Dockerfile writes into nginx's configuration: `daemon off;` in nginx.conf, or a typo. */
-function nginxMainConf(ctx: RuleContext): NginxMainConf | undefined {
-  const final = ctx.doc.stages[ctx.doc.stages.length - 1];
-  if (!final) return undefined;
-  const chain = new Set<Stage>();
-  for (let s: Stage | null = final; s && chain.size < 64; s = s.parent) chain.add(s);
-  const conf: NginxMainConf = { daemonOff: false, typo: null };
-  for (const c of nginxConfigs(ctx)) {
-    if (!c.instr.stage || !chain.has(c.instr.stage)) continue;
-    if (c.dest === '/etc/nginx/nginx.conf' && setsDaemonOff(c.text)) conf.daemonOff = true;
-    const t = daemonTypos(c.text)[0];
-    if (t && !conf.typo) {
-      const at = c.rangeOf(t.start, t.end);
-      conf.typo = {
-        name: t.name,
-        file: c.file ? { path: c.file, line: lineOf(c.text, t.start) } : { path: 'Dockerfile', line: (at ?? c.anchor).start.line + 1 },
-      };
-    }
-  }
-  return conf;
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') n++;
-  return n;
 }

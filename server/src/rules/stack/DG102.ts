@@ -4,9 +4,9 @@
  */
 import { msg } from '../../i18n/msg';
 import type { Rule } from '../types';
-import { judgeMain, where } from './mainProcess';
+import { mainVerdict, where } from './mainProcess';
 import type { ParsedDocument } from '../../service/document';
-import { aptOf, guideUrl, mainCommand, runShells } from './util';
+import { aptOf, guideUrl, runShells } from './util';
 import { effectiveCommand } from '../../service/effectiveCommand';
 import type { Finding } from '../types';
 
@@ -28,9 +28,9 @@ export const DG102: Rule = {
   ),
   url: guideUrl('DG102'),
   check(ctx) {
-    const m = mainCommand(ctx);
-    if (!m) return inheritedShell(ctx.doc);
-    const v = judgeMain(m);
+    const main = mainVerdict(ctx);
+    if (!main) return inheritedShell(ctx.doc);
+    const { m, v } = main;
     if (!v || v.kind !== 'shell') return [];
     // A base OS image (`CMD ["bash"]` in debian, ubuntu) is meant to be run with -it or built upon: when the whole
     // CMD is the shell and nothing in the stage installs a package, the shell is the point of the image.

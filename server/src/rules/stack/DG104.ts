@@ -11,7 +11,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { msg } from '../../i18n/msg';
 import type { Finding, Rule } from '../types';
 import type { ParsedDocument } from '../../service/document';
-import { instrShell, type Word } from '../../service/shell';
+import { instrShell, lineOfOffset, type Word } from '../../service/shell';
 import { daemonTypos, edit, guideUrl, isDaemonTypo, nginxConfigs, wordRange } from './util';
 
 const KINDS = ['RUN', 'CMD', 'ENTRYPOINT'];
@@ -104,7 +104,7 @@ export const DG104: Rule = {
       for (const t of daemonTypos(conf.text)) {
         const at = conf.rangeOf(t.start, t.end);
         const exact = at ? nameRange(doc, at, t.name) : null;
-        const fileLine = conf.file ? lineOf(conf.text, t.start) : 0;
+        const fileLine = conf.file ? lineOfOffset(conf.text, t.start) : 0;
         out.push({
           range: exact ?? at ?? conf.anchor,
           message: conf.file
@@ -161,11 +161,6 @@ function nameRange(doc: ParsedDocument, range: Range, name: string): Range | nul
   return { start: doc.positionAt(start), end: doc.positionAt(start + name.length) };
 }
 
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') n++;
-  return n;
-}
 
 /** In `nginx -g daemon off;` the `;` is an operator right after `off`: include it in the replaced range. */
 function rangeEndAfterSemicolon(doc: ParsedDocument, w: Word) {

@@ -5,8 +5,8 @@
  */
 import { msg, type Msg } from '../../i18n/msg';
 import type { Rule } from '../types';
-import { isDatabase, judgeMain, servicesStartedBefore, where } from './mainProcess';
-import { guideUrl, mainCommand } from './util';
+import { isDatabase, mainVerdict, servicesStartedBefore, where } from './mainProcess';
+import { guideUrl } from './util';
 
 export const DG111: Rule = {
   id: 'DG111',
@@ -19,11 +19,11 @@ export const DG111: Rule = {
   ),
   url: guideUrl('DG111'),
   check(ctx) {
-    const m = mainCommand(ctx);
-    if (!m) return [];
-    const v = judgeMain(m);
-    if (!v || v.kind !== 'keepalive') return [];
-    return [{ range: m.range, message: keepAliveMessage(v.what, where(m), servicesStartedBefore(ctx, m)) }];
+    const main = mainVerdict(ctx);
+    const v = main?.v;
+    if (!main || !v || v.kind !== 'keepalive') return [];
+    const m = main.m;
+    return [{ range: m.range, message: keepAliveMessage(v.what, where(m), servicesStartedBefore(m)) }];
   },
 };
 

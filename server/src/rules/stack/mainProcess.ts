@@ -4,9 +4,10 @@
  */
 import type { Msg } from '../../i18n/msg';
 import { msg } from '../../i18n/msg';
-import { flatten, instrShell, parseShell, plainSource, type SimpleCommand } from '../../service/shell';
+import type { Stage } from '../../service/document';
+import { lineOfOffset, type SimpleCommand } from '../../service/shell';
 import type { RuleContext } from '../types';
-import { daemonTypos, type MainCommand } from './util';
+import { daemonTypos, mainCommand, nginxConfigs, setsDaemonOff, type MainCommand } from './util';
 
 export type Verdict =
   | { kind: 'exits'; what: string; reason: Msg }
@@ -48,9 +49,9 @@ function gValues(args: string[]): string[] {
  * configuration file and line the directive is on; without it, the directive is on the command line.
  */
 export function daemonTypoReason(name: string, file?: { path: string; line: number }): Msg {
-  const inFile = file ? msg(`nginx 설정 \`${file.path}\` ${file.line}번 줄에 있는 `, `in \`${file.path}\` line ${file.line} `) : msg('', '');
+  const inFile = file ? msg(`nginx 설정 \`${file.path}\` 파일 ${file.line}번 줄의 `, `in \`${file.path}\` line ${file.line} `) : msg('', '');
   return msg(
-    `${inFile.ko}알 수 없는 지시어 \`${name}\` 때문에(\`daemon\`의 오타) nginx가 시작하지 못합니다. 오류(\`[emerg] unknown directive "${name}"\`)와 함께 종료 코드 1로 끝나므로, \`daemon\` 철자로 고치세요`,
+    `${inFile.ko}\`${name}\` 지시어는 \`daemon\` 지시어의 오타입니다. nginx는 이 지시어를 알지 못해 시작하지 않고, \`[emerg] unknown directive "${name}"\` 오류와 함께 종료 코드 1로 끝납니다. 철자를 \`daemon\`으로 고치세요`,
     `nginx does not know the directive \`${name}\` ${inFile.en}(a typo for \`daemon\`), so it does not start: it prints \`[emerg] unknown directive "${name}"\` and exits with code 1; write \`daemon\``,
   );
 }
@@ -131,6 +132,42 @@ export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | 
   return null;
 }
 
+/**
+ * The container's main command and what becomes of it, as every rule that speaks about it must see it: with what
+ * the Dockerfile writes into nginx.conf, and with the official php images' `daemonize = no` (a bare `php-fpm` stays
+ * in the foreground there). null when the main command is unknown.
+ */
+export function mainVerdict(ctx: RuleContext): { m: MainCommand; v: Verdict | null } | null {
+  const m = mainCommand(ctx);
+  if (!m) return null;
+  const v = judgeMain(m, /(^|\/)nginx$/.test(m.argv[0] ?? '') ? nginxMainConf(ctx) : undefined);
+  const img = (ctx.doc.stages[0]?.image ?? '').toLowerCase();
+  if (v?.kind === 'exits' && /^php(-fpm|[\d.]+-fpm)?$/.test(m.argv[0] ?? '') && /^(docker\.io\/)?(library\/)?php[:@]/.test(img)) return { m, v: null };
+  return { m, v };
+}
+
+/** What the final stage's Dockerfile writes into nginx's configuration: `daemon off;` in nginx.conf, or a typo. */
+function nginxMainConf(ctx: RuleContext): NginxMainConf | undefined {
+  const final = ctx.doc.stages[ctx.doc.stages.length - 1];
+  if (!final) return undefined;
+  const chain = new Set<Stage>();
+  for (let s: Stage | null = final; s && chain.size < 64; s = s.parent) chain.add(s);
+  const conf: NginxMainConf = { daemonOff: false, typo: null };
+  for (const c of nginxConfigs(ctx)) {
+    if (!c.instr.stage || !chain.has(c.instr.stage)) continue;
+    if (c.dest === '/etc/nginx/nginx.conf' && setsDaemonOff(c.text)) conf.daemonOff = true;
+    const t = daemonTypos(c.text)[0];
+    if (t && !conf.typo) {
+      const at = c.rangeOf(t.start, t.end);
+      conf.typo = {
+        name: t.name,
+        file: c.file ? { path: c.file, line: lineOfOffset(c.text, t.start) } : { path: 'Dockerfile', line: (at ?? c.anchor).start.line + 1 },
+      };
+    }
+  }
+  return conf;
+}
+
 /** Where the command is: the script line, for the message. */
 export function where(m: MainCommand): Msg {
   if (m.script) return msg(` (\`${m.script.path}\` 파일 ${m.script.line}번 줄)`, ` (\`${m.script.path}\` line ${m.script.line})`);
@@ -142,33 +179,13 @@ export function where(m: MainCommand): Msg {
  * `/etc/init.d/X start`, a command ending in `&`, and nginx or php-fpm left to daemonize. They run beside PID 1 and
  * get no signal of their own from `docker stop`.
  */
-export function servicesStartedBefore(ctx: RuleContext, m: MainCommand): string[] {
-  let cmds: SimpleCommand[];
-  let before: number;
-  if (m.script) {
-    const text = ctx.readContextFile?.(m.script.path);
-    if (text == null) return [];
-    cmds = flatten(parseShell(plainSource(text)));
-    before = lineStart(text, m.script.line);
-  } else {
-    const sh = instrShell(m.instr);
-    if (!sh || !m.cmd) return [];
-    cmds = sh.all;
-    before = m.cmd.start;
-  }
+export function servicesStartedBefore(m: MainCommand): string[] {
   const out: string[] = [];
-  for (const c of cmds) {
-    if (c.start >= before) break;
+  for (const c of m.before ?? []) {
     const name = startedService(c);
     if (name && !out.includes(name)) out.push(name);
   }
   return out;
-}
-
-function lineStart(text: string, line: number): number {
-  let at = 0;
-  for (let l = 1; l < line && at >= 0; l++) at = text.indexOf('\n', at) + 1;
-  return at > 0 || line === 1 ? at : text.length;
 }
 
 function startedService(c: SimpleCommand): string | null {

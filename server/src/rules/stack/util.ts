@@ -138,6 +138,13 @@ export interface MainCommand {
   whole?: boolean;
   /** `while true; do …; done` around it. */
   loopCondition?: string | null;
+  /** The commands written before it in the same text (the CMD, or the script it was found in), in order. */
+  before?: SimpleCommand[];
+}
+
+/** The commands of `all` that start before `c`. */
+function commandsBefore(all: SimpleCommand[], c: SimpleCommand): SimpleCommand[] {
+  return all.filter((x) => x.start < c.start);
 }
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
@@ -228,7 +235,7 @@ function fromShellInstr(ctx: RuleContext, stage: Stage, instr: Instr): MainComma
   const followed = followScript(ctx, stage, argv, instr, instr.argsRange() ?? instr.range, null);
   if (followed) return followed;
   const whole = sh.commands.length === 1 && !sh.commands[0].inner;
-  return { argv, cmd: last, instr, range, whole, loopCondition: last.loopCondition };
+  return { argv, cmd: last, instr, range, whole, loopCondition: last.loopCondition, before: commandsBefore(sh.all, last) };
 }
 
 /**
@@ -289,7 +296,7 @@ function followScript(
   const script = { path: found.path, line: lineOfOffset(found.text, last.start) };
   const deeper = followScript(ctx, stage, lastArgv, instr, range, null, depth + 1);
   if (deeper) return deeper;
-  return { argv: lastArgv, cmd: last, instr, range: scriptRange, script, loopCondition: last.loopCondition };
+  return { argv: lastArgv, cmd: last, instr, range: scriptRange, script, loopCondition: last.loopCondition, before: commandsBefore(flatten(cmds), last) };
 }
 
 /** Joins POSIX paths and normalises `.`/`..`. */

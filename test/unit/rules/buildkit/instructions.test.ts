@@ -30,6 +30,9 @@ describe('JSONArgsRecommended', () => {
     assert.deepEqual(runtime(lines('FROM debian', 'ENTRYPOINT ["/e.sh"]', 'CMD nginx -g "daemon off;"')), STYLE);
     assert.deepEqual(runtime(lines('FROM debian', 'CMD nginx -g "daemon off;"', 'CMD ["nginx"]')).length, 1);
     assert.equal(runtime(lines('FROM debian', 'CMD nginx -g "daemon off;"', 'CMD ["nginx"]'))[0][0], null);
+    // nginx kept in the foreground by the nginx.conf the Dockerfile writes: no main-process rule fires, so this one
+    // tells what docker stop does.
+    assert.deepEqual(runtime(lines('FROM debian:bookworm', 'RUN echo "daemon off;" >> /etc/nginx/nginx.conf', 'CMD nginx')), STAYS);
     // DG111 tells the run-time story of a keep-alive: one finding about it, not two.
     assert.deepEqual(runtime(lines('FROM debian', 'CMD service nginx start && tail -f /dev/null')), STYLE);
   });

@@ -78,7 +78,7 @@ describe('DG101 main process exits at once', () => {
     assert.equal(w.length, 1);
     assert.match(w[0].en, /`srcs\/nginx\.conf` line 2/);
     assert.match(w[0].en, /unknown directive "dameon"/);
-    assert.match(w[0].ko, /`srcs\/nginx\.conf` 2번 줄/);
+    assert.match(w[0].ko, /`srcs\/nginx\.conf` 파일 2번 줄/);
     // daemon off in a file nginx.conf does not read as its main config still leaves bare nginx daemonizing.
     const other = where(DG101, FT + 'RUN echo "daemon off;" > /etc/nginx/conf.d/x.conf\nCMD ["nginx"]\n');
     assert.equal(other.length, 1);
