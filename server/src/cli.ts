@@ -3,12 +3,12 @@
  *   check FILE...       diagnostics (text/json/sarif)
  * Other subcommands (explain, new-stack) are added by their modules.
  */
-import { Lang, line, resolveLang } from './i18n/msg';
+import { Lang, line, resolveLang } from '../../common/src/i18n';
 import { runCheck } from './cli/check';
 import { runExplain } from './cli/explain';
 import { runNewStack } from './cli/newStack';
 import { CLI } from './cli/messages';
-import { fillMsg } from './i18n/msg';
+import { fillMsg } from '../../common/src/i18n';
 
 type Sub = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }, lang: Lang) => number | Promise<number>;
 

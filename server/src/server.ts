@@ -23,7 +23,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sizeHeapForAnEditor } from './heap';
-import { line, Lang } from './i18n/msg';
+import { line, Lang } from '../../common/src/i18n';
+import { BASE_IMAGE_CONFIG_METHOD, EXPLAIN_REQUEST, type ExplainRequestParams } from '../../common/src/protocol';
 import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './service/settings';
 import type * as Service from './service/index';
 import type { GuideDiagnostic, ParsedDocument } from './service/index';
@@ -513,8 +514,8 @@ function startLanguageServer(): void {
   );
   connection.onCodeLens((p, token) => withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
   // The explain command (client/src/commands/explain.ts) and the base image probe (client/src/explain/baseImageProbe.ts).
-  connection.onRequest('dockerfileGuide/explain', (p: Service.ExplainRequestParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc, lang) => svc().explainRequest(doc, p, lang)));
-  connection.onNotification('dockerfileGuide/baseImageConfig', (p: unknown) => {
+  connection.onRequest(EXPLAIN_REQUEST, (p: ExplainRequestParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc, lang) => svc().explainRequest(doc, p, lang)));
+  connection.onNotification(BASE_IMAGE_CONFIG_METHOD, (p: unknown) => {
     toWorker({ type: 'baseImageConfig', params: p });
     if (svc().applyEngineImageConfig(p)) {
       void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);

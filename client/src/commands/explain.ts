@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EXPLAIN_REQUEST, type ExplainRequestParams, type ExplainResponse } from '../../../server/src/service/explain';
+import { EXPLAIN_REQUEST, type ExplainRequestParams, type ExplainResponse } from '../../../common/src/protocol';
 
 export const EXPLAIN_COMMAND = 'dockerfileGuide.explainCommand';
 export const EXPLAIN_SCHEME = 'dockerfile-guide-explain';

@@ -1,12 +1,12 @@
 /**
  * "Dockerfile Guide: New web stack project": asks the Debian release, the site name, phpMyAdmin and where WordPress
- * and phpMyAdmin come from, then writes the scaffold (server/src/scaffold) into a folder. Existing files are only
+ * and phpMyAdmin come from, then writes the scaffold (common/src/scaffold) into a folder. Existing files are only
  * overwritten after the user says so.
  */
 import * as vscode from 'vscode';
 import { chmod } from 'node:fs/promises';
-import { defaultSource, generateStack, isValidSiteName, type AppSource, type CommentLang } from '../../../server/src/scaffold/stack';
-import { RELEASES, type DebianRelease } from '../../../server/src/scaffold/releases';
+import { defaultSource, generateStack, isValidSiteName, type AppSource, type CommentLang } from '../../../common/src/scaffold/stack';
+import { RELEASES, type DebianRelease } from '../../../common/src/scaffold/releases';
 
 export const NEW_STACK_COMMAND = 'dockerfileGuide.newStack';
 

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BASE_IMAGE_CONFIG_METHOD, imageKey, type EngineImageConfigParams } from '../../../server/src/service/baseImages';
+import { BASE_IMAGE_CONFIG_METHOD, type EngineImageConfigParams } from '../../../common/src/protocol';
+import { imageKey } from '../../../common/src/imageRef';
 import { engineTarget, inspectImageConfig } from '../../../server/src/service/effectiveCommand/inspect';
 import { fromImages } from './fromImages';
 

@@ -2,7 +2,7 @@
  * A small argv reader for the CLI: `--opt value`, `--opt=value`, repeated options, and positionals.
  * Errors carry a bilingual message and mean exit code 2.
  */
-import { fillMsg, Lang, line, Msg } from '../i18n/msg';
+import { fillMsg, Lang, line, Msg } from '../../../common/src/i18n';
 import { CLI } from './messages';
 
 export class UsageError extends Error {

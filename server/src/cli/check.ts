@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { fillMsg, Lang, line } from '../i18n/msg';
+import { fillMsg, Lang, line } from '../../../common/src/i18n';
 import { binaryNotice, looksBinary } from '../service/binary';
 import { readInside } from '../service/contextFiles';
 import { computeDiagnostics, GuideDiagnostic } from '../service/diagnostics';

@@ -5,7 +5,7 @@
  * Exit codes: 0 explained, 2 bad usage, unreadable file, or no such stage.
  */
 import * as fs from 'node:fs';
-import { fillMsg, line, msg, type Lang } from '../i18n/msg';
+import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
 import { ParsedDocument } from '../service/document';
 import type { BaseImageConfig } from '../service/baseImages';
 import { effectiveCommand, resolveImage } from '../service/effectiveCommand';

@@ -1,4 +1,4 @@
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 
 /** The CLI's own words, in both languages. */
 export const CLI = {

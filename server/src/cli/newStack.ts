@@ -7,9 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { msg, fillMsg, line, type Msg } from '../i18n/msg';
-import { isDebianRelease } from '../scaffold/releases';
-import { defaultSource, generateStack, isValidSiteName, type AppSource, type CommentLang, type StackOptions } from '../scaffold/stack';
+import { msg, fillMsg, line, type Msg } from '../../../common/src/i18n';
+import { isDebianRelease } from '../../../common/src/scaffold/releases';
+import { defaultSource, generateStack, isValidSiteName, type AppSource, type CommentLang, type StackOptions } from '../../../common/src/scaffold/stack';
 
 export const NEW_STACK_USAGE: Msg = msg(
   '사용법: dockerfile-guide new-stack 폴더 [--debian bookworm|buster] [--lang ko|en] [--site 이름] [--source debian|upstream] [--no-phpmyadmin] [--force]',

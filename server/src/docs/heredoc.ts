@@ -1,4 +1,4 @@
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 
 const md = (...lines: string[]): string => lines.join('\n');
 

@@ -1,4 +1,4 @@
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 import { APT_PACKAGES } from './aptPackages';
 import { DIRECTIVES } from './directives';
 import { FLAGS } from './flags';

@@ -1,4 +1,4 @@
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 import type { PredefinedArgDoc } from './types';
 
 /** Where Docker documents these ARGs. */

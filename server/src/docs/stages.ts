@@ -1,4 +1,4 @@
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 
 /** Link for multi-stage builds in Docker's build guide. */
 export const MULTI_STAGE_LINK = 'https://docs.docker.com/build/building/multi-stage/';

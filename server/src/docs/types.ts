@@ -1,4 +1,4 @@
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 
 /** Reference documentation for one Dockerfile instruction, in Korean and English. */
 export interface InstructionDoc {

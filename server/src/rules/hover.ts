@@ -2,7 +2,7 @@
  * The "why" of a rule, shown in the hover over its diagnostic: rule id, title, one paragraph, documentation link.
  */
 import type { Position } from 'vscode-languageserver-types';
-import type { Lang, Msg } from '../i18n/msg';
+import type { Lang, Msg } from '../../../common/src/i18n';
 import { contains, ParsedDocument } from '../service/document';
 import { runRules, RuleOptions } from './engine';
 import { ruleById } from './registry';

@@ -3,7 +3,7 @@
  * Rules read the cached parse (ParsedDocument); they never parse text again.
  */
 import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 import type { ParsedDocument } from '../service/document';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -9,77 +9,15 @@
  * Anything else is unknown, and the explanation says so.
  */
 
+import { imageKey, parseImageRef } from '../../../common/src/imageRef';
+import { parseEngineImageConfigParams } from '../../../common/src/protocol';
+
 export interface BaseImageConfig {
   entrypoint: string[] | null;
   cmd: string[] | null;
   /** The image's SHELL (null or absent: the default `["/bin/sh", "-c"]`). */
   shell?: string[] | null;
   source: 'engine' | 'table';
-}
-
-/** The payload of the client's `dockerfileGuide/baseImageConfig` request/notification. */
-export interface EngineImageConfigParams {
-  /** The image reference as written in FROM (after ARG substitution), e.g. `nginx:1.27`. */
-  image: string;
-  entrypoint: string[] | null;
-  cmd: string[] | null;
-  shell?: string[] | null;
-  /** True when the engine answered that it does not have the image (forget an earlier answer). */
-  missing?: boolean;
-}
-
-export const BASE_IMAGE_CONFIG_METHOD = 'dockerfileGuide/baseImageConfig';
-
-export interface ImageRef {
-  /** Registry host when one is written (`ghcr.io`), null for Docker Hub. */
-  registry: string | null;
-  /** Repository path without the registry, lower case; Docker Hub's `library/` prefix removed. */
-  repo: string;
-  tag: string | null;
-  digest: string | null;
-}
-
-/** Splits an image reference the way Docker reads it. Returns null for an empty or variable-only reference. */
-export function parseImageRef(ref: string): ImageRef | null {
-  let rest = ref.trim();
-  if (!rest || rest.includes('$')) return null;
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | null = null;
-  const lastSlash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry: string | null = null;
-  const firstSlash = rest.indexOf('/');
-  if (firstSlash > 0) {
-    const head = rest.slice(0, firstSlash);
-    // Docker treats the first component as a registry host when it has a dot or a port, or is localhost.
-    if (head.includes('.') || head.includes(':') || head === 'localhost') {
-      registry = head.toLowerCase();
-      rest = rest.slice(firstSlash + 1);
-    }
-  }
-  if (registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = null;
-  let repo = rest.toLowerCase();
-  if (registry === null && repo.startsWith('library/')) repo = repo.slice('library/'.length);
-  if (!repo) return null;
-  return { registry, repo, tag, digest };
-}
-
-/** A normalised key for the engine cache: `repo:tag` (tag `latest` when none), registry kept when not Docker Hub. */
-export function imageKey(ref: string): string {
-  const p = parseImageRef(ref);
-  if (!p) return ref.trim().toLowerCase();
-  const name = p.registry ? `${p.registry}/${p.repo}` : p.repo;
-  if (p.digest) return `${name}@${p.digest}`;
-  return `${name}:${p.tag ?? 'latest'}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -132,21 +70,6 @@ export function engineBaseImage(image: string): BaseImageConfig | undefined {
 /** Changes whenever the engine results change; part of effectiveCommand's memo key. */
 export function engineBaseImagesGeneration(): number {
   return engineGeneration;
-}
-
-/** Validates a request payload from the client; null when it is malformed. */
-export function parseEngineImageConfigParams(p: unknown): EngineImageConfigParams | null {
-  if (!p || typeof p !== 'object') return null;
-  const o = p as Record<string, unknown>;
-  if (typeof o.image !== 'string' || !o.image) return null;
-  const arr = (v: unknown): string[] | null | undefined =>
-    v === null || v === undefined ? null : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
-  const entrypoint = arr(o.entrypoint);
-  const cmd = arr(o.cmd);
-  const shell = arr(o.shell);
-  if (entrypoint === undefined || cmd === undefined || shell === undefined) return null;
-  if (o.missing === true) return { image: o.image, entrypoint: null, cmd: null, shell: null, missing: true };
-  return { image: o.image, entrypoint, cmd, shell };
 }
 
 /**

@@ -5,7 +5,7 @@
  * parse of the current version; a fix whose text no longer matches returns nothing rather than a wrong edit.
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { fill, Lang, line, Msg } from '../i18n/msg';
+import { fill, Lang, line, Msg } from '../../../common/src/i18n';
 import type { RuleOptions } from '../rules/engine';
 import { ruleById } from '../rules/registry';
 import type { Finding, RuleContext } from '../rules/types';

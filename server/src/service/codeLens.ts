@@ -3,7 +3,7 @@
  * Clicking it runs `dockerfileGuide.explainCommand` with [uri, stageIndex], which opens the full explanation.
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Lang } from '../i18n/msg';
+import type { Lang } from '../../../common/src/i18n';
 import type { ParsedDocument } from './document';
 import { effectiveCommand, finalStage, shellStaysPid1, type EffectiveCommand } from './effectiveCommand';
 import { argvLine } from './explain';

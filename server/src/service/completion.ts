@@ -10,7 +10,7 @@ import { FLAGS } from '../docs/flags';
 import { INSTRUCTIONS } from '../docs/instructions';
 import { MOUNT_TYPES } from '../docs/mounts';
 import { PREDEFINED_ARGS } from '../docs/predefinedArgs';
-import { block, Lang, Msg } from '../i18n/msg';
+import { block, Lang, Msg } from '../../../common/src/i18n';
 import { ParsedDocument } from './document';
 import { instructionMarkdown } from './hover';
 

@@ -3,7 +3,7 @@
  * messages. Computed once per version, rendered in the user's language at the edge.
  */
 import type { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
-import type { Lang, Msg } from '../i18n/msg';
+import type { Lang, Msg } from '../../../common/src/i18n';
 import { contains, ParsedDocument } from './document';
 import { ruleMarkdown } from '../rules/hover';
 import { ALL_RULES, ruleById } from '../rules/registry';

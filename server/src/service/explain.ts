@@ -2,7 +2,8 @@
  * "What this container actually runs": the Markdown explanation of a stage's effective ENTRYPOINT/CMD (hover on
  * CMD/ENTRYPOINT/FROM, the explain command and the CLI), and the JSON shape of the CLI's `--format json`.
  */
-import type { Lang } from '../i18n/msg';
+import type { Lang } from '../../../common/src/i18n';
+import type { ExplainRequestParams, ExplainResponse } from '../../../common/src/protocol';
 import { shellPid1 } from './pid1Shell';
 import type { Instr, ParsedDocument, Stage } from './document';
 import {
@@ -413,23 +414,7 @@ export function explainJson(ec: EffectiveCommand): ExplainJson {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The custom request behind the explain command (client/src/commands/explain.ts).
-
-export const EXPLAIN_REQUEST = 'dockerfileGuide/explain';
-
-export interface ExplainRequestParams {
-  uri: string;
-  /** Stage index or name; absent: the final stage. */
-  stage?: number | string | null;
-}
-
-export interface ExplainResponse {
-  markdown: string;
-  /** A short title for the preview tab, e.g. `web: nginx -g "daemon off;"`. */
-  title: string;
-  stage: number;
-  stages: { index: number; name: string | null; line: number; argv: string | null }[];
-}
+// The custom request behind the explain command (protocol types in common/src/protocol.ts).
 
 export function explainRequest(doc: ParsedDocument, params: ExplainRequestParams, lang: Lang): ExplainResponse | null {
   const stage = pickStage(doc, params.stage ?? undefined);

@@ -6,7 +6,7 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { directiveDoc, flagDoc, instructionDoc, mountOptionDoc, mountTypeDoc, predefinedArgDoc } from '../docs';
 import { HEREDOC, HEREDOC_LINK } from '../docs/heredoc';
 import type { InstructionDoc } from '../docs/types';
-import { block, Lang, Msg } from '../i18n/msg';
+import { block, Lang, Msg } from '../../../common/src/i18n';
 import { contains, FlagInfo, Instr, ParsedDocument, VarDef } from './document';
 import { stageRefAt, variableAt, type StageRef } from './references';
 import { MULTI_STAGE_LINK, STAGE_BUILDERS, STAGE_USE, type StageUse } from '../docs/stages';

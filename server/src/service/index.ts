@@ -18,7 +18,7 @@ export { binaryNotice, looksBinary } from './binary';
 export { signatureHelp } from './signatureHelp';
 export { codeLenses } from './codeLens';
 export { explainHover, explainRequest } from './explain';
-export type { ExplainRequestParams } from './explain';
+export type { ExplainRequestParams } from '../../../common/src/protocol';
 export { applyEngineImageConfig } from './baseImages';
 export { codeActions } from './codeActions';
 export { ruleWhyHover } from '../rules/hover';

@@ -9,7 +9,7 @@
  * Only the base image tells which `/bin/sh` a stage has, so this answers `stays` only when the base is known to be
  * Debian or Ubuntu (or an official image built on them), `may-exec` for shells known to exec, and `unknown` else.
  */
-import { parseImageRef } from './baseImages';
+import { parseImageRef } from '../../../common/src/imageRef';
 import type { Stage } from './document';
 
 export type ShellPid1 = 'stays' | 'may-exec' | 'unknown';

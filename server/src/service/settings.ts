@@ -2,7 +2,7 @@
  * The server's view of `dockerfileGuide.*`. Plain LSP clients may send only `initializationOptions`;
  * VS Code sends the whole section through didChangeConfiguration and answers workspace/configuration.
  */
-import { Lang, resolveLang } from '../i18n/msg';
+import { Lang, resolveLang } from '../../../common/src/i18n';
 import type { SeveritySetting } from '../rules/types';
 
 export interface GuideSettings {

@@ -4,7 +4,7 @@
  */
 import type { Position, SignatureHelp } from 'vscode-languageserver-types';
 import { instructionDoc } from '../docs';
-import { block, Lang } from '../i18n/msg';
+import { block, Lang } from '../../../common/src/i18n';
 import { ParsedDocument } from './document';
 
 export function signatureHelp(doc: ParsedDocument, pos: Position, lang: Lang): SignatureHelp | null {

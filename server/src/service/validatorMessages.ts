@@ -4,7 +4,7 @@
  * the filled-in values are taken out, and the Korean template is filled with them.
  */
 import { VALIDATOR_MESSAGES } from '../docs/validatorMessages';
-import type { Msg } from '../i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 
 interface Compiled {
   key: string;

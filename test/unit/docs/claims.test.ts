@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { APT_PACKAGES, FLAGS, INSTRUCTIONS } from '../../../server/src/docs';
-import type { Msg } from '../../../server/src/i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 import { JSONArgsRecommended } from '../../../server/src/rules/buildkit/JSONArgsRecommended';
 import { UndefinedVar } from '../../../server/src/rules/buildkit/UndefinedVar';
 import { DL3014 } from '../../../server/src/rules/hadolint/DL3014';

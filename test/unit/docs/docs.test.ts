@@ -19,7 +19,7 @@ import {
   predefinedArgDoc,
   validatorMessage,
 } from '../../../server/src/docs';
-import type { Msg } from '../../../server/src/i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 
 const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/;
 const DOCS_LINK = /^https:\/\/docs\.docker\.com\/\S+$/;

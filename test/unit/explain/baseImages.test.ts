@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { baseImageConfig, imageKey, parseImageRef, parseEngineImageConfigParams } from '../../../server/src/service/baseImages';
+import { baseImageConfig } from '../../../server/src/service/baseImages';
+import { imageKey, parseImageRef } from '../../../common/src/imageRef';
+import { parseEngineImageConfigParams } from '../../../common/src/protocol';
 
 describe('parseImageRef', () => {
   it('reads Docker Hub names, tags, digests and registries', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateStack, makeSalt, SALT_NAMES, STACK_FILES, isValidSiteName, type StackOptions } from '../../../server/src/scaffold/stack';
+import { generateStack, makeSalt, SALT_NAMES, STACK_FILES, isValidSiteName, type StackOptions } from '../../../common/src/scaffold/stack';
 import { runNewStack, parseNewStackArgs } from '../../../server/src/cli/newStack';
 import { checkShell, nginxTest, runOk, startMariaDb, tmpDir, type MariaDb } from './tools';
 

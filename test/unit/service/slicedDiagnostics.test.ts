@@ -12,7 +12,7 @@ import { diagnoseInSlices } from '../../../server/src/service/slicedDiagnostics'
 import { BENCH_INPUTS, corpusDockerfiles } from '../corpusFiles';
 import { validate } from 'dockerfile-utils';
 import type { Range } from 'vscode-languageserver-types';
-import type { Msg } from '../../../server/src/i18n/msg';
+import type { Msg } from '../../../common/src/i18n';
 import { ALL_RULES } from '../../../server/src/rules/registry';
 import { ENGINE_VALIDATOR_SETTINGS, equivalentIds, findingSeverity, isSupersededValidatorCode, ruleSeverity, SEVERITY } from '../../../server/src/rules/engine';
 import { readSuppressions, skippedForFile, suppressedAt } from '../../../server/src/rules/suppression';

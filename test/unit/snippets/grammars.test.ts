@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
-import { generateStack } from '../../../server/src/scaffold/stack';
+import { generateStack } from '../../../common/src/scaffold/stack';
 import { CORPUS, corpusDockerfiles } from '../corpusFiles';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -4,7 +4,7 @@
  * (`Run`) always. This replaces dockerfile-utils' `instructionCasing`, which demands upper case everywhere and so
  * flagged every line of an all-lowercase file that Docker itself considers fine.
  */
-import { fill, fillMsg, msg } from '../../i18n/msg';
+import { fill, fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, isLowerWord, isUpperWord, keywordAsWritten, replace } from './util';
 

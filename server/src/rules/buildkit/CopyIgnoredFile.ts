@@ -8,10 +8,10 @@
  * heredocs and `--from` copies are skipped: we cannot say for sure what they name.
  */
 import * as path from 'node:path';
-import { fill, msg } from '../../i18n/msg';
+import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
-import { isIgnored, parseDockerignore } from '../../service/dockerignore';
+import { isIgnored, parseDockerignore } from '../../../../common/src/dockerignore';
 
 export { isIgnored, parseDockerignore };
 

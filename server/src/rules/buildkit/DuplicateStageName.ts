@@ -3,7 +3,7 @@
  * `FROM <name>` can then point at a stage other than the one the author meant. Every repeat is flagged, not the first.
  * This replaces dockerfile-utils' `duplicateBuildStageName`, which flags both occurrences as errors.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 

@@ -3,7 +3,7 @@
  * program listens on; publishing (`host:container`) happens at `docker run -p`. Docker keeps the container port and
  * drops the rest, so the line does not do what it seems to. The fix keeps the container port (and protocol).
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, replace } from './util';
 

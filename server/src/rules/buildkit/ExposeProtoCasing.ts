@@ -2,7 +2,7 @@
  * ExposeProtoCasing: `EXPOSE 80/TCP`. The protocol is written in lower case everywhere else (`docker run -p 80:80/tcp`,
  * `docker inspect`), so Docker asks for lower case here too. The fix lower-cases it.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, rangeOf, replace } from './util';
 

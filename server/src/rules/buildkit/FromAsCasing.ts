@@ -2,7 +2,7 @@
  * FromAsCasing: `FROM image as name` mixes an upper-case FROM with a lower-case `as` (or the other way round). The fix
  * writes AS in the casing of the FROM keyword.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, isLowerWord, isUpperWord, keywordAsWritten, replace } from './util';
 

@@ -3,7 +3,7 @@
  * build a multi-platform image. A stage whose name carries the platform's OS or architecture (`AS build_amd64`) is
  * a deliberate per-platform stage, and BuildKit accepts it; so do we.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 

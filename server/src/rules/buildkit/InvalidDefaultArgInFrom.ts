@@ -3,7 +3,7 @@
  * an empty or invalid reference, so a plain `docker build .` fails. Names nobody declares are UndefinedArgInFrom's
  * business and are skipped here, so one mistake gives one diagnostic.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, expandWith, globalArgValues, isBuiltinArg, PLATFORM_ARGS, relativeVariables } from './util';
 

@@ -8,7 +8,7 @@
  * keeps the meaning exactly (the shell stays PID 1: that fix is offered but not preferred). An array written with
  * single quotes, which Docker reads as shell form, gets its own message and is re-quoted.
  */
-import { fill, msg } from '../../i18n/msg';
+import { fill, msg } from '../../../../common/src/i18n';
 import type { Instr, Stage } from '../../service/document';
 import type { Finding, Rule, RuleContext } from '../types';
 import { effectiveCommand } from '../../service/effectiveCommand';

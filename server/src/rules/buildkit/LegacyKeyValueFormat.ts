@@ -7,7 +7,7 @@
  * expands). Anything else is left for the user. `LABEL maintainer = "x"` (blanks around `=`) is the legacy form with
  * the value `= "x"`, certainly not what was meant, so the fix drops the stray `=`.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { PropertyInfo } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { docsUrl, memoByAst } from './util';

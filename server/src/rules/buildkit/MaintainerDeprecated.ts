@@ -3,7 +3,7 @@
  * shows up in `docker inspect`. The fix writes the OCI authors label with the same text.
  */
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, isLowerWord, keywordAsWritten, replace } from './util';
 

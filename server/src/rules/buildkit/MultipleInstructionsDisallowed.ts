@@ -4,7 +4,7 @@
  * instructionCmdMultiple / instructionEntrypointMultiple / instructionHealthcheckMultiple.
  */
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { fill, msg } from '../../i18n/msg';
+import { fill, msg } from '../../../../common/src/i18n';
 import type { Instr } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';

@@ -4,7 +4,7 @@
  * so their empty lines are left alone. The fix deletes the empty lines of that instruction.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Instr } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { docsUrl, memoByAst } from './util';

@@ -2,7 +2,7 @@
  * RedundantTargetPlatform: `FROM --platform=$TARGETPLATFORM` asks for what FROM does anyway. The fix removes the flag.
  */
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 

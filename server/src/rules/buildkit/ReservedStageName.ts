@@ -2,7 +2,7 @@
  * ReservedStageName: `scratch` and `context` have a meaning of their own (the empty image; a named build context), so
  * a stage called that way is shadowed or shadows them.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 

@@ -4,7 +4,7 @@
  * secret, token, key, apikey, auth, credential(s)), unless a word is `public`. We also let `gpg`/`pgp` names through:
  * official images set `ENV GPG_KEY <fingerprint>`, and a key fingerprint is public by design.
  */
-import { fill, msg } from '../../i18n/msg';
+import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';
 

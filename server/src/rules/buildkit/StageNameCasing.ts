@@ -3,7 +3,7 @@
  * has to be read twice; Docker recommends lower case. The fix renames the stage and every reference to it.
  */
 import type { TextEdit } from 'vscode-languageserver-types';
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { docsUrl, replace } from './util';
 

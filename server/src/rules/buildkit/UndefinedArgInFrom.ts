@@ -3,7 +3,7 @@
  * not one of the predefined platform ARGs. It expands to an empty string, and a misspelt `$BUILDPLATFROM` silently
  * drops the platform. A close match among the declared names is suggested.
  */
-import { fill, msg } from '../../i18n/msg';
+import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl, editDistance, isBuiltinArg, PLATFORM_ARGS, relativeVariables, shiftLines } from './util';
 

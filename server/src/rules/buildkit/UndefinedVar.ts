@@ -13,7 +13,7 @@
  * quotes and heredoc bodies, and the usual environment names (PATH, HOME, HOSTNAME, …) are never reported.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { fill, msg } from '../../i18n/msg';
+import { fill, msg } from '../../../../common/src/i18n';
 import type { Instr, ParsedDocument, Stage, VariableRef } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { closestName } from './UndefinedArgInFrom';

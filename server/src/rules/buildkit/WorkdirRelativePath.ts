@@ -3,7 +3,7 @@
  * depends on the base image's working directory, which can change with the next tag. Paths starting with a variable
  * may well be absolute once expanded, so they are left alone.
  */
-import { fillMsg, msg } from '../../i18n/msg';
+import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Stage } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from './util';

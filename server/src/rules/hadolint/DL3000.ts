@@ -1,5 +1,5 @@
 /** DL3000: WORKDIR should be absolute; a relative one depends on every WORKDIR before it (and on the base image). */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

@@ -1,5 +1,5 @@
 /** DL3002: the final stage's last USER is root, so the container runs as root although the author chose a user. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

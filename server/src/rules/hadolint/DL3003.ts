@@ -1,5 +1,5 @@
 /** DL3003: `cd` inside RUN lasts only for that RUN; WORKDIR makes the folder explicit for every later instruction. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { cmdRange, hadolintUrl, runShells } from '../stack/util';
 

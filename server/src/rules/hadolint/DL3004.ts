@@ -1,5 +1,5 @@
 /** DL3004: RUN already runs as root unless USER says otherwise; sudo adds a setuid binary and a TTY-dependent tool. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { cmdRange, hadolintUrl, runShells } from '../stack/util';
 

@@ -1,5 +1,5 @@
 /** DL3006: an untagged FROM means `latest`, which moves; the build changes under you without any edit. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 import { fromRefs } from './fromImage';

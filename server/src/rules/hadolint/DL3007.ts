@@ -1,5 +1,5 @@
 /** DL3007: `:latest` written out is as unpinned as no tag at all. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 import { fromRefs } from './fromImage';

@@ -2,7 +2,7 @@
  * DL3008: apt packages without `=version`. Off by default in spirit (hint): even the official images do not pin
  * Debian packages, since a stable release only ever gets security fixes and pinned versions vanish from mirrors.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf, hadolintUrl, runShells, wordRange } from '../stack/util';
 

@@ -2,7 +2,7 @@
  * DL3009: the apt lists (/var/lib/apt/lists, tens of MB) stay in the layer unless removed in the same RUN. Only the
  * final stage matters: earlier stages are not shipped. A cache mount on the lists folder is fine too.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { instrShell } from '../../service/shell';
 import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';

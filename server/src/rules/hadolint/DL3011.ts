@@ -1,5 +1,5 @@
 /** DL3011: a port outside 0–65535 in EXPOSE cannot exist; usually a typo. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

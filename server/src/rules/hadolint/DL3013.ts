@@ -1,5 +1,5 @@
 /** DL3013: `pip install pkg` without a version takes whatever is newest on PyPI at build time (hint by default). */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl, runShells, wordRange } from '../stack/util';
 import { pipOf } from './pip';

@@ -2,7 +2,7 @@
  * DL3014: `apt-get install` without -y. A RUN step has no stdin, so when apt wants confirmation (anything beyond the
  * named packages to install) it prints "Do you want to continue? [Y/n] Abort." and exits 1: the build fails at once.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';
 

@@ -1,5 +1,5 @@
 /** DL3015: without --no-install-recommends apt also installs "recommended" packages: bigger images, more to patch. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';
 

@@ -1,5 +1,5 @@
 /** DL3016: `npm install pkg` without a version takes the newest release at build time (hint by default). */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl, runShells, wordRange } from '../stack/util';
 import { listNames } from './DL3008';

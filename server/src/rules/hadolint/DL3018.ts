@@ -1,5 +1,5 @@
 /** DL3018: `apk add pkg` without `=version` (hint by default, as for apt: Alpine branches drop old versions). */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl, runShells, wordRange } from '../stack/util';
 import { apkOf } from './apk';

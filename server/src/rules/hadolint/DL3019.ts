@@ -1,5 +1,5 @@
 /** DL3019: `apk add` without --no-cache leaves /var/cache/apk in the layer (or needs `apk update` plus cleanup). */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl, runShells, wordRange } from '../stack/util';
 import { apkOf } from './apk';

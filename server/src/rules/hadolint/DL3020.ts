@@ -2,7 +2,7 @@
  * DL3020: ADD of local files. ADD also downloads URLs and unpacks local archives; for plain files that magic is a
  * surprise waiting to happen, and COPY says exactly what happens.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { edit, hadolintUrl } from '../stack/util';
 

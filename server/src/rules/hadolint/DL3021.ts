@@ -1,5 +1,5 @@
 /** DL3021: with several sources, the destination must be a folder ending in `/`, or the build fails. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

@@ -1,5 +1,5 @@
 /** DL3022: `COPY --from=name` where no earlier stage has that name: Docker then pulls an image called `name`. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

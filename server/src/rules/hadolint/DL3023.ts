@@ -1,5 +1,5 @@
 /** DL3023: `COPY --from` naming the stage it is in: a stage cannot read its own result. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

@@ -3,7 +3,7 @@
  * program never receives SIGTERM from `docker stop` (bash and busybox sh may exec the last command instead). Info here rather than hadolint's warning: 32 of 41 beginner projects write it, and the
  * harmful cases get their own rules (DG101–DG103, DG111).
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { instrShell } from '../../service/shell';
 import { edit, hadolintUrl } from '../stack/util';

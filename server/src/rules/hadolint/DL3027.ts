@@ -1,5 +1,5 @@
 /** DL3027: `apt` is the interactive front end; its output and behaviour are not a stable interface for scripts. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';
 

@@ -1,5 +1,5 @@
 /** DL3042: pip keeps every downloaded wheel in ~/.cache/pip, which then sits in the layer for nothing. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl, runShells, wordRange } from '../stack/util';
 import { pipOf } from './pip';

@@ -1,5 +1,5 @@
 /** DL3043: `ONBUILD FROM`, `ONBUILD ONBUILD` and `ONBUILD MAINTAINER` are rejected by Docker. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

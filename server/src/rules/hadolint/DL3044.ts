@@ -2,7 +2,7 @@
  * DL3044: `ENV A=1 B=$A`: all values of one ENV are expanded before any of them is set, so `$A` is the old (usually
  * empty) value, not 1.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

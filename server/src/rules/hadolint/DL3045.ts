@@ -1,5 +1,5 @@
 /** DL3045: a relative COPY destination with no WORKDIR in the stage depends on the base image's working folder. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

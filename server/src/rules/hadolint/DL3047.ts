@@ -1,5 +1,5 @@
 /** DL3047: wget's default progress bar prints thousands of lines into the build log for a big file. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { edit, hadolintUrl, runShells, wordRange } from '../stack/util';
 

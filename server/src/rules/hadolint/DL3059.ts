@@ -2,7 +2,7 @@
  * DL3059: consecutive RUN instructions each make a layer; related commands belong in one RUN. Reported once per
  * run of consecutive RUNs (on the second one), not on each, to keep long beginner files readable.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 import type { Instr } from '../../service/document';

@@ -1,5 +1,5 @@
 /** DL3061: a Dockerfile must start with FROM (ARG, comments and parser directives may come before it). */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { hadolintUrl } from '../stack/util';
 

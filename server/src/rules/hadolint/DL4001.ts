@@ -1,5 +1,5 @@
 /** DL4001: installing and using both wget and curl doubles the tools (and their CVEs) for one job. */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import type { SimpleCommand } from '../../service/shell';
 import { cmdRange, hadolintUrl, runShells } from '../stack/util';

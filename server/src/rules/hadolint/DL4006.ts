@@ -4,7 +4,7 @@
  * Info, not warning: the official images pipe downloads without pipefail (17 of the 30 in the corpus) and build
  * fine; the risk is a silently broken layer, a best-practice matter under our severity policy.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { cmdRange, hadolintUrl, runShells } from '../stack/util';
 

@@ -4,7 +4,7 @@
  * so it "starts" and is gone a second later. nginx with a misspelt `daemon` (`-g 'dameon off;'`) is reported with
  * what really happens: it refuses the unknown directive and exits with code 1 before it could daemonize.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
 import { edit, guideUrl } from './util';

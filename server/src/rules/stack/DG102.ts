@@ -2,7 +2,7 @@
  * DG102: the last foreground command is a bare interactive shell. With `docker run -it` it waits for input; under
  * `docker run -d` without `-t` its stdin is closed and it exits at once, taking the container with it.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
 import type { ParsedDocument } from '../../service/document';

@@ -2,7 +2,7 @@
  * DG103: a shell-form ENTRYPOINT runs as `/bin/sh -c "<text>"` and the CMD's words are appended after the text as
  * `$0`, `$1`, …, which the shell never uses. A CMD next to it is silently ignored.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { guideUrl } from './util';
 

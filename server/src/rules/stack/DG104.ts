@@ -8,7 +8,7 @@
  * `[emerg] unknown directive "dameon"` with exit code 1.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import type { ParsedDocument } from '../../service/document';
 import { instrShell, lineOfOffset, type Word } from '../../service/shell';

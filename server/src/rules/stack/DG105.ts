@@ -3,7 +3,7 @@
  * files, not processes, so it has no effect on the container. A database started to be seeded by commands after it
  * in the same RUN (`service mysql start && mysql -e …`) is correct and is not flagged.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { cmdRange, guideUrl, runShells } from './util';
 

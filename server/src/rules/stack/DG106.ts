@@ -2,7 +2,7 @@
  * DG106: `chmod 777` gives every user, including the web server's www-data and any PHP code it runs, write access.
  * On system folders (`/etc/nginx`, `/var/*`, `/usr`) it lets a compromised PHP page rewrite the server itself.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { cmdRange, guideUrl, runShells } from './util';
 

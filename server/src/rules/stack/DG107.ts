@@ -5,7 +5,7 @@
  * installed by an earlier command, brings Apache and its PHP module next to nginx, fighting over port 80.
  * (This matches the research count: 4 of 41 ft_server projects, each installing `php` in its own command.)
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf, guideUrl, runShells, wordRange } from './util';
 

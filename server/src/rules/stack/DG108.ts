@@ -2,7 +2,7 @@
  * DG108: an archive fetched by wget/curl in a RUN, or by `ADD <url>`, with no checksum check in the same RUN (or no
  * `ADD --checksum`). A changed or tampered tarball goes into the image unnoticed, and `latest` URLs change.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { guideUrl, runShells, wordRange } from './util';
 

@@ -4,7 +4,7 @@
  * running init system. Without -y it also fails the build at once when an upgrade is pending: the RUN has no stdin,
  * so apt prints "Do you want to continue? [Y/n] Abort." and exits 1.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf, cmdRange, guideUrl, runShells } from './util';
 

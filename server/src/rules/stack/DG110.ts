@@ -2,7 +2,7 @@
  * DG110: `LABEL key = value` / `ENV key = value`. With spaces around `=`, Docker reads the legacy `key value` form:
  * the key is `key` and the value is `= value` (BuildKit reports LegacyKeyValueFormat but keeps the wrong value).
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { edit, guideUrl } from './util';
 

@@ -3,7 +3,7 @@
  * The container looks healthy while nginx or MariaDB are dead, and sh/tail/sleep as PID 1 ignore SIGTERM, so
  * `docker stop` waits 10 s and kills everything.
  */
-import { msg, type Msg } from '../../i18n/msg';
+import { msg, type Msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { isDatabase, mainVerdict, servicesStartedBefore, where } from './mainProcess';
 import { guideUrl } from './util';

@@ -6,7 +6,7 @@
  * Debian 11 "bullseye" LTS ended on 2026-08-31. Ubuntu interim releases move to old-releases.ubuntu.com after
  * their end of life (LTS releases stay on archive.ubuntu.com during ESM, so they are not listed here).
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { resolveImage } from '../../service/effectiveCommand';
 import { aptOf, guideUrl, runShells } from './util';

@@ -3,7 +3,7 @@
  * that the build cache keeps; when the install line changes later, it runs against old package lists and fails
  * with 404s (or installs outdated versions). The fix merges the update into the install RUN.
  */
-import { msg } from '../../i18n/msg';
+import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { instrShell } from '../../service/shell';
 import type { Instr } from '../../service/document';

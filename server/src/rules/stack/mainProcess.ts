@@ -2,8 +2,8 @@
  * Judging the container's main command (shared by DG101, DG102 and DG111 so they never disagree about which
  * command is the main one, and never fire twice on it).
  */
-import type { Msg } from '../../i18n/msg';
-import { msg } from '../../i18n/msg';
+import type { Msg } from '../../../../common/src/i18n';
+import { msg } from '../../../../common/src/i18n';
 import type { Stage } from '../../service/document';
 import { lineOfOffset, type SimpleCommand } from '../../service/shell';
 import type { RuleContext } from '../types';
