@@ -53,18 +53,18 @@ const dockerfileUtilsRedosFix = {
 common.plugins = [dockerodeSessionStub, dockerfileUtilsRedosFix];
 
 // The server is three files, so that a start compiles (or maps from the code cache) only what `initialize` needs:
-// dist/server.js is a tiny loader (server/src/boot.ts), dist/lsp.js the connection and handlers, and dist/service.js
+// dist/server.js is a tiny loader (server/src/lsp/boot.ts), dist/lsp.js the connection and handlers, and dist/service.js
 // the parser, validator, rules and docs, loaded after `initialized` and by the diagnostics worker (dist/worker.js).
-// The adapter's `require('./service/index')` becomes a code-cached load of dist/service.js.
+// The adapter's `require('../service/index')` becomes a code-cached load of dist/service.js.
 const serviceAsOwnFile = {
   name: 'service-as-own-file',
   setup(build) {
-    build.onResolve({ filter: /^\.\/service\/index$/ }, (args) =>
-      args.importer.endsWith(`server${path.sep}src${path.sep}server.ts`) ? { path: 'service-file', namespace: 'service-file' } : undefined,
+    build.onResolve({ filter: /^\.\.\/service\/index$/ }, (args) =>
+      args.importer.endsWith(`server${path.sep}src${path.sep}lsp${path.sep}server.ts`) ? { path: 'service-file', namespace: 'service-file' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'service-file' }, () => ({
       contents: "module.exports = require('./codeCache').loadCached(require('path').join(__dirname, 'service.js'));",
-      resolveDir: path.resolve('server/src'),
+      resolveDir: path.resolve('server/src/lsp/runtime'),
       loader: 'js',
     }));
   },
@@ -72,10 +72,10 @@ const serviceAsOwnFile = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
-  { entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/lsp.js', plugins: [...common.plugins, serviceAsOwnFile] },
+  { entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/lsp.js', plugins: [...common.plugins, serviceAsOwnFile] },
   { entryPoints: ['server/src/service/index.ts'], outfile: 'dist/service.js' },
-  { entryPoints: ['server/src/workerBoot.ts'], outfile: 'dist/worker.js' },
+  { entryPoints: ['server/src/lsp/workerBoot.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

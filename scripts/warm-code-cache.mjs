@@ -1,5 +1,5 @@
 // After a build: runs dist/server.js once over real LSP (initialize, open the example Dockerfile, wait for its
-// diagnostics, hover, complete, shut down) so that server/src/codeCache.ts writes the code caches of dist/lsp.js and
+// diagnostics, hover, complete, shut down) so that server/src/lsp/runtime/codeCache.ts writes the code caches of dist/lsp.js and
 // dist/service.js as the process exits, covering the functions a real session compiles first.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

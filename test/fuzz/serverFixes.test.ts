@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { ParsedDocument } from '../../server/src/service/document';
 import { computeDiagnostics, ruleWhyFromDiagnostics } from '../../server/src/service/diagnostics';
-import { mostImportant } from '../../server/src/service/diagnosticsWorker';
+import { mostImportant } from '../../server/src/service/check';
 import { ruleWhyHover } from '../../server/src/rules/hover';
 import { corpusDockerfiles } from '../unit/corpusFiles';
 

@@ -56,7 +56,7 @@ test('npm run package: a .vsix under 1 MB without node_modules', () => {
   assert.ok(names.includes('extension/dist/lsp.js'));
   assert.ok(names.includes('extension/dist/service.js'));
   assert.ok(names.includes('extension/dist/worker.js'));
-  // Code caches belong to the V8 that wrote them (server/src/codeCache.ts): never shipped.
+  // Code caches belong to the V8 that wrote them (server/src/lsp/runtime/codeCache.ts): never shipped.
   assert.ok(!names.some((n) => n.endsWith('.cache')), 'no code caches shipped');
   assert.ok(names.includes('extension/dist/cli.js'));
   assert.ok(names.includes('extension/package.nls.ko.json'));

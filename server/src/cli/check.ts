@@ -10,7 +10,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { fillMsg, Lang, line } from '../../../common/src/i18n';
 import { binaryNotice, looksBinary } from '../service/binary';
-import { readInside } from '../service/contextFiles';
+import { readInside } from '../host/contextFiles';
 import { computeDiagnostics, GuideDiagnostic } from '../service/diagnostics';
 import { ParsedDocument } from '../service/document';
 import type { SeveritySetting } from '../rules/types';

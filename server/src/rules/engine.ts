@@ -12,7 +12,7 @@ import { effectiveSeverity, readProjectConfig } from './config';
 import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
 import { runShellsSteps } from './stack/util';
-import { drain } from '../service/slices';
+import { drain } from '../service/steps';
 import type { Finding, Rule, RuleContext, Severity, SeveritySetting } from './types';
 
 export interface RuleOptions {

@@ -15,7 +15,7 @@
 import { Dockerfile, DockerfileParser } from 'dockerfile-ast';
 import './astMemo';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { drain } from './slices';
+import { drain } from './steps';
 
 /** Chunks longer than this (in lines) are cut at the next instruction start even inside a stage. */
 export const MAX_CHUNK_LINES = 240;

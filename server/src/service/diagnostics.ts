@@ -8,7 +8,7 @@ import { contains, ParsedDocument } from './document';
 import { ruleMarkdown } from '../rules/hover';
 import { ALL_RULES, ruleById } from '../rules/registry';
 import { validatorProblemsSteps } from './validation';
-import { drain } from './slices';
+import { drain } from './steps';
 import { translateValidatorMessage } from './validatorMessages';
 import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRulesSteps, RuleOptions } from '../rules/engine';
 

@@ -18,7 +18,7 @@ import {
 } from 'dockerfile-ast';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { Chunk, PlacedChunk, chunkDocument, directiveLineCount, splitLinesKeepEnds } from './chunks';
-import { drain } from './slices';
+import { drain } from './steps';
 
 export interface Span {
   value: string;

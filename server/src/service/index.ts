@@ -1,26 +1,106 @@
 /**
- * Everything the LSP adapter uses from the language service, in one module so that server.ts can load it
- * lazily: the `initialize` answer does not wait for the parser, the validator, the rules and the docs to load.
+ * The language service's front door: createLanguageService(host) gives every feature as one call on a parsed
+ * document. The service reads no files, opens no sockets and starts no threads: what it needs from the machine (a
+ * file of the build context, a place to report a rule that crashed) comes from the host, so the same service runs
+ * in the LSP adapter (server/src/lsp), its worker thread and the CLI, and in unit tests without any of them.
+ *
+ * The LSP adapter loads this module lazily (dist/service.js, see esbuild.mjs): the `initialize` answer does not
+ * wait for the parser, the validator, the rules and the docs to load.
  */
-export { completion } from './completion';
-export { computeDiagnostics, ruleWhyFromDiagnostics, toLspDiagnostic } from './diagnostics';
-export { mostImportant, serveDiagnostics } from './diagnosticsWorker';
-export type { GuideDiagnostic } from './diagnostics';
-export { ParsedDocument } from './document';
-export { parseInSlices } from './slicedParse';
-export { diagnoseInSlices } from './slicedDiagnostics';
-export { formatDocument, formatRange } from './format';
-export { hover } from './hover';
-export { definitionFor, stageGroupAt, variableGroupAt, variableAt, stageRefAt } from './references';
-export { documentSymbols, foldingRanges } from './symbols';
-export { contextFileReader } from './contextFiles';
-export { binaryNotice, looksBinary } from './binary';
-export { signatureHelp } from './signatureHelp';
-export { codeLenses } from './codeLens';
-export { explainHover, explainRequest } from './explain';
-export type { ExplainRequestParams } from '../../../common/src/protocol';
-export { applyEngineImageConfig } from './baseImages';
-export { codeActions } from './codeActions';
-export { ruleWhyHover } from '../rules/hover';
-export { onRuleError } from '../rules/engine';
-export { collectAfterClose, settleHeapOnce } from './memory';
+import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
+import type { Lang, Msg } from '../../../common/src/i18n';
+import type { ExplainRequestParams } from '../../../common/src/protocol';
+import type { SeveritySetting } from '../rules/types';
+import { onRuleError } from '../rules/engine';
+import { ruleWhyHover } from '../rules/hover';
+import { applyEngineImageConfig } from './baseImages';
+import { checkDocument, checkSteps, mostImportant } from './check';
+import { codeActions } from './codeActions';
+import { codeLenses } from './codeLens';
+import { completion } from './completion';
+import { ruleWhyFromDiagnostics, toLspDiagnostic, type DiagnosticOptions, type GuideDiagnostic } from './diagnostics';
+import { ParsedDocument, type ChunkReuse } from './document';
+import { explainHover, explainRequest } from './explain';
+import { formatDocument, formatRange, type FormatOptions } from './format';
+import { hover } from './hover';
+import { definition, documentHighlights, prepareRename, references, rename } from './navigation';
+import { parseSteps } from './parseSteps';
+import { signatureHelp } from './signatureHelp';
+import { documentSymbols, foldingRanges } from './symbols';
+
+export type { GuideDiagnostic, DiagnosticOptions } from './diagnostics';
+export type { ParsedDocument } from './document';
+
+/** What the service needs from the machine it runs on. Every member is optional: without it, the feature is off. */
+export interface LanguageServiceHost {
+  /**
+   * A reader for files of the build context of the Dockerfile at `uri` (its folder), for rules that look at
+   * `.dockerignore`, `.hadolint.yaml` or a start script the Dockerfile copies in. Paths are relative to that folder;
+   * the reader answers null for a file that is absent, too large or outside the folder.
+   */
+  contextFileReader?(uri: string): ((rel: string) => string | null) | undefined;
+  /** A rule threw: its findings are left out and the rest carry on; the host says so where someone reads it. */
+  onRuleError?(ruleId: string, error: unknown): void;
+}
+
+/** The user's overrides of rule severities (`dockerfileGuide.rules`). */
+export type RuleSettings = Record<string, SeveritySetting>;
+
+export interface HoverContext {
+  rules: RuleSettings;
+  /**
+   * The document's diagnostics when they were computed apart from requests (a long document, in slices or in the
+   * worker): the hover explains rules from this list instead of running every rule inside the hover. Null: the
+   * rules are cheap enough for this document to run here.
+   */
+  deferredDiagnostics: GuideDiagnostic[] | null;
+  /** False when the rules are not run inside requests for this document and no deferred list exists yet. */
+  rulesInRequests: boolean;
+}
+
+export function createLanguageService(host: LanguageServiceHost = {}) {
+  if (host.onRuleError) onRuleError(host.onRuleError);
+  const options = (uri: string, rules: RuleSettings): DiagnosticOptions => ({ rules, readContextFile: host.contextFileReader?.(uri) });
+
+  return {
+    /** Parses one version of a document; `previous` lets unchanged chunks be reused. */
+    parse: (uri: string, version: number, text: string, previous?: ChunkReuse): ParsedDocument => new ParsedDocument(uri, version, text, previous),
+    /** The same parse with pause points, for a caller that runs it in slices. */
+    parseSteps: (uri: string, version: number, text: string, previous: ChunkReuse | undefined) => parseSteps(uri, version, text, previous),
+
+    check: (doc: ParsedDocument, rules: RuleSettings): GuideDiagnostic[] => checkDocument(doc, options(doc.uri, rules)),
+    checkSteps: (doc: ParsedDocument, rules: RuleSettings) => checkSteps(doc, options(doc.uri, rules)),
+    mostImportant,
+    toLspDiagnostic: (d: GuideDiagnostic, render: (m: Msg) => string): Diagnostic => toLspDiagnostic(d, render),
+
+    hover: (doc: ParsedDocument, pos: Position, lang: Lang, ctx: HoverContext) =>
+      hover(doc, pos, lang, {
+        instructionAddon: (ins) => explainHover(doc, ins, lang),
+        diagnosticAddon: (at) =>
+          ctx.deferredDiagnostics
+            ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang)
+            : ctx.rulesInRequests
+              ? ruleWhyHover(doc, at, lang, options(doc.uri, ctx.rules))
+              : null,
+      }),
+    codeActions: (doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], lang: Lang, rules: RuleSettings) =>
+      codeActions(doc, range, diagnostics, lang, options(doc.uri, rules)),
+    codeLenses: (doc: ParsedDocument, lang: Lang, effectiveCommandLens: boolean) => codeLenses(doc, lang, effectiveCommandLens),
+    explain: (doc: ParsedDocument, params: ExplainRequestParams, lang: Lang) => explainRequest(doc, params, lang),
+    /** What the client's engine said an image runs; true when that changed anything (refresh lenses and checks). */
+    applyEngineImageConfig: (params: unknown): boolean => applyEngineImageConfig(params),
+    signatureHelp: (doc: ParsedDocument, pos: Position, lang: Lang) => signatureHelp(doc, pos, lang),
+    completion: (doc: ParsedDocument, pos: Position, lang: Lang) => completion(doc, pos, lang),
+    documentSymbols: (doc: ParsedDocument) => documentSymbols(doc),
+    foldingRanges: (doc: ParsedDocument) => foldingRanges(doc),
+    definition: (doc: ParsedDocument, pos: Position) => definition(doc, pos),
+    documentHighlights: (doc: ParsedDocument, pos: Position) => documentHighlights(doc, pos),
+    references: (doc: ParsedDocument, pos: Position, includeDeclaration: boolean) => references(doc, pos, includeDeclaration),
+    prepareRename: (doc: ParsedDocument, pos: Position) => prepareRename(doc, pos),
+    rename: (doc: ParsedDocument, pos: Position, newName: string) => rename(doc, pos, newName),
+    formatDocument: (doc: ParsedDocument, opts: FormatOptions) => formatDocument(doc, opts),
+    formatRange: (doc: ParsedDocument, range: Range, opts: FormatOptions) => formatRange(doc, range, opts),
+  };
+}
+
+export type LanguageService = ReturnType<typeof createLanguageService>;

@@ -15,7 +15,7 @@ import { ValidationCode, ValidationSeverity, ValidatorSettings } from 'dockerfil
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { Chunk } from './chunks';
 import { ParsedDocument, Instr, shiftRange } from './document';
-import { drain } from './slices';
+import { drain } from './steps';
 
 interface Problem extends Diagnostic {
   instructionLine: number | null;

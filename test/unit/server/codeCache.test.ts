@@ -1,5 +1,5 @@
 /**
- * server/src/codeCache.ts: a bundle loaded through it writes a code cache as the process leaves, the next process
+ * server/src/lsp/runtime/codeCache.ts: a bundle loaded through it writes a code cache as the process leaves, the next process
  * accepts that cache (and so does not write it again), and a rebuilt bundle of the same length never meets the old
  * cache. Each load runs in its own node process, as the server does.
  */
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 
-const loader = path.resolve(__dirname, '../../../server/src/codeCache.ts');
+const loader = path.resolve(__dirname, '../../../server/src/lsp/runtime/codeCache.ts');
 
 function load(file: string): string {
   const code = `const m = require(${JSON.stringify(loader)}).loadCached(${JSON.stringify(file)}); process.stdout.write(String(m.answer()));`;

@@ -20,7 +20,7 @@ import {
   plainSource,
 } from '../../service/shell';
 import type { RuleContext } from '../types';
-import { drain } from '../../service/slices';
+import { drain } from '../../service/steps';
 
 /**
  * Where our own rules are documented. The lead may point this at the published README section.

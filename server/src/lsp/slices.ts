@@ -1,11 +1,16 @@
 /**
  * Runs work written as a generator (each `yield` is a point where it may stop) in slices of about SLICE_MS, giving
  * the event loop a turn between slices, so that the server answers other requests while a long document is parsed
- * (slicedParse.ts) or checked (slicedDiagnostics.ts).
+ * (parseInSlices) or checked (diagnoseInSlices).
  *
- * The same generators are drained in one go by the synchronous callers (ParsedDocument, computeDiagnostics): both
- * paths run the same code, so they cannot give different results.
+ * The same generators are drained in one go by the synchronous callers (service/steps.ts): both paths run the same
+ * code, so they cannot give different results.
+ *
+ * The service is passed in rather than imported: dist/lsp.js must not carry a second copy of it (it is loaded as
+ * dist/service.js once the client is initialized; see esbuild.mjs).
  */
+import type { GuideDiagnostic, LanguageService, ParsedDocument, RuleSettings } from '../service/index';
+import type { ChunkReuse } from '../service/document';
 
 /** Longest stretch of work between two turns of the event loop. */
 export const SLICE_MS = 8;
@@ -57,10 +62,35 @@ export async function runInSlices<T>(steps: Generator<unknown, T>, options: Slic
   }
 }
 
-/** Runs `steps` to the end at once: the synchronous path over the same generator. */
-export function drain<T>(steps: Generator<unknown, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+/**
+ * Parses a very long document in slices. A 5 MB Dockerfile takes a few hundred milliseconds to parse and build;
+ * done in one go, every request of every other document waits for it. Resolves to the parse, or to undefined as
+ * soon as `stillWanted()` turns false (the document changed or closed: its newer version starts its own run).
+ */
+export async function parseInSlices(
+  service: LanguageService,
+  uri: string,
+  version: number,
+  text: string,
+  previous: ChunkReuse | undefined,
+  stillWanted: () => boolean,
+): Promise<ParsedDocument | undefined> {
+  const outcome = await runInSlices(service.parseSteps(uri, version, text, previous), { stillWanted });
+  return outcome.done ? outcome.value : undefined;
+}
+
+/**
+ * Diagnostics of a long document, on this thread, in slices between requests. A worker thread would hold its own
+ * copy of the parse and of every rule's per-instruction caches (~60 MiB of a 185 MiB peak on 10,000 lines, when
+ * every document over 16 KB went there); pausing between chunks, RUN shells and rules keeps each wait short for
+ * almost every document. The few whose single steps are long come back as `heavy`, and go to the worker.
+ */
+export function diagnoseInSlices(
+  service: LanguageService,
+  doc: ParsedDocument,
+  rules: RuleSettings,
+  stillWanted: () => boolean,
+  heavyStepMs: number,
+): Promise<SliceOutcome<GuideDiagnostic[]>> {
+  return runInSlices(service.checkSteps(doc, rules), { stillWanted, heavyStepMs });
 }

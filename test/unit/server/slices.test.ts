@@ -1,10 +1,11 @@
 /**
- * service/slices.ts: work written as a generator runs in slices with the event loop turning in between, stops when
+ * lsp/slices.ts (and service/steps.ts's drain): work written as a generator runs in slices with the event loop turning in between, stops when
  * it is no longer wanted or when one step is too long, and drains to the same value in one go.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drain, runInSlices, SLICE_MS } from '../../../server/src/service/slices';
+import { runInSlices, SLICE_MS } from '../../../server/src/lsp/slices';
+import { drain } from '../../../server/src/service/steps';
 
 /** Busy-waits for `ms` (a step that really takes that long on the thread). */
 function spin(ms: number): void {

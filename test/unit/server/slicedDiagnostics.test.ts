@@ -1,5 +1,5 @@
 /**
- * service/slicedDiagnostics.ts: a long document checked in slices gives exactly the diagnostics of an unsliced check,
+ * lsp/slices.ts diagnoseInSlices: a long document checked in slices gives exactly the diagnostics of an unsliced check,
  * lets the event loop turn in between, and gives up when the document moves on or a step is too long.
  */
 import { test } from 'node:test';
@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../../server/src/service/diagnostics';
 import { ParsedDocument } from '../../../server/src/service/document';
-import { diagnoseInSlices } from '../../../server/src/service/slicedDiagnostics';
+import { diagnoseInSlices } from '../../../server/src/lsp/slices';
+import { createLanguageService } from '../../../server/src/service/index';
 import { BENCH_INPUTS, corpusDockerfiles } from '../corpusFiles';
 import { validate } from 'dockerfile-utils';
 import type { Range } from 'vscode-languageserver-types';
@@ -19,6 +20,8 @@ import { readSuppressions, skippedForFile, suppressedAt } from '../../../server/
 import { translateValidatorMessage } from '../../../server/src/service/validatorMessages';
 
 const options = { rules: {}, readContextFile: () => null };
+/** The same options through the service's host: no build context file exists. */
+const service = createLanguageService({ contextFileReader: () => () => null });
 const plain = (list: unknown[]) => JSON.stringify(list);
 /** What a comparison looks at: place, code, severity and both languages of the message. */
 const key = (d: { range: Range; code: string; severity: number; message: Msg }) =>
@@ -68,7 +71,7 @@ test('sliced diagnostics: the same as an unsliced check, over every corpus Docke
   for (let i = 0; i < files.length; i += 2) {
     const pair = files.slice(i, i + 2);
     const texts = pair.map((f) => fs.readFileSync(f, 'utf8'));
-    const runs = await Promise.all(texts.map((t) => diagnoseInSlices(new ParsedDocument('file:///a', 1, t), options, () => true, 10_000)));
+    const runs = await Promise.all(texts.map((t) => diagnoseInSlices(service, new ParsedDocument('file:///a', 1, t), {}, () => true, 10_000)));
     runs.forEach((sliced, j) => {
       assert.ok(sliced.done, pair[j]);
       const expected = unsliced(texts[j]);
@@ -83,7 +86,7 @@ test('sliced diagnostics: the 10,000-line bench input, with the event loop runni
   const text = fs.readFileSync(path.join(BENCH_INPUTS, 'synthetic-10k.Dockerfile'), 'utf8');
   let turns = 0;
   const ticker = setInterval(() => turns++, 0);
-  const sliced = await diagnoseInSlices(new ParsedDocument('file:///a', 1, text), options, () => true, 10_000);
+  const sliced = await diagnoseInSlices(service, new ParsedDocument('file:///a', 1, text), {}, () => true, 10_000);
   clearInterval(ticker);
   assert.ok(sliced.done);
   assert.ok(turns >= 5, `the event loop turned ${turns} times`);
@@ -95,18 +98,18 @@ test('sliced diagnostics: the 10,000-line bench input, with the event loop runni
 
 test('sliced diagnostics: stops when the document moves on, or at a step longer than allowed', async () => {
   const text = fs.readFileSync(path.join(BENCH_INPUTS, 'synthetic-10k.Dockerfile'), 'utf8');
-  const moved = await diagnoseInSlices(new ParsedDocument('file:///a', 1, text), options, () => false, 10_000);
+  const moved = await diagnoseInSlices(service, new ParsedDocument('file:///a', 1, text), {}, () => false, 10_000);
   assert.equal(!moved.done && moved.reason, 'moved-on');
   // A single RUN of ~500 KB is one step of its shell parse.
   const oneRun = 'FROM debian:bookworm\nRUN apt-get install -y ' + 'nginx-extras '.repeat(38_000) + '\n';
-  const heavy = await diagnoseInSlices(new ParsedDocument('file:///b', 1, oneRun), options, () => true, 20);
+  const heavy = await diagnoseInSlices(service, new ParsedDocument('file:///b', 1, oneRun), {}, () => true, 20);
   assert.equal(!heavy.done && heavy.reason, 'heavy');
   assert.ok(heavy.longestStepMs > 20);
 });
 
 test('sliced diagnostics: a binary file gets the one notice, as in one go', async () => {
   const text = 'FROM debian\n\u0000\u0001\u0002'.repeat(100);
-  const sliced = await diagnoseInSlices(new ParsedDocument('file:///bin', 1, text), options, () => true, 10_000);
+  const sliced = await diagnoseInSlices(service, new ParsedDocument('file:///bin', 1, text), {}, () => true, 10_000);
   assert.ok(sliced.done);
   assert.equal(sliced.value.length, 1);
   assert.equal(sliced.value[0].code, 'binaryFile');

@@ -4,8 +4,8 @@
  * again; see codeCache.ts. The service (dist/service.js) is loaded the same way once the client is initialized.
  */
 import * as path from 'path';
-import { loadCached } from './codeCache';
-import { sizeHeapForAnEditor } from './heap';
+import { loadCached } from './runtime/codeCache';
+import { sizeHeapForAnEditor } from './runtime/heap';
 
 // Before any code is loaded: the flags are part of what a code cache is checked against (see heap.ts).
 sizeHeapForAnEditor();

@@ -1,0 +1,11 @@
+/** Messages between the LSP thread (diagnosticsWorker.ts) and the diagnostics worker thread (workerBoot.ts). */
+import type { GuideDiagnostic, RuleSettings } from '../service/index';
+
+export type ToWorker =
+  | { type: 'validate'; uri: string; version: number; text: string; rules: RuleSettings; max: number }
+  | { type: 'close'; uri: string }
+  | { type: 'baseImageConfig'; params: unknown };
+
+export type FromWorker =
+  | { type: 'diagnostics'; uri: string; version: number; list: GuideDiagnostic[]; total: number; ms: number }
+  | { type: 'failed'; uri: string; version: number; error: string };
