@@ -9,9 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { fillMsg, Lang, line } from '../../../common/src/i18n';
-import { binaryNotice, looksBinary } from '../service/binary';
 import { readInside } from '../host/contextFiles';
-import { computeDiagnostics, GuideDiagnostic } from '../service/diagnostics';
+import { looksBinary } from '../service/binary';
+import { checkDocument } from '../service/check';
 import { ParsedDocument } from '../service/document';
 import type { SeveritySetting } from '../rules/types';
 import { ALL_RULES } from '../rules/registry';
@@ -41,8 +41,7 @@ export interface Io {
 /** Checks one file's text; `file` is what the output names it. */
 export function checkText(file: string, text: string, rules: Record<string, SeveritySetting>, lang: Lang, readContext?: (rel: string) => string | null): CheckRow[] {
   const doc = new ParsedDocument(pathToFileURL(path.resolve(file)).href, 1, text);
-  const list: GuideDiagnostic[] = looksBinary(text) ? [binaryNotice()] : computeDiagnostics(doc, { rules, readContextFile: readContext });
-  return list.map((d) => ({
+  return checkDocument(doc, { rules, readContextFile: readContext }).map((d) => ({
     file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,

@@ -9,7 +9,7 @@
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GuideDiagnostic, LanguageService, RuleSettings } from '../service/index';
-import type { DocumentStore } from './documentStore';
+import { cancelPending, type DocumentStore } from './documentStore';
 import { DiagnosticsWorker } from './diagnosticsWorker';
 import type { Parses } from './parses';
 import { settleHeapOnce } from './runtime/memory';
@@ -95,15 +95,20 @@ export class DiagnosticsScheduler {
   /** After a change: run soon, debounced by what this document's runs cost. */
   schedule(uri: string): void {
     const record = this.ctx.store.get(uri);
-    if (record.timer) clearTimeout(record.timer);
+    cancelPending(record);
+    const run = () => {
+      record.timer = undefined;
+      this.validate(uri);
+    };
     // Apart from requests a run costs them (almost) nothing, and keystrokes during a run already coalesce into one
     // run of the newest version, so a debounce there would only add its wait to every result.
     const cost = record.validationMs ?? 0;
-    const delay = this.mode(uri) !== 'now' || cost < DEBOUNCE_FROM_MS ? 0 : Math.min(DEBOUNCE_MAX_MS, Math.round(cost));
-    record.timer = setTimeout(() => {
-      record.timer = undefined;
-      this.validate(uri);
-    }, delay);
+    if (this.mode(uri) !== 'now' || cost < DEBOUNCE_FROM_MS) {
+      // Right after the change events already read have been handled; a timer of 0 would wait a whole millisecond.
+      record.timer = setImmediate(run);
+      return;
+    }
+    record.timer = setTimeout(run, Math.min(DEBOUNCE_MAX_MS, Math.round(cost)));
   }
 
   /** Settings or base-image data changed: every open document again. */

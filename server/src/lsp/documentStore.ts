@@ -16,8 +16,8 @@ export interface DocumentRecord {
   parse?: ParsedDocument;
   /** A sliced parse under way, for its newest version. */
   slicedParse?: { version: number; done: Promise<void> };
-  /** The pending diagnostics run (debounce). */
-  timer?: NodeJS.Timeout;
+  /** The pending diagnostics run: a debounce timer, or an immediate when no wait is needed. */
+  timer?: NodeJS.Timeout | NodeJS.Immediate;
   /** The last published diagnostics. `deferred`: computed apart from requests (in slices or in the worker). */
   diagnostics?: { version: number; list: GuideDiagnostic[]; deferred?: boolean };
   /** How long the last full run of this document took, in ms (in one go or in the worker). */
@@ -80,8 +80,17 @@ export class DocumentStore {
   /** Forgets everything about a closed document. */
   drop(uri: string): void {
     const r = this.records.get(uri);
-    if (r?.timer) clearTimeout(r.timer);
+    if (r) cancelPending(r);
     this.records.delete(uri);
     this.parseOrder.delete(uri);
   }
+}
+
+/** Cancels the document's pending diagnostics run, whichever kind it is. */
+export function cancelPending(record: DocumentRecord): void {
+  const t = record.timer;
+  if (!t) return;
+  if ('refresh' in t) clearTimeout(t); // only a Timeout can be refreshed
+  else clearImmediate(t as NodeJS.Immediate);
+  record.timer = undefined;
 }
