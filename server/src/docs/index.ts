@@ -72,7 +72,3 @@ export function aptPackageDoc(name: string): AptPackageDoc | undefined {
   return APT_PACKAGES.find((p) => p.name === name);
 }
 
-/** The heredoc reference (same text for RUN, COPY and ADD). */
-export function heredocDoc(): Msg {
-  return HEREDOC;
-}

@@ -180,9 +180,6 @@ export function baseImageConfig(image: string): BaseImageConfig | undefined {
   return c ? { ...c, source: 'table' } : undefined;
 }
 
-/** The images the table knows, for documentation and tests. */
-export const TABLE_IMAGES: readonly string[] = Object.keys(TABLE);
-
 /** Engine first, then the table. */
 export function lookupBaseImage(image: string): BaseImageConfig | undefined {
   return engineBaseImage(image) ?? baseImageConfig(image);

@@ -108,11 +108,6 @@ export function effectiveCommand(doc: ParsedDocument, stage: Stage, base?: BaseI
   return compute(doc, stage, base, 0).ec;
 }
 
-/** The effective command of every stage, in order. */
-export function effectiveCommands(doc: ParsedDocument): EffectiveCommand[] {
-  return doc.stages.map((s) => effectiveCommand(doc, s));
-}
-
 /** The final stage (what `docker build` without --target produces). */
 export function finalStage(doc: ParsedDocument): Stage | undefined {
   return doc.stages[doc.stages.length - 1];
