@@ -8,10 +8,17 @@ import { buildFailureText, buildImage } from '../docker/build';
 import { spanForStep } from '../docker/dockerfileSteps';
 import { redactText } from '../docker/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
-import { clientsOrWarn, reportError, requireTrust, type SidebarContext } from './common';
+import { fillMsg, line, type Msg } from '../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type SidebarContext } from './common';
 import { askAndRun } from './runImage';
 
 const TAG_KEY = 'dockerfileGuide.docker.buildTags';
+
+/** {ko, en} pairs, not vscode.l10n keys: the failure they frame is one, and a sentence keeps to one language. */
+const FAILED = {
+  atStep: { ko: '빌드가 {0}/{1} 단계에서 실패했습니다: {2}', en: 'Build failed at step {0}/{1}: {2}' },
+  of: { ko: '{0} 빌드에 실패했습니다: {1}', en: 'Build of {0} failed: {1}' },
+} satisfies Record<string, Msg>;
 
 /** A default tag from the folder name, lowercased into Docker's grammar. */
 export function defaultTag(dockerfile: string): string {
@@ -87,7 +94,7 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
           },
         });
       } catch (err) {
-        await reportError(ctx, vscode.l10n.t('Could not build {0}', tag.trim()), err);
+        await reportError(ctx, fillMsg(COULD_NOT.build, tag.trim()), err);
         return undefined;
       }
     },
@@ -102,13 +109,15 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
     out.appendLine(vscode.l10n.t('Build cancelled.'));
     return undefined;
   }
-  const failure = buildFailureText(result, ctx.lang());
+  const lang = ctx.lang();
+  const failure = buildFailureText(result, lang);
+  const why: Msg = { ko: buildFailureText(result, 'ko'), en: buildFailureText(result, 'en') };
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
   const span = result.failedStep ? spanForStep(text, result.failedStep) : undefined;
   if (span) {
     const d = new vscode.Diagnostic(
       new vscode.Range(span.line, 0, span.endLine, span.endCol),
-      vscode.l10n.t('Build failed at step {0}/{1}: {2}', result.failedStep!, result.totalSteps ?? '?', failure),
+      line(fillMsg(FAILED.atStep, result.failedStep!, result.totalSteps ?? '?', why), lang),
       vscode.DiagnosticSeverity.Error,
     );
     d.source = 'docker build';
@@ -116,7 +125,7 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
   }
   const showLog = vscode.l10n.t('Show Log');
   out.appendLine(failure);
-  void vscode.window.showErrorMessage(vscode.l10n.t('Build of {0} failed: {1}', tag.trim(), failure), showLog).then((a) => {
+  void vscode.window.showErrorMessage(line(fillMsg(FAILED.of, tag.trim(), why), lang), showLog).then((a) => {
     if (a === showLog) out.show();
   });
   return undefined;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineClients } from '../docker/connection';
 import { classifyError, describe } from '../docker/errors';
-import type { Lang } from '../docker/i18n';
+import { LINE_SEPARATOR, perLang, pick, type Lang, type Msg } from '../../../common/src/i18n';
 import type { DockerModel } from '../docker/model';
 import type { ContainerNode } from '../views/containerItems';
 import type { ImageNode } from '../views/imageItems';
@@ -33,16 +33,29 @@ export function clientsOrWarn(ctx: SidebarContext): EngineClients | undefined {
 }
 
 /**
- * Reports a failed action. `what` says what was attempted ("Stop web"). A 404 means the object went
- * away between the list and the click: refresh and say nothing, the tree tells the story.
+ * The headlines of reportError. They are {ko, en} pairs, not vscode.l10n keys, because the reason after them is
+ * one too: the whole sentence is in the one language the user chose.
  */
-export async function reportError(ctx: SidebarContext, what: string, err: unknown): Promise<void> {
+export const COULD_NOT = {
+  build: { ko: '{0} 이미지를 빌드하지 못했습니다', en: 'Could not build {0}' },
+  inspect: { ko: '{0}의 상세 정보를 가져오지 못했습니다', en: 'Could not inspect {0}' },
+  openShell: { ko: '{0}에서 셸을 열지 못했습니다', en: 'Could not open a shell in {0}' },
+  readLogs: { ko: '{0}의 로그를 읽지 못했습니다', en: 'Could not read the logs of {0}' },
+  run: { ko: '{0} 이미지를 실행하지 못했습니다', en: 'Could not run {0}' },
+  tag: { ko: '{0}에 태그를 달지 못했습니다', en: 'Could not tag {0}' },
+} satisfies Record<string, Msg>;
+
+/**
+ * Reports a failed action. `what` says what was attempted (COULD_NOT.run filled with the image). A 404 means the
+ * object went away between the list and the click: refresh and say nothing, the tree tells the story.
+ */
+export async function reportError(ctx: SidebarContext, what: Msg, err: unknown): Promise<void> {
   const e = classifyError(err, ctx.model.clients?.where);
   if (e.kind === 'notFound') {
     await ctx.model.refresh().catch(() => undefined);
     return;
   }
-  void vscode.window.showErrorMessage(`${what}: ${describe(e, ctx.lang())}`);
+  void vscode.window.showErrorMessage(perLang(ctx.lang(), (l) => `${pick(what, l)}: ${describe(e, l)}`, LINE_SEPARATOR));
 }
 
 /**

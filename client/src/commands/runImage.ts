@@ -2,9 +2,9 @@
 // Run Interactive (a terminal with `docker run -it --rm`).
 import * as vscode from 'vscode';
 import { runImage } from '../docker/actions';
-import { pick } from '../docker/i18n';
+import { fillMsg, line } from '../../../common/src/i18n';
 import { cliEnvFor, parsePorts, previewLine, runCommandLine, SpecError, validateContainerName, type PortSpec } from '../docker/runSpec';
-import { clientsOrWarn, hasDockerCli, reportError, requireTrust, targetImages, warnNoCli, type SidebarContext } from './common';
+import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, targetImages, warnNoCli, type SidebarContext } from './common';
 
 /** Asks for ports and a name, confirms the command line, runs. Returns the container id or undefined. */
 export async function askAndRun(ctx: SidebarContext, image: string): Promise<string | undefined> {
@@ -20,7 +20,7 @@ export async function askAndRun(ctx: SidebarContext, image: string): Promise<str
         parsePorts(v);
         return undefined;
       } catch (e) {
-        return e instanceof SpecError ? pick(e.msg, lang) : String(e);
+        return e instanceof SpecError ? line(e.msg, lang) : String(e);
       }
     },
   });
@@ -30,14 +30,14 @@ export async function askAndRun(ctx: SidebarContext, image: string): Promise<str
     prompt: vscode.l10n.t('Container name (empty: Docker picks one)'),
     validateInput: (v) => {
       const m = validateContainerName(v.trim());
-      return m ? pick(m, lang) : undefined;
+      return m ? line(m, lang) : undefined;
     },
   });
   if (name === undefined) return undefined;
   const ports: PortSpec[] = parsePorts(portsText);
-  const line = previewLine(runCommandLine(image, { name: name.trim() || undefined, ports }));
+  const commandLine = previewLine(runCommandLine(image, { name: name.trim() || undefined, ports }));
   const run = vscode.l10n.t('Run');
-  const ok = await vscode.window.showInformationMessage(vscode.l10n.t('Run this command?'), { modal: true, detail: line }, run);
+  const ok = await vscode.window.showInformationMessage(vscode.l10n.t('Run this command?'), { modal: true, detail: commandLine }, run);
   if (ok !== run) return undefined;
   const clients = clientsOrWarn(ctx);
   if (!clients) return undefined;
@@ -46,7 +46,7 @@ export async function askAndRun(ctx: SidebarContext, image: string): Promise<str
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Started a container from {0}', image), 4000);
     return id;
   } catch (err) {
-    await reportError(ctx, vscode.l10n.t('Could not run {0}', image), err);
+    await reportError(ctx, fillMsg(COULD_NOT.run, image), err);
     return undefined;
   }
 }

@@ -2,8 +2,8 @@
 // when a view first becomes visible; the endpoint in the views' description; trust and settings.
 import * as vscode from 'vscode';
 import { defaultInputs, resolveEndpoint } from '../docker/endpoint';
-import { langFromLocale, type Lang } from '../docker/i18n';
 import { DockerModel } from '../docker/model';
+import { uiLang } from '../language';
 import { registerBuildImage } from '../commands/buildImage';
 import type { SidebarContext } from '../commands/common';
 import { registerLifecycleCommands } from '../commands/containerLifecycle';
@@ -23,14 +23,6 @@ import { ContainersProvider, ImagesProvider } from './providers';
 export const CONTAINERS_VIEW = 'dockerfileGuide.containers';
 export const IMAGES_VIEW = 'dockerfileGuide.images';
 
-/** The sidebar follows `dockerfileGuide.language` like the rest of the extension (`both` → Korean first). */
-export function sidebarLang(): Lang {
-  const setting = vscode.workspace.getConfiguration('dockerfileGuide').get<string>('language', 'auto');
-  if (setting === 'ko' || setting === 'both') return 'ko';
-  if (setting === 'en') return 'en';
-  return langFromLocale(vscode.env.language);
-}
-
 function hostSetting(): string {
   return vscode.workspace.getConfiguration('dockerfileGuide.docker').get<string>('host', '') ?? '';
 }
@@ -49,15 +41,15 @@ export function registerDockerSidebar(context: vscode.ExtensionContext): DockerS
     return resolveEndpoint(defaultInputs(setting));
   };
   const model = new DockerModel({ resolve });
-  const containers = new ContainersProvider(model, sidebarLang);
-  const images = new ImagesProvider(model, sidebarLang);
+  const containers = new ContainersProvider(model, uiLang);
+  const images = new ImagesProvider(model, uiLang);
   let buildChannel: vscode.OutputChannel | undefined;
   const ctx: SidebarContext = {
     ext: context,
     model,
     containers,
     images,
-    lang: sidebarLang,
+    lang: uiLang,
     buildDiagnostics: vscode.languages.createDiagnosticCollection('docker-build'),
     buildOutput: () => (buildChannel ??= vscode.window.createOutputChannel(vscode.l10n.t('Docker Build'))),
   };
