@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
-import { registerDockerSidebar } from './views/sidebar';
-import { registerNewStackCommand } from './commands/newStack';
+import { registerDockerSidebar } from './sidebar';
+import { registerNewStackCommand } from './editor/newStack';
 import { registerExplain } from './explain';
 
 let client: LanguageClient | undefined;

@@ -1,8 +1,8 @@
 // Commands of the views themselves: refresh, retry after an error, how to start Docker, and the
 // dangling-images toggle.
 import * as vscode from 'vscode';
-import { HOWTO_COMMAND, RETRY_COMMAND } from '../views/statusItems';
-import type { SidebarContext } from './common';
+import { HOWTO_COMMAND, RETRY_COMMAND } from '../statusItems';
+import type { SidebarContext } from '../context';
 
 export const HOWTO_URL = 'https://docs.docker.com/engine/install/';
 

@@ -1,10 +1,10 @@
 // Run (detached, asks ports and name, shows the equivalent `docker run` before doing it) and
 // Run Interactive (a terminal with `docker run -it --rm`).
 import * as vscode from 'vscode';
-import { runImage } from '../docker/actions';
-import { fillMsg, line } from '../../../common/src/i18n';
-import { cliEnvFor, parsePorts, previewLine, runCommandLine, SpecError, validateContainerName, type PortSpec } from '../docker/runSpec';
-import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, targetImages, warnNoCli, type SidebarContext } from './common';
+import { runImage } from '../../docker/actions';
+import { fillMsg, line } from '../../../../common/src/i18n';
+import { cliEnvFor, parsePorts, previewLine, runCommandLine, SpecError, validateContainerName, type PortSpec } from '../../docker/runSpec';
+import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, targetImages, warnNoCli, type SidebarContext } from '../context';
 
 /** Asks for ports and a name, confirms the command line, runs. Returns the container id or undefined. */
 export async function askAndRun(ctx: SidebarContext, image: string): Promise<string | undefined> {

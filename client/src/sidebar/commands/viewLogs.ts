@@ -1,9 +1,9 @@
 // View Logs: one output channel per container, fed by a LogFollower that survives restarts.
 // Opening the logs of a container already followed just shows its channel again.
 import * as vscode from 'vscode';
-import { fillMsg, line } from '../../../common/src/i18n';
-import { LogFollower } from '../docker/logs';
-import { clientsOrWarn, COULD_NOT, reportError, targetContainers, type SidebarContext } from './common';
+import { fillMsg, line } from '../../../../common/src/i18n';
+import { LogFollower } from '../../docker/logs';
+import { clientsOrWarn, COULD_NOT, reportError, targetContainers, type SidebarContext } from '../context';
 
 interface Followed {
   follower: LogFollower;

@@ -2,11 +2,11 @@
 // and exactly those are removed, one by one (docker/prune.ts), so nothing the user did not see goes;
 // the report says how much space came back and which ones could not be removed (used by a container …).
 import * as vscode from 'vscode';
-import { removeDanglingImages } from '../docker/prune';
-import { pruneReport, removalConfirmation } from '../views/confirm';
-import { isDangling } from '../views/imageItems';
-import { shortId } from '../views/format';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, type SidebarContext } from './common';
+import { removeDanglingImages } from '../../docker/prune';
+import { pruneReport, removalConfirmation } from '../confirm';
+import { isDangling } from '../imageItems';
+import { shortId } from '../format';
+import { clientsOrWarn, confirmRemoval, requireTrust, showReport, type SidebarContext } from '../context';
 
 export function registerPruneImages(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.pruneDangling', async () => {

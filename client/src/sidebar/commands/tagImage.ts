@@ -1,8 +1,8 @@
 // Tag: add a `repo:tag` to an image.
 import * as vscode from 'vscode';
-import { isValidReference, tagImage } from '../docker/actions';
-import { fillMsg } from '../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, requireTrust, targetImages, type SidebarContext } from './common';
+import { isValidReference, tagImage } from '../../docker/actions';
+import { fillMsg } from '../../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust, targetImages, type SidebarContext } from '../context';
 
 export function registerTagImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.tag', async (node?: unknown) => {

@@ -1,9 +1,9 @@
 // Open Shell: a VS Code terminal running `docker exec -it <id> bash` (sh when the image has no bash).
 import * as vscode from 'vscode';
-import { detectShell } from '../docker/actions';
-import { cliEnvFor, execShellCommandLine } from '../docker/runSpec';
-import { fillMsg } from '../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, targetContainers, warnNoCli, type SidebarContext } from './common';
+import { detectShell } from '../../docker/actions';
+import { cliEnvFor, execShellCommandLine } from '../../docker/runSpec';
+import { fillMsg } from '../../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, targetContainers, warnNoCli, type SidebarContext } from '../context';
 
 export function registerOpenShell(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.shell', async (node?: unknown) => {

@@ -1,9 +1,9 @@
 // Inspect: the engine's JSON for a container or an image, in a read-only editor. A content provider
 // (not an untitled document) keeps it read-only and spares the user a "save changes?" prompt.
 import * as vscode from 'vscode';
-import { inspectContainer, inspectImage } from '../docker/actions';
-import { fillMsg } from '../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, targetContainers, targetImages, type SidebarContext } from './common';
+import { inspectContainer, inspectImage } from '../../docker/actions';
+import { fillMsg } from '../../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, reportError, targetContainers, targetImages, type SidebarContext } from '../context';
 
 export const INSPECT_SCHEME = 'dockerfile-guide-inspect';
 

@@ -9,8 +9,8 @@ import { spanForStep } from '../docker/dockerfileSteps';
 import { redactText } from '../docker/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { fillMsg, line, type Msg } from '../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type SidebarContext } from './common';
-import { askAndRun } from './runImage';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type SidebarContext } from '../sidebar/context';
+import { askAndRun } from '../sidebar/commands/runImage';
 
 const TAG_KEY = 'dockerfileGuide.docker.buildTags';
 

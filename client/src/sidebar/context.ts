@@ -8,11 +8,11 @@ import type { EngineClients } from '../docker/connection';
 import { classifyError, describe } from '../docker/errors';
 import { LINE_SEPARATOR, perLang, pick, type Lang, type Msg } from '../../../common/src/i18n';
 import type { DockerModel } from '../docker/model';
-import type { ContainerNode } from '../views/containerItems';
-import type { ImageNode } from '../views/imageItems';
-import type { Confirmation, Report } from '../views/confirm';
-import type { ContainersProvider, ImagesProvider } from '../views/providers';
-import { trustRefusal } from '../views/trust';
+import type { ContainerNode } from './containerItems';
+import type { ImageNode } from './imageItems';
+import type { Confirmation, Report } from './confirm';
+import type { ContainersProvider, ImagesProvider } from './providers';
+import { trustRefusal } from '../session/trust';
 
 export interface SidebarContext {
   ext: vscode.ExtensionContext;
@@ -60,7 +60,7 @@ export async function reportError(ctx: SidebarContext, what: Msg, err: unknown):
 
 /**
  * Building, running and changing things need a trusted workspace; browsing does not. The command
- * id says which kind it is (views/trust.ts); the refusal is shown in the sidebar's language.
+ * id says which kind it is (session/trust.ts); the refusal is shown in the sidebar's language.
  */
 export function requireTrust(ctx: SidebarContext, command: string): boolean {
   const refusal = trustRefusal(command, vscode.workspace.isTrusted, ctx.lang());
