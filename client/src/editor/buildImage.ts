@@ -9,10 +9,16 @@ import { spanForStep } from '../docker/dockerfileSteps';
 import { redactText } from '../docker/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { fillMsg, line, type Msg } from '../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type SidebarContext } from '../sidebar/context';
-import { askAndRun } from '../sidebar/commands/runImage';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from '../session/dockerSession';
+import { askAndRun } from '../session/runDialog';
 
 const TAG_KEY = 'dockerfileGuide.docker.buildTags';
+
+/** The session plus what only building has: the failed step's diagnostics and the build log. */
+interface BuildContext extends DockerSession {
+  buildDiagnostics: vscode.DiagnosticCollection;
+  buildOutput(): vscode.OutputChannel;
+}
 
 /** {ko, en} pairs, not vscode.l10n keys: the failure they frame is one, and a sentence keeps to one language. */
 const FAILED = {
@@ -44,7 +50,7 @@ async function dockerfileUri(arg: unknown): Promise<vscode.Uri | undefined> {
 }
 
 /** Builds and returns the tag on success. */
-async function build(ctx: SidebarContext, arg: unknown, command: string): Promise<string | undefined> {
+async function build(ctx: BuildContext, arg: unknown, command: string): Promise<string | undefined> {
   if (!requireTrust(ctx, command)) return undefined;
   const uri = await dockerfileUri(arg);
   if (!uri) return undefined;
@@ -131,8 +137,16 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
   return undefined;
 }
 
-export function registerBuildImage(ctx: SidebarContext): vscode.Disposable[] {
+export function registerBuildImage(session: DockerSession): vscode.Disposable[] {
+  let buildChannel: vscode.OutputChannel | undefined;
+  const ctx: BuildContext = {
+    ...session,
+    buildDiagnostics: vscode.languages.createDiagnosticCollection('docker-build'),
+    buildOutput: () => (buildChannel ??= vscode.window.createOutputChannel(vscode.l10n.t('Docker Build'))),
+  };
   return [
+    ctx.buildDiagnostics,
+    { dispose: () => buildChannel?.dispose() },
     vscode.commands.registerCommand('dockerfileGuide.docker.buildImage', async (arg?: unknown) => {
       await build(ctx, arg, 'dockerfileGuide.docker.buildImage');
     }),

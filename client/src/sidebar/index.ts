@@ -1,11 +1,9 @@
-// Wires the Docker sidebar: one model shared by both views, created at activation but connected only
-// when a view first becomes visible; the endpoint in the views' description; trust and settings.
+// The Docker sidebar, wired once: the two views and every command of theirs. Each command module imports only the
+// session, the sidebar context and the items it uses; none imports another command or the views' setup.
 import * as vscode from 'vscode';
-import { defaultInputs, resolveEndpoint } from '../docker/endpoint';
-import { DockerModel } from '../docker/model';
-import { uiLang } from '../language';
-import { registerBuildImage } from '../editor/buildImage';
+import type { DockerSession } from '../session/dockerSession';
 import type { SidebarContext } from './context';
+import { createSidebarViews } from './views';
 import { registerLifecycleCommands } from './commands/containerLifecycle';
 import { registerCopyId } from './commands/copyId';
 import { registerInspect } from './commands/inspect';
@@ -15,83 +13,13 @@ import { registerPruneImages } from './commands/pruneImages';
 import { registerRemoveContainer } from './commands/removeContainer';
 import { registerRemoveImage } from './commands/removeImage';
 import { registerRunImage } from './commands/runImage';
-import { registerSidebarCommands } from './commands/viewCommands';
+import { registerViewCommands } from './commands/viewCommands';
 import { registerTagImage } from './commands/tagImage';
 import { registerViewLogs } from './commands/viewLogs';
-import { ContainersProvider, ImagesProvider } from './providers';
 
-export const CONTAINERS_VIEW = 'dockerfileGuide.containers';
-export const IMAGES_VIEW = 'dockerfileGuide.images';
-
-function hostSetting(): string {
-  return vscode.workspace.getConfiguration('dockerfileGuide.docker').get<string>('host', '') ?? '';
-}
-
-export interface DockerSidebar {
-  model: DockerModel;
-  containers: ContainersProvider;
-  images: ImagesProvider;
-}
-
-export function registerDockerSidebar(context: vscode.ExtensionContext): DockerSidebar {
-  // In Restricted Mode a workspace setting could point us at any host: only the user setting counts.
-  const resolve = () => {
-    const inspected = vscode.workspace.getConfiguration('dockerfileGuide.docker').inspect<string>('host');
-    const setting = vscode.workspace.isTrusted ? hostSetting() : inspected?.globalValue ?? '';
-    return resolveEndpoint(defaultInputs(setting));
-  };
-  const model = new DockerModel({ resolve });
-  const containers = new ContainersProvider(model, uiLang);
-  const images = new ImagesProvider(model, uiLang);
-  let buildChannel: vscode.OutputChannel | undefined;
-  const ctx: SidebarContext = {
-    ext: context,
-    model,
-    containers,
-    images,
-    lang: uiLang,
-    buildDiagnostics: vscode.languages.createDiagnosticCollection('docker-build'),
-    buildOutput: () => (buildChannel ??= vscode.window.createOutputChannel(vscode.l10n.t('Docker Build'))),
-  };
-
-  const containersView = vscode.window.createTreeView(CONTAINERS_VIEW, { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
-  const imagesView = vscode.window.createTreeView(IMAGES_VIEW, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
-
-  const describeEndpoint = () => {
-    const ep = model.endpoint;
-    const d = ep ? ep.label : undefined;
-    containersView.description = d;
-    imagesView.description = d;
-  };
-  const startIfVisible = () => {
-    if (containersView.visible || imagesView.visible) model.start();
-  };
-
-  void vscode.commands.executeCommand('setContext', 'dockerfileGuide.docker.showDangling', false);
+export function registerDockerSidebar(context: vscode.ExtensionContext, session: DockerSession): void {
+  const ctx: SidebarContext = { ...session, ...createSidebarViews(context, session) };
   context.subscriptions.push(
-    containersView,
-    imagesView,
-    containers,
-    images,
-    ctx.buildDiagnostics,
-    { dispose: () => buildChannel?.dispose() },
-    { dispose: () => model.dispose() },
-    model.onDidChange((what) => {
-      if (what === 'state') describeEndpoint();
-    }),
-    containersView.onDidChangeVisibility(startIfVisible),
-    imagesView.onDidChangeVisibility(startIfVisible),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('dockerfileGuide.docker.host')) {
-        if (model.isStarted) model.reconnect();
-      } else if (e.affectsConfiguration('dockerfileGuide.language')) {
-        containers.invalidate();
-        images.invalidate();
-      }
-    }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (model.isStarted) model.reconnect();
-    }),
     ...registerLifecycleCommands(ctx),
     registerRemoveContainer(ctx),
     registerViewLogs(ctx),
@@ -103,9 +31,6 @@ export function registerDockerSidebar(context: vscode.ExtensionContext): DockerS
     registerTagImage(ctx),
     registerRemoveImage(ctx),
     registerPruneImages(ctx),
-    ...registerBuildImage(ctx),
-    ...registerSidebarCommands(ctx),
+    ...registerViewCommands(ctx),
   );
-  startIfVisible();
-  return { model, containers, images };
 }

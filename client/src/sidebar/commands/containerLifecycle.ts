@@ -5,7 +5,8 @@ import { containerAction, type ContainerVerb } from '../../docker/actions';
 import type { ContainerNode } from '../containerItems';
 import { runEach } from '../../docker/bulk';
 import { bulkReport } from '../confirm';
-import { clientsOrWarn, requireTrust, showReport, targetContainers, type SidebarContext } from '../context';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { showReport, targetContainers, type SidebarContext } from '../context';
 
 const APPLIES: Record<ContainerVerb, (c: ContainerNode) => boolean> = {
   start: (c) => c.state !== 'running' && c.state !== 'paused',

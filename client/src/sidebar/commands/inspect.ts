@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { inspectContainer, inspectImage } from '../../docker/actions';
 import { fillMsg } from '../../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, targetContainers, targetImages, type SidebarContext } from '../context';
+import { clientsOrWarn, COULD_NOT, reportError } from '../../session/dockerSession';
+import { targetContainers, targetImages, type SidebarContext } from '../context';
 
 export const INSPECT_SCHEME = 'dockerfile-guide-inspect';
 

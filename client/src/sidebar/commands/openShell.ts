@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { detectShell } from '../../docker/actions';
 import { cliEnvFor, execShellCommandLine } from '../../docker/runSpec';
 import { fillMsg } from '../../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, targetContainers, warnNoCli, type SidebarContext } from '../context';
+import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, warnNoCli } from '../../session/dockerSession';
+import { targetContainers, type SidebarContext } from '../context';
 
 export function registerOpenShell(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.shell', async (node?: unknown) => {

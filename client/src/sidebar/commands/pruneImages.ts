@@ -6,7 +6,8 @@ import { removeDanglingImages } from '../../docker/prune';
 import { pruneReport, removalConfirmation } from '../confirm';
 import { isDangling } from '../imageItems';
 import { shortId } from '../format';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, type SidebarContext } from '../context';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { confirmRemoval, showReport, type SidebarContext } from '../context';
 
 export function registerPruneImages(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.pruneDangling', async () => {

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { removeContainer } from '../../docker/actions';
 import { runEach } from '../../docker/bulk';
 import { bulkReport, removalConfirmation } from '../confirm';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, targetContainers, type SidebarContext } from '../context';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { confirmRemoval, showReport, targetContainers, type SidebarContext } from '../context';
 
 export function registerRemoveContainer(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.remove', async (node?: unknown, nodes?: unknown) => {

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { removeImage } from '../../docker/actions';
 import { runEach } from '../../docker/bulk';
 import { bulkReport, removalConfirmation } from '../confirm';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, targetImages, type SidebarContext } from '../context';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { confirmRemoval, showReport, targetImages, type SidebarContext } from '../context';
 
 export function registerRemoveImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.remove', async (node?: unknown, nodes?: unknown) => {

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { isValidReference, tagImage } from '../../docker/actions';
 import { fillMsg } from '../../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, requireTrust, targetImages, type SidebarContext } from '../context';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust } from '../../session/dockerSession';
+import { targetImages, type SidebarContext } from '../context';
 
 export function registerTagImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.tag', async (node?: unknown) => {

@@ -6,7 +6,7 @@ import type { SidebarContext } from '../context';
 
 export const HOWTO_URL = 'https://docs.docker.com/engine/install/';
 
-export function registerSidebarCommands(ctx: SidebarContext): vscode.Disposable[] {
+export function registerViewCommands(ctx: SidebarContext): vscode.Disposable[] {
   const setDangling = (show: boolean) => {
     ctx.images.showDangling = show;
     ctx.images.invalidate();

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { fillMsg, line } from '../../../../common/src/i18n';
 import { LogFollower } from '../../docker/logs';
-import { clientsOrWarn, COULD_NOT, reportError, targetContainers, type SidebarContext } from '../context';
+import { clientsOrWarn, COULD_NOT, reportError } from '../../session/dockerSession';
+import { targetContainers, type SidebarContext } from '../context';
 
 interface Followed {
   follower: LogFollower;
