@@ -17,8 +17,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { connect } from '../../client/src/docker/connection';
 import { DockerModel } from '../../client/src/docker/model';
-import { containerTree } from '../../client/src/views/containerItems';
-import { imageTree } from '../../client/src/views/imageItems';
+import { containerTree } from '../../client/src/sidebar/containerItems';
+import { imageTree } from '../../client/src/sidebar/imageItems';
 import { ensureTestImage, privateDaemon, sh, TEST_IMAGE } from '../../test/docker/helpers';
 
 const run = promisify(execFile);

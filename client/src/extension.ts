@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
-import { registerDockerSidebar } from './views/sidebar';
-import { registerNewStackCommand } from './commands/newStack';
+import { registerDockerSidebar } from './sidebar';
+import { registerBuildImage } from './editor/buildImage';
+import { registerNewStackCommand } from './editor/newStack';
 import { registerExplain } from './explain';
+import { createDockerSession } from './session/dockerSession';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -23,7 +25,10 @@ export interface DockerfileGuideApi {
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
-  registerDockerSidebar(context);
+  // One engine model for the window: the sidebar shows it, Build Image and Build and Run use it.
+  const docker = createDockerSession(context);
+  registerDockerSidebar(context, docker);
+  context.subscriptions.push(...registerBuildImage(docker));
   registerNewStackCommand(context);
   registerExplain(context, () => ensureClient(context));
   const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';

@@ -1,13 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-
-/** The user's `dockerfileGuide.language` with `auto` resolved against VS Code's display language. */
-export function resolvedLanguage(): 'ko' | 'en' | 'both' {
-  const setting = vscode.workspace.getConfiguration('dockerfileGuide').get<string>('language', 'auto');
-  if (setting === 'ko' || setting === 'en' || setting === 'both') return setting;
-  return vscode.env.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
+import { uiLang } from './language';
 
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },
@@ -26,7 +20,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCKERFILE_SELECTOR as LanguageClientOptions['documentSelector'],
-    initializationOptions: { language: resolvedLanguage(), locale: vscode.env.language },
+    initializationOptions: { language: uiLang(), locale: vscode.env.language },
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.
     synchronize: { configurationSection: 'dockerfileGuide' },
     outputChannelName: vscode.l10n.t('Dockerfile Guide Language Server'),

@@ -1,8 +1,16 @@
 /**
- * Every user-visible string in the server is a pair of Korean and English text.
- * `Lang` is what the user chose after `auto` has been resolved.
+ * The one i18n of the project (server, client and CLI). Every user-visible string that is not a vscode.l10n key is a
+ * pair of Korean and English text (`Msg`); `Lang` is what the user chose after `auto` has been resolved.
+ *
+ *   fill / fillMsg     `{0}`, `{1}`, … placeholders
+ *   pick               one language of a Msg
+ *   perLang            text rendered once per language; in `both`, Korean first, then English
+ *   line / block       a Msg as one line (notifications, diagnostics, CLI) or as a Markdown block (hovers, docs)
+ *   resolveLang        the `dockerfileGuide.language` setting (or DOCKERFILE_GUIDE_LANG) and a locale → Lang
  */
 export type Lang = 'ko' | 'en' | 'both';
+/** One language: what `pick` takes and what `perLang` renders. */
+export type OneLang = 'ko' | 'en';
 export type LanguageSetting = Lang | 'auto';
 
 export interface Msg {
@@ -22,26 +30,49 @@ export function msg(ko: string, en: string): Msg {
   return { ko, en };
 }
 
-export function fillMsg(m: Msg, ...args: (string | number)[]): Msg {
-  return { ko: fill(m.ko, args), en: fill(m.en, args) };
+/** Fills both languages at once; an argument that is itself a Msg goes in language by language. */
+export function fillMsg(m: Msg, ...args: (string | number | Msg)[]): Msg {
+  const inLang = (l: OneLang) => args.map((a) => (typeof a === 'object' ? a[l] : a));
+  return { ko: fill(m.ko, inLang('ko')), en: fill(m.en, inLang('en')) };
 }
 
-/** One-line rendering (diagnostics, CLI): in `both`, Korean first, then English. */
+/** The text of one language. */
+export function pick(m: Msg, l: OneLang): string {
+  return l === 'ko' ? m.ko : m.en;
+}
+
+/** Between the two languages of a one-line text in `both`. */
+export const LINE_SEPARATOR = ' / ';
+/** Between the two languages of a Markdown text in `both`: a rule. */
+export const BLOCK_SEPARATOR = '\n\n---\n\n';
+
+/** Renders one text per language; in `both`, Korean first, then English, with `separator` between them. */
+export function perLang(lang: Lang, render: (l: OneLang) => string, separator = BLOCK_SEPARATOR): string {
+  if (lang === 'both') return `${render('ko')}${separator}${render('en')}`;
+  return render(lang);
+}
+
+/** One-line rendering (diagnostics, notifications, tree items, CLI): in `both`, `한국어 / English` (once when equal). */
 export function line(m: Msg, lang: Lang): string {
-  if (lang === 'ko') return m.ko;
-  if (lang === 'en') return m.en;
-  return m.ko === m.en ? m.ko : `${m.ko} / ${m.en}`;
+  return lang === 'both' && m.ko === m.en ? m.ko : perLang(lang, (l) => pick(m, l), LINE_SEPARATOR);
 }
 
-/** Markdown block rendering (hovers, docs): in `both`, Korean, a rule, then English. */
+/** Markdown block rendering (hovers, docs): in `both`, Korean, a rule, then English (once when equal). */
 export function block(m: Msg, lang: Lang): string {
-  if (lang === 'ko') return m.ko;
-  if (lang === 'en') return m.en;
-  return m.ko === m.en ? m.ko : `${m.ko}\n\n---\n\n${m.en}`;
+  return lang === 'both' && m.ko === m.en ? m.ko : perLang(lang, (l) => pick(m, l), BLOCK_SEPARATOR);
 }
 
-/** Resolve the `auto` setting from an LSP/VS Code locale such as `ko`, `ko-KR`, `en-US`. */
+/**
+ * Resolves the language setting (`auto`, `ko`, `en`, `both`; anything else counts as `auto`) against a locale such
+ * as VS Code's `ko`, LSP's `ko-KR` or the environment's `ko_KR.UTF-8`: a Korean locale gives Korean, any other English.
+ */
 export function resolveLang(setting: string | undefined, locale: string | undefined): Lang {
   if (setting === 'ko' || setting === 'en' || setting === 'both') return setting;
   return locale && locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** The same, for text that exists in one language only (comments of generated files): `both` counts as `auto`. */
+export function resolveOneLang(setting: string | undefined, locale: string | undefined): OneLang {
+  const lang = resolveLang(setting, locale);
+  return lang === 'both' ? resolveLang('auto', locale) as OneLang : lang;
 }

@@ -4,7 +4,7 @@
  */
 
 // ---------------------------------------------------------------------------------------------------------------
-// The explain command (client/src/commands/explain.ts asks; server/src/service/explain.ts answers).
+// The explain command (client/src/editor/explainCommand.ts asks; server/src/service/explain.ts answers).
 
 export const EXPLAIN_REQUEST = 'dockerfileGuide/explain';
 

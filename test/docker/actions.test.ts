@@ -17,10 +17,10 @@ import {
 import { buildImage } from '../../client/src/docker/build';
 import { connect } from '../../client/src/docker/connection';
 import { removeDanglingImages } from '../../client/src/docker/prune';
-import { isDangling } from '../../client/src/views/imageItems';
+import { isDangling } from '../../client/src/sidebar/imageItems';
 import { EngineError } from '../../client/src/docker/errors';
 import { parsePorts, runCommandLine } from '../../client/src/docker/runSpec';
-import { publishedPorts } from '../../client/src/views/containerItems';
+import { publishedPorts } from '../../client/src/sidebar/containerItems';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -16,9 +16,9 @@ import { EngineError } from '../../client/src/docker/errors';
 import { LogFollower } from '../../client/src/docker/logs';
 import { isSecretName, REDACTED, redactArgs, redactEnv, redactMap, redactText } from '../../client/src/docker/redact';
 import { buildCommandLine, execShellCommandLine, previewLine, runCommandLine, validateContainerName } from '../../client/src/docker/runSpec';
-import { bulkReport, MAX_NAMES, nameList, removalConfirmation } from '../../client/src/views/confirm';
-import { containerTree } from '../../client/src/views/containerItems';
-import { RESTRICTED, TRUSTED_COMMANDS, trustRefusal } from '../../client/src/views/trust';
+import { bulkReport, MAX_NAMES, nameList, removalConfirmation } from '../../client/src/sidebar/confirm';
+import { containerTree } from '../../client/src/sidebar/containerItems';
+import { RESTRICTED, TRUSTED_COMMANDS, trustRefusal } from '../../client/src/session/trust';
 import { cleanup, mainClients, runId, setupMainEngine, sleep, startTestContainer, TEST_IMAGE, TEST_LABEL, until } from './helpers';
 
 const RUN = runId();
@@ -266,11 +266,12 @@ describe('Restricted Mode (workspace trust)', () => {
   });
 
   it('each trusted command is registered in a file that checks trust with that id', () => {
-    const dir = path.join(root, 'client/src/commands');
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => ({ f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+    const files = ['client/src/sidebar/commands', 'client/src/editor'].flatMap((d) =>
+      fs
+        .readdirSync(path.join(root, d))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => ({ f, text: fs.readFileSync(path.join(root, d, f), 'utf8') })),
+    );
     for (const c of TRUSTED_COMMANDS) {
       const verb = /container\.(start|stop|restart|pause|unpause)$/.test(c);
       const owner = files.find(({ text }) =>
@@ -334,9 +335,9 @@ describe('no secrets in what the extension logs', () => {
   });
 
   it('every line the sidebar code writes to an output channel is redacted, translated or engine output', () => {
-    const allowed = [/previewLine\(/, /l10n\.t\(/, /^l$/, /^failure$/, /^msg\[lang\]$/, /^stream === 'stderr' \? `\[stderr\] \$\{text\}` : text$/];
+    const allowed = [/previewLine\(/, /l10n\.t\(/, /^l$/, /^failure$/, /^line\(msg, lang\)$/, /^stream === 'stderr' \? `\[stderr\] \$\{text\}` : text$/];
     const seen: string[] = [];
-    for (const d of ['client/src/commands', 'client/src/views', 'client/src/docker']) {
+    for (const d of ['client/src/sidebar', 'client/src/sidebar/commands', 'client/src/session', 'client/src/editor', 'client/src/docker']) {
       for (const f of fs.readdirSync(path.join(root, d)).filter((x) => x.endsWith('.ts') && !/^(explain|newStack)/.test(x))) {
         const file = path.join(root, d, f);
         const src = fs.readFileSync(file, 'utf8');

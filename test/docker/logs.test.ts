@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Demuxer, LineBuffer, LogFollower, parseLogTimestamp, sinceParam, type StreamName } from '../../client/src/docker/logs';
-import type { Msg } from '../../client/src/docker/i18n';
+import type { Msg } from '../../common/src/i18n';
 import { cleanup, mainClients, runId, setupMainEngine, sleep, startTestContainer, until } from './helpers';
 
 const RUN = runId();

@@ -5,11 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import type Dockerode from 'dockerode';
 import { DockerModel } from '../../client/src/docker/model';
 import { classifyError } from '../../client/src/docker/errors';
-import { containerIcon, containerNode, containerTree, exitCodeOf } from '../../client/src/views/containerItems';
-import { formatAge, formatSize } from '../../client/src/views/format';
-import { imageTree, isDangling } from '../../client/src/views/imageItems';
-import { errorNodes, stateNodes } from '../../client/src/views/statusItems';
-import { browserUrl } from '../../client/src/views/browserUrl';
+import { containerIcon, containerNode, containerTree, exitCodeOf } from '../../client/src/sidebar/containerItems';
+import { formatAge, formatSize } from '../../client/src/sidebar/format';
+import { imageTree, isDangling } from '../../client/src/sidebar/imageItems';
+import { errorNodes, stateNodes } from '../../client/src/sidebar/statusItems';
+import { browserUrl } from '../../client/src/sidebar/browserUrl';
 import { cleanup, mainClients, mainEndpoint, runId, setupMainEngine, startTestContainer, TEST_IMAGE } from './helpers';
 
 const RUN = runId();

@@ -5,7 +5,7 @@ import type { EngineClients } from './connection';
 import { packContext } from './buildContext';
 import { classifyError, describe, type EngineError } from './errors';
 import { JsonLineSplitter } from './events';
-import { fmt, type Lang, type Msg } from './i18n';
+import { fillMsg, line, type Lang, type Msg } from '../../../common/src/i18n';
 import { redactText } from './redact';
 
 export const BUILD_MSG = {
@@ -54,7 +54,7 @@ interface BuildMessage {
 export async function buildImage(clients: EngineClients, req: BuildRequest): Promise<BuildResult> {
   const rel = path.relative(req.contextDir, req.dockerfile).split(path.sep).join('/');
   if (rel.startsWith('../')) {
-    const reason = fmt(BUILD_MSG.outside, req.dockerfile, req.contextDir);
+    const reason = fillMsg(BUILD_MSG.outside, req.dockerfile, req.contextDir);
     return { ok: false, error: reason.en, reason };
   }
   const tar = packContext(req.contextDir, { keep: [rel, '.dockerignore'] });
@@ -135,6 +135,6 @@ export async function buildImage(clients: EngineClients, req: BuildRequest): Pro
  */
 export function buildFailureText(r: BuildResult, lang: Lang): string {
   if (r.engineError) return redactText(describe(r.engineError, lang));
-  if (r.reason && r.reason !== BUILD_MSG.failed) return r.reason[lang];
-  return redactText(r.error ?? BUILD_MSG.failed[lang]);
+  if (r.reason && r.reason !== BUILD_MSG.failed) return line(r.reason, lang);
+  return redactText(r.error ?? line(BUILD_MSG.failed, lang));
 }

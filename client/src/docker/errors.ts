@@ -3,7 +3,7 @@
 // "port is already allocated") is kept verbatim in `detail`: it is what people search for.
 import * as fs from 'node:fs';
 import { EndpointError } from './endpoint';
-import { fmt, type Msg } from './i18n';
+import { fillMsg, line, type Lang, type Msg } from '../../../common/src/i18n';
 
 export type ErrorKind =
   | 'config' // the endpoint itself is malformed (bad DOCKER_HOST, missing context)
@@ -133,13 +133,13 @@ export function classifyError(err: unknown, where = ''): EngineError {
     }
   }
   const at = where || e.address || '';
-  if (code === 'ENOENT') return new EngineError('socketMissing', fmt(R.socketMissing, at), msg);
-  if (code === 'EACCES' || code === 'EPERM') return new EngineError('permission', fmt(R.permission, at), msg);
+  if (code === 'ENOENT') return new EngineError('socketMissing', fillMsg(R.socketMissing, at), msg);
+  if (code === 'EACCES' || code === 'EPERM') return new EngineError('permission', fillMsg(R.permission, at), msg);
   // Connecting to a path that is a regular file fails with ECONNREFUSED on Linux: say what it is.
   if ((code === 'ECONNREFUSED' || code === 'ENOTSOCK') && isNonSocketPath(at))
-    return new EngineError('notSocket', fmt(R.notSocket, at), msg);
-  if (code === 'ECONNREFUSED' || code === 'ENOTSOCK') return new EngineError('refused', fmt(R.refused, at), msg);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new EngineError('hostNotFound', fmt(R.hostNotFound, e.hostname || at), msg);
+    return new EngineError('notSocket', fillMsg(R.notSocket, at), msg);
+  if (code === 'ECONNREFUSED' || code === 'ENOTSOCK') return new EngineError('refused', fillMsg(R.refused, at), msg);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new EngineError('hostNotFound', fillMsg(R.hostNotFound, e.hostname || at), msg);
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'ETIMEOUT' || /timed? ?out/i.test(msg))
     return new EngineError('timeout', R.timeout, msg);
   if (
@@ -159,9 +159,9 @@ export function classifyError(err: unknown, where = ''): EngineError {
   return new EngineError('unknown', R.unknown, msg);
 }
 
-/** One line for a notification: "<what failed>: <reason> (<engine's words>)". */
-export function describe(err: EngineError, lang: 'ko' | 'en'): string {
-  const reason = err.reason[lang];
+/** One line for a notification: "<reason>: <engine's words>" (in `both`, the reason in both languages, the words once). */
+export function describe(err: EngineError, lang: Lang): string {
+  const reason = line(err.reason, lang);
   if (!err.detail || err.kind === 'socketMissing' || err.kind === 'notSocket' || err.kind === 'permission') return reason;
   return `${reason}: ${err.detail}`;
 }

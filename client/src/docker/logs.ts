@@ -3,7 +3,7 @@
 import type { EngineClients } from './connection';
 import { classifyError, type EngineError } from './errors';
 import { JsonLineSplitter } from './events';
-import type { Msg } from './i18n';
+import type { Msg } from '../../../common/src/i18n';
 
 export type StreamName = 'stdout' | 'stderr' | 'stdin';
 

@@ -1,7 +1,7 @@
 // What the user types when running an image (ports, a name) and the `docker` command line we show
 // them before running, so they learn the CLI equivalent of the button they pressed.
 import type { Endpoint } from './endpoint';
-import { fmt, type Msg } from './i18n';
+import { fillMsg, type Msg } from '../../../common/src/i18n';
 import { redactArgs } from './redact';
 
 export interface PortSpec {
@@ -42,7 +42,7 @@ export function parsePorts(input: string): PortSpec[] {
     const slash = body.lastIndexOf('/');
     if (slash >= 0) {
       const proto = body.slice(slash + 1).toLowerCase();
-      if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new SpecError(fmt(BAD_PORT, raw));
+      if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new SpecError(fillMsg(BAD_PORT, raw));
       protocol = proto;
       body = body.slice(0, slash);
     }
@@ -62,7 +62,7 @@ export function parsePorts(input: string): PortSpec[] {
       containerPort = portNumber(parts[2]);
       if (!/^[0-9.]+$/.test(hostIp) || (parts[1] !== '' && hostPort === undefined)) containerPort = undefined;
     }
-    if (containerPort === undefined) throw new SpecError(fmt(BAD_PORT, raw));
+    if (containerPort === undefined) throw new SpecError(fillMsg(BAD_PORT, raw));
     out.push({ hostIp, hostPort, containerPort, protocol });
   }
   return out;
@@ -70,7 +70,7 @@ export function parsePorts(input: string): PortSpec[] {
 
 export function validateContainerName(name: string): Msg | undefined {
   if (!name) return undefined;
-  return /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name) ? undefined : fmt(BAD_NAME, name);
+  return /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name) ? undefined : fillMsg(BAD_NAME, name);
 }
 
 function portFlag(p: PortSpec): string {

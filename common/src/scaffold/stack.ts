@@ -4,10 +4,11 @@
  * Both the CLI (`dockerfile-guide new-stack`) and the VS Code command write what this returns.
  */
 import { randomBytes } from 'node:crypto';
+import { pick, type OneLang } from '../i18n';
 import { RELEASES, UPSTREAM, type DebianRelease, type ReleaseInfo } from './releases';
 
 export type AppSource = 'debian' | 'upstream';
-export type CommentLang = 'ko' | 'en';
+export type CommentLang = OneLang;
 
 export interface StackOptions {
   debian: DebianRelease;
@@ -86,7 +87,7 @@ function context(o: StackOptions): Ctx {
   return {
     o,
     r,
-    t: (ko, en) => (o.lang === 'ko' ? ko : en),
+    t: (ko, en) => pick({ ko, en }, o.lang),
     wpFromDebian,
     pmaFromDebian,
     wpDir: wpFromDebian ? '/usr/share/wordpress' : `${IN_IMAGE.webRoot}/wordpress`,

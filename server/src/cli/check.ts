@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { fillMsg, Lang, line } from '../../../common/src/i18n';
+import { fillMsg, Lang, line, perLang, pick } from '../../../common/src/i18n';
 import { readInside } from '../host/contextFiles';
 import { looksBinary } from '../service/binary';
 import { checkDocument } from '../service/check';
@@ -145,7 +145,7 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
  */
 export function severityWord(severity: CheckRow['severity'], lang: Lang): string {
   const m = SEVERITY[severity];
-  return lang === 'both' ? `${m.ko}/${m.en}` : m[lang];
+  return perLang(lang, (l) => pick(m, l), '/');
 }
 
 /** File names the extension treats as Dockerfiles (package.json `languages`), for folder arguments. */

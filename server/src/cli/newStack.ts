@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { msg, fillMsg, line, type Msg } from '../../../common/src/i18n';
+import { msg, fillMsg, line, resolveOneLang, type Msg } from '../../../common/src/i18n';
 import { isDebianRelease } from '../../../common/src/scaffold/releases';
 import { defaultSource, generateStack, isValidSiteName, type AppSource, type CommentLang, type StackOptions } from '../../../common/src/scaffold/stack';
 
@@ -23,8 +23,7 @@ export interface NewStackArgs {
 }
 
 function envLang(): CommentLang {
-  const l = process.env.DOCKERFILE_GUIDE_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return l.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return resolveOneLang(process.env.DOCKERFILE_GUIDE_LANG || 'auto', process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 }
 
 /** Parses the arguments after `new-stack`. Returns a Msg on error. */

@@ -2,7 +2,7 @@
  * The "why" of a rule, shown in the hover over its diagnostic: rule id, title, one paragraph, documentation link.
  */
 import type { Position } from 'vscode-languageserver-types';
-import type { Lang, Msg } from '../../../common/src/i18n';
+import { perLang, pick, type Lang, type Msg, type OneLang } from '../../../common/src/i18n';
 import { contains, ParsedDocument } from '../service/document';
 import { runRules, RuleOptions } from './engine';
 import { ruleById } from './registry';
@@ -10,14 +10,10 @@ import type { Rule } from './types';
 
 const DOCS: Msg = { ko: '문서', en: 'Documentation' };
 
-function pick(m: Msg, l: 'ko' | 'en'): string {
-  return l === 'ko' ? m.ko : m.en;
-}
-
 /** Markdown for one rule in one language setting. */
 export function ruleMarkdown(rule: Rule, lang: Lang): string {
-  const one = (l: 'ko' | 'en') => `**${rule.id}** — ${pick(rule.title, l)}\n\n${pick(rule.why, l)}\n\n[${pick(DOCS, l)}: ${rule.id}](${rule.url})`;
-  return lang === 'both' ? `${one('ko')}\n\n---\n\n${one('en')}` : one(lang);
+  const one = (l: OneLang) => `**${rule.id}** — ${pick(rule.title, l)}\n\n${pick(rule.why, l)}\n\n[${pick(DOCS, l)}: ${rule.id}](${rule.url})`;
+  return perLang(lang, one);
 }
 
 /**

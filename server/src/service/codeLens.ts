@@ -3,7 +3,7 @@
  * Clicking it runs `dockerfileGuide.explainCommand` with [uri, stageIndex], which opens the full explanation.
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Lang } from '../../../common/src/i18n';
+import { line, msg, type Lang } from '../../../common/src/i18n';
 import type { ParsedDocument } from './document';
 import { effectiveCommand, finalStage, shellStaysPid1, type EffectiveCommand } from './effectiveCommand';
 import { argvLine } from './explain';
@@ -11,21 +11,17 @@ import { argvLine } from './explain';
 export const EXPLAIN_COMMAND = 'dockerfileGuide.explainCommand';
 const MAX_TITLE = 100;
 
-function pick(lang: Lang, ko: string, en: string): string {
-  return lang === 'en' ? en : lang === 'ko' ? ko : `${ko} / ${en}`;
-}
-
 /** The lens title for a stage's effective command. */
 export function codeLensTitle(ec: EffectiveCommand, lang: Lang = 'en'): string {
   let what: string;
   if (ec.argv === null) {
-    what = pick(lang, '? (베이스 이미지 설정을 알 수 없음)', '? (base image config unknown)');
+    what = line(msg('? (베이스 이미지 설정을 알 수 없음)', '? (base image config unknown)'), lang);
   } else if (ec.argv.length === 0) {
-    what = pick(lang, '(실행할 명령 없음)', '(nothing to run)');
+    what = line(msg('(실행할 명령 없음)', '(nothing to run)'), lang);
   } else {
     what = argvLine(ec.argv);
     if (what.length > MAX_TITLE) what = what.slice(0, MAX_TITLE - 1) + '…';
-    if (shellStaysPid1(ec)) what += pick(lang, '  ⚠ 셸이 PID 1', '  ⚠ shell is PID 1');
+    if (shellStaysPid1(ec)) what += line(msg('  ⚠ 셸이 PID 1', '  ⚠ shell is PID 1'), lang);
   }
   return `▶ docker run → ${what}`;
 }

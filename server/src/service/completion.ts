@@ -10,7 +10,7 @@ import { FLAGS } from '../docs/flags';
 import { INSTRUCTIONS } from '../docs/instructions';
 import { MOUNT_TYPES } from '../docs/mounts';
 import { PREDEFINED_ARGS } from '../docs/predefinedArgs';
-import { block, Lang, Msg } from '../../../common/src/i18n';
+import { block, fillMsg, Lang, msg, Msg, perLang, pick } from '../../../common/src/i18n';
 import { ParsedDocument } from './document';
 import { instructionMarkdown } from './hover';
 
@@ -170,7 +170,7 @@ export function completion(doc: ParsedDocument, pos: Position, lang: Lang): Comp
         label: name,
         kind: Kind.Variable,
         detail: `${def.kind} ${name}${value}`,
-        documentation: md(lang === 'en' ? `Set on line ${def.instr.startLine + 1}.` : lang === 'ko' ? `${def.instr.startLine + 1}번 줄에서 설정합니다.` : `${def.instr.startLine + 1}번 줄에서 설정합니다.\n\nSet on line ${def.instr.startLine + 1}.`),
+        documentation: md(perLang(lang, (l) => pick(fillMsg(msg('{0}번 줄에서 설정합니다.', 'Set on line {0}.'), def.instr.startLine + 1), l), '\n\n')),
         insertText: braces ? name + '}' : name,
         sortText: '0' + name,
       });

@@ -2,7 +2,7 @@
  * "What this container actually runs": the Markdown explanation of a stage's effective ENTRYPOINT/CMD (hover on
  * CMD/ENTRYPOINT/FROM, the explain command and the CLI), and the JSON shape of the CLI's `--format json`.
  */
-import type { Lang } from '../../../common/src/i18n';
+import { perLang, pick, type Lang, type OneLang as L } from '../../../common/src/i18n';
 import type { ExplainRequestParams, ExplainResponse } from '../../../common/src/protocol';
 import { shellPid1 } from './pid1Shell';
 import type { Instr, ParsedDocument, Stage } from './document';
@@ -20,14 +20,7 @@ import {
   type Part,
 } from './effectiveCommand';
 
-type L = 'ko' | 'en';
-
-function perLang(lang: Lang, render: (l: L) => string): string {
-  if (lang === 'both') return `${render('ko')}\n\n---\n\n${render('en')}`;
-  return render(lang);
-}
-
-const t = (l: L, ko: string, en: string) => (l === 'ko' ? ko : en);
+const t = (l: L, ko: string, en: string) => pick({ ko, en }, l);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shell-style rendering of an argv (for reading, not for pasting into a shell).

@@ -6,7 +6,7 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { directiveDoc, flagDoc, instructionDoc, mountOptionDoc, mountTypeDoc, predefinedArgDoc } from '../docs';
 import { HEREDOC, HEREDOC_LINK } from '../docs/heredoc';
 import type { InstructionDoc } from '../docs/types';
-import { block, Lang, Msg } from '../../../common/src/i18n';
+import { block, Lang, perLang, pick } from '../../../common/src/i18n';
 import { contains, FlagInfo, Instr, ParsedDocument, VarDef } from './document';
 import { stageRefAt, variableAt, type StageRef } from './references';
 import { MULTI_STAGE_LINK, STAGE_BUILDERS, STAGE_USE, type StageUse } from '../docs/stages';
@@ -19,16 +19,6 @@ const T = {
   reference: { ko: 'Docker 문서', en: "Docker's reference" },
   labs: { ko: '최신 `# syntax=` 프런트엔드(또는 labs 채널)가 필요합니다.', en: 'Needs a recent `# syntax=` frontend (or the labs channel).' },
 };
-
-function pick(m: Msg, lang: 'ko' | 'en'): string {
-  return lang === 'ko' ? m.ko : m.en;
-}
-
-/** Renders one text per language; in `both`, Korean first, then English. */
-function perLang(lang: Lang, render: (l: 'ko' | 'en') => string): string {
-  if (lang === 'both') return `${render('ko')}\n\n---\n\n${render('en')}`;
-  return render(lang);
-}
 
 function fence(code: string): string {
   return '```dockerfile\n' + code + '\n```';

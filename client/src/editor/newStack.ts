@@ -5,19 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { chmod } from 'node:fs/promises';
-import { defaultSource, generateStack, isValidSiteName, type AppSource, type CommentLang } from '../../../common/src/scaffold/stack';
+import { defaultSource, generateStack, isValidSiteName, type AppSource } from '../../../common/src/scaffold/stack';
 import { RELEASES, type DebianRelease } from '../../../common/src/scaffold/releases';
+import { uiOneLang } from '../language';
 
 export const NEW_STACK_COMMAND = 'dockerfileGuide.newStack';
 
 interface Pick<T> extends vscode.QuickPickItem {
   value: T;
-}
-
-function commentLang(): CommentLang {
-  const setting = vscode.workspace.getConfiguration('dockerfileGuide').get<string>('language', 'auto');
-  if (setting === 'ko' || setting === 'en') return setting;
-  return vscode.env.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
 async function pick<T>(items: Pick<T>[], title: string, placeHolder: string): Promise<T | undefined> {
@@ -96,7 +91,7 @@ export async function newStack(target?: vscode.Uri): Promise<vscode.Uri[] | unde
   }
   if (!folder) return undefined;
 
-  const files = generateStack({ debian, siteName, phpMyAdmin, source, lang: commentLang() });
+  const files = generateStack({ debian, siteName, phpMyAdmin, source, lang: uiOneLang() });
   const existing: string[] = [];
   for (const f of files) {
     try {

@@ -2,11 +2,12 @@
 // and exactly those are removed, one by one (docker/prune.ts), so nothing the user did not see goes;
 // the report says how much space came back and which ones could not be removed (used by a container …).
 import * as vscode from 'vscode';
-import { removeDanglingImages } from '../docker/prune';
-import { bulkReport, removalConfirmation } from '../views/confirm';
-import { isDangling } from '../views/imageItems';
-import { formatSize, shortId } from '../views/format';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, type SidebarContext } from './common';
+import { removeDanglingImages } from '../../docker/prune';
+import { pruneReport, removalConfirmation } from '../confirm';
+import { isDangling } from '../imageItems';
+import { shortId } from '../format';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { confirmRemoval, showReport, type SidebarContext } from '../context';
 
 export function registerPruneImages(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.pruneDangling', async () => {
@@ -22,10 +23,10 @@ export function registerPruneImages(ctx: SidebarContext): vscode.Disposable {
     if (!(await confirmRemoval(removalConfirmation('dangling', dangling.map((i) => shortId(i.Id)), lang)))) return;
     const { results, reclaimedBytes } = await removeDanglingImages(clients, dangling);
     const named = results.map((r) => ({ name: shortId(r.item.Id), ok: r.ok, error: r.error }));
-    const report = bulkReport('remove', 'dangling', named, lang);
+    // The whole sentence, the space that came back included, in the one language of the report.
+    const report = pruneReport(named, reclaimedBytes, lang);
     if (report.level === 'info') {
-      const space = reclaimedBytes === null ? '' : ` (${vscode.l10n.t('reclaimed {0}', formatSize(reclaimedBytes))})`;
-      void vscode.window.showInformationMessage(`${report.message}${space}`);
+      void vscode.window.showInformationMessage(report.message);
       return;
     }
     showReport(ctx, report, named);

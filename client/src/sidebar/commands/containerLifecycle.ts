@@ -1,11 +1,12 @@
 // Start, Stop, Restart, Pause, Unpause: the same shape, one verb each. The tree is not touched here:
 // the engine's events bring the new state back through the model.
 import * as vscode from 'vscode';
-import { containerAction, type ContainerVerb } from '../docker/actions';
-import type { ContainerNode } from '../views/containerItems';
-import { runEach } from '../docker/bulk';
-import { bulkReport } from '../views/confirm';
-import { clientsOrWarn, requireTrust, showReport, targetContainers, type SidebarContext } from './common';
+import { containerAction, type ContainerVerb } from '../../docker/actions';
+import type { ContainerNode } from '../containerItems';
+import { runEach } from '../../docker/bulk';
+import { bulkReport } from '../confirm';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { showReport, targetContainers, type SidebarContext } from '../context';
 
 const APPLIES: Record<ContainerVerb, (c: ContainerNode) => boolean> = {
   start: (c) => c.state !== 'running' && c.state !== 'paused',

@@ -1,12 +1,12 @@
 // Commands of the views themselves: refresh, retry after an error, how to start Docker, and the
 // dangling-images toggle.
 import * as vscode from 'vscode';
-import { HOWTO_COMMAND, RETRY_COMMAND } from '../views/statusItems';
-import type { SidebarContext } from './common';
+import { HOWTO_COMMAND, RETRY_COMMAND } from '../statusItems';
+import type { SidebarContext } from '../context';
 
 export const HOWTO_URL = 'https://docs.docker.com/engine/install/';
 
-export function registerSidebarCommands(ctx: SidebarContext): vscode.Disposable[] {
+export function registerViewCommands(ctx: SidebarContext): vscode.Disposable[] {
   const setDangling = (show: boolean) => {
     ctx.images.showDangling = show;
     ctx.images.invalidate();

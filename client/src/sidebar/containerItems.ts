@@ -2,7 +2,7 @@
 // so the mapping is tested without VS Code. The status shown is normalised from State/Status:
 // "Up 5 minutes" would change text every minute and make the tree flicker; "running" does not.
 import type Dockerode from 'dockerode';
-import type { Lang } from '../docker/i18n';
+import { fillMsg, line, type Lang } from '../../../common/src/i18n';
 import { md, shortId } from './format';
 
 export type ContainerIcon =
@@ -109,7 +109,7 @@ export function containerIcon(c: Pick<Dockerode.ContainerInfo, 'State' | 'Status
 }
 
 export function statusText(icon: ContainerIcon, exitCode: number | undefined, lang: Lang): string {
-  return STATUS[icon][lang].replace('{0}', String(exitCode ?? 0));
+  return line(fillMsg(STATUS[icon], exitCode ?? 0), lang);
 }
 
 function contextState(icon: ContainerIcon): string {
@@ -157,12 +157,12 @@ function portsText(c: Dockerode.ContainerInfo, published: ContainerNode['ports']
   const ports = published.map((p) => `${p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? p.hostIp + ':' : ''}${p.hostPort}→${p.containerPort}/${p.protocol}`);
   const exposed = (c.Ports ?? []).filter((p) => !p.PublicPort).map((p) => `${p.PrivatePort}/${p.Type}`);
   const all = exposed.length ? [...ports, ...new Set(exposed)] : ports;
-  return all.length ? all.join(', ') : T.none[lang];
+  return all.length ? all.join(', ') : line(T.none, lang);
 }
 
 function mountsText(c: Dockerode.ContainerInfo, lang: Lang): string {
   const ms = (c.Mounts ?? []).map((m) => `${m.Type === 'volume' ? m.Name : m.Source} → ${m.Destination}${m.RW === false ? ' (ro)' : ''}`);
-  return ms.length ? ms.join(', ') : T.none[lang];
+  return ms.length ? ms.join(', ') : line(T.none, lang);
 }
 
 /** "2024-05-01 12:00:00 UTC" from unix seconds. */
@@ -176,7 +176,7 @@ function createdText(unixSeconds: number): string {
 const ROW_KEYS = {} as Record<Lang, Record<keyof typeof T, string>>;
 function rowKey(k: keyof typeof T, lang: Lang): string {
   const keys = (ROW_KEYS[lang] ??= {} as Record<keyof typeof T, string>);
-  return (keys[k] ??= `${md(T[k][lang])}: \``);
+  return (keys[k] ??= `${md(line(T[k], lang))}: \``);
 }
 
 function row(k: keyof typeof T, lang: Lang, v: string): string {
@@ -241,7 +241,7 @@ export function containerTree(list: Dockerode.ContainerInfo[], lang: Lang): Cont
       kind: 'group',
       id: `compose:${project}`,
       label: project,
-      description: T.groupCount[lang].replace('{0}', String(children.length)).replace('{1}', String(children.filter((c) => c.state === 'running').length)),
+      description: line(fillMsg(T.groupCount, children.length, children.filter((c) => c.state === 'running').length), lang),
       children,
     }));
   return [...groupNodes, ...top];

@@ -1,59 +1,15 @@
-// What every sidebar command shares: the model, the providers, the language, and the three rules
-// for failures (a vanished object refreshes quietly; anything else is one clear message with the
-// engine's own reason; nothing is retried behind the user's back).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// What the sidebar commands share beyond the Docker session: the providers (what the views show, for the
+// command palette's pickers), the modal question before a removal and the report after a bulk action.
 import * as vscode from 'vscode';
-import type { EngineClients } from '../docker/connection';
-import { classifyError, describe } from '../docker/errors';
-import type { Lang } from '../docker/i18n';
-import type { DockerModel } from '../docker/model';
-import type { ContainerNode } from '../views/containerItems';
-import type { ImageNode } from '../views/imageItems';
-import type { Confirmation, Report } from '../views/confirm';
-import type { ContainersProvider, ImagesProvider } from '../views/providers';
-import { trustRefusal } from '../views/trust';
+import type { DockerSession } from '../session/dockerSession';
+import type { ContainerNode } from './containerItems';
+import type { ImageNode } from './imageItems';
+import type { Confirmation, Report } from './confirm';
+import type { ContainersProvider, ImagesProvider } from './providers';
 
-export interface SidebarContext {
-  ext: vscode.ExtensionContext;
-  model: DockerModel;
+export interface SidebarContext extends DockerSession {
   containers: ContainersProvider;
   images: ImagesProvider;
-  lang(): Lang;
-  buildDiagnostics: vscode.DiagnosticCollection;
-  buildOutput(): vscode.OutputChannel;
-}
-
-/** The engine clients when connected; otherwise one message and undefined. */
-export function clientsOrWarn(ctx: SidebarContext): EngineClients | undefined {
-  if (ctx.model.state.kind === 'ready' && ctx.model.clients) return ctx.model.clients;
-  ctx.model.start();
-  void vscode.window.showWarningMessage(vscode.l10n.t('The Docker engine is not connected. Check the Docker view for the reason.'));
-  return undefined;
-}
-
-/**
- * Reports a failed action. `what` says what was attempted ("Stop web"). A 404 means the object went
- * away between the list and the click: refresh and say nothing, the tree tells the story.
- */
-export async function reportError(ctx: SidebarContext, what: string, err: unknown): Promise<void> {
-  const e = classifyError(err, ctx.model.clients?.where);
-  if (e.kind === 'notFound') {
-    await ctx.model.refresh().catch(() => undefined);
-    return;
-  }
-  void vscode.window.showErrorMessage(`${what}: ${describe(e, ctx.lang())}`);
-}
-
-/**
- * Building, running and changing things need a trusted workspace; browsing does not. The command
- * id says which kind it is (views/trust.ts); the refusal is shown in the sidebar's language.
- */
-export function requireTrust(ctx: SidebarContext, command: string): boolean {
-  const refusal = trustRefusal(command, vscode.workspace.isTrusted, ctx.lang());
-  if (!refusal) return true;
-  void vscode.window.showWarningMessage(refusal);
-  return false;
 }
 
 /** Asks the (modal) question before a removal; true when the user chose the button. */
@@ -144,14 +100,3 @@ export async function targetImages(ctx: SidebarContext, node: unknown, nodes: un
   return one ? [one.node] : [];
 }
 
-/** Is the docker CLI on PATH? Terminals (shell, interactive run) need it; the views do not. */
-export function hasDockerCli(): boolean {
-  const exe = process.platform === 'win32' ? ['docker.exe'] : ['docker'];
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => exe.some((e) => dir && fs.existsSync(path.join(dir, e))));
-}
-
-export function warnNoCli(): void {
-  void vscode.window.showErrorMessage(
-    vscode.l10n.t('The docker command-line tool is not on PATH, so a terminal cannot be opened. The sidebar itself works without it.'),
-  );
-}

@@ -1,8 +1,10 @@
 // Inspect: the engine's JSON for a container or an image, in a read-only editor. A content provider
 // (not an untitled document) keeps it read-only and spares the user a "save changes?" prompt.
 import * as vscode from 'vscode';
-import { inspectContainer, inspectImage } from '../docker/actions';
-import { clientsOrWarn, reportError, targetContainers, targetImages, type SidebarContext } from './common';
+import { inspectContainer, inspectImage } from '../../docker/actions';
+import { fillMsg } from '../../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, reportError } from '../../session/dockerSession';
+import { targetContainers, targetImages, type SidebarContext } from '../context';
 
 export const INSPECT_SCHEME = 'dockerfile-guide-inspect';
 
@@ -31,7 +33,7 @@ export function registerInspect(ctx: SidebarContext): vscode.Disposable[] {
       try {
         await show('container', c.id, c.name, await inspectContainer(clients, c.id));
       } catch (err) {
-        await reportError(ctx, vscode.l10n.t('Could not inspect {0}', c.name), err);
+        await reportError(ctx, fillMsg(COULD_NOT.inspect, c.name), err);
       }
     }),
     vscode.commands.registerCommand('dockerfileGuide.docker.image.inspect', async (node?: unknown) => {
@@ -41,7 +43,7 @@ export function registerInspect(ctx: SidebarContext): vscode.Disposable[] {
       try {
         await show('image', i.imageId, i.ref, await inspectImage(clients, i.imageId));
       } catch (err) {
-        await reportError(ctx, vscode.l10n.t('Could not inspect {0}', i.ref), err);
+        await reportError(ctx, fillMsg(COULD_NOT.inspect, i.ref), err);
       }
     }),
   ];

@@ -3,7 +3,7 @@
 // per model change, so VS Code asking for children repeatedly costs nothing.
 import * as vscode from 'vscode';
 import type { DockerModel } from '../docker/model';
-import type { Lang } from '../docker/i18n';
+import type { Lang } from '../../../common/src/i18n';
 import { containerTree, type ContainerIcon, type ContainerNode, type ContainersTreeNode } from './containerItems';
 import { imageTree, type ImageNode, type RepoNode } from './imageItems';
 import { stateNodes, type StatusNode } from './statusItems';

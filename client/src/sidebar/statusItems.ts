@@ -1,7 +1,7 @@
 // What a view shows instead of its content when the engine is not there: one headline item, one
 // with the reason, and two actions. Plain data, so it is tested without VS Code.
 import type { EngineError } from '../docker/errors';
-import type { Lang } from '../docker/i18n';
+import { line, type Lang } from '../../../common/src/i18n';
 import type { ModelState } from '../docker/model';
 
 export interface StatusNode {
@@ -30,20 +30,20 @@ export const HOWTO_COMMAND = 'dockerfileGuide.docker.howToStart';
 
 export function errorNodes(err: EngineError, lang: Lang): StatusNode[] {
   return [
-    { kind: 'status', key: 'err:head', label: T.unreachable[lang], icon: 'error', tooltip: err.detail || undefined },
-    { kind: 'status', key: 'err:reason', label: err.reason[lang], tooltip: err.detail || err.reason[lang], icon: 'info' },
-    { kind: 'status', key: 'err:retry', label: T.retry[lang], description: T.retryIn[lang], icon: 'refresh', command: RETRY_COMMAND },
-    { kind: 'status', key: 'err:howto', label: T.howTo[lang], icon: 'question', command: HOWTO_COMMAND },
+    { kind: 'status', key: 'err:head', label: line(T.unreachable, lang), icon: 'error', tooltip: err.detail || undefined },
+    { kind: 'status', key: 'err:reason', label: line(err.reason, lang), tooltip: err.detail || line(err.reason, lang), icon: 'info' },
+    { kind: 'status', key: 'err:retry', label: line(T.retry, lang), description: line(T.retryIn, lang), icon: 'refresh', command: RETRY_COMMAND },
+    { kind: 'status', key: 'err:howto', label: line(T.howTo, lang), icon: 'question', command: HOWTO_COMMAND },
   ];
 }
 
 /** Nodes for a non-ready state; undefined when the view should show its content. */
 export function stateNodes(state: ModelState, lang: Lang): StatusNode[] | undefined {
   if (state.kind === 'error') return errorNodes(state.error, lang);
-  if (state.kind === 'connecting' || state.kind === 'idle') return [{ kind: 'status', key: 'connecting', label: T.connecting[lang], icon: 'loading~spin' }];
+  if (state.kind === 'connecting' || state.kind === 'idle') return [{ kind: 'status', key: 'connecting', label: line(T.connecting, lang), icon: 'loading~spin' }];
   return undefined;
 }
 
 export function emptyMessage(view: 'containers' | 'images', lang: Lang): string {
-  return view === 'containers' ? T.noContainers[lang] : T.noImages[lang];
+  return line(view === 'containers' ? T.noContainers : T.noImages, lang);
 }

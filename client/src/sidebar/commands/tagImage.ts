@@ -1,7 +1,9 @@
 // Tag: add a `repo:tag` to an image.
 import * as vscode from 'vscode';
-import { isValidReference, tagImage } from '../docker/actions';
-import { clientsOrWarn, reportError, requireTrust, targetImages, type SidebarContext } from './common';
+import { isValidReference, tagImage } from '../../docker/actions';
+import { fillMsg } from '../../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust } from '../../session/dockerSession';
+import { targetImages, type SidebarContext } from '../context';
 
 export function registerTagImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.tag', async (node?: unknown) => {
@@ -21,7 +23,7 @@ export function registerTagImage(ctx: SidebarContext): vscode.Disposable {
     try {
       await tagImage(clients, img.imageId, ref.trim());
     } catch (err) {
-      await reportError(ctx, vscode.l10n.t('Could not tag {0}', img.ref), err);
+      await reportError(ctx, fillMsg(COULD_NOT.tag, img.ref), err);
     }
   });
 }

@@ -1,7 +1,7 @@
 // Engine images → tree nodes (plain data): one group per repository, one child per tag.
 // An image with several tags appears under each repository it belongs to, as `docker images` does.
 import type Dockerode from 'dockerode';
-import type { Lang } from '../docker/i18n';
+import { fillMsg, line, type Lang } from '../../../common/src/i18n';
 import { formatAge, formatSize, md, shortId } from './format';
 
 export interface ImageNode {
@@ -53,13 +53,13 @@ function splitTag(repoTag: string): [string, string] {
 function tooltipFor(img: Dockerode.ImageInfo, lang: Lang): string {
   const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
   const rows: Array<[string, string]> = [
-    [T.id[lang], shortId(img.Id)],
-    [T.tags[lang], tags.length ? tags.join(', ') : T.none[lang]],
-    [T.size[lang], formatSize(img.Size)],
-    [T.created[lang], new Date(img.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
+    [line(T.id, lang), shortId(img.Id)],
+    [line(T.tags, lang), tags.length ? tags.join(', ') : line(T.none, lang)],
+    [line(T.size, lang), formatSize(img.Size)],
+    [line(T.created, lang), new Date(img.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
   ];
-  if (typeof img.Containers === 'number' && img.Containers >= 0) rows.push([T.containers[lang], String(img.Containers)]);
-  const head = tags.length ? `**${md(tags[0])}**` : `**${md(T.dangling[lang])}**`;
+  if (typeof img.Containers === 'number' && img.Containers >= 0) rows.push([line(T.containers, lang), String(img.Containers)]);
+  const head = tags.length ? `**${md(tags[0])}**` : `**${md(line(T.dangling, lang))}**`;
   return [head, '', ...rows.map(([k, v]) => `${md(k)}: \`${v}\``)].join('  \n');
 }
 
@@ -99,8 +99,8 @@ export function imageTree(list: Dockerode.ImageInfo[], lang: Lang, opts: { showD
     .map(([repo, children]) => ({
       kind: 'repo',
       key: `repo:${repo}`,
-      label: repo === DANGLING_REPO ? T.dangling[lang] : repo,
-      description: children.length === 1 ? T.tagOne[lang] : T.tagCount[lang].replace('{0}', String(children.length)),
+      label: repo === DANGLING_REPO ? line(T.dangling, lang) : repo,
+      description: line(children.length === 1 ? T.tagOne : fillMsg(T.tagCount, children.length), lang),
       children,
     }));
 }

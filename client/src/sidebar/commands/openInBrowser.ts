@@ -1,7 +1,7 @@
 // Open in Browser: pick one of the container's published ports and open it.
 import * as vscode from 'vscode';
-import { browserUrl } from '../views/browserUrl';
-import { targetContainers, type SidebarContext } from './common';
+import { browserUrl } from '../browserUrl';
+import { targetContainers, type SidebarContext } from '../context';
 
 export function registerOpenInBrowser(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.openInBrowser', async (node?: unknown) => {

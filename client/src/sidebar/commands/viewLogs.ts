@@ -1,8 +1,10 @@
 // View Logs: one output channel per container, fed by a LogFollower that survives restarts.
 // Opening the logs of a container already followed just shows its channel again.
 import * as vscode from 'vscode';
-import { LogFollower } from '../docker/logs';
-import { clientsOrWarn, reportError, targetContainers, type SidebarContext } from './common';
+import { fillMsg, line } from '../../../../common/src/i18n';
+import { LogFollower } from '../../docker/logs';
+import { clientsOrWarn, COULD_NOT, reportError } from '../../session/dockerSession';
+import { targetContainers, type SidebarContext } from '../context';
 
 interface Followed {
   follower: LogFollower;
@@ -26,7 +28,7 @@ export function registerViewLogs(ctx: SidebarContext): vscode.Disposable {
     const follower = new LogFollower(clients, c.id, {
       // stderr is marked so that it stays recognisable in a plain-text channel.
       line: (stream, text) => channel.appendLine(stream === 'stderr' ? `[stderr] ${text}` : text),
-      info: (msg) => channel.appendLine(msg[lang]),
+      info: (msg) => channel.appendLine(line(msg, lang)),
     });
     followed.set(c.id, { follower, channel });
     void follower.done.then(() => followed.delete(c.id));
@@ -36,7 +38,7 @@ export function registerViewLogs(ctx: SidebarContext): vscode.Disposable {
     } catch (err) {
       follower.dispose();
       channel.dispose();
-      await reportError(ctx, vscode.l10n.t('Could not read the logs of {0}', c.name), err);
+      await reportError(ctx, fillMsg(COULD_NOT.readLogs, c.name), err);
     }
   });
   return {

@@ -2,10 +2,11 @@
 // reference, so an image with several tags only loses the chosen one (what `docker rmi repo:tag`
 // does). Images go one after another (the engine serialises image deletes anyway).
 import * as vscode from 'vscode';
-import { removeImage } from '../docker/actions';
-import { runEach } from '../docker/bulk';
-import { bulkReport, removalConfirmation } from '../views/confirm';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, targetImages, type SidebarContext } from './common';
+import { removeImage } from '../../docker/actions';
+import { runEach } from '../../docker/bulk';
+import { bulkReport, removalConfirmation } from '../confirm';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { confirmRemoval, showReport, targetImages, type SidebarContext } from '../context';
 
 export function registerRemoveImage(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.image.remove', async (node?: unknown, nodes?: unknown) => {

@@ -1,10 +1,11 @@
 // Remove containers after a modal confirmation that names every one (and the count for several);
 // running ones need force, and the question says which. One report names what failed and why.
 import * as vscode from 'vscode';
-import { removeContainer } from '../docker/actions';
-import { runEach } from '../docker/bulk';
-import { bulkReport, removalConfirmation } from '../views/confirm';
-import { clientsOrWarn, confirmRemoval, requireTrust, showReport, targetContainers, type SidebarContext } from './common';
+import { removeContainer } from '../../docker/actions';
+import { runEach } from '../../docker/bulk';
+import { bulkReport, removalConfirmation } from '../confirm';
+import { clientsOrWarn, requireTrust } from '../../session/dockerSession';
+import { confirmRemoval, showReport, targetContainers, type SidebarContext } from '../context';
 
 export function registerRemoveContainer(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.remove', async (node?: unknown, nodes?: unknown) => {

@@ -8,10 +8,23 @@ import { buildFailureText, buildImage } from '../docker/build';
 import { spanForStep } from '../docker/dockerfileSteps';
 import { redactText } from '../docker/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
-import { clientsOrWarn, reportError, requireTrust, type SidebarContext } from './common';
-import { askAndRun } from './runImage';
+import { fillMsg, line, type Msg } from '../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from '../session/dockerSession';
+import { askAndRun } from '../session/runDialog';
 
 const TAG_KEY = 'dockerfileGuide.docker.buildTags';
+
+/** The session plus what only building has: the failed step's diagnostics and the build log. */
+interface BuildContext extends DockerSession {
+  buildDiagnostics: vscode.DiagnosticCollection;
+  buildOutput(): vscode.OutputChannel;
+}
+
+/** {ko, en} pairs, not vscode.l10n keys: the failure they frame is one, and a sentence keeps to one language. */
+const FAILED = {
+  atStep: { ko: '빌드가 {0}/{1} 단계에서 실패했습니다: {2}', en: 'Build failed at step {0}/{1}: {2}' },
+  of: { ko: '{0} 빌드에 실패했습니다: {1}', en: 'Build of {0} failed: {1}' },
+} satisfies Record<string, Msg>;
 
 /** A default tag from the folder name, lowercased into Docker's grammar. */
 export function defaultTag(dockerfile: string): string {
@@ -37,7 +50,7 @@ async function dockerfileUri(arg: unknown): Promise<vscode.Uri | undefined> {
 }
 
 /** Builds and returns the tag on success. */
-async function build(ctx: SidebarContext, arg: unknown, command: string): Promise<string | undefined> {
+async function build(ctx: BuildContext, arg: unknown, command: string): Promise<string | undefined> {
   if (!requireTrust(ctx, command)) return undefined;
   const uri = await dockerfileUri(arg);
   if (!uri) return undefined;
@@ -87,7 +100,7 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
           },
         });
       } catch (err) {
-        await reportError(ctx, vscode.l10n.t('Could not build {0}', tag.trim()), err);
+        await reportError(ctx, fillMsg(COULD_NOT.build, tag.trim()), err);
         return undefined;
       }
     },
@@ -102,13 +115,15 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
     out.appendLine(vscode.l10n.t('Build cancelled.'));
     return undefined;
   }
-  const failure = buildFailureText(result, ctx.lang());
+  const lang = ctx.lang();
+  const failure = buildFailureText(result, lang);
+  const why: Msg = { ko: buildFailureText(result, 'ko'), en: buildFailureText(result, 'en') };
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
   const span = result.failedStep ? spanForStep(text, result.failedStep) : undefined;
   if (span) {
     const d = new vscode.Diagnostic(
       new vscode.Range(span.line, 0, span.endLine, span.endCol),
-      vscode.l10n.t('Build failed at step {0}/{1}: {2}', result.failedStep!, result.totalSteps ?? '?', failure),
+      line(fillMsg(FAILED.atStep, result.failedStep!, result.totalSteps ?? '?', why), lang),
       vscode.DiagnosticSeverity.Error,
     );
     d.source = 'docker build';
@@ -116,14 +131,22 @@ async function build(ctx: SidebarContext, arg: unknown, command: string): Promis
   }
   const showLog = vscode.l10n.t('Show Log');
   out.appendLine(failure);
-  void vscode.window.showErrorMessage(vscode.l10n.t('Build of {0} failed: {1}', tag.trim(), failure), showLog).then((a) => {
+  void vscode.window.showErrorMessage(line(fillMsg(FAILED.of, tag.trim(), why), lang), showLog).then((a) => {
     if (a === showLog) out.show();
   });
   return undefined;
 }
 
-export function registerBuildImage(ctx: SidebarContext): vscode.Disposable[] {
+export function registerBuildImage(session: DockerSession): vscode.Disposable[] {
+  let buildChannel: vscode.OutputChannel | undefined;
+  const ctx: BuildContext = {
+    ...session,
+    buildDiagnostics: vscode.languages.createDiagnosticCollection('docker-build'),
+    buildOutput: () => (buildChannel ??= vscode.window.createOutputChannel(vscode.l10n.t('Docker Build'))),
+  };
   return [
+    ctx.buildDiagnostics,
+    { dispose: () => buildChannel?.dispose() },
     vscode.commands.registerCommand('dockerfileGuide.docker.buildImage', async (arg?: unknown) => {
       await build(ctx, arg, 'dockerfileGuide.docker.buildImage');
     }),

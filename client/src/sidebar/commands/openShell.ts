@@ -1,8 +1,10 @@
 // Open Shell: a VS Code terminal running `docker exec -it <id> bash` (sh when the image has no bash).
 import * as vscode from 'vscode';
-import { detectShell } from '../docker/actions';
-import { cliEnvFor, execShellCommandLine } from '../docker/runSpec';
-import { clientsOrWarn, hasDockerCli, reportError, requireTrust, targetContainers, warnNoCli, type SidebarContext } from './common';
+import { detectShell } from '../../docker/actions';
+import { cliEnvFor, execShellCommandLine } from '../../docker/runSpec';
+import { fillMsg } from '../../../../common/src/i18n';
+import { clientsOrWarn, COULD_NOT, hasDockerCli, reportError, requireTrust, warnNoCli } from '../../session/dockerSession';
+import { targetContainers, type SidebarContext } from '../context';
 
 export function registerOpenShell(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.shell', async (node?: unknown) => {
@@ -24,7 +26,7 @@ export function registerOpenShell(ctx: SidebarContext): vscode.Disposable {
       });
       term.show();
     } catch (err) {
-      await reportError(ctx, vscode.l10n.t('Could not open a shell in {0}', c.name), err);
+      await reportError(ctx, fillMsg(COULD_NOT.openShell, c.name), err);
     }
   });
 }

@@ -1,6 +1,6 @@
 // Copy ID: the full id of the selected containers (one per line), for pasting into a terminal.
 import * as vscode from 'vscode';
-import { targetContainers, type SidebarContext } from './common';
+import { targetContainers, type SidebarContext } from '../context';
 
 export function registerCopyId(ctx: SidebarContext): vscode.Disposable {
   return vscode.commands.registerCommand('dockerfileGuide.docker.container.copyId', async (node?: unknown, nodes?: unknown) => {

@@ -1,8 +1,10 @@
 // The words of destructive actions, as plain data so they are tested without VS Code: the question
 // asked before removing (it names every object, and the count when there are several) and the one
-// report after a bulk action (what worked, what failed and why), in Korean and English.
+// report after a bulk action (what worked, what failed and why), in Korean and English. In `both`, each
+// sentence is made whole in Korean, then in English (a name list is not cut into two languages).
 import { describe, type EngineError } from '../docker/errors';
-import { fmt, type Lang, type Msg } from '../docker/i18n';
+import { fill, fillMsg, line, LINE_SEPARATOR, perLang, pick, type Lang, type Msg, type OneLang } from '../../../common/src/i18n';
+import { formatSize } from './format';
 
 export type ObjectKind = 'container' | 'image' | 'dangling';
 export type BulkVerb = 'remove' | 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
@@ -55,6 +57,7 @@ const C = {
     ko: '컨테이너가 사용 중인 이미지는 남겨 둡니다. 목록에 있는 이미지만 삭제합니다.',
     en: 'Images used by a container are kept. Only the images listed are removed.',
   },
+  reclaimed: { ko: '{0} 확보', en: 'reclaimed {0}' },
 } satisfies Record<string, Msg>;
 
 /** Every Korean noun here ends in a vowel, so the messages put 를 after it. */
@@ -76,7 +79,7 @@ const VERB: Record<BulkVerb, { done: Msg; stem: Msg }> = {
 /** "a, b, c" or "a, b, … and 4 more" (Korean: "a, b 외 4개"). */
 export function nameList(names: readonly string[], lang: Lang, max = MAX_NAMES): string {
   if (names.length <= max) return names.join(', ');
-  return fmt(C.more, names.slice(0, max).join(', '), names.length - max)[lang];
+  return line(fillMsg(C.more, names.slice(0, max).join(', '), names.length - max), lang);
 }
 
 /**
@@ -84,13 +87,21 @@ export function nameList(names: readonly string[], lang: Lang, max = MAX_NAMES):
  * are running, paused or restarting).
  */
 export function removalConfirmation(kind: ObjectKind, names: readonly string[], lang: Lang, opts: { running?: readonly string[] } = {}): Confirmation {
-  const message = names.length === 1 ? fmt(ASK[kind].one, names[0])[lang] : fmt(ASK[kind].many, names.length, nameList(names, lang))[lang];
-  let detail: string;
-  if (kind === 'container') {
-    const running = opts.running ?? [];
-    detail = running.length ? fmt(C.runningForce, nameList(running, lang))[lang] : C.dataLost[lang];
-  } else detail = kind === 'image' ? C.imageKept[lang] : C.danglingKept[lang];
-  return { message, detail, button: C.remove[lang] };
+  const message = perLang(
+    lang,
+    (l) => (names.length === 1 ? fill(ASK[kind].one[l], [names[0]]) : fill(ASK[kind].many[l], [names.length, nameList(names, l)])),
+    LINE_SEPARATOR,
+  );
+  const running = kind === 'container' ? opts.running ?? [] : [];
+  const detail = perLang(
+    lang,
+    (l) => {
+      if (kind === 'container') return running.length ? fill(C.runningForce[l], [nameList(running, l)]) : C.dataLost[l];
+      return kind === 'image' ? C.imageKept[l] : C.danglingKept[l];
+    },
+    '\n',
+  );
+  return { message, detail, button: line(C.remove, lang) };
 }
 
 export interface NamedResult {
@@ -101,40 +112,48 @@ export interface NamedResult {
 
 /** One report for a bulk action: all done (info), some failed (warning), all failed (error). */
 export function bulkReport(verb: BulkVerb, kind: ObjectKind, results: readonly NamedResult[], lang: Lang): Report {
+  const failed = results.filter((r) => !r.ok);
+  const message = perLang(lang, (l) => bulkMessage(verb, kind, results, l), LINE_SEPARATOR);
+  if (!failed.length) return { level: 'info', message };
+  const detail = failed.map((r) => `${r.name}: ${r.error ? describe(r.error, lang) : '?'}`).join('\n');
+  return { level: failed.length === results.length ? 'error' : 'warning', message, detail };
+}
+
+/** The report of removing dangling images; when it all worked, it also says how much space came back. */
+export function pruneReport(results: readonly NamedResult[], reclaimedBytes: number | null, lang: Lang): Report {
+  const report = bulkReport('remove', 'dangling', results, lang);
+  if (report.level !== 'info' || reclaimedBytes === null) return report;
+  const space = formatSize(reclaimedBytes);
+  const message = perLang(lang, (l) => `${bulkMessage('remove', 'dangling', results, l)} (${fill(C.reclaimed[l], [space])})`, LINE_SEPARATOR);
+  return { level: 'info', message };
+}
+
+function bulkMessage(verb: BulkVerb, kind: ObjectKind, results: readonly NamedResult[], lang: OneLang): string {
   const ok = results.filter((r) => r.ok);
   const failed = results.filter((r) => !r.ok);
   const v = VERB[verb];
-  const noun = (results.length === 1 ? NOUN[kind].one : NOUN[kind].many)[lang];
-  const detail = failed.length
-    ? failed.map((r) => `${r.name}: ${r.error ? describe(r.error, lang) : '?'}`).join('\n')
-    : undefined;
+  const noun = pick(results.length === 1 ? NOUN[kind].one : NOUN[kind].many, lang);
   if (!failed.length) {
     const names = nameList(ok.map((r) => r.name), lang);
-    const message =
-      lang === 'ko'
-        ? results.length === 1
-          ? `${names} ${noun}를 ${v.done.ko}`
-          : `${noun} ${results.length}개를 ${v.done.ko}: ${names}`
-        : results.length === 1
-          ? `${v.done.en} the ${noun} ${names}`
-          : `${v.done.en} ${results.length} ${noun}: ${names}`;
-    return { level: 'info', message };
+    return lang === 'ko'
+      ? results.length === 1
+        ? `${names} ${noun}를 ${v.done.ko}`
+        : `${noun} ${results.length}개를 ${v.done.ko}: ${names}`
+      : results.length === 1
+        ? `${v.done.en} the ${noun} ${names}`
+        : `${v.done.en} ${results.length} ${noun}: ${names}`;
   }
   const failedNames = nameList(failed.map((r) => r.name), lang);
   if (!ok.length) {
-    const message =
-      lang === 'ko'
-        ? results.length === 1
-          ? `${failedNames} ${noun}를 ${v.stem.ko} 못했습니다: ${failed[0].error ? describe(failed[0].error, 'ko') : '?'}`
-          : `${noun} ${results.length}개를 모두 ${v.stem.ko} 못했습니다: ${failedNames}`
-        : results.length === 1
-          ? `Could not ${v.stem.en} the ${noun} ${failedNames}: ${failed[0].error ? describe(failed[0].error, 'en') : '?'}`
-          : `Could not ${v.stem.en} any of the ${results.length} ${noun}: ${failedNames}`;
-    return { level: 'error', message, detail };
+    return lang === 'ko'
+      ? results.length === 1
+        ? `${failedNames} ${noun}를 ${v.stem.ko} 못했습니다: ${failed[0].error ? describe(failed[0].error, 'ko') : '?'}`
+        : `${noun} ${results.length}개를 모두 ${v.stem.ko} 못했습니다: ${failedNames}`
+      : results.length === 1
+        ? `Could not ${v.stem.en} the ${noun} ${failedNames}: ${failed[0].error ? describe(failed[0].error, 'en') : '?'}`
+        : `Could not ${v.stem.en} any of the ${results.length} ${noun}: ${failedNames}`;
   }
-  const message =
-    lang === 'ko'
-      ? `${noun} ${results.length}개 중 ${ok.length}개를 ${v.done.ko}. ${failed.length}개는 실패했습니다: ${failedNames}`
-      : `${v.done.en} ${ok.length} of ${results.length} ${noun}; ${failed.length} failed: ${failedNames}`;
-  return { level: 'warning', message, detail };
+  return lang === 'ko'
+    ? `${noun} ${results.length}개 중 ${ok.length}개를 ${v.done.ko}. ${failed.length}개는 실패했습니다: ${failedNames}`
+    : `${v.done.en} ${ok.length} of ${results.length} ${noun}; ${failed.length} failed: ${failedNames}`;
 }

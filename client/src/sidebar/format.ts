@@ -1,5 +1,5 @@
 // Small formatting helpers shared by the tree mappings (no vscode import: tested in plain node).
-import type { Lang } from '../docker/i18n';
+import { LINE_SEPARATOR, perLang, type Lang, type OneLang } from '../../../common/src/i18n';
 
 /** Decimal units, three significant digits, as `docker images` prints sizes (1.98MB, 117MB). */
 export function formatSize(bytes: number): string {
@@ -17,6 +17,10 @@ export function formatSize(bytes: number): string {
 /** "3 days ago" / "3일 전", coarse on purpose so the text does not change on every refresh. */
 export function formatAge(unixSeconds: number, lang: Lang, now = Date.now()): string {
   const s = Math.max(0, Math.floor(now / 1000 - unixSeconds));
+  return perLang(lang, (l) => ageText(s, l), LINE_SEPARATOR);
+}
+
+function ageText(s: number, lang: OneLang): string {
   const steps: Array<[number, string, string]> = [
     [60, '초', 'second'],
     [60, '분', 'minute'],

@@ -1,7 +1,7 @@
 // Workspace trust for the Docker commands, as plain data: which commands change something (build,
 // run, exec, start/stop, remove, tag, prune) and so need a trusted workspace, and the refusal a
 // restricted workspace gets. Browsing (lists, logs, inspect, copy id) stays available.
-import type { Lang, Msg } from '../docker/i18n';
+import { line, type Lang, type Msg } from '../../../common/src/i18n';
 
 export const TRUSTED_COMMANDS: readonly string[] = [
   'dockerfileGuide.docker.container.start',
@@ -28,5 +28,5 @@ export const RESTRICTED: Msg = {
 /** undefined: go ahead; otherwise the message to show instead of running `command`. */
 export function trustRefusal(command: string, trusted: boolean, lang: Lang): string | undefined {
   if (trusted || !TRUSTED_COMMANDS.includes(command)) return undefined;
-  return RESTRICTED[lang];
+  return line(RESTRICTED, lang);
 }

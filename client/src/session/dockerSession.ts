@@ -1,0 +1,102 @@
+// What every Docker command shares, in the sidebar and from a Dockerfile: one engine model for the window
+// (created at activation, connected only when something needs it), the language, and the three rules for
+// failures (a vanished object refreshes quietly; anything else is one clear message with the engine's own
+// reason; nothing is retried behind the user's back), plus the trust and docker-CLI checks.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LINE_SEPARATOR, perLang, pick, type Lang, type Msg } from '../../../common/src/i18n';
+import type { EngineClients } from '../docker/connection';
+import { defaultInputs, resolveEndpoint } from '../docker/endpoint';
+import { classifyError, describe } from '../docker/errors';
+import { DockerModel } from '../docker/model';
+import { uiLang } from '../language';
+import { trustRefusal } from './trust';
+
+export interface DockerSession {
+  ext: vscode.ExtensionContext;
+  model: DockerModel;
+  lang(): Lang;
+}
+
+function hostSetting(): string {
+  return vscode.workspace.getConfiguration('dockerfileGuide.docker').get<string>('host', '') ?? '';
+}
+
+/** The window's engine model; it follows `dockerfileGuide.docker.host` and workspace trust once started. */
+export function createDockerSession(context: vscode.ExtensionContext): DockerSession {
+  // In Restricted Mode a workspace setting could point us at any host: only the user setting counts.
+  const resolve = () => {
+    const inspected = vscode.workspace.getConfiguration('dockerfileGuide.docker').inspect<string>('host');
+    const setting = vscode.workspace.isTrusted ? hostSetting() : inspected?.globalValue ?? '';
+    return resolveEndpoint(defaultInputs(setting));
+  };
+  const model = new DockerModel({ resolve });
+  context.subscriptions.push(
+    { dispose: () => model.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('dockerfileGuide.docker.host') && model.isStarted) model.reconnect();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (model.isStarted) model.reconnect();
+    }),
+  );
+  return { ext: context, model, lang: uiLang };
+}
+
+/** The engine clients when connected; otherwise one message and undefined. */
+export function clientsOrWarn(ctx: DockerSession): EngineClients | undefined {
+  if (ctx.model.state.kind === 'ready' && ctx.model.clients) return ctx.model.clients;
+  ctx.model.start();
+  void vscode.window.showWarningMessage(vscode.l10n.t('The Docker engine is not connected. Check the Docker view for the reason.'));
+  return undefined;
+}
+
+/**
+ * The headlines of reportError. They are {ko, en} pairs, not vscode.l10n keys, because the reason after them is
+ * one too: the whole sentence is in the one language the user chose.
+ */
+export const COULD_NOT = {
+  build: { ko: '{0} 이미지를 빌드하지 못했습니다', en: 'Could not build {0}' },
+  inspect: { ko: '{0}의 상세 정보를 가져오지 못했습니다', en: 'Could not inspect {0}' },
+  openShell: { ko: '{0}에서 셸을 열지 못했습니다', en: 'Could not open a shell in {0}' },
+  readLogs: { ko: '{0}의 로그를 읽지 못했습니다', en: 'Could not read the logs of {0}' },
+  run: { ko: '{0} 이미지를 실행하지 못했습니다', en: 'Could not run {0}' },
+  tag: { ko: '{0}에 태그를 달지 못했습니다', en: 'Could not tag {0}' },
+} satisfies Record<string, Msg>;
+
+/**
+ * Reports a failed action. `what` says what was attempted (COULD_NOT.run filled with the image). A 404 means the
+ * object went away between the list and the click: refresh and say nothing, the tree tells the story.
+ */
+export async function reportError(ctx: DockerSession, what: Msg, err: unknown): Promise<void> {
+  const e = classifyError(err, ctx.model.clients?.where);
+  if (e.kind === 'notFound') {
+    await ctx.model.refresh().catch(() => undefined);
+    return;
+  }
+  void vscode.window.showErrorMessage(perLang(ctx.lang(), (l) => `${pick(what, l)}: ${describe(e, l)}`, LINE_SEPARATOR));
+}
+
+/**
+ * Building, running and changing things need a trusted workspace; browsing does not. The command
+ * id says which kind it is (trust.ts); the refusal is shown in the user's language.
+ */
+export function requireTrust(ctx: DockerSession, command: string): boolean {
+  const refusal = trustRefusal(command, vscode.workspace.isTrusted, ctx.lang());
+  if (!refusal) return true;
+  void vscode.window.showWarningMessage(refusal);
+  return false;
+}
+
+/** Is the docker CLI on PATH? Terminals (shell, interactive run) need it; the views do not. */
+export function hasDockerCli(): boolean {
+  const exe = process.platform === 'win32' ? ['docker.exe'] : ['docker'];
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => exe.some((e) => dir && fs.existsSync(path.join(dir, e))));
+}
+
+export function warnNoCli(): void {
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('The docker command-line tool is not on PATH, so a terminal cannot be opened. The sidebar itself works without it.'),
+  );
+}
