@@ -189,11 +189,16 @@ export function completion(doc: ParsedDocument, pos: Position, lang: Lang): Comp
     const docs = FLAGS[keyword] ?? [];
     const start = before.length - flagWord[1].length;
     const range = { start: { line: pos.line, character: start }, end: pos };
-    return docs.map((d) => ({
-      ...docItem('--' + d.name, Kind.Property, d.summary, lang, undefined, d.syntax),
-      textEdit: { range, newText: d.syntax.includes('=') ? `--${d.name}=` : `--${d.name}` },
-      command: d.syntax.includes('=') ? { title: 'suggest', command: 'editor.action.triggerSuggest' } : undefined,
-    }));
+    return docs.map((d) => {
+      // `--link[=<boolean>]`: the flag alone means true. Inserting `--link=` would leave an empty value, which the
+      // Dockerfile frontend rejects; only a flag that needs a value gets the `=` and the value suggestions.
+      const needsValue = /^--[A-Za-z-]+=/.test(d.syntax);
+      return {
+        ...docItem('--' + d.name, Kind.Property, d.summary, lang, undefined, d.syntax),
+        textEdit: { range, newText: needsValue ? `--${d.name}=` : `--${d.name}` },
+        command: needsValue ? { title: 'suggest', command: 'editor.action.triggerSuggest' } : undefined,
+      };
+    });
   }
 
   // --mount=type=… and its keys.

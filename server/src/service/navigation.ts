@@ -49,7 +49,9 @@ export function prepareRename(doc: ParsedDocument, pos: Position): { range: Rang
   const hit = variableGroupAt(doc, pos)?.find((o) => touches(o.range, pos));
   if (hit) return { range: hit.range, placeholder: hit.name };
   const stage = stageGroupAt(doc, pos)?.find((r) => touches(r.range, pos));
-  if (stage) return { range: stage.range, placeholder: doc.getText(stage.range) };
+  // `--from=0` names a stage by its position: there is no name to rename there (writing one would point at a stage
+  // called that, which does not exist).
+  if (stage && !isIndexRef(doc, stage.range)) return { range: stage.range, placeholder: doc.getText(stage.range) };
   return null;
 }
 
@@ -59,6 +61,13 @@ export function rename(doc: ParsedDocument, pos: Position, newName: string): Wor
   const vars = variableGroupAt(doc, pos);
   if (vars) return VARIABLE_NAME.test(name) ? { changes: { [doc.uri]: vars.map((o) => TextEdit.replace(o.range, name)) } } : null;
   const stages = stageGroupAt(doc, pos);
-  if (stages) return STAGE_NAME.test(name) ? { changes: { [doc.uri]: stages.map((r) => TextEdit.replace(r.range, name)) } } : null;
-  return null;
+  if (!stages || !STAGE_NAME.test(name)) return null;
+  const hit = stages.find((r) => touches(r.range, pos));
+  if (hit && isIndexRef(doc, hit.range)) return null;
+  // References by position (`--from=0`) keep pointing at the same stage after the rename: they stay as written.
+  return { changes: { [doc.uri]: stages.filter((r) => !isIndexRef(doc, r.range)).map((r) => TextEdit.replace(r.range, name)) } };
+}
+
+function isIndexRef(doc: ParsedDocument, range: Range): boolean {
+  return /^\d+$/.test(doc.getText(range));
 }

@@ -174,6 +174,13 @@ describe('flags', () => {
     const chown = items.find((i) => i.label === '--chown')!;
     assert.deepEqual(chown.textEdit, { range: { start: { line: 6, character: 5 }, end: { line: 6, character: 7 } }, newText: '--chown=' });
     assert.equal(chown.detail, '--chown=<user>:<group>');
+    // A flag whose value is optional goes in alone: `--link=` with nothing after it is an error for BuildKit's
+    // flag parser ("missing a value on flag"), so neither the `=` nor a value suggestion is offered.
+    for (const name of ['--link', '--parents']) {
+      const item = items.find((i) => i.label === name)!;
+      assert.equal((item.textEdit as { newText: string }).newText, name);
+      assert.equal(item.command, undefined);
+    }
     assert.equal(docOf(chown), FLAGS.COPY.find((f) => f.name === 'chown')!.summary.ko);
   });
 

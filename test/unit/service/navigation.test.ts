@@ -307,4 +307,14 @@ describe('rename', () => {
     assert.equal(service.rename(doc, at(1, 10), 'good'), null, 'an image');
     assert.equal(service.rename(doc, at(6, 0), 'good'), null, 'an empty line');
   });
+
+  test('a stage named by its position: nothing to rename there, and renaming the stage keeps `--from=0` as written', () => {
+    const text = ['FROM debian:bookworm AS build', 'RUN touch /a', 'FROM debian:bookworm', 'COPY --from=0 /a /b', 'COPY --from=build /a /c'].join('\n');
+    const d = service.parse('file:///nav/index.Dockerfile', 1, text);
+    // `0` is a reference to the first stage, but not a name a rename could change.
+    assert.equal(service.prepareRename(d, at(3, 12)), null);
+    assert.equal(service.rename(d, at(3, 12), 'builder'), null);
+    const renamed = applyEdits(text, editsOf(service.rename(d, at(0, 25), 'builder'), d.uri));
+    assert.equal(renamed, text.replace('AS build', 'AS builder').replace('--from=build', '--from=builder'));
+  });
 });
