@@ -297,7 +297,11 @@ export class Instr {
   /** For ONBUILD: the trigger instruction, positioned in the document. */
   trigger(): Instr | null {
     const t = (this.ast as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
-    return t ? new Instr(this.doc, this.index, t, this.delta) : null;
+    if (!t) return null;
+    const trigger = new Instr(this.doc, this.index, t, this.delta);
+    // The trigger is written in this stage: its variables and stage references are looked up from here.
+    trigger.stage = this.stage;
+    return trigger;
   }
 
   /** For FROM: the image reference as written, e.g. `debian:bookworm` or `$BASE`. */
@@ -540,13 +544,13 @@ export class ParsedDocument {
    */
   valueAt(name: string, line: number): { def: VarDef; value: string | null; from?: VarDef } | undefined {
     const def = this.visibleVars(line).get(name);
-    if (!def) {
-      const stage = this.stageAtLine(line);
-      if (!stage) return undefined;
-      return undefined;
-    }
+    return def ? this.valueOf(def) : undefined;
+  }
+
+  /** A definition's value; a stage's `ARG X` without a default takes the global `ARG X=…`'s default. */
+  valueOf(def: VarDef): { def: VarDef; value: string | null; from?: VarDef } {
     if (def.kind === 'ARG' && def.value === null && def.stage) {
-      const global = [...this.globalArgs].reverse().find((g) => g.name === name);
+      const global = [...this.globalArgs].reverse().find((g) => g.name === def.name);
       if (global) return { def, value: global.value, from: global };
     }
     return { def, value: def.value };

@@ -188,7 +188,7 @@ function stageMarkdown(doc: ParsedDocument, ref: StageRef, using: Instr, lang: L
 
 function variableHover(doc: ParsedDocument, name: string, range: Range, line: number, lang: Lang, def: VarDef | undefined): Hover | null {
   const predefined = predefinedArgDoc(name);
-  const resolved = def ? { def, value: def.value, from: undefined as VarDef | undefined } : doc.valueAt(name, line);
+  const resolved = def ? doc.valueOf(def) : doc.valueAt(name, line);
   if (!resolved && !predefined) return null;
   return hoverAt(
     perLang(lang, (l) => {

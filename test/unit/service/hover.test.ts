@@ -311,3 +311,12 @@ test('a variable set by a global ARG shows its value and where it is set', () =>
   assert.deepEqual(onFrom.range, { start: { line: 1, character: 14 }, end: { line: 1, character: 20 } });
   assert.equal(valueOf(hoverAt(doc, 3, 11, 'ko')), '**SITE** — 환경 변수(ENV)\n\n이 줄에서의 값: `localhost`\n\n설정 위치: 3번 줄, 스테이지 `web`');
 });
+
+test('a stage ARG without a default shows the global ARG default it takes, and says where that comes from', () => {
+  const doc = service.parse('file:///w/var2/Dockerfile', 1, 'ARG PHP=8.2\nFROM debian:bookworm AS web\nARG PHP\nRUN echo $PHP\n');
+  const text = valueOf(hoverAt(doc, 3, 11, 'en'));
+  assert.match(text, /Value at this line: `8\.2`/);
+  assert.doesNotMatch(text, /no value/);
+  assert.match(text, /Set at: line 3, stage `web`/);
+  assert.match(text, /line 1/);
+});

@@ -317,4 +317,14 @@ describe('rename', () => {
     const renamed = applyEdits(text, editsOf(service.rename(d, at(0, 25), 'builder'), d.uri));
     assert.equal(renamed, text.replace('AS build', 'AS builder').replace('--from=build', '--from=builder'));
   });
+
+  test('an ONBUILD trigger is read in its own stage: its variable jumps to the stage\'s ENV, and a rename reaches it', () => {
+    const text = ['ARG V=1', 'FROM debian:bookworm', 'ENV E=x', 'ONBUILD RUN echo $E $V'].join('\n');
+    const d = service.parse('file:///nav/onbuild.Dockerfile', 1, text);
+    assert.deepEqual(service.definition(d, at(3, 18)), { uri: d.uri, range: range(2, 4, 5) });
+    // V is not declared in the stage: the global ARG is out of its scope there, so nothing links the two.
+    assert.equal(service.definition(d, at(3, 21)), null);
+    const renamed = applyEdits(text, editsOf(service.rename(d, at(2, 4), 'EE'), d.uri));
+    assert.equal(renamed, text.replace('ENV E=', 'ENV EE=').replace('$E ', '$EE '));
+  });
 });
