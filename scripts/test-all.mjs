@@ -72,7 +72,8 @@ function runSuite(name) {
     const t = Date.now();
     console.log(`▶ ${name} (log: ${path.relative(root, log)})`);
     const extra = SUITES[name].length ? ['--', ...SUITES[name]] : [];
-    const child = spawn('npm', ['run', '--silent', `test:${name}`, ...extra], { cwd: root, stdio: ['ignore', out, out] });
+    // The build step above made dist/ once; a suite must not rebuild it while the other lane reads it.
+    const child = spawn('npm', ['run', '--silent', `test:${name}`, ...extra], { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, DFG_BUILT: '1' } });
     child.on('close', (code, signal) => {
       fs.closeSync(out);
       const ms = Date.now() - t;
