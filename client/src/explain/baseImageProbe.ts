@@ -1,14 +1,15 @@
 /**
  * Tells the language server what the base images of open Dockerfiles really run: for each FROM image present in the
- * local Docker engine, its Config.Entrypoint/Cmd/Shell (`GET /images/{name}/json` over the engine socket), sent as
- * `dockerfileGuide/baseImageConfig`. No engine, no image or any error: nothing is sent and the server falls back to
+ * Docker engine the sidebar shows (the setting, DOCKER_HOST or the current docker context; unix, TLS or ssh), its
+ * Config.Entrypoint/Cmd/Shell (common/src/engine/inspect.ts), sent as `dockerfileGuide/baseImageConfig`. No engine, no image or any error: nothing is sent and the server falls back to
  * its built-in table. Re-probed when a Dockerfile opens, is saved, its FROM lines change, or the window regains focus.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BASE_IMAGE_CONFIG_METHOD, type EngineImageConfigParams } from '../../../common/src/protocol';
 import { imageKey } from '../../../common/src/imageRef';
-import { engineTarget, inspectImageConfig } from '../../../server/src/service/effectiveCommand/inspect';
+import { inspectImageConfig } from '../../../common/src/engine/inspect';
+import { configuredEndpoint } from '../docker/configuredEndpoint';
 import { fromImages } from './fromImages';
 
 export class BaseImageProbe implements vscode.Disposable {
@@ -43,11 +44,6 @@ export class BaseImageProbe implements vscode.Disposable {
     );
   }
 
-  private target() {
-    const setting = vscode.workspace.getConfiguration('dockerfileGuide').get<string>('docker.host', '')?.trim();
-    return engineTarget(setting ? { ...process.env, DOCKER_HOST: setting } : process.env);
-  }
-
   /** Inspects the document's base images and sends what changed. Never throws. */
   async probe(doc: vscode.TextDocument, force = false): Promise<void> {
     try {
@@ -56,10 +52,10 @@ export class BaseImageProbe implements vscode.Disposable {
       const key = doc.uri.toString();
       if (!force && this.lastImages.get(key) === sig) return;
       this.lastImages.set(key, sig);
-      const target = this.target();
-      if (!target) return;
+      // The same engine as the sidebar; a configuration naming a missing context throws, and the server keeps its table.
+      const endpoint = configuredEndpoint();
       for (const image of images) {
-        const c = await inspectImageConfig(image, target);
+        const c = await inspectImageConfig(image, { endpoint });
         const params: EngineImageConfigParams = c
           ? { image, entrypoint: c.entrypoint, cmd: c.cmd, shell: c.shell }
           : { image, entrypoint: null, cmd: null, shell: null, missing: true };

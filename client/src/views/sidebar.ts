@@ -1,7 +1,7 @@
 // Wires the Docker sidebar: one model shared by both views, created at activation but connected only
 // when a view first becomes visible; the endpoint in the views' description; trust and settings.
 import * as vscode from 'vscode';
-import { defaultInputs, resolveEndpoint } from '../docker/endpoint';
+import { configuredEndpoint } from '../docker/configuredEndpoint';
 import { langFromLocale, type Lang } from '../docker/i18n';
 import { DockerModel } from '../docker/model';
 import { registerBuildImage } from '../commands/buildImage';
@@ -31,10 +31,6 @@ export function sidebarLang(): Lang {
   return langFromLocale(vscode.env.language);
 }
 
-function hostSetting(): string {
-  return vscode.workspace.getConfiguration('dockerfileGuide.docker').get<string>('host', '') ?? '';
-}
-
 export interface DockerSidebar {
   model: DockerModel;
   containers: ContainersProvider;
@@ -42,13 +38,7 @@ export interface DockerSidebar {
 }
 
 export function registerDockerSidebar(context: vscode.ExtensionContext): DockerSidebar {
-  // In Restricted Mode a workspace setting could point us at any host: only the user setting counts.
-  const resolve = () => {
-    const inspected = vscode.workspace.getConfiguration('dockerfileGuide.docker').inspect<string>('host');
-    const setting = vscode.workspace.isTrusted ? hostSetting() : inspected?.globalValue ?? '';
-    return resolveEndpoint(defaultInputs(setting));
-  };
-  const model = new DockerModel({ resolve });
+  const model = new DockerModel({ resolve: configuredEndpoint });
   const containers = new ContainersProvider(model, sidebarLang);
   const images = new ImagesProvider(model, sidebarLang);
   let buildChannel: vscode.OutputChannel | undefined;
