@@ -3,7 +3,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerDockerSidebar } from './views/sidebar';
 import { registerNewStackCommand } from './commands/newStack';
-import { registerExplain } from './explain';
+import { registerExplainCommand } from './commands/explain';
+import { registerBaseImageProbe } from './editor/baseImages';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -25,7 +26,8 @@ export interface DockerfileGuideApi {
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   registerDockerSidebar(context);
   registerNewStackCommand(context);
-  registerExplain(context, () => ensureClient(context));
+  registerExplainCommand(context, () => ensureClient(context));
+  registerBaseImageProbe(context, () => ensureClient(context));
   const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
   if (vscode.workspace.textDocuments.some(isDockerfile)) void ensureClient(context);
   context.subscriptions.push(

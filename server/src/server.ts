@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sizeHeapForAnEditor } from './heap';
 import { line, Lang } from '../../common/src/i18n';
-import { BASE_IMAGE_CONFIG_METHOD, EXPLAIN_REQUEST, type ExplainRequestParams } from '../../common/src/protocol';
+import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, type BaseImagesParams, type ExplainRequestParams } from '../../common/src/protocol';
 import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './service/settings';
 import type * as Service from './service/index';
 import type { GuideDiagnostic, ParsedDocument } from './service/index';
@@ -515,6 +515,7 @@ function startLanguageServer(): void {
   connection.onCodeLens((p, token) => withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
   // The explain command (client/src/commands/explain.ts) and the base image probe (client/src/explain/baseImageProbe.ts).
   connection.onRequest(EXPLAIN_REQUEST, (p: ExplainRequestParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc, lang) => svc().explainRequest(doc, p, lang)));
+  connection.onRequest(BASE_IMAGES_REQUEST, (p: BaseImagesParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc) => svc().documentBaseImages(doc)));
   connection.onNotification(BASE_IMAGE_CONFIG_METHOD, (p: unknown) => {
     toWorker({ type: 'baseImageConfig', params: p });
     if (svc().applyEngineImageConfig(p)) {

@@ -20,6 +20,7 @@ export { codeLenses } from './codeLens';
 export { explainHover, explainRequest } from './explain';
 export type { ExplainRequestParams } from '../../../common/src/protocol';
 export { applyEngineImageConfig } from './baseImages';
+export { documentBaseImages } from './effectiveCommand';
 export { codeActions } from './codeActions';
 export { ruleWhyHover } from '../rules/hover';
 export { onRuleError } from '../rules/engine';

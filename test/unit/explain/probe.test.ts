@@ -4,11 +4,13 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fromImages } from '../../../client/src/explain/fromImages';
+import { ParsedDocument } from '../../../server/src/service/document';
+import { documentBaseImages } from '../../../server/src/service/effectiveCommand';
 import { contextDirName, defaultInputs, parseHost } from '../../../common/src/engine/endpoint';
 import { defaultEndpoint, inspectImageConfig } from '../../../common/src/engine/inspect';
 
-describe('fromImages', () => {
+describe('documentBaseImages: what the probe asks the engine about', () => {
+  const images = (text: string) => documentBaseImages(new ParsedDocument('file:///w/Dockerfile', 1, text));
   it('lists base images, not stages, scratch or unresolved variables', () => {
     const text = [
       'ARG PHP=8.3',
@@ -23,7 +25,20 @@ describe('fromImages', () => {
       '  nginx:1.27',
       'FROM debian:bookworm',
     ].join('\n');
-    assert.deepEqual(fromImages(text), ['php:8.3-fpm', 'debian:bookworm', 'nginx:1.27']);
+    assert.deepEqual(images(text), ['php:8.3-fpm', 'debian:bookworm', 'nginx:1.27']);
+  });
+  it('reads ARGs as the server does: quotes, defaults in ${X:-word}, a stage named through an ARG, ARGs after FROM ignored', () => {
+    const text = [
+      'ARG REG="ghcr.io/acme"',
+      'ARG STAGE=builder',
+      'FROM ${REG}/app:1 AS builder',
+      'FROM ${DISTRO:-alpine}:3.20',
+      'FROM $STAGE',
+      'ARG LATE=x',
+      'FROM busybox:$LATE',
+    ].join('\n');
+    assert.deepEqual(images(text), ['ghcr.io/acme/app:1', 'alpine:3.20']);
+    assert.deepEqual(images('# no FROM here\nRUN true\n'), []);
   });
 });
 
