@@ -4,7 +4,8 @@ import { createLanguageClient } from './languageClient';
 import { registerDockerSidebar } from './sidebar';
 import { registerBuildImage } from './editor/buildImage';
 import { registerNewStackCommand } from './editor/newStack';
-import { registerExplain } from './explain';
+import { registerExplainCommand } from './editor/explainCommand';
+import { registerBaseImageProbe } from './editor/baseImages';
 import { createDockerSession } from './session/dockerSession';
 
 let client: LanguageClient | undefined;
@@ -30,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   registerDockerSidebar(context, docker);
   context.subscriptions.push(...registerBuildImage(docker));
   registerNewStackCommand(context);
-  registerExplain(context, () => ensureClient(context));
+  registerExplainCommand(context, () => ensureClient(context));
+  registerBaseImageProbe(context, () => ensureClient(context));
   const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
   if (vscode.workspace.textDocuments.some(isDockerfile)) void ensureClient(context);
   context.subscriptions.push(

@@ -23,6 +23,19 @@ export interface ExplainResponse {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Which images the engine should be asked about: the server has parsed the document, so it says which base images
+// its FROMs name (ARGs substituted, stages and scratch left out); the client's base-image probe asks for them.
+
+export const BASE_IMAGES_REQUEST = 'dockerfileGuide/baseImages';
+
+export interface BaseImagesParams {
+  uri: string;
+}
+
+/** The image references, e.g. `["php:8.3-fpm", "nginx:1.27"]`; null when the server does not have the document. */
+export type BaseImagesResponse = string[] | null;
+
+// ---------------------------------------------------------------------------------------------------------------
 // What the local engine says an image runs (the client inspects, the server explains).
 
 export const BASE_IMAGE_CONFIG_METHOD = 'dockerfileGuide/baseImageConfig';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { connect } from '../../client/src/docker/connection';
-import { contextDirName, defaultInputs, EndpointError, resolveEndpoint, type EndpointInputs } from '../../client/src/docker/endpoint';
+import { contextDirName, defaultInputs, EndpointError, resolveEndpoint, type EndpointInputs } from '../../common/src/engine/endpoint';
 import { classifyError } from '../../client/src/docker/errors';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-home-'));

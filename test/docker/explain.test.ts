@@ -10,9 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import { ParsedDocument } from '../../server/src/service/document';
 import { argvWithEntrypoint, argvWithRunArgs, effectiveCommand, imageConfig } from '../../server/src/service/effectiveCommand';
 import { applyEngineImageConfig, type BaseImageConfig } from '../../server/src/service/baseImages';
-import { inspectImageConfig } from '../../server/src/service/effectiveCommand/inspect';
+import { inspectImageConfig } from '../../common/src/engine/inspect';
 import { runExplain } from '../../server/src/cli/explain';
-import { MAIN_SOCKET, TEST_IMAGE, TEST_LABEL, runId, setupMainEngine, sh } from './helpers';
+import { MAIN_SOCKET, TEST_IMAGE, TEST_LABEL, mainEndpoint, runId, setupMainEngine, sh } from './helpers';
 import { builders } from '../engine/builders';
 
 const HOST = `unix://${MAIN_SOCKET}`;
@@ -106,8 +106,8 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
 
   it('the probe reads the same config over the socket as `docker image inspect`', async () => {
     const c = inspectConfig(TEST_IMAGE);
-    assert.deepEqual(await inspectImageConfig(TEST_IMAGE, { socketPath: MAIN_SOCKET }), { entrypoint: c.Entrypoint, cmd: c.Cmd, shell: c.Shell });
-    assert.equal(await inspectImageConfig('dfg-test/does-not-exist:0', { socketPath: MAIN_SOCKET }), null);
+    assert.deepEqual(await inspectImageConfig(TEST_IMAGE, { endpoint: mainEndpoint() }), { entrypoint: c.Entrypoint, cmd: c.Cmd, shell: c.Shell });
+    assert.equal(await inspectImageConfig('dfg-test/does-not-exist:0', { endpoint: mainEndpoint() }), null);
   });
 
   it('engine results reach the model through the client payload, and the CLI reads the engine itself', async () => {
@@ -115,7 +115,7 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
     fs.writeFileSync(file, `FROM ${TEST_IMAGE}\nRUN true\n`);
     const doc = new ParsedDocument(`file://${file}`, 1, fs.readFileSync(file, 'utf8'));
     assert.equal(effectiveCommand(doc, doc.stages[0]).argv, null, 'unknown before the engine answered');
-    const c = (await inspectImageConfig(TEST_IMAGE, { socketPath: MAIN_SOCKET }))!;
+    const c = (await inspectImageConfig(TEST_IMAGE, { endpoint: mainEndpoint() }))!;
     // What `docker run` runs is the image's ENTRYPOINT followed by its CMD, whatever this image's config says
     // (an image without either runs nothing: []).
     const runs = [...(c.entrypoint ?? []), ...(c.cmd ?? [])];

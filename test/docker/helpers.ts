@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { connect, type EngineClients } from '../../client/src/docker/connection';
-import { parseHost, defaultInputs, type Endpoint } from '../../client/src/docker/endpoint';
+import { parseHost, defaultInputs, type Endpoint } from '../../common/src/engine/endpoint';
 import { busyboxTag, ensureBusyboxImage, MAIN_SOCKET } from '../engine/images';
 
 /** The busybox test image, named by its recipe (test/engine/images.ts): every suite gets the same one. */

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connect, listPath, type EngineClients } from '../../client/src/docker/connection';
-import { defaultInputs, parseHost } from '../../client/src/docker/endpoint';
+import { defaultInputs, parseHost } from '../../common/src/engine/endpoint';
 import { classifyError } from '../../client/src/docker/errors';
 import { mainClients, setupMainEngine } from './helpers';
 

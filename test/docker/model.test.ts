@@ -2,7 +2,7 @@
 // unreachable endpoints, and the engine dying and coming back mid-stream (on a private dockerd).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { defaultInputs, parseHost, resolveEndpoint } from '../../client/src/docker/endpoint';
+import { defaultInputs, parseHost, resolveEndpoint } from '../../common/src/engine/endpoint';
 import { DockerModel } from '../../client/src/docker/model';
 import {
   cleanup,

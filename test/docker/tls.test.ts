@@ -10,9 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { after, before, describe, it } from 'node:test';
-import { defaultInputs, resolveEndpoint } from '../../client/src/docker/endpoint';
+import { defaultInputs, resolveEndpoint } from '../../common/src/engine/endpoint';
+import { inspectImageConfig } from '../../common/src/engine/inspect';
 import { DockerModel } from '../../client/src/docker/model';
-import { MAIN_SOCKET, setupMainEngine, TEST_IMAGE } from './helpers';
+import { MAIN_SOCKET, mainEndpoint, setupMainEngine, TEST_IMAGE } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-tls-'));
 const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -89,6 +90,15 @@ describe('tcp + TLS endpoint', () => {
     assert.match(m.endpoint!.label, /^tcp:\/\/127\.0\.0\.1:\d+ \(TLS\)$/);
     assert.ok(m.images.some((i) => (i.RepoTags ?? []).includes(TEST_IMAGE)));
     m.dispose();
+  });
+
+  it('the base-image inspect of the explainer and the CLI goes through the same TLS endpoint', async () => {
+    const env = { DOCKER_HOST: `tcp://127.0.0.1:${port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir };
+    const viaTls = await inspectImageConfig(TEST_IMAGE, { endpoint: resolveEndpoint({ ...defaultInputs(), env }) });
+    assert.ok(viaTls, 'the image config over mutual TLS');
+    assert.deepEqual(viaTls, await inspectImageConfig(TEST_IMAGE, { endpoint: mainEndpoint() }));
+    const wrongCa = { ...env, DOCKER_CERT_PATH: path.join(dir, 'other') };
+    assert.equal(await inspectImageConfig(TEST_IMAGE, { endpoint: resolveEndpoint({ ...defaultInputs(), env: wrongCa }) }), null, 'a failed handshake is null, not a throw');
   });
 
   it('certificates of another CA: a TLS error with a bilingual reason, no crash', async () => {

@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultInputs, parseHost, type Endpoint } from '../../client/src/docker/endpoint';
+import { defaultInputs, parseHost, type Endpoint } from '../../common/src/engine/endpoint';
 
 const PREFIX = 'dfgf-';
 const START_TIMEOUT_MS = 60000;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { buildImage } from '../../client/src/docker/build';
 import { connect } from '../../client/src/docker/connection';
-import { defaultInputs, parseHost } from '../../client/src/docker/endpoint';
+import { defaultInputs, parseHost } from '../../common/src/engine/endpoint';
 import { describe as describeError } from '../../client/src/docker/errors';
 import { LOG_MSG, LogFollower, type StreamName } from '../../client/src/docker/logs';
 import { DockerModel } from '../../client/src/docker/model';

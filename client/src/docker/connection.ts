@@ -3,13 +3,13 @@
 // stream, `logs --follow` and a long build step may legitimately stay silent for minutes.
 // `lists` serves the two hot calls of the sidebar (full container / image list): on a local unix
 // socket or named pipe it is a direct GET over a keep-alive agent (see socketGet); elsewhere it is
-// dockerode's own listContainers / listImages.
-import * as fs from 'node:fs';
+// dockerode's own listContainers / listImages. How dockerode reaches each transport (TLS, ssh …) is
+// common/src/engine/dockerode.ts, shared with the base-image inspect of the editor and the CLI.
 import * as http from 'node:http';
-import * as https from 'node:https';
 import * as querystring from 'node:querystring';
 import Dockerode from 'dockerode';
-import type { Endpoint } from './endpoint';
+import { dockerodeOptions, endpointWhere } from '../../../common/src/engine/dockerode';
+import type { Endpoint } from '../../../common/src/engine/endpoint';
 
 /** Query of a list call, as dockerode takes it (`filters` is sent as JSON). */
 export interface ListQuery {
@@ -39,66 +39,6 @@ export interface ConnectOptions {
   requestTimeoutMs?: number;
   /** Time allowed to open the connection, ms. */
   connectTimeoutMs?: number;
-}
-
-function readIf(p: string | undefined): Buffer | undefined {
-  if (!p) return undefined;
-  try {
-    return fs.readFileSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-export function endpointWhere(ep: Endpoint): string {
-  return ep.socketPath ?? `${ep.hostname ?? ''}:${ep.port ?? ''}`;
-}
-
-function dockerodeOptions(ep: Endpoint, timeout: number | undefined, connectTimeout: number): Dockerode.DockerOptions {
-  // docker-modem merges its own DOCKER_HOST-derived defaults under ours; every transport field is set
-  // explicitly (even to undefined) so the environment cannot override what the user chose.
-  type Options = Dockerode.DockerOptions & { connectionTimeout?: number; agent?: https.Agent };
-  const base: Options = {
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    timeout,
-    connectionTimeout: connectTimeout,
-  };
-  if (ep.transport === 'unix' || ep.transport === 'npipe') {
-    return { ...base, socketPath: ep.socketPath };
-  }
-  if (ep.transport === 'ssh') {
-    return {
-      ...base,
-      protocol: 'ssh',
-      host: ep.hostname,
-      port: ep.port,
-      username: ep.username,
-      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-    } as Dockerode.DockerOptions;
-  }
-  if (ep.tls) {
-    const ca = readIf(ep.tls.caPath);
-    const cert = readIf(ep.tls.certPath);
-    const key = readIf(ep.tls.keyPath);
-    return {
-      ...base,
-      protocol: 'https',
-      host: ep.hostname,
-      port: ep.port,
-      ca,
-      cert,
-      key,
-      // An explicit agent is the only way to pass rejectUnauthorized through docker-modem.
-      agent: new https.Agent({ ca, cert, key, rejectUnauthorized: ep.tls.verify }),
-    } as Options;
-  }
-  return { ...base, protocol: 'http', host: ep.hostname, port: ep.port };
 }
 
 /**

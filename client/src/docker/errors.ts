@@ -2,7 +2,7 @@
 // views and commands never show a raw stack or "[object Object]". The engine's own sentence (e.g.
 // "port is already allocated") is kept verbatim in `detail`: it is what people search for.
 import * as fs from 'node:fs';
-import { EndpointError } from './endpoint';
+import { EndpointError } from '../../../common/src/engine/endpoint';
 import { fillMsg, line, type Lang, type Msg } from '../../../common/src/i18n';
 
 export type ErrorKind =

@@ -4,7 +4,7 @@
 // retries with exponential backoff and re-lists everything once it is back.
 import type Dockerode from 'dockerode';
 import { connect, type ConnectOptions, type EngineClients } from './connection';
-import { defaultInputs, resolveEndpoint, type Endpoint } from './endpoint';
+import { defaultInputs, resolveEndpoint, type Endpoint } from '../../../common/src/engine/endpoint';
 import { classifyError, type EngineError } from './errors';
 import { eventFilters, JsonLineSplitter, viewForEvent, type EngineEvent, type ViewKind } from './events';
 

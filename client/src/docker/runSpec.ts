@@ -1,6 +1,6 @@
 // What the user types when running an image (ports, a name) and the `docker` command line we show
 // them before running, so they learn the CLI equivalent of the button they pressed.
-import type { Endpoint } from './endpoint';
+import type { Endpoint } from '../../../common/src/engine/endpoint';
 import { fillMsg, type Msg } from '../../../common/src/i18n';
 import { redactArgs } from './redact';
 

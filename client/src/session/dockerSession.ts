@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LINE_SEPARATOR, perLang, pick, type Lang, type Msg } from '../../../common/src/i18n';
 import type { EngineClients } from '../docker/connection';
-import { defaultInputs, resolveEndpoint } from '../docker/endpoint';
+import { configuredEndpoint } from '../docker/configuredEndpoint';
 import { classifyError, describe } from '../docker/errors';
 import { DockerModel } from '../docker/model';
 import { uiLang } from '../language';
@@ -19,19 +19,10 @@ export interface DockerSession {
   lang(): Lang;
 }
 
-function hostSetting(): string {
-  return vscode.workspace.getConfiguration('dockerfileGuide.docker').get<string>('host', '') ?? '';
-}
-
 /** The window's engine model; it follows `dockerfileGuide.docker.host` and workspace trust once started. */
 export function createDockerSession(context: vscode.ExtensionContext): DockerSession {
-  // In Restricted Mode a workspace setting could point us at any host: only the user setting counts.
-  const resolve = () => {
-    const inspected = vscode.workspace.getConfiguration('dockerfileGuide.docker').inspect<string>('host');
-    const setting = vscode.workspace.isTrusted ? hostSetting() : inspected?.globalValue ?? '';
-    return resolveEndpoint(defaultInputs(setting));
-  };
-  const model = new DockerModel({ resolve });
+  // The same engine as the editor's base-image probe (and the same Restricted Mode rule for the setting).
+  const model = new DockerModel({ resolve: configuredEndpoint });
   context.subscriptions.push(
     { dispose: () => model.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {

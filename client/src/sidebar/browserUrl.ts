@@ -1,5 +1,5 @@
 // Where a published port can be opened from this machine (pure: tested without VS Code).
-import type { Endpoint } from '../docker/endpoint';
+import type { Endpoint } from '../../../common/src/engine/endpoint';
 import type { ContainerNode } from './containerItems';
 
 /** The engine's host for remote engines, the bound address when specific, else localhost. */

@@ -5,11 +5,11 @@
  * Exit codes: 0 explained, 2 bad usage, unreadable file, or no such stage.
  */
 import * as fs from 'node:fs';
+import { inspectImageConfig } from '../../../common/src/engine/inspect';
 import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
 import { ParsedDocument } from '../service/document';
 import type { BaseImageConfig } from '../service/baseImages';
 import { effectiveCommand, resolveImage } from '../service/effectiveCommand';
-import { inspectImageConfig } from '../service/effectiveCommand/inspect';
 import { explainJson, explainMarkdown, pickStage } from '../service/explain';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI } from './messages';
@@ -26,7 +26,10 @@ export interface ExplainIo {
   err: (s: string) => void;
 }
 
-/** The stage chain's root image config from the local engine, if it has the image. */
+/**
+ * The stage chain's root image config from the engine `docker` would use here (DOCKER_HOST, the current docker
+ * context, the default socket), if it has the image.
+ */
 async function engineBase(doc: ParsedDocument, stageIndex: number): Promise<BaseImageConfig | undefined> {
   let s = doc.stages[stageIndex];
   for (let guard = 0; s.parent && s.parent.index < s.index && guard < 64; guard++) s = s.parent;

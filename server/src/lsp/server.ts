@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { line, type Lang } from '../../../common/src/i18n';
-import { BASE_IMAGE_CONFIG_METHOD, EXPLAIN_REQUEST, type ExplainRequestParams } from '../../../common/src/protocol';
+import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, type BaseImagesParams, type ExplainRequestParams } from '../../../common/src/protocol';
 import { contextFileReader } from '../host/contextFiles';
 import type * as Service from '../service/index';
 import type { LanguageService, ParsedDocument } from '../service/index';
@@ -205,8 +205,10 @@ connection.onDocumentRangeFormatting((p, token) =>
   withDoc(token, p.textDocument.uri, [], (doc) => svc().formatRange(doc, p.range, { ...p.options, ignoreMultilineInstructions: settings.format.ignoreMultilineInstructions })),
 );
 
-// The explain command (client) and what the client's engine says base images run (the client's base-image probe).
+// The explain command (client/src/editor/explainCommand.ts), and the base-image probe (client/src/editor/baseImages):
+// which images a document names, and what the client's engine says they run.
 connection.onRequest(EXPLAIN_REQUEST, (p: ExplainRequestParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc, lang) => svc().explain(doc, p, lang)));
+connection.onRequest(BASE_IMAGES_REQUEST, (p: BaseImagesParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc) => svc().baseImages(doc)));
 connection.onNotification(BASE_IMAGE_CONFIG_METHOD, (p: unknown) => {
   diagnostics.tellWorker(p);
   if (svc().applyEngineImageConfig(p)) refreshEverything();

@@ -300,6 +300,22 @@ export function resolveImage(doc: ParsedDocument, stage: Stage): string | null {
   return ok ? out : null;
 }
 
+/**
+ * The images a document's FROMs pull, as the engine must be asked about them (`dockerfileGuide/baseImages`): each
+ * stage's reference after global ARG substitution, in order, without duplicates. Left out: stages built FROM an
+ * earlier stage (also when an ARG names it), `scratch`, and references with a variable that has no value here.
+ */
+export function documentBaseImages(doc: ParsedDocument): string[] {
+  const out: string[] = [];
+  const earlier = new Set<string>();
+  for (const stage of doc.stages) {
+    const image = stage.parent ? null : resolveImage(doc, stage);
+    if (image && !earlier.has(image.toLowerCase()) && image.toLowerCase() !== 'scratch' && !out.includes(image)) out.push(image);
+    if (stage.name) earlier.add(stage.name.toLowerCase());
+  }
+  return out;
+}
+
 function stripQuotes(v: string): string {
   if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
   return v;

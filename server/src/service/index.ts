@@ -20,6 +20,7 @@ import { codeLenses } from './codeLens';
 import { completion } from './completion';
 import { ruleWhyFromDiagnostics, toLspDiagnostic, type DiagnosticOptions, type GuideDiagnostic } from './diagnostics';
 import { ParsedDocument, type ChunkReuse } from './document';
+import { documentBaseImages } from './effectiveCommand';
 import { explainHover, explainRequest } from './explain';
 import { formatDocument, formatRange, type FormatOptions } from './format';
 import { hover } from './hover';
@@ -87,6 +88,8 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
       codeActions(doc, range, diagnostics, lang, options(doc.uri, rules)),
     codeLenses: (doc: ParsedDocument, lang: Lang, effectiveCommandLens: boolean) => codeLenses(doc, lang, effectiveCommandLens),
     explain: (doc: ParsedDocument, params: ExplainRequestParams, lang: Lang) => explainRequest(doc, params, lang),
+    /** The images a document's FROMs name, after ARG substitution (the client's engine probe asks which to inspect). */
+    baseImages: (doc: ParsedDocument) => documentBaseImages(doc),
     /** What the client's engine said an image runs; true when that changed anything (refresh lenses and checks). */
     applyEngineImageConfig: (params: unknown): boolean => applyEngineImageConfig(params),
     signatureHelp: (doc: ParsedDocument, pos: Position, lang: Lang) => signatureHelp(doc, pos, lang),

@@ -2,6 +2,8 @@
 // the extension setting, else DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), else the current
 // docker context (DOCKER_CONTEXT, else `currentContext` in config.json), else the local default socket.
 // Everything it reads from the outside world comes through `EndpointInputs`, so tests can feed it.
+// Shared by the sidebar, the editor's base-image probe and the CLI, so that all three reach the same
+// engine for the same configuration (a context used to work in the sidebar only).
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,0 +1,28 @@
+/**
+ * `dockerfileGuide/baseImages` over real LSP: the base-image probe of the editor asks the server which images a
+ * document's FROMs name, instead of reading the FROM and ARG lines again itself.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_IMAGES_REQUEST, type BaseImagesParams, type BaseImagesResponse } from '../../common/src/protocol';
+import { LspClient } from './lspClient';
+
+let c: LspClient;
+before(async () => {
+  c = new LspClient();
+  await c.initialize({ language: 'en' });
+});
+after(() => c.shutdownHealthy());
+
+const ask = (uri: string) => c.request<BaseImagesResponse>(BASE_IMAGES_REQUEST, { uri } satisfies BaseImagesParams);
+
+test('the images of the FROMs after ARG substitution, following edits; null for a document the server does not have', async () => {
+  const uri = 'file:///w/base-images/Dockerfile';
+  await c.openAndWait(uri, 'ARG PHP=8.3\nFROM php:${PHP}-fpm AS build\nFROM build\nFROM nginx:1.27\nCOPY --from=build /a /b\n');
+  assert.deepEqual(await ask(uri), ['php:8.3-fpm', 'nginx:1.27']);
+  const changed = c.waitFor('textDocument/publishDiagnostics', (d) => d.uri === uri && d.version === 2);
+  c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'ARG PHP=8.4\nFROM php:${PHP}-cli\n' }] });
+  await changed;
+  assert.deepEqual(await ask(uri), ['php:8.4-cli']);
+  assert.equal(await ask('file:///w/base-images/not-open/Dockerfile'), null);
+});
