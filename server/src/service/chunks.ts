@@ -3,7 +3,7 @@
  *
  * Parsing a 10,000-line Dockerfile with dockerfile-ast takes ~65 ms, too slow to redo on every keystroke.
  * A Dockerfile is a flat list of instructions, so we cut the text at instruction starts (every FROM, and
- * inside very long stages every few hundred lines), parse each chunk on its own and keep the parse keyed
+ * inside stages every 16 lines in short documents, every few hundred in long ones), parse each chunk on its own and keep the parse keyed
  * by the chunk's text. An edit then re-parses only the chunk it touched; the others are reused as they are,
  * whatever line they moved to, because all positions inside a chunk are relative to its first line.
  *
@@ -19,6 +19,20 @@ import { drain } from './steps';
 
 /** Chunks longer than this (in lines) are cut at the next instruction start even inside a stage. */
 export const MAX_CHUNK_LINES = 240;
+/**
+ * In documents shorter than SHORT_DOCUMENT_LINES, chunks are cut every SHORT_CHUNK_LINES lines instead: typing
+ * then re-parses, re-validates and re-runs the per-instruction rule work of a dozen lines, not of the whole stage.
+ * Measured in-process on the bench inputs (an edit and its diagnostics): 30 lines 2.4 → 1.0 ms, 1,000 lines
+ * 24 → 13 ms. Longer documents keep long chunks: every chunk carries its own parse prefix, text copy and caches, and
+ * at 10,000 lines short chunks held ~2.6 MiB more heap for a gain of ~10 %.
+ */
+export const SHORT_CHUNK_LINES = 16;
+export const SHORT_DOCUMENT_LINES = 2000;
+
+/** The longest chunk a document of `lineCount` lines is cut into (see SHORT_CHUNK_LINES). */
+export function chunkLinesFor(lineCount: number): number {
+  return lineCount < SHORT_DOCUMENT_LINES ? SHORT_CHUNK_LINES : MAX_CHUNK_LINES;
+}
 
 export interface Chunk {
   /** Escape character + text: the cache key. */
@@ -110,7 +124,7 @@ export function directiveLineCount(lines: string[]): number {
 /**
  * Returns the line indexes where a new chunk may start: lines that begin an instruction at top level
  * (not inside a continuation or a heredoc body). Cuts at every FROM and, in long stages, at the first
- * instruction start past MAX_CHUNK_LINES.
+ * instruction start past chunkLinesFor(the document's length).
  */
 export function findCutLines(lines: string[], escapeChar: string, firstLine: number): number[] {
   const scan = cutLineScan(lines, escapeChar, firstLine);
@@ -129,6 +143,8 @@ function* cutLineScan(lines: string[], escapeChar: string, firstLine: number): G
   let continuing = false;
   let heredocs: { name: string; tabs: boolean }[] = [];
   let lastCut = 0;
+  const chunkLines = chunkLinesFor(lines.length);
+  let inStage = false;
   for (let i = firstLine; i < lines.length; i++) {
     if ((i - firstLine) % SCAN_STEP === SCAN_STEP - 1) yield;
     const line = stripEol(lines[i]);
@@ -147,10 +163,13 @@ function* cutLineScan(lines: string[], escapeChar: string, firstLine: number): G
     }
     if (/^[ \t]*(#|$)/.test(line)) continue;
     // A top-level instruction starts here.
-    if (i > firstLine && (FROM_LINE.test(line) || i - lastCut >= MAX_CHUNK_LINES)) {
+    const isFrom = FROM_LINE.test(line);
+    // Before the first FROM only a FROM cuts: the global ARGs there are what later chunks are parsed with.
+    if (i > firstLine && (isFrom || (inStage && i - lastCut >= chunkLines))) {
       cuts.push(i);
       lastCut = i;
     }
+    if (isFrom) inStage = true;
     continuing = endsWithEscape(line, escapeChar);
     if (HEREDOC_KEYWORD.test(line)) collectHeredocs(line, heredocs);
     else heredocs = [];

@@ -11,7 +11,7 @@ import { format, validate } from 'dockerfile-utils';
 import { ParsedDocument } from '../../../server/src/service/document';
 import { validatorProblems } from '../../../server/src/service/validation';
 import { formatDocument } from '../../../server/src/service/format';
-import { MAX_CHUNK_LINES } from '../../../server/src/service/chunks';
+import { MAX_CHUNK_LINES, SHORT_CHUNK_LINES } from '../../../server/src/service/chunks';
 import { allCorpusFiles, BENCH_INPUTS } from '../corpusFiles';
 
 const files = allCorpusFiles();
@@ -70,6 +70,22 @@ test('an edit re-parses only the chunk it touches', () => {
     v3.instructions.map((i) => i.range),
     DockerfileParser.parse(lines.join('\n')).getInstructions().map((i) => i.getRange()),
   );
+});
+
+test('a short document is cut every SHORT_CHUNK_LINES lines inside its stage, never in the global ARGs, so typing at its end re-parses one small chunk', () => {
+  const args = Array.from({ length: SHORT_CHUNK_LINES + 4 }, (_, i) => `ARG A${i}=${i}`).join('\n');
+  const body = Array.from({ length: SHORT_CHUNK_LINES * 3 }, (_, i) => `RUN echo $A${i % 20} ${i}`).join('\n');
+  const text = `${args}\nFROM debian:$A0\n${body}\n`;
+  const v1 = new ParsedDocument('file:///short', 1, text);
+  // The ARG block is longer than a chunk but stays whole; the stage is cut three times.
+  assert.equal(v1.placed[1].startLine, SHORT_CHUNK_LINES + 4);
+  assert.ok(v1.placed.length >= 4, `${v1.placed.length} chunks`);
+  const v2 = new ParsedDocument('file:///short', 2, text + 'RUN echo typed', v1);
+  const reused = v2.placed.filter((p) => v1.placed.some((q) => q.chunk === p.chunk)).length;
+  assert.equal(reused, v2.placed.length - 1, 'all chunks but the last are reused');
+  const edited = text + 'RUN echo typed';
+  assert.deepEqual(v2.instructions.map((i) => i.range), DockerfileParser.parse(edited).getInstructions().map((i) => i.getRange()));
+  assert.deepEqual(validatorProblems(v2).map(norm).sort(), validate(edited).map(norm).sort());
 });
 
 test('long single stages are cut and still parse exactly like the whole file', () => {
