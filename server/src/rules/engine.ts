@@ -11,7 +11,7 @@ import { DEFAULT_VALIDATOR_SETTINGS } from '../service/validation';
 import { effectiveSeverity, readProjectConfig } from './config';
 import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
-import { runShellsSteps } from './stack/util';
+import { runShellsSteps } from './shared/shell';
 import { drain } from '../service/slices';
 import type { Finding, Rule, RuleContext, Severity, SeveritySetting } from './types';
 

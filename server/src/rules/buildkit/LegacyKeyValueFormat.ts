@@ -10,7 +10,8 @@
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { PropertyInfo } from '../../service/document';
 import type { Finding, Rule } from '../types';
-import { docsUrl, memoByAst } from './util';
+import { memoByAst } from './util';
+import { docsUrl } from '../shared/urls';
 
 /** Whether an instruction has a legacy property, per AST (shared by versions whose chunk did not change). */
 const legacyCache = new WeakMap<object, boolean>();

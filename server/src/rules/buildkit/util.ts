@@ -2,20 +2,11 @@
  * Small helpers shared by the BuildKit-check rules. Everything here reads the cached parse (ParsedDocument); nothing
  * parses Dockerfile text again.
  */
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument } from '../../service/document';
-
-/** Docker's page for one build check, e.g. `docs('json-args-recommended')`. */
-export function docsUrl(slug: string): string {
-  return `https://docs.docker.com/reference/build-checks/${slug}/`;
-}
 
 export function rangeOf(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
-}
-
-export function replace(range: Range, newText: string): TextEdit {
-  return { range, newText };
 }
 
 const LETTER = /[a-z]/i;

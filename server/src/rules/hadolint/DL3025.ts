@@ -6,7 +6,8 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { instrShell } from '../../service/shell';
-import { edit, hadolintUrl } from '../stack/util';
+import { edit } from '../shared/edits';
+import { hadolintUrl } from '../shared/urls';
 
 export const DL3025: Rule = {
   id: 'DL3025',

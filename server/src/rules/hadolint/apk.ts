@@ -1,6 +1,6 @@
 /** `apk add` invocations with their package words and options. */
 import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
-import { memoShell } from '../stack/util';
+import { memoShell } from '../shared/shell';
 import { splitOperands } from './operands';
 
 export interface ApkAdd {

@@ -1,6 +1,6 @@
 /** pip invocations (`pip install`, `pip3 install`, `python -m pip install`) with their package words. */
 import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
-import { memoShell } from '../stack/util';
+import { memoShell } from '../shared/shell';
 import { splitOperands } from './operands';
 
 export interface PipInstall {
