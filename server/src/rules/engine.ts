@@ -6,14 +6,13 @@
 import { ValidationCode, ValidationSeverity, ValidatorSettings } from 'dockerfile-utils';
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../service/document';
-import type { GuideDiagnostic } from '../service/diagnostics';
 import { DEFAULT_VALIDATOR_SETTINGS } from '../service/validation';
 import { effectiveSeverity, readProjectConfig } from './config';
 import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
 import { runShellsSteps } from './shared/shell';
 import { drain } from '../service/slices';
-import type { Finding, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import { type Finding, type GuideDiagnostic, type Rule, type RuleContext, type Severity, type SeveritySetting, SOURCE } from './types';
 
 export interface RuleOptions {
   /** Per-rule severity overrides (`{"DL3008": "off"}`), from settings or `--rule` in the CLI. */
@@ -165,7 +164,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
         severity: SEVERITY[findingSeverity(rule, f, severity, options)],
         code: rule.id,
         message: f.message,
-        source: 'dockerfile-guide',
+        source: SOURCE,
         tags: f.tags && f.tags.length ? f.tags : undefined,
         href: rule.url,
         data: { rule: rule.id, ...(f.data ?? {}) },

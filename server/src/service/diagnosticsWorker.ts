@@ -11,7 +11,8 @@ import type { MessagePort } from 'worker_threads';
 import { applyEngineImageConfig } from './baseImages';
 import { binaryNotice, looksBinary } from './binary';
 import { contextFileReader } from './contextFiles';
-import { computeDiagnostics, GuideDiagnostic } from './diagnostics';
+import { computeDiagnostics } from './diagnostics';
+import type { GuideDiagnostic } from '../rules/types';
 import { ParsedDocument } from './document';
 import type { SeveritySetting } from '../rules/types';
 

@@ -3,9 +3,9 @@
  * lazily: the `initialize` answer does not wait for the parser, the validator, the rules and the docs to load.
  */
 export { completion } from './completion';
-export { computeDiagnostics, ruleWhyFromDiagnostics, toLspDiagnostic } from './diagnostics';
+export { computeDiagnostics, toLspDiagnostic } from './diagnostics';
 export { mostImportant, serveDiagnostics } from './diagnosticsWorker';
-export type { GuideDiagnostic } from './diagnostics';
+export type { GuideDiagnostic } from '../rules/types';
 export { ParsedDocument } from './document';
 export { parseInSlices } from './slicedParse';
 export { diagnoseInSlices } from './slicedDiagnostics';
@@ -21,6 +21,6 @@ export { explainHover, explainRequest } from './explain';
 export type { ExplainRequestParams } from '../../../common/src/protocol';
 export { applyEngineImageConfig } from './baseImages';
 export { codeActions } from './codeActions';
-export { ruleWhyHover } from '../rules/hover';
+export { ruleWhyFromDiagnostics, ruleWhyHover } from '../rules/hover';
 export { onRuleError } from '../rules/engine';
 export { collectAfterClose, settleHeapOnce } from './memory';

@@ -8,7 +8,8 @@
  * as `heavy`, and the server sends those to the worker instead.
  */
 import { binaryNotice, looksBinary } from './binary';
-import { DiagnosticOptions, diagnosticsSteps, GuideDiagnostic } from './diagnostics';
+import { DiagnosticOptions, diagnosticsSteps } from './diagnostics';
+import type { GuideDiagnostic } from '../rules/types';
 import type { ParsedDocument } from './document';
 import { runInSlices, SliceOutcome } from './slices';
 
