@@ -12,9 +12,8 @@ import { applyEngineImageConfig } from './baseImages';
 import { binaryNotice, looksBinary } from './binary';
 import { contextFileReader } from './contextFiles';
 import { computeDiagnostics } from './diagnostics';
-import type { GuideDiagnostic } from '../rules/types';
 import { ParsedDocument } from './document';
-import type { SeveritySetting } from '../rules/types';
+import type { GuideDiagnostic, SeveritySetting } from '../rules/types';
 
 export type ToWorker =
   | { type: 'validate'; uri: string; version: number; text: string; rules: Record<string, SeveritySetting>; max: number }

@@ -1,7 +1,7 @@
 /** DL3003: `cd` inside RUN lasts only for that RUN; WORKDIR makes the folder explicit for every later instruction. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { commandRange } from '../../service/shell';
+import { commandRange } from '../../service/shell/binding';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 

@@ -1,7 +1,7 @@
 /** DL3004: RUN already runs as root unless USER says otherwise; sudo adds a setuid binary and a TTY-dependent tool. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { commandRange } from '../../service/shell';
+import { commandRange } from '../../service/shell/binding';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 

@@ -7,7 +7,7 @@ import type { Finding, Rule } from '../types';
 import { aptOf } from '../shared/apt';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
-import { wordRange } from '../../service/shell';
+import { wordRange } from '../../service/shell/binding';
 
 export const DL3008: Rule = {
   id: 'DL3008',

@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { instrShell, wordRange } from '../../service/shell';
+import { instrShell, wordRange } from '../../service/shell/binding';
 import { aptOf } from '../shared/apt';
 import { edit } from '../shared/edits';
 import { hadolintUrl } from '../shared/urls';

@@ -8,7 +8,7 @@ import { aptOf } from '../shared/apt';
 import { edit } from '../shared/edits';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
-import { wordRange } from '../../service/shell';
+import { wordRange } from '../../service/shell/binding';
 
 export const DL3014: Rule = {
   id: 'DL3014',

@@ -5,7 +5,7 @@ import { aptOf } from '../shared/apt';
 import { edit } from '../shared/edits';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
-import { wordRange } from '../../service/shell';
+import { wordRange } from '../../service/shell/binding';
 
 export const DL3015: Rule = {
   id: 'DL3015',

@@ -3,7 +3,7 @@ import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
-import { wordRange } from '../../service/shell';
+import { wordRange } from '../../service/shell/binding';
 import { apkOf } from './apk';
 import { listNames } from './DL3008';
 

@@ -5,7 +5,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { instrShell } from '../../service/shell';
+import { instrShell } from '../../service/shell/binding';
 import { edit } from '../shared/edits';
 import { hadolintUrl } from '../shared/urls';
 

@@ -5,7 +5,7 @@ import { aptOf } from '../shared/apt';
 import { edit } from '../shared/edits';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
-import { wordRange } from '../../service/shell';
+import { wordRange } from '../../service/shell/binding';
 
 /** Subcommands that mean the same under apt-get (apt's full-upgrade is apt-get's dist-upgrade). */
 const SAME = new Set(['install', 'update', 'upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'dist-upgrade', 'source', 'build-dep', 'download', 'changelog']);

@@ -4,7 +4,7 @@ import type { Finding, Rule } from '../types';
 import { edit } from '../shared/edits';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
-import { wordRange } from '../../service/shell';
+import { wordRange } from '../../service/shell/binding';
 
 export const DL3047: Rule = {
   id: 'DL3047',

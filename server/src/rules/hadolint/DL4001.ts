@@ -1,7 +1,8 @@
 /** DL4001: installing and using both wget and curl doubles the tools (and their CVEs) for one job. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { commandRange, type SimpleCommand } from '../../service/shell';
+import { commandRange } from '../../service/shell/binding';
+import type { SimpleCommand } from '../../service/shell/parser';
 import { hadolintUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 

@@ -1,5 +1,7 @@
 /** `apk add` invocations with their package words and options. */
-import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
+import type { InstrShell } from '../../service/shell/binding';
+import type { SimpleCommand } from '../../service/shell/parser';
+import type { Word } from '../../service/shell/lexer';
 import { memoShell } from '../shared/shell';
 import { splitOperands } from './operands';
 

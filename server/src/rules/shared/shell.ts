@@ -3,7 +3,7 @@
  * worked out once per document version, and per-shell memos for the views derived from it (apt, apk, pip).
  */
 import type { Instr, ParsedDocument, Stage } from '../../service/document';
-import { type InstrShell, instrShell } from '../../service/shell';
+import { instrShell, type InstrShell } from '../../service/shell/binding';
 import { drain } from '../../service/slices';
 
 export interface RunShell {

@@ -5,7 +5,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { commandRange } from '../../service/shell';
+import { commandRange } from '../../service/shell/binding';
 import { guideUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 

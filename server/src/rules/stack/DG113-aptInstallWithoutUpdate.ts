@@ -5,7 +5,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
-import { instrShell, wordRange } from '../../service/shell';
+import { instrShell, wordRange } from '../../service/shell/binding';
 import type { Instr } from '../../service/document';
 import { aptOf } from '../shared/apt';
 import { edit, wholeLines } from '../shared/edits';

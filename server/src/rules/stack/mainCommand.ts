@@ -5,16 +5,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument, Stage } from '../../service/document';
 import { effectiveCommand, finalStage, type Part } from '../../service/effectiveCommand';
-import {
-  type SimpleCommand,
-  commandRange,
-  flatten,
-  instrShell,
-  lastForegroundCommand,
-  lineOfOffset,
-  parseShell,
-  plainSource,
-} from '../../service/shell';
+import { parseShell, type SimpleCommand } from '../../service/shell/parser';
+import { commandRange, instrShell } from '../../service/shell/binding';
+import { flatten, lastForegroundCommand } from '../../service/shell/commands';
+import { lineOfOffset, plainSource } from '../../service/shell/lexer';
 import { baseName } from '../shared/paths';
 import type { RuleContext } from '../types';
 import { findContextSource } from './imageFiles';

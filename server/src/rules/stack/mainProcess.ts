@@ -5,7 +5,8 @@
 import type { Msg } from '../../../../common/src/i18n';
 import { msg } from '../../../../common/src/i18n';
 import type { Stage } from '../../service/document';
-import { lineOfOffset, type SimpleCommand } from '../../service/shell';
+import { lineOfOffset } from '../../service/shell/lexer';
+import type { SimpleCommand } from '../../service/shell/parser';
 import { baseName } from '../shared/paths';
 import type { RuleContext } from '../types';
 import { daemonTypos, nginxConfigs, setsDaemonOff } from './nginxConfig';

@@ -4,7 +4,8 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument } from '../../service/document';
-import { type SimpleCommand, commandRange, wordRange } from '../../service/shell';
+import type { SimpleCommand } from '../../service/shell/parser';
+import { commandRange, wordRange } from '../../service/shell/binding';
 import { baseName, resolvePath } from '../shared/paths';
 import { runShells } from '../shared/shell';
 import type { RuleContext } from '../types';
