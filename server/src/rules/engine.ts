@@ -116,6 +116,11 @@ export function onRuleError(sink: (ruleId: string, error: unknown) => void): voi
   ruleErrorSink = sink;
 }
 
+/** Reports a crash of a rule's check or fix to the sink set by onRuleError. */
+export function reportRuleError(ruleId: string, error: unknown): void {
+  ruleErrorSink(ruleId, error);
+}
+
 export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): GuideDiagnostic[] {
   return drain(runRulesSteps(doc, options, rules));
 }
@@ -143,7 +148,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
       findings = rule.check(ctx);
     } catch (e) {
       // A rule that trips over strange input must not take the others down, but it must not go unnoticed either.
-      ruleErrorSink(rule.id, e);
+      reportRuleError(rule.id, e);
       continue;
     }
     const group = ids.length > 1 ? ids[0] : null;
