@@ -59,7 +59,7 @@ export function isSupersededValidatorCode(code: unknown, message: string): boole
  * `check=skip`, a `# hadolint ignore=` or our ignore comment naming either id applies to both, and when both fire on
  * the same line only the first in registry order (the BuildKit check, which carries the quick fix) is kept.
  */
-export const EQUIVALENT_RULES: readonly (readonly string[])[] = [
+const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['JSONArgsRecommended', 'DL3025'],
   ['WorkdirRelativePath', 'DL3000'],
   ['MaintainerDeprecated', 'DL4000'],

@@ -9,11 +9,9 @@ import { type GuideDiagnostic, SOURCE } from '../rules/types';
 import { validatorProblemsSteps } from './validation';
 import { drain } from './slices';
 import { translateValidatorMessage } from './validatorMessages';
-import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRulesSteps, RuleOptions } from '../rules/engine';
+import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRulesSteps, type RuleOptions } from '../rules/engine';
 
-export interface DiagnosticOptions extends RuleOptions {}
-
-export function computeDiagnostics(doc: ParsedDocument, options: DiagnosticOptions = {}): GuideDiagnostic[] {
+export function computeDiagnostics(doc: ParsedDocument, options: RuleOptions = {}): GuideDiagnostic[] {
   return drain(diagnosticsSteps(doc, options));
 }
 
@@ -21,7 +19,7 @@ export function computeDiagnostics(doc: ParsedDocument, options: DiagnosticOptio
  * computeDiagnostics, pausing between chunks, RUN shells and rules, so that the server can check a long document
  * in slices between requests (slices.ts).
  */
-export function* diagnosticsSteps(doc: ParsedDocument, options: DiagnosticOptions = {}): Generator<void, GuideDiagnostic[]> {
+export function* diagnosticsSteps(doc: ParsedDocument, options: RuleOptions = {}): Generator<void, GuideDiagnostic[]> {
   const out: GuideDiagnostic[] = [];
   // dockerfile-utils checks that a rule covers better are switched off, so one problem is never reported twice.
   for (const p of yield* validatorProblemsSteps(doc, options.validatorSettings ?? ENGINE_VALIDATOR_SETTINGS)) {

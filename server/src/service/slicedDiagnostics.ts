@@ -8,14 +8,15 @@
  * as `heavy`, and the server sends those to the worker instead.
  */
 import { binaryNotice, looksBinary } from './binary';
-import { DiagnosticOptions, diagnosticsSteps } from './diagnostics';
+import { diagnosticsSteps } from './diagnostics';
+import type { RuleOptions } from '../rules/engine';
 import type { GuideDiagnostic } from '../rules/types';
 import type { ParsedDocument } from './document';
 import { runInSlices, SliceOutcome } from './slices';
 
 export function diagnoseInSlices(
   doc: ParsedDocument,
-  options: DiagnosticOptions,
+  options: RuleOptions,
   stillWanted: () => boolean,
   heavyStepMs: number,
 ): Promise<SliceOutcome<GuideDiagnostic[]>> {

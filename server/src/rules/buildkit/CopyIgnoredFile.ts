@@ -16,7 +16,7 @@ import { isIgnored, parseDockerignore } from '../../../../common/src/dockerignor
 export { isIgnored, parseDockerignore };
 
 /** The source as a clean context-relative path, or null when it cannot be decided from the text. */
-export function contextPath(src: string): string | null {
+function contextPath(src: string): string | null {
   if (!src || /[$*?[\]]/.test(src) || src.includes('://') || src.startsWith('git@') || src.startsWith('<<')) return null;
   const n = path.posix.normalize(src.replace(/\\/g, '/').replace(/^\/+/, ''));
   if (n === '.' || n === '' || n.startsWith('..')) return null;

@@ -73,7 +73,7 @@ export function splitPlainCommand(command: string): string[] | null {
 }
 
 /** `['a', 'b']` (single-quoted strings only) → the strings; null for anything else. */
-export function singleQuotedArray(content: string): string[] | null {
+function singleQuotedArray(content: string): string[] | null {
   const t = content.trim();
   if (!t.startsWith('[') || !t.endsWith(']')) return null;
   const body = t.slice(1, -1).trim();
@@ -93,7 +93,7 @@ export function singleQuotedArray(content: string): string[] | null {
 }
 
 /** Exec form text, e.g. `["nginx", "-g", "daemon off;"]`, escaped by JSON rules. */
-export function execForm(strings: string[]): string {
+function execForm(strings: string[]): string {
   return '[' + strings.map((s) => JSON.stringify(s)).join(', ') + ']';
 }
 

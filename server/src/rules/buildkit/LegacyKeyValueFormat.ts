@@ -38,7 +38,7 @@ function hasUnquotedBlank(raw: string): boolean {
 }
 
 /** The `key=value` text for a legacy property, or null when we cannot keep the value exactly. */
-export function modernForm(name: string, raw: string): string | null {
+function modernForm(name: string, raw: string): string | null {
   let value = raw.trim();
   if (value.startsWith('=')) value = value.slice(1).trimStart();
   if (value === '') return null;

@@ -10,7 +10,7 @@ import { docsUrl } from '../shared/urls';
 import { edit } from '../shared/edits';
 
 /** A double-quoted LABEL value: backslash, quote and `$` would otherwise be interpreted. */
-export function quoteLabelValue(value: string): string {
+function quoteLabelValue(value: string): string {
   return '"' + value.replace(/[\\"$]/g, (c) => '\\' + c) + '"';
 }
 

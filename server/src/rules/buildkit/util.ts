@@ -73,11 +73,6 @@ export function memoByAst<T>(cache: WeakMap<object, T>, ins: Instr, compute: () 
   return v;
 }
 
-/** The instruction whose first line is the first line of the range (findings are placed on their instruction). */
-export function instructionOf(doc: ParsedDocument, range: Range): Instr | undefined {
-  return doc.instructionAtLine(range.start.line);
-}
-
 /** The predefined platform ARGs: usable in FROM without a declaration, but inside a stage only after `ARG NAME`. */
 export const PLATFORM_ARGS = new Set([
   'TARGETPLATFORM',
@@ -91,7 +86,7 @@ export const PLATFORM_ARGS = new Set([
 ]);
 
 /** Proxy ARGs: passed to RUN without a declaration, so using them is never a mistake we can prove. */
-export const PROXY_ARGS = new Set([
+const PROXY_ARGS = new Set([
   'HTTP_PROXY',
   'http_proxy',
   'HTTPS_PROXY',
@@ -130,7 +125,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** A value we cannot know from the text (e.g. built with syntax we do not model); anything using it is skipped. */
-export const UNKNOWN = '\u0000unknown';
+const UNKNOWN = '\u0000unknown';
 
 /**
  * Expands `$NAME` and `${NAME}` with the modifiers `:-` `-` `:+` `+` and literal `#` `##` `%` `%%` removals, and

@@ -14,7 +14,7 @@ export interface ApkAdd {
 
 const VALUE_OPTS = new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
 
-export function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
+function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
   const out: ApkAdd[] = [];
   for (const c of cmds) {
     if (c.name !== 'apk') continue;

@@ -16,7 +16,7 @@ export interface PipInstall {
 /** pip options that take a value (so the value is not a package). */
 const VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--trusted-host', '--log', '--proxy', '--timeout', '--retries', '--no-binary', '--only-binary']);
 
-export function pipInstalls(cmds: SimpleCommand[]): PipInstall[] {
+function pipInstalls(cmds: SimpleCommand[]): PipInstall[] {
   const out: PipInstall[] = [];
   for (const c of cmds) {
     let ws = c.words;

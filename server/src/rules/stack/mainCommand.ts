@@ -82,14 +82,13 @@ function findMainCommand(ctx: RuleContext): MainCommand | null {
   const argv = [...epArgv, ...cmdArgv];
   if (argv.length === 0) return null;
   // `["sh", "-c", "…"]` is shell text: judge it through the instruction's parsed shell.
-  const shellInstr = firstInstr;
   if (SHELL_NAMES.has(baseName(argv[0])) && /^-[a-z]*c[a-z]*$/.test(argv[1] ?? '')) {
-    return fromShellInstr(ctx, stage, shellInstr);
+    return fromShellInstr(ctx, stage, firstInstr);
   }
-  const range = shellInstr.argsRange() ?? shellInstr.range;
-  const followed = followScript(ctx, stage, argv, shellInstr, range, cmd && ep ? cmdArgv : null);
+  const range = firstInstr.argsRange() ?? firstInstr.range;
+  const followed = followScript(ctx, stage, argv, firstInstr, range, cmd && ep ? cmdArgv : null);
   if (followed) return followed;
-  return { argv: stripExecWrappers(argv), cmd: null, instr: shellInstr, range, whole: true };
+  return { argv: stripExecWrappers(argv), cmd: null, instr: firstInstr, range, whole: true };
 }
 
 /** `exec`, `gosu user`, `tini --` in front of an exec-form argv. */
@@ -156,7 +155,6 @@ function followScript(
   if (!found) return null;
   const cmds = parseShell(plainSource(found.text));
   const last = lastForegroundCommand(cmds);
-  const scriptRange = range;
   if (!last) {
     const all = flatten(cmds);
     if (all.some((c) => c.background && !c.context.includes('function'))) {
@@ -165,7 +163,7 @@ function followScript(
         argv: lastCmd.words.map((w) => w.value),
         cmd: null,
         instr,
-        range: scriptRange,
+        range,
         script: { path: found.path, line: lineOfOffset(found.text, lastCmd.start) },
         allBackground: true,
       };
@@ -183,5 +181,5 @@ function followScript(
   const script = { path: found.path, line: lineOfOffset(found.text, last.start) };
   const deeper = followScript(ctx, stage, lastArgv, instr, range, null, depth + 1);
   if (deeper) return deeper;
-  return { argv: lastArgv, cmd: last, instr, range: scriptRange, script, loopCondition: last.loopCondition, before: commandsBefore(flatten(cmds), last) };
+  return { argv: lastArgv, cmd: last, instr, range, script, loopCondition: last.loopCondition, before: commandsBefore(flatten(cmds), last) };
 }

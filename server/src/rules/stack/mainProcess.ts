@@ -47,7 +47,7 @@ function gValues(args: string[]): string[] {
  * Why nginx refuses to start on a misspelt `daemon` (not a daemonize problem: it never gets that far). `file`: the
  * configuration file and line the directive is on; without it, the directive is on the command line.
  */
-export function daemonTypoReason(name: string, file?: { path: string; line: number }): Msg {
+function daemonTypoReason(name: string, file?: { path: string; line: number }): Msg {
   const inFile = file ? msg(`nginx 설정 \`${file.path}\` 파일 ${file.line}번 줄의 `, `in \`${file.path}\` line ${file.line} `) : msg('', '');
   return msg(
     `${inFile.ko}\`${name}\` 지시어는 \`daemon\` 지시어의 오타입니다. nginx는 이 지시어를 알지 못해 시작하지 않고, \`[emerg] unknown directive "${name}"\` 오류와 함께 종료 코드 1로 끝납니다. 철자를 \`daemon\`으로 고치세요`,
@@ -64,7 +64,7 @@ function nginxForeground(args: string[]): boolean {
   return false;
 }
 
-export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
+function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
   const argv = m.argv;
   const shown = argv.join(' ');
   if (m.allBackground) {

@@ -12,7 +12,7 @@ import type { RuleContext } from '../types';
 import { afterWorkdir, workdirAt } from './imageFiles';
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
-export function osaDistance(a: string, b: string): number {
+function osaDistance(a: string, b: string): number {
   const d: number[][] = [];
   for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 0; j <= b.length; j++) d[0][j] = j;
@@ -47,7 +47,7 @@ export interface NginxDirective {
 }
 
 /** The directives of nginx configuration text or of a `-g` value: each statement's first word, with its offsets. */
-export function nginxDirectives(text: string): NginxDirective[] {
+function nginxDirectives(text: string): NginxDirective[] {
   const out: NginxDirective[] = [];
   let current: NginxDirective | null = null;
   let i = 0;

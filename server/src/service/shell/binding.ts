@@ -247,7 +247,7 @@ function shiftShell(s: InstrShell, by: number): InstrShell {
 }
 
 /** Document range of source offsets (as found in words and commands of instrShell). */
-export function offsetRange(doc: ParsedDocument, start: number, end: number): Range {
+function offsetRange(doc: ParsedDocument, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 

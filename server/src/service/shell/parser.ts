@@ -340,7 +340,7 @@ function stripWrappers(words: Word[], assignments: Word[]): { words: Word[]; wra
 }
 
 /** For `sh -c 'script'` / `bash -ec "script"`: the script word. */
-export function shellCArgument(cmd: SimpleCommand): Word | null {
+function shellCArgument(cmd: SimpleCommand): Word | null {
   if (!SHELLS.has(cmd.name)) return null;
   const ws = cmd.words;
   for (let k = 1; k < ws.length; k++) {
