@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { APT_PACKAGES } from '../../server/src/docs';
 import { DL3014 } from '../../server/src/rules/hadolint/DL3014';
-import { DG109 } from '../../server/src/rules/stack/DG109';
+import { DG109 } from '../../server/src/rules/stack/DG109-aptUpgrade';
 import { run } from '../unit/rules/hadolint/helpers';
 import { builders } from '../engine/builders';
 import { ensureDebianImage } from '../engine/images';

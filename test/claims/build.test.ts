@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { FLAGS, INSTRUCTIONS } from '../../server/src/docs';
 import { UndefinedVar } from '../../server/src/rules/buildkit/UndefinedVar';
-import { DG103 } from '../../server/src/rules/stack/DG103';
+import { DG103 } from '../../server/src/rules/stack/DG103-shellEntrypointIgnoresCmd';
 import { ParsedDocument } from '../../server/src/service/document';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { run } from '../unit/rules/hadolint/helpers';

@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { DG101 } from '../../server/src/rules/stack/DG101';
-import { DG104 } from '../../server/src/rules/stack/DG104';
+import { DG101 } from '../../server/src/rules/stack/DG101-mainProcessExits';
+import { DG104 } from '../../server/src/rules/stack/DG104-nginxDaemonOffWrong';
 import { where } from '../unit/rules/hadolint/helpers';
 import { exec } from './claims';
 

@@ -9,7 +9,7 @@ import { APT_PACKAGES, INSTRUCTIONS } from '../../server/src/docs';
 import { JSONArgsRecommended } from '../../server/src/rules/buildkit/JSONArgsRecommended';
 import { ParsedDocument } from '../../server/src/service/document';
 import { DL3025 } from '../../server/src/rules/hadolint/DL3025';
-import { DG111 } from '../../server/src/rules/stack/DG111';
+import { DG111 } from '../../server/src/rules/stack/DG111-keepAliveMainProcess';
 import { builders } from '../engine/builders';
 import { ensureBusyboxImage, ensureDebianImage, imageConfig } from '../engine/images';
 import { LABEL, RUN_ID, build, cleanup, containerName, docker, dockerOk, runOnce } from './claims';

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { ParsedDocument } from '../../server/src/service/document';
-import { computeDiagnostics, ruleWhyFromDiagnostics } from '../../server/src/service/diagnostics';
+import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { mostImportant } from '../../server/src/service/check';
-import { ruleWhyHover } from '../../server/src/rules/hover';
+import { ruleWhyFromDiagnostics, ruleWhyHover } from '../../server/src/rules/hover';
 import { corpusDockerfiles } from '../unit/corpusFiles';
 
 test('hover rule explanations from the worker diagnostics equal the ones computed on the spot, over the corpus', () => {

@@ -1,14 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { ParsedDocument } from '../../server/src/service/document';
-import {
-  aptGetInvocations,
-  argv,
-  instrShell,
-  lastForegroundCommand,
-  simpleCommands,
-  wordRange,
-} from '../../server/src/service/shell';
+import { aptGetInvocations } from '../../server/src/rules/shared/apt';
+import { argv, lastForegroundCommand, simpleCommands } from '../../server/src/service/shell/commands';
+import { instrShell, wordRange } from '../../server/src/service/shell/binding';
 
 const names = (text: string) => simpleCommands(text).map((c) => c.name);
 

@@ -13,7 +13,7 @@ import { readInside } from '../host/contextFiles';
 import { looksBinary } from '../service/binary';
 import { checkDocument } from '../service/check';
 import { ParsedDocument } from '../service/document';
-import type { SeveritySetting } from '../rules/types';
+import type { GuideDiagnostic, SeveritySetting } from '../rules/types';
 import { ALL_RULES } from '../rules/registry';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI, SEVERITY } from './messages';

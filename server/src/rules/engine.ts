@@ -6,14 +6,13 @@
 import { ValidationCode, ValidationSeverity, ValidatorSettings } from 'dockerfile-utils';
 import type { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../service/document';
-import type { GuideDiagnostic } from '../service/diagnostics';
 import { DEFAULT_VALIDATOR_SETTINGS } from '../service/validation';
 import { effectiveSeverity, readProjectConfig } from './config';
 import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
-import { runShellsSteps } from './stack/util';
+import { runShellsSteps } from './shared/shell';
 import { drain } from '../service/steps';
-import type { Finding, Rule, RuleContext, Severity, SeveritySetting } from './types';
+import { type Finding, type GuideDiagnostic, type Rule, type RuleContext, type Severity, type SeveritySetting, SOURCE } from './types';
 
 export interface RuleOptions {
   /** Per-rule severity overrides (`{"DL3008": "off"}`), from settings or `--rule` in the CLI. */
@@ -60,7 +59,7 @@ export function isSupersededValidatorCode(code: unknown, message: string): boole
  * `check=skip`, a `# hadolint ignore=` or our ignore comment naming either id applies to both, and when both fire on
  * the same line only the first in registry order (the BuildKit check, which carries the quick fix) is kept.
  */
-export const EQUIVALENT_RULES: readonly (readonly string[])[] = [
+const EQUIVALENT_RULES: readonly (readonly string[])[] = [
   ['JSONArgsRecommended', 'DL3025'],
   ['WorkdirRelativePath', 'DL3000'],
   ['MaintainerDeprecated', 'DL4000'],
@@ -117,6 +116,11 @@ export function onRuleError(sink: (ruleId: string, error: unknown) => void): voi
   ruleErrorSink = sink;
 }
 
+/** Reports a crash of a rule's check or fix to the sink set by onRuleError. */
+export function reportRuleError(ruleId: string, error: unknown): void {
+  ruleErrorSink(ruleId, error);
+}
+
 export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): GuideDiagnostic[] {
   return drain(runRulesSteps(doc, options, rules));
 }
@@ -144,7 +148,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
       findings = rule.check(ctx);
     } catch (e) {
       // A rule that trips over strange input must not take the others down, but it must not go unnoticed either.
-      ruleErrorSink(rule.id, e);
+      reportRuleError(rule.id, e);
       continue;
     }
     const group = ids.length > 1 ? ids[0] : null;
@@ -165,7 +169,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
         severity: SEVERITY[findingSeverity(rule, f, severity, options)],
         code: rule.id,
         message: f.message,
-        source: 'dockerfile-guide',
+        source: SOURCE,
         tags: f.tags && f.tags.length ? f.tags : undefined,
         href: rule.url,
         data: { rule: rule.id, ...(f.data ?? {}) },

@@ -5,8 +5,8 @@ import type { Position } from 'vscode-languageserver-types';
 import { perLang, pick, type Lang, type Msg, type OneLang } from '../../../common/src/i18n';
 import { contains, ParsedDocument } from '../service/document';
 import { runRules, RuleOptions } from './engine';
-import { ruleById } from './registry';
-import type { Rule } from './types';
+import { ALL_RULES, ruleById } from './registry';
+import type { GuideDiagnostic, Rule } from './types';
 
 const DOCS: Msg = { ko: '문서', en: 'Documentation' };
 
@@ -30,5 +30,21 @@ export function ruleWhyHover(doc: ParsedDocument, position: Position, lang: Lang
     seen.add(d.code);
     parts.push(ruleMarkdown(rule, lang));
   }
+  return parts.length ? parts.join('\n\n---\n\n') : null;
+}
+
+/**
+ * The rule explanations for a hover, from diagnostics already computed (the worker's, for big documents): the same
+ * text as ruleWhyHover, without running the rules again on this thread.
+ */
+export function ruleWhyFromDiagnostics(list: GuideDiagnostic[], position: Position, lang: Lang): string | null {
+  const hits = new Set<string>();
+  for (const d of list) {
+    // Only the rule engine's findings (data.rule); a dockerfile-utils problem can carry a key that is also a rule id.
+    if ((d.data as { rule?: unknown } | undefined)?.rule !== d.code) continue;
+    if (contains(d.range, position) && ruleById(d.code)) hits.add(d.code);
+  }
+  // In registry order, as the engine runs the rules (the list itself is sorted by position).
+  const parts = ALL_RULES.filter((r) => hits.has(r.id)).map((r) => ruleMarkdown(r, lang));
   return parts.length ? parts.join('\n\n---\n\n') : null;
 }

@@ -5,8 +5,10 @@
  *   `# hadolint ignore=DL3008,DL3015` and our `# dockerfile-guide ignore=ID` (the next instruction).
  * A per-instruction comment applies to the first instruction below it; other comment lines may sit in between (a
  * description plus an ignore line), a blank line or an instruction may not. Read once per document version.
+ * Our own comment is also written here (ignoreEdit, for the "ignore this rule here" quick fix), so its syntax has
+ * one owner.
  */
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument } from '../service/document';
 
 export interface Suppressions {
@@ -17,7 +19,12 @@ export interface Suppressions {
   byInstruction: Map<number, Set<string>>;
 }
 
-const NEXT = /^(?:hadolint|dockerfile-guide)\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/i;
+/** Our per-instruction comment: `# dockerfile-guide ignore=ID[,ID…]`. */
+const OURS = 'dockerfile-guide';
+/** A per-instruction comment's text after `#`: ours or hadolint's. */
+const NEXT = new RegExp(`^(?:hadolint|${OURS})\\s+ignore\\s*=\\s*([A-Za-z0-9_,\\s-]+)$`, 'i');
+/** A whole line holding our comment (the id list may be empty while it is being written): what ignoreEdit extends. */
+const OUR_LINE = new RegExp(`^(\\s*#\\s*${OURS}\\s+ignore\\s*=\\s*)([A-Za-z0-9_,\\s-]*?)\\s*$`, 'i');
 const GLOBAL = /^hadolint\s+global\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/i;
 
 function ids(list: string): string[] {
@@ -109,4 +116,22 @@ export function suppressedAt(s: Suppressions, doc: ParsedDocument, ruleId: strin
   const ins = doc.instructionAtLine(range.start.line);
   if (!ins) return false;
   return s.byInstruction.get(ins.startLine)?.has(ruleId) ?? false;
+}
+
+/** The edit that makes our suppression comment cover `ruleId` on the instruction at `atLine`; null if none there. */
+export function ignoreEdit(doc: ParsedDocument, atLine: number, ruleId: string): TextEdit | null {
+  const ins = doc.instructionAtLine(atLine);
+  if (!ins) return null;
+  const first = ins.startLine;
+  const above = first > 0 ? doc.lineText(first - 1) : '';
+  const m = OUR_LINE.exec(above);
+  if (m) {
+    const list = m[2].split(',').map((s) => s.trim()).filter(Boolean);
+    if (list.includes(ruleId)) return null;
+    const text = m[1] + [...list, ruleId].join(',');
+    return { range: { start: { line: first - 1, character: 0 }, end: { line: first - 1, character: above.length } }, newText: text };
+  }
+  const indent = /^[ \t]*/.exec(doc.lineText(first))![0];
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${indent}# ${OURS} ignore=${ruleId}${eol}` };
 }

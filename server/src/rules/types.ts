@@ -1,8 +1,9 @@
 /**
  * The contract of a diagnostic rule. One rule per file under rules/buildkit, rules/hadolint, rules/stack.
- * Rules read the cached parse (ParsedDocument); they never parse text again.
+ * Rules read the cached parse (ParsedDocument); they never parse text again. Also the diagnostic they become, which
+ * service/diagnostics.ts reports alongside dockerfile-utils' problems.
  */
-import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Msg } from '../../../common/src/i18n';
 import type { ParsedDocument } from '../service/document';
 
@@ -51,4 +52,22 @@ export interface Rule {
   url: string;
   check(ctx: RuleContext): Finding[];
   fix?(ctx: RuleContext, finding: Finding): Fix[];
+}
+
+export const SOURCE = 'dockerfile-guide';
+
+/**
+ * One diagnostic as the extension reports it, before it is rendered in the user's language: a rule's finding
+ * (rules/engine.ts), a dockerfile-utils problem (service/diagnostics.ts) or the binary-file notice.
+ */
+export interface GuideDiagnostic {
+  range: Range;
+  severity: DiagnosticSeverity;
+  /** Rule id (`DL3008`, `JSONArgsRecommended`, `DG101`) or dockerfile-utils message key (`instructionCasing`). */
+  code: string;
+  message: Msg;
+  source: typeof SOURCE;
+  tags?: Diagnostic['tags'];
+  href?: string;
+  data?: Record<string, unknown>;
 }

@@ -2,7 +2,7 @@
  * A file that is not text (an image, an archive opened as a Dockerfile by its name) gets one clear notice
  * instead of hundreds of meaningless syntax errors.
  */
-import type { GuideDiagnostic } from './diagnostics';
+import { type GuideDiagnostic, SOURCE } from '../rules/types';
 
 export function looksBinary(text: string): boolean {
   const head = text.length > 8192 ? text.slice(0, 8192) : text;
@@ -22,6 +22,6 @@ export function binaryNotice(): GuideDiagnostic {
       ko: '이 파일은 텍스트가 아니라 바이너리로 보여서 검사하지 않았습니다. Dockerfile이 맞는지 확인해 주세요.',
       en: 'This file looks binary rather than text, so it was not checked. Make sure it is a Dockerfile.',
     },
-    source: 'dockerfile-guide',
+    source: SOURCE,
   };
 }

@@ -4,17 +4,19 @@
  * and the rules' findings.
  */
 import { binaryNotice, looksBinary } from './binary';
-import { DiagnosticOptions, diagnosticsSteps, GuideDiagnostic } from './diagnostics';
+import type { RuleOptions } from '../rules/engine';
+import type { GuideDiagnostic } from '../rules/types';
+import { diagnosticsSteps } from './diagnostics';
 import type { ParsedDocument } from './document';
 import { drain } from './steps';
 
 /** checkDocument with pause points, for a caller that runs it in slices. */
-export function* checkSteps(doc: ParsedDocument, options: DiagnosticOptions = {}): Generator<void, GuideDiagnostic[]> {
+export function* checkSteps(doc: ParsedDocument, options: RuleOptions = {}): Generator<void, GuideDiagnostic[]> {
   if (looksBinary(doc.text)) return [binaryNotice()];
   return yield* diagnosticsSteps(doc, options);
 }
 
-export function checkDocument(doc: ParsedDocument, options: DiagnosticOptions = {}): GuideDiagnostic[] {
+export function checkDocument(doc: ParsedDocument, options: RuleOptions = {}): GuideDiagnostic[] {
   return drain(checkSteps(doc, options));
 }
 

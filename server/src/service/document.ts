@@ -746,4 +746,14 @@ export function contains(r: Range, p: Position): boolean {
   return true;
 }
 
+/**
+ * A Dockerfile value with one pair of matching quotes around it removed (`"/app"` → `/app`, `'a b'` → `a b`), as
+ * the builder reads a WORKDIR path or an ARG default written as one quoted word. An unbalanced quote is left in
+ * place: BuildKit rejects it, so there is no value to guess.
+ */
+export function stripQuotes(v: string): string {
+  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
+  return v;
+}
+
 export type { Dockerfile };

@@ -14,7 +14,7 @@
  * `docker run --entrypoint X IMAGE` replaces ENTRYPOINT with [X] and drops the image's CMD.
  */
 import { lookupBaseImage, type BaseImageConfig, engineBaseImagesGeneration } from './baseImages';
-import type { Instr, ParsedDocument, Stage } from './document';
+import { type Instr, type ParsedDocument, type Stage, stripQuotes } from './document';
 
 export type { BaseImageConfig } from './baseImages';
 
@@ -314,11 +314,6 @@ export function documentBaseImages(doc: ParsedDocument): string[] {
     if (stage.name) earlier.add(stage.name.toLowerCase());
   }
   return out;
-}
-
-function stripQuotes(v: string): string {
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
-  return v;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

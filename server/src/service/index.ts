@@ -12,13 +12,15 @@ import type { Lang, Msg } from '../../../common/src/i18n';
 import type { ExplainRequestParams } from '../../../common/src/protocol';
 import type { SeveritySetting } from '../rules/types';
 import { onRuleError } from '../rules/engine';
-import { ruleWhyHover } from '../rules/hover';
+import { ruleWhyFromDiagnostics, ruleWhyHover } from '../rules/hover';
 import { applyEngineImageConfig } from './baseImages';
 import { checkDocument, checkSteps, mostImportant } from './check';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { completion } from './completion';
-import { ruleWhyFromDiagnostics, toLspDiagnostic, type DiagnosticOptions, type GuideDiagnostic } from './diagnostics';
+import type { RuleOptions } from '../rules/engine';
+import type { GuideDiagnostic } from '../rules/types';
+import { toLspDiagnostic } from './diagnostics';
 import { ParsedDocument, type ChunkReuse } from './document';
 import { documentBaseImages } from './effectiveCommand';
 import { explainHover, explainRequest } from './explain';
@@ -29,7 +31,7 @@ import { parseSteps } from './parseSteps';
 import { signatureHelp } from './signatureHelp';
 import { documentSymbols, foldingRanges } from './symbols';
 
-export type { GuideDiagnostic, DiagnosticOptions } from './diagnostics';
+export type { GuideDiagnostic } from '../rules/types';
 export type { ParsedDocument } from './document';
 
 /** What the service needs from the machine it runs on. Every member is optional: without it, the feature is off. */
@@ -61,7 +63,7 @@ export interface HoverContext {
 
 export function createLanguageService(host: LanguageServiceHost = {}) {
   if (host.onRuleError) onRuleError(host.onRuleError);
-  const options = (uri: string, rules: RuleSettings): DiagnosticOptions => ({ rules, readContextFile: host.contextFileReader?.(uri) });
+  const options = (uri: string, rules: RuleSettings): RuleOptions => ({ rules, readContextFile: host.contextFileReader?.(uri) });
 
   return {
     /** Parses one version of a document; `previous` lets unchanged chunks be reused. */

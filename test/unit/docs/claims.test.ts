@@ -10,7 +10,7 @@ import { JSONArgsRecommended } from '../../../server/src/rules/buildkit/JSONArgs
 import { UndefinedVar } from '../../../server/src/rules/buildkit/UndefinedVar';
 import { DL3014 } from '../../../server/src/rules/hadolint/DL3014';
 import { DL3025 } from '../../../server/src/rules/hadolint/DL3025';
-import { DG109 } from '../../../server/src/rules/stack/DG109';
+import { DG109 } from '../../../server/src/rules/stack/DG109-aptUpgrade';
 
 const apt = (name: string): Msg => APT_PACKAGES.find((p) => p.name === name)!.doc;
 const flag = (kw: string, name: string) => FLAGS[kw].find((f) => f.name === name)!;

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseHadolintConfig } from '../../../server/src/rules/config';
-import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRules } from '../../../server/src/rules/engine';
+import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, onRuleError, runRules } from '../../../server/src/rules/engine';
+import { ruleById } from '../../../server/src/rules/registry';
 import { ruleWhyHover } from '../../../server/src/rules/hover';
 import { codeActions } from '../../../server/src/service/codeActions';
 import { ParsedDocument } from '../../../server/src/service/document';
@@ -134,6 +135,31 @@ describe('codeActions', () => {
     const { doc, diags } = lsp(SAMPLE);
     const foreign: Diagnostic = { range: diags[0].range, message: 'x', code: 'instructionCasing', source: 'dockerfile-guide', data: { validator: 1 } };
     assert.deepEqual(codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, [...diags, foreign], 'en', {}), []);
+  });
+  it('a fix that crashes is reported as a rule error; the request still answers with the ignore action', () => {
+    const text = lines('FROM debian:buster', 'EXPOSE 80:80');
+    const { doc, diags } = lsp(text);
+    const d0 = diags.find((x) => x.code === 'ExposeInvalidFormat')!;
+    const rule = ruleById('ExposeInvalidFormat')!;
+    const fix = rule.fix;
+    const reported: [string, unknown][] = [];
+    rule.fix = () => {
+      throw new Error('boom');
+    };
+    onRuleError((id, e) => reported.push([id, e]));
+    try {
+      const actions = codeActions(doc, d0.range, [d0], 'en', {});
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Ignore ExposeInvalidFormat for this instruction'],
+      );
+    } finally {
+      rule.fix = fix;
+      onRuleError(() => undefined);
+    }
+    assert.equal(reported.length, 1);
+    assert.equal(reported[0][0], 'ExposeInvalidFormat (quick fix)');
+    assert.equal((reported[0][1] as Error).message, 'boom');
   });
   it('a stale diagnostic gives no fix', () => {
     const { diags } = lsp(SAMPLE);

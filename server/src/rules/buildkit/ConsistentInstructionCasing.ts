@@ -6,7 +6,9 @@
  */
 import { fill, fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl, isLowerWord, isUpperWord, keywordAsWritten, replace } from './util';
+import { isLowerWord, isUpperWord, keywordAsWritten } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 const MESSAGE = msg("명령어 '{0}'의 대소문자를 파일의 다른 명령어처럼 {1}로 맞추세요", "Command '{0}' should match the case of the command majority ({1})");
 const CASE = { upper: msg('대문자', 'uppercase'), lower: msg('소문자', 'lowercase') };
@@ -52,6 +54,6 @@ export const ConsistentInstructionCasing: Rule = {
   fix({ doc }, finding) {
     const want = String(finding.data?.want ?? '');
     if (!want || doc.getText(finding.range).toLowerCase() !== want.toLowerCase()) return [];
-    return [{ title: fillMsg(msg('대소문자 고치기: {0}', 'Change to {0}'), want), edits: [replace(finding.range, want)], preferred: true }];
+    return [{ title: fillMsg(msg('대소문자 고치기: {0}', 'Change to {0}'), want), edits: [edit(finding.range, want)], preferred: true }];
   },
 };

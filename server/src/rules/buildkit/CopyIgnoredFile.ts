@@ -10,13 +10,13 @@
 import * as path from 'node:path';
 import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from './util';
+import { docsUrl } from '../shared/urls';
 import { isIgnored, parseDockerignore } from '../../../../common/src/dockerignore';
 
 export { isIgnored, parseDockerignore };
 
 /** The source as a clean context-relative path, or null when it cannot be decided from the text. */
-export function contextPath(src: string): string | null {
+function contextPath(src: string): string | null {
   if (!src || /[$*?[\]]/.test(src) || src.includes('://') || src.startsWith('git@') || src.startsWith('<<')) return null;
   const n = path.posix.normalize(src.replace(/\\/g, '/').replace(/^\/+/, ''));
   if (n === '.' || n === '' || n.startsWith('..')) return null;

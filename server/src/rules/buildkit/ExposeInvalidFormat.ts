@@ -5,7 +5,8 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl, replace } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 const MESSAGE = msg(
   'EXPOSE에는 IP 주소나 호스트 포트 매핑을 쓰지 않습니다: {0}',
@@ -43,6 +44,6 @@ export const ExposeInvalidFormat: Rule = {
     if (!text.includes(':')) return [];
     const port = containerPort(text);
     if (!port) return [];
-    return [{ title: fillMsg(msg('컨테이너 포트만 남기기: {0}', 'Keep only the container port: {0}'), port), edits: [replace(finding.range, port)], preferred: true }];
+    return [{ title: fillMsg(msg('컨테이너 포트만 남기기: {0}', 'Keep only the container port: {0}'), port), edits: [edit(finding.range, port)], preferred: true }];
   },
 };

@@ -4,7 +4,9 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl, rangeOf, replace } from './util';
+import { rangeOf } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 const MESSAGE = msg('EXPOSE의 프로토콜은 소문자로 쓰세요: {0}', "Defined protocol '{0}' in EXPOSE instruction should be lowercase");
 
@@ -36,6 +38,6 @@ export const ExposeProtoCasing: Rule = {
   fix({ doc }, finding) {
     const text = doc.getText(finding.range);
     if (!text || text === text.toLowerCase()) return [];
-    return [{ title: fillMsg(msg('소문자로 바꾸기: {0}', 'Change to {0}'), text.toLowerCase()), edits: [replace(finding.range, text.toLowerCase())], preferred: true }];
+    return [{ title: fillMsg(msg('소문자로 바꾸기: {0}', 'Change to {0}'), text.toLowerCase()), edits: [edit(finding.range, text.toLowerCase())], preferred: true }];
   },
 };

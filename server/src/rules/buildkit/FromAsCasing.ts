@@ -4,7 +4,9 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl, isLowerWord, isUpperWord, keywordAsWritten, replace } from './util';
+import { isLowerWord, isUpperWord, keywordAsWritten } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 const MESSAGE = msg("'{0}'와 '{1}' 키워드의 대소문자가 맞지 않습니다", "'{0}' and '{1}' keywords' casing do not match");
 
@@ -36,6 +38,6 @@ export const FromAsCasing: Rule = {
   fix({ doc }, finding) {
     const want = finding.data?.want;
     if ((want !== 'AS' && want !== 'as') || doc.getText(finding.range).toLowerCase() !== 'as') return [];
-    return [{ title: fillMsg(msg("'{0}'로 바꾸기", "Change to '{0}'"), want), edits: [replace(finding.range, want)], preferred: true }];
+    return [{ title: fillMsg(msg("'{0}'로 바꾸기", "Change to '{0}'"), want), edits: [edit(finding.range, want)], preferred: true }];
   },
 };

@@ -11,10 +11,12 @@
 import { fill, msg } from '../../../../common/src/i18n';
 import type { Instr, Stage } from '../../service/document';
 import type { Finding, Rule, RuleContext } from '../types';
-import { effectiveCommand } from '../../service/effectiveCommand';
+import { effectiveCommand, finalStage } from '../../service/effectiveCommand';
 import { rootImage, shellPid1 } from '../../service/pid1Shell';
 import { mainVerdict } from '../stack/mainProcess';
-import { docsUrl, memoByAst, replace } from './util';
+import { memoByAst } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 const SHELL_FORM = msg(
   '{0}를 JSON 배열(exec 형식)로 쓰세요. 셸 형식은 종료 시그널(SIGTERM) 처리에서 뜻하지 않은 동작을 일으킬 수 있습니다',
@@ -71,7 +73,7 @@ export function splitPlainCommand(command: string): string[] | null {
 }
 
 /** `['a', 'b']` (single-quoted strings only) → the strings; null for anything else. */
-export function singleQuotedArray(content: string): string[] | null {
+function singleQuotedArray(content: string): string[] | null {
   const t = content.trim();
   if (!t.startsWith('[') || !t.endsWith(']')) return null;
   const body = t.slice(1, -1).trim();
@@ -91,7 +93,7 @@ export function singleQuotedArray(content: string): string[] | null {
 }
 
 /** Exec form text, e.g. `["nginx", "-g", "daemon off;"]`, escaped by JSON rules. */
-export function execForm(strings: string[]): string {
+function execForm(strings: string[]): string {
   return '[' + strings.map((s) => JSON.stringify(s)).join(', ') + ']';
 }
 
@@ -103,7 +105,7 @@ export function execForm(strings: string[]): string {
  */
 function shellStaysPid1(ctx: RuleContext, ins: Instr): boolean {
   const doc = ctx.doc;
-  const final = doc.stages[doc.stages.length - 1];
+  const final = finalStage(doc);
   if (!final) return false;
   // The final stage's command, written here or in a stage it is built FROM.
   const ec = effectiveCommand(doc, final);
@@ -164,18 +166,18 @@ export const JSONArgsRecommended: Rule = {
     const content = ins.argsContent().trim();
     const single = singleQuotedArray(content);
     if (single) {
-      return [{ title: msg('큰따옴표 JSON 배열로 바꾸기', 'Rewrite with double quotes'), edits: [replace(args, execForm(single))], preferred: true }];
+      return [{ title: msg('큰따옴표 JSON 배열로 바꾸기', 'Rewrite with double quotes'), edits: [edit(args, execForm(single))], preferred: true }];
     }
     const words = splitPlainCommand(content);
     if (words) {
-      return [{ title: msg('exec 형식(JSON 배열)으로 바꾸기', 'Convert to exec form (JSON array)'), edits: [replace(args, execForm(words))], preferred: true }];
+      return [{ title: msg('exec 형식(JSON 배열)으로 바꾸기', 'Convert to exec form (JSON array)'), edits: [edit(args, execForm(words))], preferred: true }];
     }
     // The command needs a shell; keep its meaning by naming the shell. Not for Windows-style files (escape=`).
     if (doc.escapeChar !== '\\') return [];
     return [
       {
         title: msg('["/bin/sh", "-c", …] 형식으로 바꾸기 (셸 기능 유지)', 'Convert to ["/bin/sh", "-c", …] (keeps the shell features)'),
-        edits: [replace(args, execForm(['/bin/sh', '-c', content]))],
+        edits: [edit(args, execForm(['/bin/sh', '-c', content]))],
       },
     ];
   },

@@ -10,7 +10,8 @@
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { PropertyInfo } from '../../service/document';
 import type { Finding, Rule } from '../types';
-import { docsUrl, memoByAst } from './util';
+import { memoByAst } from './util';
+import { docsUrl } from '../shared/urls';
 
 /** Whether an instruction has a legacy property, per AST (shared by versions whose chunk did not change). */
 const legacyCache = new WeakMap<object, boolean>();
@@ -37,7 +38,7 @@ function hasUnquotedBlank(raw: string): boolean {
 }
 
 /** The `key=value` text for a legacy property, or null when we cannot keep the value exactly. */
-export function modernForm(name: string, raw: string): string | null {
+function modernForm(name: string, raw: string): string | null {
   let value = raw.trim();
   if (value.startsWith('=')) value = value.slice(1).trimStart();
   if (value === '') return null;

@@ -5,10 +5,12 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl, isLowerWord, keywordAsWritten, replace } from './util';
+import { isLowerWord, keywordAsWritten } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 /** A double-quoted LABEL value: backslash, quote and `$` would otherwise be interpreted. */
-export function quoteLabelValue(value: string): string {
+function quoteLabelValue(value: string): string {
   return '"' + value.replace(/[\\"$]/g, (c) => '\\' + c) + '"';
 }
 
@@ -43,7 +45,7 @@ export const MaintainerDeprecated: Rule = {
     return [
       {
         title: msg('LABEL org.opencontainers.image.authors로 바꾸기', 'Replace with LABEL org.opencontainers.image.authors'),
-        edits: [replace(ins.range, `${label} org.opencontainers.image.authors=${quoteLabelValue(who)}`)],
+        edits: [edit(ins.range, `${label} org.opencontainers.image.authors=${quoteLabelValue(who)}`)],
         preferred: true,
       },
     ];

@@ -7,7 +7,8 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Instr } from '../../service/document';
 import type { Finding, Rule } from '../types';
-import { docsUrl, memoByAst } from './util';
+import { memoByAst } from './util';
+import { docsUrl } from '../shared/urls';
 
 const MESSAGE = msg('{0} 명령의 줄 이어 쓰기 안에 빈 줄이 있습니다', 'Empty continuation line in {0}');
 

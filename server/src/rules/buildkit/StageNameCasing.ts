@@ -5,7 +5,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
-import { docsUrl, replace } from './util';
+import { docsUrl } from '../shared/urls';
+import { edit } from '../shared/edits';
 
 const MESSAGE = msg('스테이지 이름은 소문자로 쓰는 것이 좋습니다: {0}', 'Stage name should be lowercase: {0}');
 
@@ -36,21 +37,21 @@ export const StageNameCasing: Rule = {
     if (!stage) return [];
     // Only the stage with this name (the first one, as Docker resolves it) and references after it.
     for (const s of doc.stages) {
-      if (s.name !== null && s.name.toLowerCase() === lower && s.nameRange && s.name !== lower) edits.push(replace(s.nameRange, lower));
+      if (s.name !== null && s.name.toLowerCase() === lower && s.nameRange && s.name !== lower) edits.push(edit(s.nameRange, lower));
       if (s.index > stage.index && s.image !== null && s.imageRange && s.image.toLowerCase() === lower && s.image !== lower) {
-        edits.push(replace(s.imageRange, lower));
+        edits.push(edit(s.imageRange, lower));
       }
     }
     for (const ins of doc.instructions) {
       if (ins.startLine <= stage.startLine) continue;
       for (const f of ins.flags()) {
         if (f.name === 'from' && f.value !== null && f.valueRange && f.value.toLowerCase() === lower && f.value !== lower) {
-          edits.push(replace(f.valueRange, lower));
+          edits.push(edit(f.valueRange, lower));
         }
         if (f.name === 'mount') {
           for (const o of f.options) {
             if (o.name === 'from' && o.value !== null && o.valueRange && o.value.toLowerCase() === lower && o.value !== lower) {
-              edits.push(replace(o.valueRange, lower));
+              edits.push(edit(o.valueRange, lower));
             }
           }
         }

@@ -17,7 +17,8 @@ import { fill, msg } from '../../../../common/src/i18n';
 import type { Instr, ParsedDocument, Stage, VariableRef } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { closestName } from './UndefinedArgInFrom';
-import { docsUrl, editDistance, isBuiltinArg, memoByAst, PLATFORM_ARGS } from './util';
+import { editDistance, isBuiltinArg, memoByAst, PLATFORM_ARGS } from './util';
+import { docsUrl } from '../shared/urls';
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
 

@@ -4,9 +4,9 @@
  * may well be absolute once expanded, so they are left alone.
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
-import type { Stage } from '../../service/document';
+import { type Stage, stripQuotes } from '../../service/document';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from './util';
+import { docsUrl } from '../shared/urls';
 
 const MESSAGE = msg(
   '상대 경로 WORKDIR는 베이스 이미지가 바뀌면 다른 곳을 가리킬 수 있습니다: {0}',
@@ -16,10 +16,6 @@ const MESSAGE = msg(
 function isAbsolute(path: string): boolean {
   // Unix `/x`, Windows `C:\x` or `C:/x`, and `\x`.
   return path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
-}
-
-function unquote(s: string): string {
-  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }
 
 export const WorkdirRelativePath: Rule = {
@@ -38,7 +34,7 @@ export const WorkdirRelativePath: Rule = {
       let absolute = stage.parent ? hasAbsolute.get(stage.parent) ?? false : false;
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'WORKDIR') continue;
-        const path = unquote(ins.argsContent().trim());
+        const path = stripQuotes(ins.argsContent().trim());
         if (!path) continue;
         if (isAbsolute(path)) absolute = true;
         else if (!absolute && !path.startsWith('$')) {

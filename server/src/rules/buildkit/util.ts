@@ -2,20 +2,11 @@
  * Small helpers shared by the BuildKit-check rules. Everything here reads the cached parse (ParsedDocument); nothing
  * parses Dockerfile text again.
  */
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument } from '../../service/document';
-
-/** Docker's page for one build check, e.g. `docs('json-args-recommended')`. */
-export function docsUrl(slug: string): string {
-  return `https://docs.docker.com/reference/build-checks/${slug}/`;
-}
 
 export function rangeOf(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
-}
-
-export function replace(range: Range, newText: string): TextEdit {
-  return { range, newText };
 }
 
 const LETTER = /[a-z]/i;
@@ -82,11 +73,6 @@ export function memoByAst<T>(cache: WeakMap<object, T>, ins: Instr, compute: () 
   return v;
 }
 
-/** The instruction whose first line is the first line of the range (findings are placed on their instruction). */
-export function instructionOf(doc: ParsedDocument, range: Range): Instr | undefined {
-  return doc.instructionAtLine(range.start.line);
-}
-
 /** The predefined platform ARGs: usable in FROM without a declaration, but inside a stage only after `ARG NAME`. */
 export const PLATFORM_ARGS = new Set([
   'TARGETPLATFORM',
@@ -100,7 +86,7 @@ export const PLATFORM_ARGS = new Set([
 ]);
 
 /** Proxy ARGs: passed to RUN without a declaration, so using them is never a mistake we can prove. */
-export const PROXY_ARGS = new Set([
+const PROXY_ARGS = new Set([
   'HTTP_PROXY',
   'http_proxy',
   'HTTPS_PROXY',
@@ -139,7 +125,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** A value we cannot know from the text (e.g. built with syntax we do not model); anything using it is skipped. */
-export const UNKNOWN = '\u0000unknown';
+const UNKNOWN = '\u0000unknown';
 
 /**
  * Expands `$NAME` and `${NAME}` with the modifiers `:-` `-` `:+` `+` and literal `#` `##` `%` `%%` removals, and

@@ -1,7 +1,8 @@
 /** DL3002: the final stage's last USER is root, so the container runs as root although the author chose a user. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../stack/util';
+import { hadolintUrl } from '../shared/urls';
+import { finalStage } from '../../service/effectiveCommand';
 
 export const DL3002: Rule = {
   id: 'DL3002',
@@ -13,7 +14,7 @@ export const DL3002: Rule = {
   ),
   url: hadolintUrl('DL3002'),
   check({ doc }) {
-    const stage = doc.stages[doc.stages.length - 1];
+    const stage = finalStage(doc);
     if (!stage) return [];
     const users = stage.instructions.filter((i) => i.keyword === 'USER');
     const last = users[users.length - 1];

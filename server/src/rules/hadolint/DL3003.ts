@@ -1,7 +1,9 @@
 /** DL3003: `cd` inside RUN lasts only for that RUN; WORKDIR makes the folder explicit for every later instruction. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { cmdRange, hadolintUrl, runShells } from '../stack/util';
+import { commandRange } from '../../service/shell/binding';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 export const DL3003: Rule = {
   id: 'DL3003',
@@ -20,7 +22,7 @@ export const DL3003: Rule = {
         if (c.name !== 'cd' || c.context.includes('(')) continue;
         const dir = c.words[1]?.value ?? '~';
         out.push({
-          range: cmdRange(doc, c),
+          range: commandRange(doc, c),
           message: msg(`\`cd ${dir}\` 대신 \`WORKDIR ${dir}\` 명령을 쓰세요`, `Use \`WORKDIR ${dir}\` instead of \`cd ${dir}\``),
         });
       }

@@ -1,7 +1,9 @@
 /** DL3004: RUN already runs as root unless USER says otherwise; sudo adds a setuid binary and a TTY-dependent tool. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { cmdRange, hadolintUrl, runShells } from '../stack/util';
+import { commandRange } from '../../service/shell/binding';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 export const DL3004: Rule = {
   id: 'DL3004',
@@ -17,7 +19,7 @@ export const DL3004: Rule = {
     for (const { shell } of runShells(doc)) {
       for (const c of shell.all) {
         if (!c.wrappers.includes('sudo') && c.name !== 'sudo') continue;
-        out.push({ range: cmdRange(doc, c), message: msg('RUN에서 sudo를 쓰지 마세요. RUN은 이미 root로 실행됩니다', 'Do not use sudo in RUN; it already runs as root') });
+        out.push({ range: commandRange(doc, c), message: msg('RUN에서 sudo를 쓰지 마세요. RUN은 이미 root로 실행됩니다', 'Do not use sudo in RUN; it already runs as root') });
       }
     }
     return out;

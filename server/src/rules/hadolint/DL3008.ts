@@ -4,7 +4,10 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf, hadolintUrl, runShells, wordRange } from '../stack/util';
+import { aptOf } from '../shared/apt';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 
 export const DL3008: Rule = {
   id: 'DL3008',

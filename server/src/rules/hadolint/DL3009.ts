@@ -4,9 +4,13 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { instrShell } from '../../service/shell';
-import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';
+import { instrShell, wordRange } from '../../service/shell/binding';
+import { aptOf } from '../shared/apt';
+import { edit } from '../shared/edits';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 import type { Instr } from '../../service/document';
+import { finalStage } from '../../service/effectiveCommand';
 
 function cleansLists(text: string): boolean {
   return /\brm\s+(-[a-zA-Z]+\s+)*[^&|;]*\/var\/lib\/apt\/lists/.test(text) || /\bfind\s+\/var\/lib\/apt\/lists\b[^&|;]*-delete/.test(text);
@@ -27,7 +31,7 @@ export const DL3009: Rule = {
   url: hadolintUrl('DL3009'),
   check({ doc }) {
     const out: Finding[] = [];
-    const final = doc.stages[doc.stages.length - 1];
+    const final = finalStage(doc);
     for (const { instr, shell } of runShells(doc)) {
       if (instr.stage !== final || cacheMounted(instr)) continue;
       const update = aptOf(shell).find((a) => a.subcommand?.value === 'update' && a.tool !== 'aptitude');

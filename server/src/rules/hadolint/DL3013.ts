@@ -1,7 +1,9 @@
 /** DL3013: `pip install pkg` without a version takes whatever is newest on PyPI at build time (hint by default). */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl, runShells, wordRange } from '../stack/util';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 import { pipOf } from './pip';
 import { listNames } from './DL3008';
 

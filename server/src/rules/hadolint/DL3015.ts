@@ -1,7 +1,11 @@
 /** DL3015: without --no-install-recommends apt also installs "recommended" packages: bigger images, more to patch. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';
+import { aptOf } from '../shared/apt';
+import { edit } from '../shared/edits';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 
 export const DL3015: Rule = {
   id: 'DL3015',

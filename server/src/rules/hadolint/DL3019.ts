@@ -1,7 +1,9 @@
 /** DL3019: `apk add` without --no-cache leaves /var/cache/apk in the layer (or needs `apk update` plus cleanup). */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl, runShells, wordRange } from '../stack/util';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 import { apkOf } from './apk';
 
 export const DL3019: Rule = {

@@ -5,8 +5,9 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { instrShell } from '../../service/shell';
-import { edit, hadolintUrl } from '../stack/util';
+import { instrShell } from '../../service/shell/binding';
+import { edit } from '../shared/edits';
+import { hadolintUrl } from '../shared/urls';
 
 export const DL3025: Rule = {
   id: 'DL3025',

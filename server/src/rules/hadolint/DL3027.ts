@@ -1,7 +1,11 @@
 /** DL3027: `apt` is the interactive front end; its output and behaviour are not a stable interface for scripts. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf, edit, hadolintUrl, runShells, wordRange } from '../stack/util';
+import { aptOf } from '../shared/apt';
+import { edit } from '../shared/edits';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 
 /** Subcommands that mean the same under apt-get (apt's full-upgrade is apt-get's dist-upgrade). */
 const SAME = new Set(['install', 'update', 'upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'dist-upgrade', 'source', 'build-dep', 'download', 'changelog']);

@@ -1,7 +1,9 @@
 /** DL3042: pip keeps every downloaded wheel in ~/.cache/pip, which then sits in the layer for nothing. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl, runShells, wordRange } from '../stack/util';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 import { pipOf } from './pip';
 
 export const DL3042: Rule = {

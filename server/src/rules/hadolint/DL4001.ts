@@ -1,8 +1,10 @@
 /** DL4001: installing and using both wget and curl doubles the tools (and their CVEs) for one job. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import type { SimpleCommand } from '../../service/shell';
-import { cmdRange, hadolintUrl, runShells } from '../stack/util';
+import { commandRange } from '../../service/shell/binding';
+import type { SimpleCommand } from '../../service/shell/parser';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 export const DL4001: Rule = {
   id: 'DL4001',
@@ -24,7 +26,7 @@ export const DL4001: Rule = {
     const [minor, other] = curl.length < wget.length ? [curl, 'wget'] : [wget, 'curl'];
     const tool = minor[0].name;
     return minor.map<Finding>((c) => ({
-      range: cmdRange(doc, c),
+      range: commandRange(doc, c),
       message: msg(`wget과 curl을 모두 씁니다. 다운로드 도구는 하나로 통일하세요(예: 이 \`${tool}\` 호출도 \`${other}\` 명령으로 바꾸기)`, `Both wget and curl are used; keep one download tool (e.g. turn this \`${tool}\` call into \`${other}\`)`),
     }));
   },

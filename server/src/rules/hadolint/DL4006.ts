@@ -6,7 +6,9 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { cmdRange, hadolintUrl, runShells } from '../stack/util';
+import { commandRange } from '../../service/shell/binding';
+import { hadolintUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 export const DL4006: Rule = {
   id: 'DL4006',
@@ -44,7 +46,7 @@ export const DL4006: Rule = {
         if (/^(bash|zsh)$/.test(c.name) && c.words.some((w) => w.value === 'pipefail')) pipefail = true;
         // A left side that prints fixed text (`echo "$sum *f" | sha256sum -c -`) cannot fail: nothing to hide.
         if (c.after === '|' && !pipefail && c.depth === 0 && !/^(echo|printf|yes|true|cat)$/.test(c.name)) {
-          out.push({ range: cmdRange(doc, c), message: msg('파이프 앞에 `set -o pipefail` 설정이 없어 앞 명령의 실패가 무시됩니다', 'No `set -o pipefail` before this pipe: a failure of this command is ignored') });
+          out.push({ range: commandRange(doc, c), message: msg('파이프 앞에 `set -o pipefail` 설정이 없어 앞 명령의 실패가 무시됩니다', 'No `set -o pipefail` before this pipe: a failure of this command is ignored') });
           break;
         }
       }

@@ -1,6 +1,8 @@
 /** `apk add` invocations with their package words and options. */
-import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
-import { memoShell } from '../stack/util';
+import type { InstrShell } from '../../service/shell/binding';
+import type { SimpleCommand } from '../../service/shell/parser';
+import type { Word } from '../../service/shell/lexer';
+import { memoShell } from '../shared/shell';
 import { splitOperands } from './operands';
 
 export interface ApkAdd {
@@ -12,7 +14,7 @@ export interface ApkAdd {
 
 const VALUE_OPTS = new Set(['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']);
 
-export function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
+function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
   const out: ApkAdd[] = [];
   for (const c of cmds) {
     if (c.name !== 'apk') continue;

@@ -4,7 +4,7 @@
  * word is neither an option nor a package (`pip install -r requirements.txt` installs no package called
  * requirements.txt).
  */
-import type { Word } from '../../service/shell';
+import type { Word } from '../../service/shell/lexer';
 
 export function splitOperands(words: Word[], from: number, valueOptions: ReadonlySet<string>): { operands: Word[]; options: string[] } {
   const operands: Word[] = [];

@@ -1,6 +1,8 @@
 /** pip invocations (`pip install`, `pip3 install`, `python -m pip install`) with their package words. */
-import type { InstrShell, SimpleCommand, Word } from '../../service/shell';
-import { memoShell } from '../stack/util';
+import type { InstrShell } from '../../service/shell/binding';
+import type { SimpleCommand } from '../../service/shell/parser';
+import type { Word } from '../../service/shell/lexer';
+import { memoShell } from '../shared/shell';
 import { splitOperands } from './operands';
 
 export interface PipInstall {
@@ -14,7 +16,7 @@ export interface PipInstall {
 /** pip options that take a value (so the value is not a package). */
 const VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--trusted-host', '--log', '--proxy', '--timeout', '--retries', '--no-binary', '--only-binary']);
 
-export function pipInstalls(cmds: SimpleCommand[]): PipInstall[] {
+function pipInstalls(cmds: SimpleCommand[]): PipInstall[] {
   const out: PipInstall[] = [];
   for (const c of cmds) {
     let ws = c.words;

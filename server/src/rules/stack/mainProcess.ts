@@ -5,9 +5,13 @@
 import type { Msg } from '../../../../common/src/i18n';
 import { msg } from '../../../../common/src/i18n';
 import type { Stage } from '../../service/document';
-import { lineOfOffset, type SimpleCommand } from '../../service/shell';
+import { lineOfOffset } from '../../service/shell/lexer';
+import type { SimpleCommand } from '../../service/shell/parser';
+import { baseName } from '../shared/paths';
 import type { RuleContext } from '../types';
-import { daemonTypos, mainCommand, nginxConfigs, setsDaemonOff, type MainCommand } from './util';
+import { daemonTypos, nginxConfigs, setsDaemonOff } from './nginxConfig';
+import { mainCommand, type MainCommand } from './mainCommand';
+import { finalStage } from '../../service/effectiveCommand';
 
 export type Verdict =
   | { kind: 'exits'; what: string; reason: Msg }
@@ -16,17 +20,12 @@ export type Verdict =
 
 const INTERACTIVE_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ash', 'ksh', 'fish']);
 
-function base(p: string): string {
-  const k = p.lastIndexOf('/');
-  return k >= 0 ? p.slice(k + 1) : p;
-}
-
 function isInfiniteLoop(cond: string | null | undefined): boolean {
   if (!cond) return false;
   return /^while\s+(true|:|\[\s*1\s*\]|\[\s*true\s*\]|\(\(\s*1\s*\)\))\s*$/.test(cond) || /^until\s+false\s*$/.test(cond);
 }
 
-/** What the Dockerfile writes into /etc/nginx/nginx.conf, as far as DG101 needs it (see util.nginxConfigs). */
+/** What the Dockerfile writes into /etc/nginx/nginx.conf, as far as DG101 needs it (see nginxConfig.nginxConfigs). */
 export interface NginxMainConf {
   /** The main configuration sets `daemon off;`. */
   daemonOff: boolean;
@@ -48,7 +47,7 @@ function gValues(args: string[]): string[] {
  * Why nginx refuses to start on a misspelt `daemon` (not a daemonize problem: it never gets that far). `file`: the
  * configuration file and line the directive is on; without it, the directive is on the command line.
  */
-export function daemonTypoReason(name: string, file?: { path: string; line: number }): Msg {
+function daemonTypoReason(name: string, file?: { path: string; line: number }): Msg {
   const inFile = file ? msg(`nginx 설정 \`${file.path}\` 파일 ${file.line}번 줄의 `, `in \`${file.path}\` line ${file.line} `) : msg('', '');
   return msg(
     `${inFile.ko}\`${name}\` 지시어는 \`daemon\` 지시어의 오타입니다. nginx는 이 지시어를 알지 못해 시작하지 않고, \`[emerg] unknown directive "${name}"\` 오류와 함께 종료 코드 1로 끝납니다. 철자를 \`daemon\`으로 고치세요`,
@@ -65,7 +64,7 @@ function nginxForeground(args: string[]): boolean {
   return false;
 }
 
-export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
+function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
   const argv = m.argv;
   const shown = argv.join(' ');
   if (m.allBackground) {
@@ -76,7 +75,7 @@ export function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | 
     };
   }
   if (argv.length === 0) return null;
-  const name = base(argv[0]);
+  const name = baseName(argv[0]);
   if (isInfiniteLoop(m.loopCondition)) return { kind: 'keepalive', what: `${m.loopCondition}; do … ${shown}; done` };
   if (name === 'service' && argv.length >= 3 && /^(start|restart|reload)$/.test(argv[2])) {
     return {
@@ -148,7 +147,7 @@ export function mainVerdict(ctx: RuleContext): { m: MainCommand; v: Verdict | nu
 
 /** What the final stage's Dockerfile writes into nginx's configuration: `daemon off;` in nginx.conf, or a typo. */
 function nginxMainConf(ctx: RuleContext): NginxMainConf | undefined {
-  const final = ctx.doc.stages[ctx.doc.stages.length - 1];
+  const final = finalStage(ctx.doc);
   if (!final) return undefined;
   const chain = new Set<Stage>();
   for (let s: Stage | null = final; s && chain.size < 64; s = s.parent) chain.add(s);
@@ -191,9 +190,9 @@ export function servicesStartedBefore(m: MainCommand): string[] {
 function startedService(c: SimpleCommand): string | null {
   const argv = c.words.map((w) => w.value);
   if (argv.length === 0) return null;
-  const name = base(argv[0]);
+  const name = baseName(argv[0]);
   if (name === 'service' && argv.length >= 3 && /^(start|restart)$/.test(argv[2])) return argv[1];
-  if (/^\/etc\/init\.d\//.test(argv[0]) && /^(start|restart)$/.test(argv[1] ?? '')) return base(argv[0]);
+  if (/^\/etc\/init\.d\//.test(argv[0]) && /^(start|restart)$/.test(argv[1] ?? '')) return baseName(argv[0]);
   if (c.background) return name;
   if (name === 'nginx' && !argv.slice(1).some((a) => /^-[stTvV]$/.test(a)) && !nginxForeground(argv)) return 'nginx';
   if (/^php(-fpm[\d.]*|[\d.]+-fpm)$/.test(name) && !argv.slice(1).some((a) => a === '-F' || a === '--nodaemonize')) return name;

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DG107 } from '../../../../server/src/rules/stack/DG107';
-import { DG109 } from '../../../../server/src/rules/stack/DG109';
-import { DG112 } from '../../../../server/src/rules/stack/DG112';
-import { DG113 } from '../../../../server/src/rules/stack/DG113';
+import { DG107 } from '../../../../server/src/rules/stack/DG107-phpPullsInApache';
+import { DG109 } from '../../../../server/src/rules/stack/DG109-aptUpgrade';
+import { DG112 } from '../../../../server/src/rules/stack/DG112-aptUpdateOnEndOfLifeRelease';
+import { DG113 } from '../../../../server/src/rules/stack/DG113-aptInstallWithoutUpdate';
 import { assertBilingual, fixOnce, run, where } from '../hadolint/helpers';
 
 describe('DG107 php metapackage pulls in Apache', () => {

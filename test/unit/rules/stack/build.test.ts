@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DG104 } from '../../../../server/src/rules/stack/DG104';
-import { DG105 } from '../../../../server/src/rules/stack/DG105';
-import { DG106 } from '../../../../server/src/rules/stack/DG106';
-import { DG108 } from '../../../../server/src/rules/stack/DG108';
-import { DG110 } from '../../../../server/src/rules/stack/DG110';
+import { DG104 } from '../../../../server/src/rules/stack/DG104-nginxDaemonOffWrong';
+import { DG105 } from '../../../../server/src/rules/stack/DG105-serviceStartedAtBuild';
+import { DG106 } from '../../../../server/src/rules/stack/DG106-chmod777';
+import { DG108 } from '../../../../server/src/rules/stack/DG108-downloadNotVerified';
+import { DG110 } from '../../../../server/src/rules/stack/DG110-spacesAroundEquals';
 import { assertBilingual, ctxOf, fixOnce, run, where } from '../hadolint/helpers';
 
 const F = 'FROM debian:bookworm\n';

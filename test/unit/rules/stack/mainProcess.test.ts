@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DG101 } from '../../../../server/src/rules/stack/DG101';
-import { DG102 } from '../../../../server/src/rules/stack/DG102';
-import { DG103 } from '../../../../server/src/rules/stack/DG103';
-import { DG111 } from '../../../../server/src/rules/stack/DG111';
+import { DG101 } from '../../../../server/src/rules/stack/DG101-mainProcessExits';
+import { DG102 } from '../../../../server/src/rules/stack/DG102-interactiveShellLast';
+import { DG103 } from '../../../../server/src/rules/stack/DG103-shellEntrypointIgnoresCmd';
+import { DG111 } from '../../../../server/src/rules/stack/DG111-keepAliveMainProcess';
 import { assertBilingual, fixOnce, run, where } from '../hadolint/helpers';
 
 const FT = 'FROM debian:buster\nRUN apt-get update && apt-get install -y nginx mariadb-server php-fpm\n';

@@ -3,7 +3,7 @@
  * argument and the shell eats the `;`), or without its `;` (nginx refuses an unterminated directive).
  *
  * A misspelling is any name one or two edits from `daemon` (`deamon`, `dameon`, `daemno`, `demon`, `daemonn`,
- * `Daemon`; see util.isDaemonTypo), in a `-g` value or in nginx configuration the Dockerfile writes (echo/printf into
+ * `Daemon`; see nginxConfig.isDaemonTypo), in a `-g` value or in nginx configuration the Dockerfile writes (echo/printf into
  * /etc/nginx/, a COPY heredoc, or a build-context file copied there). nginx does not daemonize then: it stops at
  * `[emerg] unknown directive "dameon"` with exit code 1.
  */
@@ -11,8 +11,11 @@ import type { Range } from 'vscode-languageserver-types';
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import type { ParsedDocument } from '../../service/document';
-import { instrShell, lineOfOffset, type Word } from '../../service/shell';
-import { daemonTypos, edit, guideUrl, isDaemonTypo, nginxConfigs, wordRange } from './util';
+import { instrShell, wordRange } from '../../service/shell/binding';
+import { lineOfOffset, type Word } from '../../service/shell/lexer';
+import { daemonTypos, isDaemonTypo, nginxConfigs } from './nginxConfig';
+import { edit } from '../shared/edits';
+import { guideUrl } from '../shared/urls';
 
 const KINDS = ['RUN', 'CMD', 'ENTRYPOINT'];
 

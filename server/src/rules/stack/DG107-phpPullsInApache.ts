@@ -7,7 +7,10 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf, guideUrl, runShells, wordRange } from './util';
+import { aptOf } from '../shared/apt';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { wordRange } from '../../service/shell/binding';
 
 const META = /^php(\d+(\.\d+)?)?$/;
 const SAPI = /^(php(\d+(\.\d+)?)?-(fpm|cgi)|libapache2-mod-php.*)$/;

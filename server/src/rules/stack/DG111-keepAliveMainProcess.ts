@@ -6,7 +6,7 @@
 import { msg, type Msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { isDatabase, mainVerdict, servicesStartedBefore, where } from './mainProcess';
-import { guideUrl } from './util';
+import { guideUrl } from '../shared/urls';
 
 export const DG111: Rule = {
   id: 'DG111',

@@ -4,7 +4,8 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { edit, guideUrl } from './util';
+import { edit } from '../shared/edits';
+import { guideUrl } from '../shared/urls';
 
 export const DG110: Rule = {
   id: 'DG110',

@@ -7,7 +7,8 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
-import { edit, guideUrl } from './util';
+import { edit } from '../shared/edits';
+import { guideUrl } from '../shared/urls';
 
 export const DG101: Rule = {
   id: 'DG101',

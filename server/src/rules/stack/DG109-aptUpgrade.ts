@@ -6,7 +6,10 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf, cmdRange, guideUrl, runShells } from './util';
+import { aptOf } from '../shared/apt';
+import { commandRange } from '../../service/shell/binding';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 const UPGRADE = /^(upgrade|dist-upgrade|full-upgrade|safe-upgrade)$/;
 
@@ -27,7 +30,7 @@ export const DG109: Rule = {
         if (!UPGRADE.test(sub)) continue;
         const noYes = !inv.yes;
         out.push({
-          range: cmdRange(doc, inv.cmd),
+          range: commandRange(doc, inv.cmd),
           message: noYes
             ? msg(
                 `빌드에서는 \`${inv.tool} ${sub}\` 대신 최신 베이스 이미지로 다시 빌드하세요. 지금은 \`-y\` 옵션도 없어서 업그레이드할 패키지가 있으면 확인 질문에서 "Abort."로 끝나(종료 코드 1) 빌드가 바로 실패합니다`,

@@ -5,7 +5,9 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { cmdRange, guideUrl, runShells } from './util';
+import { commandRange } from '../../service/shell/binding';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 /** Services that are only useful running (nothing to seed): starting them in RUN is always pointless. */
 const WEB = /^(nginx|apache2|httpd|php[\d.]*-fpm[\d.]*|php-fpm[\d.]*|lighttpd|cron|ssh|sshd)$/;
@@ -45,7 +47,7 @@ export const DG105: Rule = {
         if (!WEB.test(name) && !DB.test(name)) continue;
         if (!WEB.test(name) && usedLater) continue;
         out.push({
-          range: cmdRange(doc, c),
+          range: commandRange(doc, c),
           message: msg(
             `빌드 중에 띄운 서비스는 이 RUN이 끝나면 멈춥니다: \`${c.words.map((w) => w.value).join(' ')}\`. CMD나 시작 스크립트에서 실행하세요`,
             `\`${c.words.map((w) => w.value).join(' ')}\` at build time stops when this RUN ends; start it from CMD or the start script`,

@@ -9,7 +9,9 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { resolveImage } from '../../service/effectiveCommand';
-import { aptOf, guideUrl, runShells } from './util';
+import { aptOf } from '../shared/apt';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 interface Eol {
   release: string;

@@ -4,7 +4,9 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { cmdRange, guideUrl, runShells } from './util';
+import { commandRange } from '../../service/shell/binding';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 /** Symbolic modes that give write access to everyone (`a+w`, `o+rwx`, `ugo+w`). */
 function worldWritable(mode: string): boolean {
@@ -38,7 +40,7 @@ export const DG106: Rule = {
         const system = targets.find((t) => SYSTEM.test(t));
         const shown = c.words.map((w) => w.value).join(' ');
         out.push({
-          range: cmdRange(doc, c),
+          range: commandRange(doc, c),
           message: system
             ? msg(
                 `\`${shown}\`: 시스템 폴더를 누구나 쓸 수 있게 만듭니다(\`${system}\`${recursive ? ', 하위 폴더 포함' : ''}). 소유자를 정하고 권한을 좁히세요`,

@@ -5,9 +5,12 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
-import { instrShell } from '../../service/shell';
+import { instrShell, wordRange } from '../../service/shell/binding';
 import type { Instr } from '../../service/document';
-import { aptOf, edit, guideUrl, runShells, wholeLines, wordRange } from './util';
+import { aptOf } from '../shared/apt';
+import { edit, wholeLines } from '../shared/edits';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
 
 export const DG113: Rule = {
   id: 'DG113',

@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { guideUrl } from './util';
+import { guideUrl } from '../shared/urls';
 
 export const DG103: Rule = {
   id: 'DG103',

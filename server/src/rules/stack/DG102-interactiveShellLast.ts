@@ -6,8 +6,10 @@ import { msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
 import type { ParsedDocument } from '../../service/document';
-import { aptOf, guideUrl, runShells } from './util';
-import { effectiveCommand } from '../../service/effectiveCommand';
+import { aptOf } from '../shared/apt';
+import { guideUrl } from '../shared/urls';
+import { runShells } from '../shared/shell';
+import { effectiveCommand, finalStage } from '../../service/effectiveCommand';
 import type { Finding } from '../types';
 
 function installsPackages(doc: ParsedDocument): boolean {
@@ -53,7 +55,7 @@ export const DG102: Rule = {
  * on top: the image is meant to run a server, but `docker run -d` starts the inherited shell, which exits at once.
  */
 function inheritedShell(doc: ParsedDocument): Finding[] {
-  const stage = doc.stages[doc.stages.length - 1];
+  const stage = finalStage(doc);
   if (!stage || !installsServer(doc)) return [];
   let ec;
   try {

@@ -1,0 +1,16 @@
+/** Where each family of rules is documented: the link a diagnostic carries and its hover shows. */
+
+/** Our own rules (DG1xx): their section of docs/rules.md. */
+export function guideUrl(id: string): string {
+  return `https://github.com/dockerfile-guide/dockerfile-guide/blob/main/docs/rules.md#${id.toLowerCase()}`;
+}
+
+/** hadolint's wiki page for one rule, e.g. `hadolintUrl('DL3008')`. */
+export function hadolintUrl(id: string): string {
+  return `https://github.com/hadolint/hadolint/wiki/${id}`;
+}
+
+/** Docker's page for one build check, e.g. `docsUrl('json-args-recommended')`. */
+export function docsUrl(slug: string): string {
+  return `https://docs.docker.com/reference/build-checks/${slug}/`;
+}
