@@ -192,7 +192,6 @@ export function toSarif(rows: CheckRow[], lang: Lang): unknown {
         tool: {
           driver: {
             name: 'dockerfile-guide',
-            informationUri: 'https://github.com/dockerfile-guide/dockerfile-guide',
             rules: ruleIds.map((id) => {
               const rule = ALL_RULES.find((r) => r.id === id);
               return {

@@ -12,7 +12,8 @@ const DOCS: Msg = { ko: '문서', en: 'Documentation' };
 
 /** Markdown for one rule in one language setting. */
 export function ruleMarkdown(rule: Rule, lang: Lang): string {
-  const one = (l: OneLang) => `**${rule.id}** — ${pick(rule.title, l)}\n\n${pick(rule.why, l)}\n\n[${pick(DOCS, l)}: ${rule.id}](${rule.url})`;
+  const link = (l: OneLang) => (rule.url ? `\n\n[${pick(DOCS, l)}: ${rule.id}](${rule.url})` : '');
+  const one = (l: OneLang) => `**${rule.id}** — ${pick(rule.title, l)}\n\n${pick(rule.why, l)}${link(l)}`;
   return perLang(lang, one);
 }
 

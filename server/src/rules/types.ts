@@ -48,8 +48,12 @@ export interface Rule {
   title: Msg;
   /** One paragraph: why this matters, shown in the hover over the diagnostic. */
   why: Msg;
-  /** Documentation link (Docker's build-check page, hadolint's wiki, or our README section). */
-  url: string;
+  /**
+   * The rule's page elsewhere: Docker's build-check page or hadolint's wiki. Our own DG rules have none: the
+   * hover over the diagnostic gives their whole explanation, and docs/rules.md lists them; a link to a site
+   * that does not exist yet would be a placeholder.
+   */
+  url?: string;
   check(ctx: RuleContext): Finding[];
   fix?(ctx: RuleContext, finding: Finding): Fix[];
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseHadolintConfig } from '../../../server/src/rules/config';
 import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, onRuleError, runRules } from '../../../server/src/rules/engine';
-import { ruleById } from '../../../server/src/rules/registry';
+import { ALL_RULES, ruleById } from '../../../server/src/rules/registry';
 import { ruleWhyHover } from '../../../server/src/rules/hover';
 import { codeActions } from '../../../server/src/service/codeActions';
 import { ParsedDocument } from '../../../server/src/service/document';
@@ -29,6 +29,12 @@ describe('engine: severities', () => {
     assert.equal(m.href, 'https://docs.docker.com/reference/build-checks/maintainer-deprecated/');
     assert.equal(m.data!.rule, 'MaintainerDeprecated');
     assert.deepEqual(m.tags, [2]);
+  });
+  it('links only to pages that exist: Docker\'s build checks and hadolint\'s wiki; our DG rules carry no link', () => {
+    for (const r of ALL_RULES) {
+      if (r.id.startsWith('DG')) assert.equal(r.url, undefined, r.id);
+      else assert.match(r.url ?? '', /^https:\/\/(docs\.docker\.com\/reference\/build-checks\/|github\.com\/hadolint\/hadolint\/wiki\/DL)/, r.id);
+    }
   });
   it('settings override severity and turn rules off', () => {
     const out = runRules(d(SAMPLE), { rules: { MaintainerDeprecated: 'error', ExposeInvalidFormat: 'off' } }, BUILDKIT_RULES);

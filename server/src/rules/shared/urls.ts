@@ -1,9 +1,4 @@
-/** Where each family of rules is documented: the link a diagnostic carries and its hover shows. */
-
-/** Our own rules (DG1xx): their section of docs/rules.md. */
-export function guideUrl(id: string): string {
-  return `https://github.com/dockerfile-guide/dockerfile-guide/blob/main/docs/rules.md#${id.toLowerCase()}`;
-}
+/** Where the rules that come from elsewhere are documented: the link a diagnostic carries and its hover shows. */
 
 /** hadolint's wiki page for one rule, e.g. `hadolintUrl('DL3008')`. */
 export function hadolintUrl(id: string): string {

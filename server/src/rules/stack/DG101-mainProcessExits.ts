@@ -8,7 +8,6 @@ import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
 import { edit } from '../shared/edits';
-import { guideUrl } from '../shared/urls';
 
 export const DG101: Rule = {
   id: 'DG101',
@@ -18,7 +17,6 @@ export const DG101: Rule = {
     '컨테이너는 메인 프로세스(PID 1)가 살아 있는 동안만 실행됩니다. `service nginx start`나 `/etc/init.d/mysql start` 같은 명령은 서비스를 백그라운드로 띄우고 곧바로 끝나고, `daemon off;` 없는 nginx와 `-F` 없는 php-fpm도 데몬으로 분리된 뒤 첫 프로세스가 종료됩니다. 마지막 명령이 끝나면 Docker는 컨테이너를 멈춥니다. 마지막 서비스는 `nginx -g \'daemon off;\'`처럼 포그라운드로 실행하고, 스크립트라면 `exec` 명령으로 넘겨 주세요.',
     "A container lives as long as its main process (PID 1). `service nginx start` and `/etc/init.d/mysql start` start the service in the background and return at once; nginx without `daemon off;` and php-fpm without `-F` fork into daemons and the first process exits. When the last command ends, Docker stops the container. Run the last service in the foreground, e.g. `nginx -g 'daemon off;'`, and hand over to it with `exec` in a start script.",
   ),
-  url: guideUrl('DG101'),
   check(ctx) {
     const main = mainVerdict(ctx);
     const v = main?.v;

@@ -7,7 +7,6 @@ import type { Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
 import type { ParsedDocument } from '../../service/document';
 import { aptOf } from '../shared/apt';
-import { guideUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 import { effectiveCommand, finalStage } from '../../service/effectiveCommand';
 import type { Finding } from '../types';
@@ -28,7 +27,6 @@ export const DG102: Rule = {
     '`bash`나 `sh`를 마지막에 두면 `docker run -it` 명령으로 실행할 때만 컨테이너가 살아 있습니다. 셸은 터미널 입력을 기다리는 동안에만 계속 실행되므로, `docker run -d`처럼 `-t` 없이 실행하면 입력이 바로 닫히고 셸이 끝나면서 컨테이너도 종료됩니다. 서비스들을 띄운 뒤 마지막 서비스(예: `nginx -g \'daemon off;\'`)를 포그라운드로 실행하세요.',
     "With `bash` or `sh` last, the container stays up only under `docker run -it`: the shell survives by waiting for terminal input. Under `docker run -d` without `-t`, its input is closed at once, the shell exits and the container stops. Start the services, then run the last one in the foreground (e.g. `nginx -g 'daemon off;'`).",
   ),
-  url: guideUrl('DG102'),
   check(ctx) {
     const main = mainVerdict(ctx);
     if (!main) return inheritedShell(ctx.doc);

@@ -4,7 +4,6 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { guideUrl } from '../shared/urls';
 
 export const DG103: Rule = {
   id: 'DG103',
@@ -14,7 +13,6 @@ export const DG103: Rule = {
     '셸 형식으로 쓴 `ENTRYPOINT bash start.sh` 명령은 `/bin/sh -c "bash start.sh"` 형태로 실행되고, CMD의 단어들은 그 뒤에 붙어 셸의 `$0`, `$1`…이 될 뿐 어디에서도 쓰이지 않습니다. 그래서 CMD에 적은 명령(예: 컨테이너를 살려 두려던 `tail -f /dev/null`)은 아무 경고 없이 실행되지 않습니다. ENTRYPOINT를 exec 형식(`["bash", "start.sh"]`)으로 쓰고 스크립트 끝의 `exec "$@"` 줄에서 CMD를 실행하거나, 명령을 하나로 합치세요.',
     'A shell-form `ENTRYPOINT bash start.sh` runs as `/bin/sh -c "bash start.sh"`, and the CMD\'s words are appended as that shell\'s `$0`, `$1`, …, which nothing uses. So the CMD (often a keep-alive such as `tail -f /dev/null`) silently never runs. Write the ENTRYPOINT in exec form (`["bash", "start.sh"]`) and end the script with `exec "$@"`, or merge the two commands.',
   ),
-  url: guideUrl('DG103'),
   check({ doc }) {
     const out: Finding[] = [];
     for (const stage of doc.stages) {

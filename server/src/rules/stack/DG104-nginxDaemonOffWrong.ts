@@ -15,7 +15,6 @@ import { instrShell, wordRange } from '../../service/shell/binding';
 import { lineOfOffset, type Word } from '../../service/shell/lexer';
 import { daemonTypos, isDaemonTypo, nginxConfigs } from './nginxConfig';
 import { edit } from '../shared/edits';
-import { guideUrl } from '../shared/urls';
 
 const KINDS = ['RUN', 'CMD', 'ENTRYPOINT'];
 
@@ -27,7 +26,6 @@ export const DG104: Rule = {
     "nginx를 포그라운드로 실행하려면 `-g` 뒤에 `'daemon off;'` 전체를 하나의 인자로 넘겨야 합니다. `deamon`, `dameon`, `demon`처럼 철자가 조금이라도 틀리면(설정 파일 안에서도) nginx는 데몬이 되기는커녕 아예 시작하지 않습니다. `[emerg] unknown directive \"dameon\"` 오류를 내고 종료 코드 1로 끝납니다. 셸 형식에서 따옴표 없이 `nginx -g daemon off;`처럼 쓰면 셸이 `;`을 명령 구분자로 받아들이고 `off`는 별도 인자가 되어 nginx가 종료됩니다. `;`이 빠져도 nginx는 지시어가 끝나지 않았다며 거부합니다.",
     "To keep nginx in the foreground, pass `'daemon off;'` as one argument after `-g`. With any misspelling such as `deamon`, `dameon` or `demon` (in a config file too), nginx does not even get as far as daemonizing: it refuses to start with `[emerg] unknown directive \"dameon\"` and exits with code 1. Unquoted in shell form, `nginx -g daemon off;` lets the shell take `;` as a separator and hands nginx a stray `off` argument, so it exits. Without the `;`, nginx rejects the unterminated directive.",
   ),
-  url: guideUrl('DG104'),
   check(ctx) {
     const { doc } = ctx;
     const out: Finding[] = [];

@@ -8,7 +8,6 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { aptOf } from '../shared/apt';
-import { guideUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 import { wordRange } from '../../service/shell/binding';
 
@@ -23,7 +22,6 @@ export const DG107: Rule = {
     'Debian의 `php7.3` 패키지는 `libapache2-mod-php7.3 | php7.3-fpm | php7.3-cgi` 중 하나에 의존합니다. 같은 명령에 FPM 패키지가 없고 이전에 설치된 것도 없으면 apt는 첫 번째 후보를 골라 Apache 모듈과 apache2를 함께 설치합니다. 그러면 nginx와 같은 80번 포트를 두고 다투게 됩니다. `php-fpm`(또는 `php7.3-fpm`)을 같은 `apt-get install`에 넣거나 메타패키지를 빼세요.',
     "Debian's `php7.3` package depends on `libapache2-mod-php7.3 | php7.3-fpm | php7.3-cgi`. When the same command names no FPM package and none was installed before, apt takes the first choice and installs apache2 with its PHP module, which competes with nginx for port 80. Put `php-fpm` (or `php7.3-fpm`) in the same `apt-get install`, or drop the metapackage.",
   ),
-  url: guideUrl('DG107'),
   check({ doc }) {
     const out: Finding[] = [];
     // One pass over the RUNs; a SAPI package installed earlier in the same stage satisfies the dependency.

@@ -6,7 +6,6 @@
 import { msg, type Msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { isDatabase, mainVerdict, servicesStartedBefore, where } from './mainProcess';
-import { guideUrl } from '../shared/urls';
 
 export const DG111: Rule = {
   id: 'DG111',
@@ -17,7 +16,6 @@ export const DG111: Rule = {
     '`tail -f /dev/null`이나 `sleep infinity` 같은 명령으로 컨테이너를 살려 두면 nginx나 MariaDB가 죽어도 컨테이너는 계속 "실행 중"으로 보여서 장애를 알아채기 어렵습니다. 또 PID 1인 tail·sleep·셸은 SIGTERM을 처리하지 않아서, `docker stop`은 10초를 기다린 뒤 컨테이너 안의 프로세스를 모두 강제 종료합니다(종료 코드 137). 백그라운드의 MariaDB도 종료 처리를 하지 못하고 끝납니다. 실제 서비스(예: `nginx -g \'daemon off;\'`)를 마지막에 포그라운드로 실행하세요.',
     "Keeping the container alive with `tail -f /dev/null` or `sleep infinity` hides crashes: nginx or MariaDB can die while the container still shows as running. And tail, sleep or a shell as PID 1 do not act on SIGTERM, so `docker stop` waits 10 s and then kills every process in the container (exit code 137); a MariaDB running in the background never gets to shut down cleanly. Run the real service last, in the foreground (e.g. `nginx -g 'daemon off;'`).",
   ),
-  url: guideUrl('DG111'),
   check(ctx) {
     const main = mainVerdict(ctx);
     const v = main?.v;

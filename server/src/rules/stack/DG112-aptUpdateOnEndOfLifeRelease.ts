@@ -10,7 +10,6 @@ import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { resolveImage } from '../../service/effectiveCommand';
 import { aptOf } from '../shared/apt';
-import { guideUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 
 interface Eol {
@@ -69,7 +68,6 @@ export const DG112: Rule = {
     'Debian 10 buster는 2024년 6월 30일에 LTS 지원이 끝났고, 패키지 저장소가 일반 미러(deb.debian.org, security.debian.org)에서 archive.debian.org로 옮겨졌습니다. 그래서 `debian:buster` 위에서 `apt-get update`를 하면 "Release 파일이 없다"는 404 오류로 빌드가 실패하고, 성공하더라도 보안 업데이트는 더 이상 나오지 않습니다. stretch·jessie도 마찬가지입니다. `debian:bookworm` 이미지로 옮기는 것이 가장 좋고, 과제 때문에 buster를 꼭 써야 한다면 `/etc/apt/sources.list` 파일의 저장소 주소를 archive.debian.org로 바꾼 뒤 `apt-get update`를 실행하세요(PHP 버전과 `php7.3-*` 패키지 이름도 바뀌니 함께 확인하세요).',
     "Debian 10 buster's LTS support ended on 2024-06-30 and its repositories moved from the regular mirrors (deb.debian.org, security.debian.org) to archive.debian.org. `apt-get update` on `debian:buster` now fails with 404 / \"does not have a Release file\", and even where it works there are no more security updates. stretch and jessie are in the same state. Move to `debian:bookworm` (and check the PHP package names, `php7.3-*` become `php8.2-*`); if an assignment requires buster, point `/etc/apt/sources.list` at archive.debian.org before the update.",
   ),
-  url: guideUrl('DG112'),
   check({ doc }) {
     const out: Finding[] = [];
     // The first RUN of each stage that runs `apt-get update` against the regular mirrors, in one pass.

@@ -9,7 +9,6 @@ import { instrShell, wordRange } from '../../service/shell/binding';
 import type { Instr } from '../../service/document';
 import { aptOf } from '../shared/apt';
 import { edit, wholeLines } from '../shared/edits';
-import { guideUrl } from '../shared/urls';
 import { runShells } from '../shared/shell';
 
 export const DG113: Rule = {
@@ -20,7 +19,6 @@ export const DG113: Rule = {
     '`RUN apt-get update`를 따로 두면 그 레이어는 빌드 캐시에 남습니다. 나중에 install 줄만 바꾸면 update는 다시 실행되지 않아 오래된 패키지 목록으로 설치하게 되고, 저장소에서 사라진 버전 때문에 404로 실패하거나 예전 버전이 설치됩니다. `RUN apt-get update && apt-get install -y …`처럼 같은 RUN에서 실행하세요.',
     'A separate `RUN apt-get update` layer stays in the build cache. When you later change only the install line, update does not run again, so install works from stale package lists: it fails with 404s for versions that left the mirror, or installs old versions. Run both in the same RUN: `RUN apt-get update && apt-get install -y …`.',
   ),
-  url: guideUrl('DG113'),
   check({ doc }) {
     const out: Finding[] = [];
     for (const { instr, shell } of runShells(doc)) {
