@@ -5,7 +5,6 @@
 //   main engine other suites (and other people) use is never disturbed.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { connect, type EngineClients } from '../../client/src/docker/connection';
 import { parseHost, defaultInputs, type Endpoint } from '../../common/src/engine/endpoint';

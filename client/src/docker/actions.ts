@@ -80,8 +80,9 @@ export async function tagImage(clients: EngineClients, id: string, ref: string):
   await guard(clients, () => clients.api.getImage(id).tag({ repo, tag }));
 }
 
-export async function removeImage(clients: EngineClients, idOrRef: string, force = false): Promise<void> {
-  await guard(clients, () => clients.api.getImage(idOrRef).remove({ force }));
+export async function removeImage(clients: EngineClients, idOrRef: string): Promise<void> {
+  // Never forced: an image a container still uses stays, and the engine says which container (see errors.ts).
+  await guard(clients, () => clients.api.getImage(idOrRef).remove({ force: false }));
 }
 
 export interface RunOptions {

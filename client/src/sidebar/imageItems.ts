@@ -104,7 +104,3 @@ export function imageTree(list: Dockerode.ImageInfo[], lang: Lang, opts: { showD
       children,
     }));
 }
-
-export function danglingCount(list: Dockerode.ImageInfo[]): number {
-  return list.filter(isDangling).length;
-}

@@ -21,8 +21,6 @@ const T = {
   retryIn: { ko: '자동으로 다시 연결합니다', en: 'reconnects automatically' },
   howTo: { ko: 'Docker를 시작하는 방법', en: 'How to start Docker' },
   connecting: { ko: 'Docker 엔진에 연결하는 중…', en: 'Connecting to the Docker engine…' },
-  noContainers: { ko: '컨테이너가 없습니다', en: 'No containers' },
-  noImages: { ko: '이미지가 없습니다', en: 'No images' },
 };
 
 export const RETRY_COMMAND = 'dockerfileGuide.docker.retry';
@@ -42,8 +40,4 @@ export function stateNodes(state: ModelState, lang: Lang): StatusNode[] | undefi
   if (state.kind === 'error') return errorNodes(state.error, lang);
   if (state.kind === 'connecting' || state.kind === 'idle') return [{ kind: 'status', key: 'connecting', label: line(T.connecting, lang), icon: 'loading~spin' }];
   return undefined;
-}
-
-export function emptyMessage(view: 'containers' | 'images', lang: Lang): string {
-  return line(view === 'containers' ? T.noContainers : T.noImages, lang);
 }

@@ -486,9 +486,9 @@ export class ParsedDocument {
     return undefined;
   }
 
+  /** The instruction on the position's line, also where the position is past its text (trailing spaces). */
   instructionAt(pos: Position): Instr | undefined {
-    const ins = this.instructionAtLine(pos.line);
-    return ins && contains(ins.range, pos) ? ins : ins && pos.line > ins.startLine ? ins : ins;
+    return this.instructionAtLine(pos.line);
   }
 
   /** The stage a line belongs to (null before the first FROM). */

@@ -71,7 +71,7 @@ export function allStageRefs(doc: ParsedDocument): StageRef[] {
 }
 
 /** Variable definitions and references of one instruction. */
-export function variableOccurrences(doc: ParsedDocument, ins: Instr): Occurrence[] {
+export function variableOccurrences(ins: Instr): Occurrence[] {
   const scope = ins.keyword === 'FROM' || !ins.stage ? -1 : ins.stage.index;
   const out: Occurrence[] = [];
   if (ins.keyword === 'ARG' || ins.keyword === 'ENV') {
@@ -85,7 +85,7 @@ export function variableOccurrences(doc: ParsedDocument, ins: Instr): Occurrence
 
 /** The variable under the cursor with its visible definition, if any. */
 export function variableAt(doc: ParsedDocument, ins: Instr, pos: Position): { name: string; range: Range; def?: VarDef } | undefined {
-  const occ = variableOccurrences(doc, ins).find((o) => contains(o.range, pos));
+  const occ = variableOccurrences(ins).find((o) => contains(o.range, pos));
   if (!occ) return undefined;
   if (occ.kind === 'definition') {
     const def = doc.varDefs.find((d) => d.instr === ins && d.name === occ.name && d.nameRange.start.character === occ.range.start.character && d.nameRange.start.line === occ.range.start.line);
@@ -131,14 +131,14 @@ export function variableGroupAt(doc: ParsedDocument, pos: Position): Occurrence[
   const ins = doc.instructionAtLine(pos.line);
   if (!ins) return undefined;
   const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
-  const occ = variableOccurrences(doc, target).find((o) => contains(o.range, pos));
+  const occ = variableOccurrences(target).find((o) => contains(o.range, pos));
   if (!occ) return undefined;
   const find = scopeGroups(doc, occ.name);
   const group = find(occ.scope);
   const out: Occurrence[] = [];
   for (const i of doc.instructions) {
     const t = i.keyword === 'ONBUILD' ? i.trigger() ?? i : i;
-    for (const o of variableOccurrences(doc, t)) {
+    for (const o of variableOccurrences(t)) {
       if (o.name === occ.name && find(o.scope) === group) out.push(o);
     }
   }
