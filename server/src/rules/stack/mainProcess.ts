@@ -137,6 +137,16 @@ function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
  * in the foreground there). null when the main command is unknown.
  */
 export function mainVerdict(ctx: RuleContext): { m: MainCommand; v: Verdict | null } | null {
+  // Four rules ask in the same run (one context object per run): judged once.
+  if (verdicts.has(ctx)) return verdicts.get(ctx)!;
+  const verdict = judgeMainOf(ctx);
+  verdicts.set(ctx, verdict);
+  return verdict;
+}
+
+const verdicts = new WeakMap<RuleContext, { m: MainCommand; v: Verdict | null } | null>();
+
+function judgeMainOf(ctx: RuleContext): { m: MainCommand; v: Verdict | null } | null {
   const m = mainCommand(ctx);
   if (!m) return null;
   const v = judgeMain(m, /(^|\/)nginx$/.test(m.argv[0] ?? '') ? nginxMainConf(ctx) : undefined);
