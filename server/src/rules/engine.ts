@@ -157,12 +157,14 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
       lines = taken.get(group);
       if (!lines) taken.set(group, (lines = new Set()));
     }
-    const before = lines ? new Set(lines) : undefined;
+    // Lines this rule reports are added to its group after its own findings: a rule may report one line twice,
+    // only an equivalent rule that reported it first hides it.
+    const added: number[] = [];
     for (const f of findings) {
       if (ids.some((id) => suppressedAt(sup, doc, id, f.range))) continue;
       if (lines) {
-        if (before!.has(f.range.start.line)) continue;
-        lines.add(f.range.start.line);
+        if (lines.has(f.range.start.line)) continue;
+        added.push(f.range.start.line);
       }
       out.push({
         range: f.range,
@@ -175,6 +177,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
         data: { rule: rule.id, ...(f.data ?? {}) },
       });
     }
+    for (const l of added) lines!.add(l);
     yield;
   }
   if (rules === ALL_RULES) memo.set(doc, { key, project, out });
