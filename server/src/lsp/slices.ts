@@ -16,7 +16,8 @@ import type { ChunkReuse } from '../service/document';
 export const SLICE_MS = 8;
 
 export type SliceOutcome<T> =
-  | { done: true; value: T; longestStepMs: number }
+  /** `workMs`: the time spent in the steps themselves, without the pauses between slices. */
+  | { done: true; value: T; longestStepMs: number; workMs: number }
   /** `moved-on`: stillWanted() turned false (the document changed or closed). `heavy`: one step took too long. */
   | { done: false; reason: 'moved-on' | 'heavy'; longestStepMs: number };
 
@@ -33,6 +34,7 @@ export interface SliceOptions {
 /** Drains `steps` in slices; see SliceOutcome. */
 export async function runInSlices<T>(steps: Generator<unknown, T>, options: SliceOptions): Promise<SliceOutcome<T>> {
   let longestStepMs = 0;
+  let workMs = 0;
   // What is already waiting goes first: vscode-jsonrpc writes each response from a setImmediate, so a run that
   // started at once held the answer to the request just handled behind its first slice (the fuzzer measured a
   // documentSymbol answer 40 ms late that way).
@@ -47,7 +49,8 @@ export async function runInSlices<T>(steps: Generator<unknown, T>, options: Slic
     const r = steps.next();
     const now = performance.now();
     longestStepMs = Math.max(longestStepMs, now - stepStart);
-    if (r.done) return { done: true, value: r.value, longestStepMs };
+    workMs += now - stepStart;
+    if (r.done) return { done: true, value: r.value, longestStepMs, workMs };
     if (options.heavyStepMs !== undefined && longestStepMs > options.heavyStepMs) {
       steps.return(undefined as T);
       return { done: false, reason: 'heavy', longestStepMs };
