@@ -8,27 +8,7 @@ import { FLAGS } from '../../server/src/docs/flags';
 import { INSTRUCTIONS } from '../../server/src/docs/instructions';
 import { MOUNT_TYPES } from '../../server/src/docs/mounts';
 import { HANGUL, hoverText, LspClient } from './lspClient';
-
-const KEYWORD_LINES: Record<string, string> = {
-  FROM: 'FROM debian:bookworm AS build',
-  RUN: 'RUN apt-get update',
-  CMD: 'CMD ["nginx", "-g", "daemon off;"]',
-  LABEL: 'LABEL org.opencontainers.image.title="site"',
-  MAINTAINER: 'MAINTAINER student@42.fr',
-  EXPOSE: 'EXPOSE 443',
-  ENV: 'ENV AUTOINDEX=on',
-  ADD: 'ADD srcs/site.tar.gz /var/www/',
-  COPY: 'COPY srcs/nginx.conf /etc/nginx/sites-available/default',
-  ENTRYPOINT: 'ENTRYPOINT ["/start.sh"]',
-  VOLUME: 'VOLUME /var/lib/mysql',
-  USER: 'USER www-data',
-  WORKDIR: 'WORKDIR /var/www',
-  ARG: 'ARG PHP_VERSION=8.2',
-  ONBUILD: 'ONBUILD COPY . /app',
-  STOPSIGNAL: 'STOPSIGNAL SIGQUIT',
-  HEALTHCHECK: 'HEALTHCHECK CMD curl -fsk https://localhost/ || exit 1',
-  SHELL: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-};
+import { KEYWORD_LINES } from '../keywordLines';
 
 const keywords = Object.keys(INSTRUCTIONS);
 const instructionDoc = keywords.map((k) => KEYWORD_LINES[k]).join('\n') + '\n';

@@ -12,6 +12,7 @@ import { ruleById } from '../../../server/src/rules/registry';
 import { createLanguageService, type HoverContext } from '../../../server/src/service/index';
 import type { ParsedDocument } from '../../../server/src/service/index';
 import type { Lang } from '../../../common/src/i18n';
+import { KEYWORD_LINES } from '../../keywordLines';
 
 const service = createLanguageService();
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -37,27 +38,6 @@ function hoverAt(doc: ParsedDocument, line: number, character: number, lang: Lan
 }
 const valueOf = (h: Hover) => (h.contents as { value: string }).value;
 
-// One line per instruction, as test/lsp/hover.test.ts writes them.
-const KEYWORD_LINES: Record<string, string> = {
-  FROM: 'FROM debian:bookworm AS build',
-  RUN: 'RUN apt-get update',
-  CMD: 'CMD ["nginx", "-g", "daemon off;"]',
-  LABEL: 'LABEL org.opencontainers.image.title="site"',
-  MAINTAINER: 'MAINTAINER student@42.fr',
-  EXPOSE: 'EXPOSE 443',
-  ENV: 'ENV AUTOINDEX=on',
-  ADD: 'ADD srcs/site.tar.gz /var/www/',
-  COPY: 'COPY srcs/nginx.conf /etc/nginx/sites-available/default',
-  ENTRYPOINT: 'ENTRYPOINT ["/start.sh"]',
-  VOLUME: 'VOLUME /var/lib/mysql',
-  USER: 'USER www-data',
-  WORKDIR: 'WORKDIR /var/www',
-  ARG: 'ARG PHP_VERSION=8.2',
-  ONBUILD: 'ONBUILD COPY . /app',
-  STOPSIGNAL: 'STOPSIGNAL SIGQUIT',
-  HEALTHCHECK: 'HEALTHCHECK CMD curl -fsk https://localhost/ || exit 1',
-  SHELL: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-};
 const keywords = Object.keys(INSTRUCTIONS);
 const instrDoc = service.parse('file:///w/instr/Dockerfile', 1, keywords.map((k) => KEYWORD_LINES[k]).join('\n') + '\n');
 

@@ -1,0 +1,21 @@
+/** One realistic line per Dockerfile instruction, for the hover tests (in-process and over LSP) to hover on. */
+export const KEYWORD_LINES: Record<string, string> = {
+  FROM: 'FROM debian:bookworm AS build',
+  RUN: 'RUN apt-get update',
+  CMD: 'CMD ["nginx", "-g", "daemon off;"]',
+  LABEL: 'LABEL org.opencontainers.image.title="site"',
+  MAINTAINER: 'MAINTAINER student@42.fr',
+  EXPOSE: 'EXPOSE 443',
+  ENV: 'ENV AUTOINDEX=on',
+  ADD: 'ADD srcs/site.tar.gz /var/www/',
+  COPY: 'COPY srcs/nginx.conf /etc/nginx/sites-available/default',
+  ENTRYPOINT: 'ENTRYPOINT ["/start.sh"]',
+  VOLUME: 'VOLUME /var/lib/mysql',
+  USER: 'USER www-data',
+  WORKDIR: 'WORKDIR /var/www',
+  ARG: 'ARG PHP_VERSION=8.2',
+  ONBUILD: 'ONBUILD COPY . /app',
+  STOPSIGNAL: 'STOPSIGNAL SIGQUIT',
+  HEALTHCHECK: 'HEALTHCHECK CMD curl -fsk https://localhost/ || exit 1',
+  SHELL: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+};
