@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ParsedDocument } from '../../server/src/service/document';
 import { argvWithEntrypoint, argvWithRunArgs, effectiveCommand, imageConfig } from '../../server/src/service/effectiveCommand';
-import { applyEngineImageConfig, type BaseImageConfig } from '../../server/src/service/baseImages';
+import { EngineImages, useEngineImages, type BaseImageConfig } from '../../server/src/service/baseImages';
 import { inspectImageConfig } from '../../common/src/engine/inspect';
 import { runExplain } from '../../server/src/cli/explain';
 import { MAIN_SOCKET, TEST_IMAGE, TEST_LABEL, mainEndpoint, runId, setupMainEngine, sh } from './helpers';
@@ -119,11 +119,16 @@ describe('effective CMD/ENTRYPOINT against the real engine', () => {
     // What `docker run` runs is the image's ENTRYPOINT followed by its CMD, whatever this image's config says
     // (an image without either runs nothing: []).
     const runs = [...(c.entrypoint ?? []), ...(c.cmd ?? [])];
-    assert.ok(applyEngineImageConfig({ image: TEST_IMAGE, ...c }));
+    // The server's host keeps the client's payloads in a store it gives the service (lsp/server.ts).
+    const engine = new EngineImages();
+    useEngineImages(engine);
     try {
+      assert.ok(engine.apply({ image: TEST_IMAGE, ...c }));
       assert.deepEqual(effectiveCommand(doc, doc.stages[0]).argv, runs);
+      assert.ok(engine.apply({ image: TEST_IMAGE, entrypoint: null, cmd: null, missing: true }));
+      assert.equal(effectiveCommand(doc, doc.stages[0]).argv, null, 'forgotten once the engine says the image is gone');
     } finally {
-      applyEngineImageConfig({ image: TEST_IMAGE, entrypoint: null, cmd: null, missing: true });
+      useEngineImages(undefined);
     }
     const out: string[] = [];
     const code = await runExplain([file, '--format', 'json'], { out: (x) => out.push(x), err: () => undefined }, 'en');

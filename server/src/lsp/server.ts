@@ -44,11 +44,18 @@ let canPullConfiguration = false;
  * cache (esbuild.mjs maps it; runtime/codeCache.ts), so `initialize` is answered before the service is loaded.
  */
 let service: LanguageService | undefined;
+/** What the client's engine said base images run (the client's base-image probe notifies; see below). */
+let engineImages: Service.EngineImages | undefined;
 function svc(): LanguageService {
   if (!service) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createLanguageService } = require('../service/index') as typeof Service;
-    service = createLanguageService({ contextFileReader, onRuleError: (id, e) => logError(`rule ${id} failed: ${(e as Error)?.stack ?? e}`) });
+    const loaded = require('../service/index') as typeof Service;
+    engineImages = new loaded.EngineImages();
+    service = loaded.createLanguageService({
+      contextFileReader,
+      onRuleError: (id, e) => logError(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
+      engineImages,
+    });
   }
   return service;
 }
@@ -211,7 +218,8 @@ connection.onRequest(EXPLAIN_REQUEST, (p: ExplainRequestParams, token: Cancellat
 connection.onRequest(BASE_IMAGES_REQUEST, (p: BaseImagesParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc) => svc().baseImages(doc)));
 connection.onNotification(BASE_IMAGE_CONFIG_METHOD, (p: unknown) => {
   diagnostics.tellWorker(p);
-  if (svc().applyEngineImageConfig(p)) refreshEverything();
+  svc();
+  if (engineImages!.apply(p)) refreshEverything();
 });
 
 // Never let an unexpected error take the server down: log it and keep serving.

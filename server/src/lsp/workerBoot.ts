@@ -19,15 +19,17 @@ import type { FromWorker, ToWorker } from './workerProtocol';
 /** Parses kept for chunk reuse: only the previous version, of the last few documents (a parse is ~50× its text). */
 const KEPT_PARSES = 4;
 
-const { createLanguageService } = loadCached(path.join(__dirname, 'service.js')) as typeof Service;
+const { createLanguageService, EngineImages } = loadCached(path.join(__dirname, 'service.js')) as typeof Service;
+// The LSP thread forwards what the client's engine says; this thread keeps its own copy.
+const engineImages = new EngineImages();
 // A rule that fails here is left out of the results; the LSP thread's log is not reachable from this thread.
-const service = createLanguageService({ contextFileReader });
+const service = createLanguageService({ contextFileReader, engineImages });
 const port = parentPort;
 const docs = new Map<string, ParsedDocument>();
 
 port?.on('message', (m: ToWorker) => {
   if (m.type === 'close') docs.delete(m.uri);
-  else if (m.type === 'baseImageConfig') service.applyEngineImageConfig(m.params);
+  else if (m.type === 'baseImageConfig') engineImages.apply(m.params);
   else if (m.type === 'validate') {
     const started = performance.now();
     try {

@@ -3,7 +3,7 @@
  *
  * Two sources, asked in this order by effectiveCommand.ts:
  *  1. the local Docker engine: the client inspects the image when it exists locally and sends the result
- *     (request `dockerfileGuide/baseImageConfig`); the server keeps it here with setEngineBaseImage();
+ *     (notification `dockerfileGuide/baseImageConfig`); the host keeps it (EngineImages) and gives it to the service;
  *  2. a built-in table for the official images our users start from. Each row was checked against the
  *     image's Dockerfile in the docker-library / vendor repositories (see the comments on each row).
  * Anything else is unknown, and the explanation says so.
@@ -21,65 +21,79 @@ export interface BaseImageConfig {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Engine results (per server process; the client refreshes them when a Dockerfile opens or the FROM changes).
+// Engine results. The host keeps them (the client inspects an image when a Dockerfile opens or its FROM changes, and
+// notifies the server) and gives them to the service: createLanguageService({ engineImages }) installs them here.
 
-const engineImages = new Map<string, BaseImageConfig>();
-let engineGeneration = 0;
+/** What the host knows of the local engine's images. */
+export interface EngineImageSource {
+  get(image: string): BaseImageConfig | undefined;
+  /** Changes whenever the answers change; part of effectiveCommand's memo key. */
+  generation(): number;
+}
 
-/** Stores what the local engine reported for an image (or forgets it when `config` is null: image not present). */
-export function setEngineBaseImage(image: string, config: { entrypoint: string[] | null; cmd: string[] | null; shell?: string[] | null } | null): boolean {
-  const key = imageKey(image);
-  const before = engineImages.get(key);
-  if (config === null) {
-    if (!before) return false;
-    engineImages.delete(key);
-    engineGeneration++;
+/** A host's store of engine answers, fed by the client's `dockerfileGuide/baseImageConfig` notifications. */
+export class EngineImages implements EngineImageSource {
+  private readonly byKey = new Map<string, BaseImageConfig>();
+  private gen = 0;
+
+  get(image: string): BaseImageConfig | undefined {
+    return this.byKey.get(imageKey(image));
+  }
+
+  generation(): number {
+    return this.gen;
+  }
+
+  /** Stores what the engine reported for an image (or forgets it when `config` is null: image not present). */
+  set(image: string, config: { entrypoint: string[] | null; cmd: string[] | null; shell?: string[] | null } | null): boolean {
+    const key = imageKey(image);
+    const before = this.byKey.get(key);
+    if (config === null) {
+      if (!before) return false;
+      this.byKey.delete(key);
+      this.gen++;
+      return true;
+    }
+    const next = engineConfig(config);
+    if (before && JSON.stringify(before) === JSON.stringify(next)) return false;
+    this.byKey.set(key, next);
+    this.gen++;
     return true;
   }
-  const next: BaseImageConfig = {
-    entrypoint: normaliseArgv(config.entrypoint),
-    cmd: normaliseArgv(config.cmd),
-    shell: normaliseArgv(config.shell ?? null),
-    source: 'engine',
-  };
-  if (before && JSON.stringify(before) === JSON.stringify(next)) return false;
-  engineImages.set(key, next);
-  engineGeneration++;
-  return true;
-}
 
-/** Replaces all engine results at once (e.g. after the engine went away: pass an empty map). */
-export function setEngineBaseImages(map: ReadonlyMap<string, Omit<BaseImageConfig, 'source'>> | Record<string, Omit<BaseImageConfig, 'source'>>): void {
-  engineImages.clear();
-  const entries = map instanceof Map ? [...map.entries()] : Object.entries(map);
-  for (const [image, c] of entries) {
-    engineImages.set(imageKey(image), {
-      entrypoint: normaliseArgv(c.entrypoint),
-      cmd: normaliseArgv(c.cmd),
-      shell: normaliseArgv(c.shell ?? null),
-      source: 'engine',
-    });
+  /** Replaces all answers at once (e.g. after the engine went away: pass an empty map). */
+  replaceAll(map: ReadonlyMap<string, Omit<BaseImageConfig, 'source'>> | Record<string, Omit<BaseImageConfig, 'source'>>): void {
+    this.byKey.clear();
+    for (const [image, c] of map instanceof Map ? [...map.entries()] : Object.entries(map)) this.byKey.set(imageKey(image), engineConfig(c));
+    this.gen++;
   }
-  engineGeneration++;
+
+  /**
+   * Applies one client payload (`dockerfileGuide/baseImageConfig`). True when something changed, i.e. the server
+   * should refresh code lenses (and re-run the runtime diagnostics).
+   */
+  apply(p: unknown): boolean {
+    const params = parseEngineImageConfigParams(p);
+    if (!params) return false;
+    return this.set(params.image, params.missing ? null : params);
+  }
 }
 
-export function engineBaseImage(image: string): BaseImageConfig | undefined {
-  return engineImages.get(imageKey(image));
+function engineConfig(c: { entrypoint: string[] | null; cmd: string[] | null; shell?: string[] | null }): BaseImageConfig {
+  return { entrypoint: normaliseArgv(c.entrypoint), cmd: normaliseArgv(c.cmd), shell: normaliseArgv(c.shell ?? null), source: 'engine' };
 }
 
-/** Changes whenever the engine results change; part of effectiveCommand's memo key. */
+const NO_ENGINE: EngineImageSource = { get: () => undefined, generation: () => 0 };
+let engine: EngineImageSource = NO_ENGINE;
+
+/** The host's engine answers from now on (one service per process or thread: see service/index.ts). */
+export function useEngineImages(source: EngineImageSource | undefined): void {
+  engine = source ?? NO_ENGINE;
+}
+
+/** Changes whenever the engine answers change (or another source is installed). */
 export function engineBaseImagesGeneration(): number {
-  return engineGeneration;
-}
-
-/**
- * Applies one client payload (`dockerfileGuide/baseImageConfig`). Returns true when something changed, i.e. the
- * server should refresh code lenses (and re-run the runtime diagnostics).
- */
-export function applyEngineImageConfig(p: unknown): boolean {
-  const params = parseEngineImageConfigParams(p);
-  if (!params) return false;
-  return setEngineBaseImage(params.image, params.missing ? null : params);
+  return engine.generation();
 }
 
 /** The engine stores `[]` for some instructions and null for others; both run the same, so both become null. */
@@ -182,5 +196,5 @@ export function baseImageConfig(image: string): BaseImageConfig | undefined {
 
 /** Engine first, then the table. */
 export function lookupBaseImage(image: string): BaseImageConfig | undefined {
-  return engineBaseImage(image) ?? baseImageConfig(image);
+  return engine.get(image) ?? baseImageConfig(image);
 }

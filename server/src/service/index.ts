@@ -1,7 +1,8 @@
 /**
  * The language service's front door: createLanguageService(host) gives every feature as one call on a parsed
  * document. The service reads no files, opens no sockets and starts no threads: what it needs from the machine (a
- * file of the build context, a place to report a rule that crashed) comes from the host, so the same service runs
+ * file of the build context, what the Docker engine says its images run, a place to report a rule that crashed)
+ * comes from the host, so the same service runs
  * in the LSP adapter (server/src/lsp), its worker thread and the CLI, and in unit tests without any of them.
  *
  * The LSP adapter loads this module lazily (dist/service.js, see esbuild.mjs): the `initialize` answer does not
@@ -13,7 +14,7 @@ import type { ExplainRequestParams } from '../../../common/src/protocol';
 import type { SeveritySetting } from '../rules/types';
 import { onRuleError } from '../rules/engine';
 import { ruleWhyFromDiagnostics, ruleWhyHover } from '../rules/hover';
-import { applyEngineImageConfig } from './baseImages';
+import { useEngineImages, type EngineImageSource } from './baseImages';
 import { checkDocument, checkSteps, mostImportant } from './check';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -33,6 +34,7 @@ import { documentSymbols, foldingRanges } from './symbols';
 
 export type { GuideDiagnostic } from '../rules/types';
 export type { ParsedDocument } from './document';
+export { EngineImages } from './baseImages';
 
 /** What the service needs from the machine it runs on. Every member is optional: without it, the feature is off. */
 export interface LanguageServiceHost {
@@ -44,6 +46,8 @@ export interface LanguageServiceHost {
   contextFileReader?(uri: string): ((rel: string) => string | null) | undefined;
   /** A rule threw: its findings are left out and the rest carry on; the host says so where someone reads it. */
   onRuleError?(ruleId: string, error: unknown): void;
+  /** What the local Docker engine says its images run (the explainer asks it before its built-in table). */
+  engineImages?: EngineImageSource;
 }
 
 /** The user's overrides of rule severities (`dockerfileGuide.rules`). */
@@ -62,7 +66,9 @@ export interface HoverContext {
 }
 
 export function createLanguageService(host: LanguageServiceHost = {}) {
+  // One service per process or worker thread: the rule-error sink and the engine answers are installed for it.
   if (host.onRuleError) onRuleError(host.onRuleError);
+  useEngineImages(host.engineImages);
   const options = (uri: string, rules: RuleSettings): RuleOptions => ({ rules, readContextFile: host.contextFileReader?.(uri) });
 
   return {
@@ -92,8 +98,6 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
     explain: (doc: ParsedDocument, params: ExplainRequestParams, lang: Lang) => explainRequest(doc, params, lang),
     /** The images a document's FROMs name, after ARG substitution (the client's engine probe asks which to inspect). */
     baseImages: (doc: ParsedDocument) => documentBaseImages(doc),
-    /** What the client's engine said an image runs; true when that changed anything (refresh lenses and checks). */
-    applyEngineImageConfig: (params: unknown): boolean => applyEngineImageConfig(params),
     signatureHelp: (doc: ParsedDocument, pos: Position, lang: Lang) => signatureHelp(doc, pos, lang),
     completion: (doc: ParsedDocument, pos: Position, lang: Lang) => completion(doc, pos, lang),
     documentSymbols: (doc: ParsedDocument) => documentSymbols(doc),

@@ -11,7 +11,7 @@ import {
   tableCell,
   type EffectiveCommand,
 } from '../../../server/src/service/effectiveCommand';
-import { setEngineBaseImages, setEngineBaseImage, type BaseImageConfig } from '../../../server/src/service/baseImages';
+import { EngineImages, useEngineImages, type BaseImageConfig } from '../../../server/src/service/baseImages';
 
 let n = 0;
 function parse(text: string): ParsedDocument {
@@ -162,7 +162,9 @@ describe('effectiveCommand: inheritance and resets', () => {
 });
 
 describe('effectiveCommand: base image defaults', () => {
-  beforeEach(() => setEngineBaseImages(new Map()));
+  // A fresh store of engine answers per test, installed as a host would (createLanguageService({ engineImages })).
+  let engine = new EngineImages();
+  beforeEach(() => useEngineImages((engine = new EngineImages())));
   it('from the table: the ft_server base', () => {
     const ec = last('FROM debian:buster\nRUN apt-get update\n');
     assert.deepEqual(ec.argv, ['bash']);
@@ -190,7 +192,7 @@ describe('effectiveCommand: base image defaults', () => {
   it('the engine cache wins over the table, and a change invalidates the memo', () => {
     const doc = parse('FROM nginx:latest\nRUN true\n');
     assert.deepEqual(effectiveCommand(doc, doc.stages[0]).argv, ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;']);
-    setEngineBaseImage('docker.io/library/nginx', { entrypoint: null, cmd: ['nginx-debug'] });
+    engine.set('docker.io/library/nginx', { entrypoint: null, cmd: ['nginx-debug'] });
     const ec = effectiveCommand(doc, doc.stages[0]);
     assert.deepEqual(ec.argv, ['nginx-debug']);
     assert.equal(ec.cmd!.origin.source, 'engine');
