@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { ParsedDocument } from '../../server/src/service/document';
-import { aptGetInvocations } from '../../server/src/rules/shared/apt';
+import { aptGetInvocations } from '../../server/src/rules/helpers/apt';
 import { argv, lastForegroundCommand, simpleCommands } from '../../server/src/service/shell/commands';
 import { instrShell, wordRange } from '../../server/src/service/shell/binding';
 

@@ -10,7 +10,7 @@ import { DEFAULT_VALIDATOR_SETTINGS } from '../service/validation';
 import { effectiveSeverity, readProjectConfig } from './config';
 import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
-import { runShellsSteps } from './shared/shell';
+import { runShellsSteps } from './helpers/shell';
 import { drain } from '../service/steps';
 import { type Finding, type GuideDiagnostic, type Rule, type RuleContext, type Severity, type SeveritySetting, SOURCE } from './types';
 

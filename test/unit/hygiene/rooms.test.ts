@@ -114,3 +114,15 @@ test('service/ imports no runtime module and nothing of the adapter, the host or
     [],
   );
 });
+
+test('product code never names ../shared (the test data beside this checkout: users do not have it)', () => {
+  const out: string[] = [];
+  for (const f of FILES) {
+    fs.readFileSync(path.join(ROOT, f), 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        if (/(^|[^\w.])\.\.\/(\.\.\/)*shared\b|\bshared\/(corpus|bench|e2e|research)\b/.test(text)) out.push(`${f}:${i + 1}: ${text.trim()}`);
+      });
+  }
+  assert.deepEqual(out, []);
+});

@@ -7,8 +7,8 @@
 import { fill, fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { isLowerWord, isUpperWord, keywordAsWritten } from './util';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 const MESSAGE = msg("명령어 '{0}'의 대소문자를 파일의 다른 명령어처럼 {1}로 맞추세요", "Command '{0}' should match the case of the command majority ({1})");
 const CASE = { upper: msg('대문자', 'uppercase'), lower: msg('소문자', 'lowercase') };

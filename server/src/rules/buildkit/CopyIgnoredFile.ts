@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 import { isIgnored, parseDockerignore } from '../../../../common/src/dockerignore';
 
 export { isIgnored, parseDockerignore };

@@ -5,7 +5,7 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const MESSAGE = msg('스테이지 이름이 겹칩니다: {0} (처음 정의한 곳: {1}번 줄)', "Duplicate stage name '{0}' (first defined on line {1}); stage names should be unique");
 

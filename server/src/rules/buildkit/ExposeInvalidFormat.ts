@@ -5,8 +5,8 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 const MESSAGE = msg(
   'EXPOSE에는 IP 주소나 호스트 포트 매핑을 쓰지 않습니다: {0}',

@@ -5,8 +5,8 @@
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { rangeOf } from './util';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 const MESSAGE = msg('EXPOSE의 프로토콜은 소문자로 쓰세요: {0}', "Defined protocol '{0}' in EXPOSE instruction should be lowercase");
 

@@ -5,8 +5,8 @@
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { isLowerWord, isUpperWord, keywordAsWritten } from './util';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 const MESSAGE = msg("'{0}'와 '{1}' 키워드의 대소문자가 맞지 않습니다", "'{0}' and '{1}' keywords' casing do not match");
 

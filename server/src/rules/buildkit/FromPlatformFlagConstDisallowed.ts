@@ -5,7 +5,7 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const MESSAGE = msg('FROM --platform에 고정값을 쓰지 마세요: "{0}"', 'FROM --platform flag should not use constant value "{0}"');
 

@@ -6,7 +6,7 @@
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { expandWith, globalArgValues, isBuiltinArg, PLATFORM_ARGS, relativeVariables } from './util';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const MESSAGE = msg(
   "ARG 기본값만으로는 베이스 이미지 이름이 비거나 잘못됩니다: {0} → '{1}'",

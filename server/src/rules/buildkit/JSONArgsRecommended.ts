@@ -15,8 +15,8 @@ import { effectiveCommand, finalStage } from '../../service/effectiveCommand';
 import { rootImage, shellPid1 } from '../../service/pid1Shell';
 import { mainVerdict } from '../stack/mainProcess';
 import { memoByAst } from './util';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 const SHELL_FORM = msg(
   '{0}를 JSON 배열(exec 형식)로 쓰세요. 셸 형식은 종료 시그널(SIGTERM) 처리에서 뜻하지 않은 동작을 일으킬 수 있습니다',

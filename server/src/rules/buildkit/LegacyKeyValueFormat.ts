@@ -11,7 +11,7 @@ import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { PropertyInfo } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { memoByAst } from './util';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 /** Whether an instruction has a legacy property, per AST (shared by versions whose chunk did not change). */
 const legacyCache = new WeakMap<object, boolean>();

@@ -6,8 +6,8 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { isLowerWord, keywordAsWritten } from './util';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 /** A double-quoted LABEL value: backslash, quote and `$` would otherwise be interpreted. */
 function quoteLabelValue(value: string): string {

@@ -7,7 +7,7 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import { fill, msg } from '../../../../common/src/i18n';
 import type { Instr } from '../../service/document';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const KEYWORDS = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
 const MESSAGE = msg(

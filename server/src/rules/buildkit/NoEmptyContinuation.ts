@@ -8,7 +8,7 @@ import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Instr } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { memoByAst } from './util';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const MESSAGE = msg('{0} 명령의 줄 이어 쓰기 안에 빈 줄이 있습니다', 'Empty continuation line in {0}');
 

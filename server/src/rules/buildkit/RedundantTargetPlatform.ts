@@ -4,7 +4,7 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const REDUNDANT = /^\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})$/;
 

@@ -4,7 +4,7 @@
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const RESERVED = new Set(['scratch', 'context']);
 const MESSAGE = msg('예약된 이름은 스테이지 이름으로 쓰지 마세요: {0}', "Stage name should not use the same name as reserved stage '{0}'");

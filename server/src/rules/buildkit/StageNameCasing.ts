@@ -5,8 +5,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
-import { docsUrl } from '../shared/urls';
-import { edit } from '../shared/edits';
+import { docsUrl } from '../helpers/urls';
+import { edit } from '../helpers/edits';
 
 const MESSAGE = msg('스테이지 이름은 소문자로 쓰는 것이 좋습니다: {0}', 'Stage name should be lowercase: {0}');
 

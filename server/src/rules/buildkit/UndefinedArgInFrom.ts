@@ -6,7 +6,7 @@
 import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { editDistance, isBuiltinArg, PLATFORM_ARGS, relativeVariables, shiftLines } from './util';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const MESSAGE = msg('FROM에서 선언하지 않은 ARG를 썼습니다: {0}', "FROM argument '{0}' is not declared");
 const SUGGEST = msg(' ({0}의 오타인가요?)', " (did you mean '{0}'?)");

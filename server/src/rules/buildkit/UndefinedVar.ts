@@ -18,7 +18,7 @@ import type { Instr, ParsedDocument, Stage, VariableRef } from '../../service/do
 import type { Finding, Rule } from '../types';
 import { closestName } from './UndefinedArgInFrom';
 import { editDistance, isBuiltinArg, memoByAst, PLATFORM_ARGS } from './util';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
 

@@ -6,7 +6,7 @@
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import { type Stage, stripQuotes } from '../../service/document';
 import type { Finding, Rule } from '../types';
-import { docsUrl } from '../shared/urls';
+import { docsUrl } from '../helpers/urls';
 
 const MESSAGE = msg(
   '상대 경로 WORKDIR는 베이스 이미지가 바뀌면 다른 곳을 가리킬 수 있습니다: {0}',

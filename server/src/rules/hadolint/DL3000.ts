@@ -1,7 +1,7 @@
 /** DL3000: WORKDIR should be absolute; a relative one depends on every WORKDIR before it (and on the base image). */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3000: Rule = {
   id: 'DL3000',

@@ -1,7 +1,7 @@
 /** DL3002: the final stage's last USER is root, so the container runs as root although the author chose a user. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 import { finalStage } from '../../service/effectiveCommand';
 
 export const DL3002: Rule = {

@@ -2,8 +2,8 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { commandRange } from '../../service/shell/binding';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 
 export const DL3003: Rule = {
   id: 'DL3003',

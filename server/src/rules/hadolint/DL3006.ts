@@ -1,7 +1,7 @@
 /** DL3006: an untagged FROM means `latest`, which moves; the build changes under you without any edit. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 import { fromRefs } from './fromImage';
 
 export const DL3006: Rule = {

@@ -1,7 +1,7 @@
 /** DL3007: `:latest` written out is as unpinned as no tag at all. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 import { fromRefs } from './fromImage';
 
 export const DL3007: Rule = {

@@ -4,9 +4,9 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf } from '../shared/apt';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 
 export const DL3008: Rule = {

@@ -1,7 +1,7 @@
 /** DL3011: a port outside 0–65535 in EXPOSE cannot exist; usually a typo. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3011: Rule = {
   id: 'DL3011',

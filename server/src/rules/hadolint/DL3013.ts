@@ -1,8 +1,8 @@
 /** DL3013: `pip install pkg` without a version takes whatever is newest on PyPI at build time (hint by default). */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 import { pipOf } from './pip';
 import { listNames } from './DL3008';

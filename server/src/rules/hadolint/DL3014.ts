@@ -4,10 +4,10 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf } from '../shared/apt';
-import { edit } from '../shared/edits';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { edit } from '../helpers/edits';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 
 export const DL3014: Rule = {

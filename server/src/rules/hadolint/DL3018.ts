@@ -1,8 +1,8 @@
 /** DL3018: `apk add pkg` without `=version` (hint by default, as for apt: Alpine branches drop old versions). */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 import { apkOf } from './apk';
 import { listNames } from './DL3008';

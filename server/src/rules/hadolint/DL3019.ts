@@ -1,8 +1,8 @@
 /** DL3019: `apk add` without --no-cache leaves /var/cache/apk in the layer (or needs `apk update` plus cleanup). */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 import { apkOf } from './apk';
 

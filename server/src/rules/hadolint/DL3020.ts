@@ -4,8 +4,8 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { edit } from '../shared/edits';
-import { hadolintUrl } from '../shared/urls';
+import { edit } from '../helpers/edits';
+import { hadolintUrl } from '../helpers/urls';
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|gz|bz2|xz|zst)$/i;
 

@@ -1,7 +1,7 @@
 /** DL3021: with several sources, the destination must be a folder ending in `/`, or the build fails. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3021: Rule = {
   id: 'DL3021',

@@ -1,7 +1,7 @@
 /** DL3022: `COPY --from=name` where no earlier stage has that name: Docker then pulls an image called `name`. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3022: Rule = {
   id: 'DL3022',

@@ -1,7 +1,7 @@
 /** DL3023: `COPY --from` naming the stage it is in: a stage cannot read its own result. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3023: Rule = {
   id: 'DL3023',

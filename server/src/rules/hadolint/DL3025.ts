@@ -6,8 +6,8 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { instrShell } from '../../service/shell/binding';
-import { edit } from '../shared/edits';
-import { hadolintUrl } from '../shared/urls';
+import { edit } from '../helpers/edits';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3025: Rule = {
   id: 'DL3025',

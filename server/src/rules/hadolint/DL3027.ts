@@ -1,10 +1,10 @@
 /** DL3027: `apt` is the interactive front end; its output and behaviour are not a stable interface for scripts. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf } from '../shared/apt';
-import { edit } from '../shared/edits';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { edit } from '../helpers/edits';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 
 /** Subcommands that mean the same under apt-get (apt's full-upgrade is apt-get's dist-upgrade). */

@@ -1,8 +1,8 @@
 /** DL3042: pip keeps every downloaded wheel in ~/.cache/pip, which then sits in the layer for nothing. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 import { pipOf } from './pip';
 

@@ -1,7 +1,7 @@
 /** DL3043: `ONBUILD FROM`, `ONBUILD ONBUILD` and `ONBUILD MAINTAINER` are rejected by Docker. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3043: Rule = {
   id: 'DL3043',

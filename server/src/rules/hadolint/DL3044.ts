@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3044: Rule = {
   id: 'DL3044',

@@ -1,7 +1,7 @@
 /** DL3045: a relative COPY destination with no WORKDIR in the stage depends on the base image's working folder. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3045: Rule = {
   id: 'DL3045',

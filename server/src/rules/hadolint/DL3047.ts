@@ -1,9 +1,9 @@
 /** DL3047: wget's default progress bar prints thousands of lines into the build log for a big file. */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { edit } from '../shared/edits';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { edit } from '../helpers/edits';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 
 export const DL3047: Rule = {

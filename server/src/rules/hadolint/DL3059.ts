@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 import type { Instr } from '../../service/document';
 
 /** A RUN with flags (`RUN --mount=…`): read from the line text, cheaper than parsing the flags. */

@@ -1,7 +1,7 @@
 /** DL3061: a Dockerfile must start with FROM (ARG, comments and parser directives may come before it). */
 import { msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
-import { hadolintUrl } from '../shared/urls';
+import { hadolintUrl } from '../helpers/urls';
 
 export const DL3061: Rule = {
   id: 'DL3061',

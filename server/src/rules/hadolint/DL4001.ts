@@ -3,8 +3,8 @@ import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { commandRange } from '../../service/shell/binding';
 import type { SimpleCommand } from '../../service/shell/parser';
-import { hadolintUrl } from '../shared/urls';
-import { runShells } from '../shared/shell';
+import { hadolintUrl } from '../helpers/urls';
+import { runShells } from '../helpers/shell';
 
 export const DL4001: Rule = {
   id: 'DL4001',

@@ -2,7 +2,7 @@
 import type { InstrShell } from '../../service/shell/binding';
 import type { SimpleCommand } from '../../service/shell/parser';
 import type { Word } from '../../service/shell/lexer';
-import { memoShell } from '../shared/shell';
+import { memoShell } from '../helpers/shell';
 import { splitOperands } from './operands';
 
 export interface ApkAdd {

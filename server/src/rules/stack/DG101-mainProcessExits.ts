@@ -7,7 +7,7 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
-import { edit } from '../shared/edits';
+import { edit } from '../helpers/edits';
 
 export const DG101: Rule = {
   id: 'DG101',

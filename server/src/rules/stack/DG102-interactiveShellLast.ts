@@ -6,8 +6,8 @@ import { msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { mainVerdict, where } from './mainProcess';
 import type { ParsedDocument } from '../../service/document';
-import { aptOf } from '../shared/apt';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { runShells } from '../helpers/shell';
 import { effectiveCommand, finalStage } from '../../service/effectiveCommand';
 import type { Finding } from '../types';
 

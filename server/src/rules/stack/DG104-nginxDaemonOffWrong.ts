@@ -14,7 +14,7 @@ import type { ParsedDocument } from '../../service/document';
 import { instrShell, wordRange } from '../../service/shell/binding';
 import { lineOfOffset, type Word } from '../../service/shell/lexer';
 import { daemonTypos, isDaemonTypo, nginxConfigs } from './nginxConfig';
-import { edit } from '../shared/edits';
+import { edit } from '../helpers/edits';
 
 const KINDS = ['RUN', 'CMD', 'ENTRYPOINT'];
 

@@ -6,7 +6,7 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { commandRange } from '../../service/shell/binding';
-import { runShells } from '../shared/shell';
+import { runShells } from '../helpers/shell';
 
 /** Services that are only useful running (nothing to seed): starting them in RUN is always pointless. */
 const WEB = /^(nginx|apache2|httpd|php[\d.]*-fpm[\d.]*|php-fpm[\d.]*|lighttpd|cron|ssh|sshd)$/;

@@ -5,7 +5,7 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { commandRange } from '../../service/shell/binding';
-import { runShells } from '../shared/shell';
+import { runShells } from '../helpers/shell';
 
 /** Symbolic modes that give write access to everyone (`a+w`, `o+rwx`, `ugo+w`). */
 function worldWritable(mode: string): boolean {

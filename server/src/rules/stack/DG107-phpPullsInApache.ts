@@ -7,8 +7,8 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf } from '../shared/apt';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 
 const META = /^php(\d+(\.\d+)?)?$/;

@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { runShells } from '../shared/shell';
+import { runShells } from '../helpers/shell';
 import { wordRange } from '../../service/shell/binding';
 
 const ARCHIVE = /\.(tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2?|tar\.zst|tar|zip|deb|rpm|apk|phar|jar|gz|xz|bz2)([?#].*)?$/i;

@@ -6,9 +6,9 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { aptOf } from '../shared/apt';
+import { aptOf } from '../helpers/apt';
 import { commandRange } from '../../service/shell/binding';
-import { runShells } from '../shared/shell';
+import { runShells } from '../helpers/shell';
 
 const UPGRADE = /^(upgrade|dist-upgrade|full-upgrade|safe-upgrade)$/;
 

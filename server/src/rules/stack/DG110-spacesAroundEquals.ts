@@ -4,7 +4,7 @@
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { edit } from '../shared/edits';
+import { edit } from '../helpers/edits';
 
 export const DG110: Rule = {
   id: 'DG110',

@@ -9,8 +9,8 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { resolveImage } from '../../service/effectiveCommand';
-import { aptOf } from '../shared/apt';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { runShells } from '../helpers/shell';
 
 interface Eol {
   release: string;

@@ -7,9 +7,9 @@ import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { instrShell, wordRange } from '../../service/shell/binding';
 import type { Instr } from '../../service/document';
-import { aptOf } from '../shared/apt';
-import { edit, wholeLines } from '../shared/edits';
-import { runShells } from '../shared/shell';
+import { aptOf } from '../helpers/apt';
+import { edit, wholeLines } from '../helpers/edits';
+import { runShells } from '../helpers/shell';
 
 export const DG113: Rule = {
   id: 'DG113',

@@ -3,8 +3,8 @@
  * that a COPY/ADD put at a path (following a `ln -s` of the stage's RUNs).
  */
 import { type Instr, type ParsedDocument, type Stage, stripQuotes } from '../../service/document';
-import { baseName, resolvePath } from '../shared/paths';
-import { runShells } from '../shared/shell';
+import { baseName, resolvePath } from '../helpers/paths';
+import { runShells } from '../helpers/shell';
 import type { RuleContext } from '../types';
 
 /** WORKDIR in force just before a line of a stage (following the parent stages). */

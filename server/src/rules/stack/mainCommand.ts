@@ -9,7 +9,7 @@ import { parseShell, type SimpleCommand } from '../../service/shell/parser';
 import { commandRange, instrShell } from '../../service/shell/binding';
 import { flatten, lastForegroundCommand } from '../../service/shell/commands';
 import { lineOfOffset, plainSource } from '../../service/shell/lexer';
-import { baseName } from '../shared/paths';
+import { baseName } from '../helpers/paths';
 import type { RuleContext } from '../types';
 import { findContextSource } from './imageFiles';
 

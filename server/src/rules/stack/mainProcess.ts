@@ -7,7 +7,7 @@ import { msg } from '../../../../common/src/i18n';
 import type { Stage } from '../../service/document';
 import { lineOfOffset } from '../../service/shell/lexer';
 import type { SimpleCommand } from '../../service/shell/parser';
-import { baseName } from '../shared/paths';
+import { baseName } from '../helpers/paths';
 import type { RuleContext } from '../types';
 import { daemonTypos, nginxConfigs, setsDaemonOff } from './nginxConfig';
 import { mainCommand, type MainCommand } from './mainCommand';

@@ -6,8 +6,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Instr, ParsedDocument } from '../../service/document';
 import type { SimpleCommand } from '../../service/shell/parser';
 import { commandRange, wordRange } from '../../service/shell/binding';
-import { baseName, resolvePath } from '../shared/paths';
-import { runShells } from '../shared/shell';
+import { baseName, resolvePath } from '../helpers/paths';
+import { runShells } from '../helpers/shell';
 import type { RuleContext } from '../types';
 import { afterWorkdir, workdirAt } from './imageFiles';
 
