@@ -52,51 +52,65 @@ function isImage(x: unknown): x is ImageNode {
   return !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'image';
 }
 
+/** The words of a pick among containers or images. */
+interface PickText {
+  none: string;
+  many: string;
+  one: string;
+}
+
 /**
- * The containers a command applies to: the multi-selection from the tree, the clicked node, or
- * (from the command palette) a pick among those matching `filter`.
+ * What a command applies to: the multi-selection from the tree, the clicked node, or (from the command palette) a
+ * pick among `candidates()`.
  */
-export async function targetContainers(
+async function targets<T>(
+  ctx: SidebarContext,
+  node: unknown,
+  nodes: unknown,
+  is: (x: unknown) => x is T,
+  candidates: () => T[],
+  label: (t: T) => { label: string; description?: string },
+  text: PickText,
+  canPickMany: boolean,
+): Promise<T[]> {
+  const selected = Array.isArray(nodes) ? nodes.filter(is) : [];
+  if (selected.length) return selected;
+  if (is(node)) return [node];
+  ctx.model.start();
+  const list = candidates();
+  if (!list.length) {
+    void vscode.window.showInformationMessage(text.none);
+    return [];
+  }
+  const picks = list.map((t) => ({ ...label(t), node: t }));
+  if (canPickMany) {
+    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, placeHolder: text.many });
+    return (chosen ?? []).map((p) => p.node);
+  }
+  const one = await vscode.window.showQuickPick(picks, { placeHolder: text.one });
+  return one ? [one.node] : [];
+}
+
+/** The containers a command applies to (from the palette: a pick among those matching `filter`). */
+export function targetContainers(
   ctx: SidebarContext,
   node: unknown,
   nodes: unknown,
   filter: (c: ContainerNode) => boolean = () => true,
   canPickMany = true,
 ): Promise<ContainerNode[]> {
-  const selected = Array.isArray(nodes) ? nodes.filter(isContainer) : [];
-  if (selected.length) return selected;
-  if (isContainer(node)) return [node];
-  ctx.model.start();
-  const candidates = ctx.containers.containers().filter(filter);
-  if (!candidates.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No container to apply this to.'));
-    return [];
-  }
-  const picks = candidates.map((c) => ({ label: c.label, description: c.description, node: c }));
-  if (canPickMany) {
-    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, placeHolder: vscode.l10n.t('Choose containers') });
-    return (chosen ?? []).map((p) => p.node);
-  }
-  const one = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Choose a container') });
-  return one ? [one.node] : [];
+  return targets(ctx, node, nodes, isContainer, () => ctx.containers.containers().filter(filter), (c) => ({ label: c.label, description: c.description }), {
+    none: vscode.l10n.t('No container to apply this to.'),
+    many: vscode.l10n.t('Choose containers'),
+    one: vscode.l10n.t('Choose a container'),
+  }, canPickMany);
 }
 
-export async function targetImages(ctx: SidebarContext, node: unknown, nodes: unknown, canPickMany = true): Promise<ImageNode[]> {
-  const selected = Array.isArray(nodes) ? nodes.filter(isImage) : [];
-  if (selected.length) return selected;
-  if (isImage(node)) return [node];
-  ctx.model.start();
-  const candidates = ctx.images.images();
-  if (!candidates.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No image to apply this to.'));
-    return [];
-  }
-  const picks = candidates.map((i) => ({ label: i.ref, description: i.description, node: i }));
-  if (canPickMany) {
-    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, placeHolder: vscode.l10n.t('Choose images') });
-    return (chosen ?? []).map((p) => p.node);
-  }
-  const one = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Choose an image') });
-  return one ? [one.node] : [];
+export function targetImages(ctx: SidebarContext, node: unknown, nodes: unknown, canPickMany = true): Promise<ImageNode[]> {
+  return targets(ctx, node, nodes, isImage, () => ctx.images.images(), (i) => ({ label: i.ref, description: i.description }), {
+    none: vscode.l10n.t('No image to apply this to.'),
+    many: vscode.l10n.t('Choose images'),
+    one: vscode.l10n.t('Choose an image'),
+  }, canPickMany);
 }
 
