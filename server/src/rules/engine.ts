@@ -11,6 +11,8 @@ import { effectiveSeverity, readProjectConfig } from './config';
 import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
 import { runShellsSteps } from './helpers/shell';
+import { localFindings, localRulesApply } from './localRules';
+import type { PlacedChunk } from '../service/chunks';
 import { drain } from '../service/steps';
 import { type Finding, type GuideDiagnostic, type Rule, type RuleContext, type Severity, type SeveritySetting, SOURCE } from './types';
 
@@ -137,6 +139,9 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
   const out: GuideDiagnostic[] = [];
   const ctx: RuleContext = { doc, readContextFile: options.readContextFile };
   const sup = readSuppressions(doc);
+  // Rules that judge one instruction at a time keep their findings per chunk (localRules.ts).
+  const perChunk = localRulesApply(doc);
+  const views = new Map<PlacedChunk, ParsedDocument>();
   /** Lines already reported per equivalence group (first id of the group). */
   const taken = new Map<string, Set<number>>();
   for (const rule of rules) {
@@ -145,7 +150,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
     if (severity === 'off' || ids.some((id) => skippedForFile(sup, id))) continue;
     let findings;
     try {
-      findings = rule.check(ctx);
+      findings = perChunk && rule.local ? localFindings(doc, rule, views, reportRuleError) : rule.check(ctx);
     } catch (e) {
       // A rule that trips over strange input must not take the others down, but it must not go unnoticed either.
       reportRuleError(rule.id, e);

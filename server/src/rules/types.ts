@@ -54,6 +54,13 @@ export interface Rule {
    * that does not exist yet would be a placeholder.
    */
   url?: string;
+  /**
+   * The rule judges each instruction by itself: what it finds on an instruction depends on that instruction's own
+   * text alone (its arguments, flags, heredocs, RUN shell), never on other instructions, stages, variables or build
+   * context files, and its findings' `data` holds no positions. Such a rule runs per chunk and its findings are kept
+   * with the chunk (localRules.ts). Claiming this for a rule that looks further makes its findings go stale.
+   */
+  local?: true;
   check(ctx: RuleContext): Finding[];
   fix?(ctx: RuleContext, finding: Finding): Fix[];
 }

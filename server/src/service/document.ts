@@ -361,6 +361,12 @@ export interface PreparedChunks {
   readonly byKey: Map<string, Chunk>;
 }
 
+/** See ParsedDocument.chunkView. */
+interface ChunkViewOf {
+  readonly of: ParsedDocument;
+  readonly placed: PlacedChunk;
+}
+
 /**
  * What a new version reuses from an earlier parse: its chunks, keyed by text (a ParsedDocument is one; so is the
  * result of a sliced pre-parse, see slicedParse.ts).
@@ -400,8 +406,18 @@ export class ParsedDocument {
     readonly version: number,
     readonly text: string,
     previous?: ChunkReuse,
-    prepared?: PreparedChunks,
+    prepared?: PreparedChunks | ChunkViewOf,
   ) {
+    if (prepared && 'of' in prepared) {
+      // A view of one chunk (chunkView): the whole document's text and line table, one chunk's instructions.
+      this.lineStarts = prepared.of.lineStarts;
+      this.directiveLines = prepared.of.directiveLines;
+      this.escapeChar = prepared.of.escapeChar;
+      this.placed = [prepared.placed];
+      this.chunkCache = new Map();
+      this.build();
+      return;
+    }
     if (prepared) {
       this.lineStarts = lineStartsOf(prepared.lines);
       this.directiveLines = directiveLineCount(prepared.lines);
@@ -423,6 +439,16 @@ export class ParsedDocument {
 
   get lineCount(): number {
     return this.lineStarts.length - 1;
+  }
+
+  /**
+   * This version reduced to one of its placed chunks: the same text and positions, only that chunk's instructions
+   * and comments. Rules that judge each instruction on its own run on it (rules/localRules.ts), so that an edit
+   * re-runs them over the chunk it touched, not over the whole document. Whatever lies outside the chunk (stages
+   * begun earlier, ARG and ENV definitions, SHELL) is not in the view: only a rule that reads none of it may use one.
+   */
+  chunkView(placed: PlacedChunk): ParsedDocument {
+    return new ParsedDocument(this.uri, this.version, this.text, undefined, { of: this, placed });
   }
 
   /** Text of a line with its line terminator ('' past the end). */
@@ -567,7 +593,8 @@ export class ParsedDocument {
   *buildSteps(): Generator<void, void, void> {
     // Directives and comments.
     const first = this.placed[0];
-    if (first) {
+    // Only the document's first chunk holds its directives (a later chunk's view starts below them).
+    if (first && first.startLine === 0) {
       const n = this.directiveLines;
       for (const d of first.chunk.ast.getDirectives()) {
         const r = shiftRange(d.getRange(), first.lineDelta);

@@ -28,6 +28,7 @@ export const ExposeInvalidFormat: Rule = {
     '`EXPOSE` only records which port the program inside the container uses; `docker run -p 8080:80` is what publishes it. With a host port or IP, as in `EXPOSE 80:80`, Docker keeps the container port and drops the rest, so the port looks published but cannot be reached without `-p`. Write only the container port (`EXPOSE 80`).',
   ),
   url: docsUrl('expose-invalid-format'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

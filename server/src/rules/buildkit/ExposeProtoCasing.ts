@@ -19,6 +19,7 @@ export const ExposeProtoCasing: Rule = {
     'The protocol of `EXPOSE 80/TCP` is lower case everywhere else, as in `docker run -p 80:80/tcp` and `docker inspect` output; keeping one spelling makes image settings and run options easy to compare. Write `tcp` or `udp`.',
   ),
   url: docsUrl('expose-proto-casing'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

@@ -60,6 +60,7 @@ export const LegacyKeyValueFormat: Rule = {
     'The `ENV key value` form takes everything after the key as one value: `ENV A 1 B 2` sets A to "1 B 2", and one line cannot define several variables. Blanks around `=`, as in `LABEL maintainer = "name"`, also select this legacy form, and the value becomes `= "name"`. Write `ENV key=value`.',
   ),
   url: docsUrl('legacy-key-value-format'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

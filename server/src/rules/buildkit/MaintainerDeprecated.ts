@@ -23,6 +23,7 @@ export const MaintainerDeprecated: Rule = {
     '`MAINTAINER` has been deprecated since Docker 1.13. Record the author as a label, `LABEL org.opencontainers.image.authors="name <mail>"`, which `docker inspect` and registries read in a standard way.',
   ),
   url: docsUrl('maintainer-deprecated'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

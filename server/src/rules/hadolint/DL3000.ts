@@ -12,6 +12,7 @@ export const DL3000: Rule = {
     'A relative WORKDIR is appended to the previous one (the base image\'s included), so the real path cannot be read from the Dockerfile and changes with the base image. Write an absolute path such as `/app`.',
   ),
   url: hadolintUrl('DL3000'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

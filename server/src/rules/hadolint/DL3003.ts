@@ -14,6 +14,7 @@ export const DL3003: Rule = {
     'A `cd` in RUN lasts only for that RUN; the next RUN starts in the original folder again. When several commands must run in one folder, `WORKDIR` says so explicitly and avoids mistakes.',
   ),
   url: hadolintUrl('DL3003'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -14,6 +14,7 @@ export const DL3004: Rule = {
     'RUN already runs as root unless USER changed it, so sudo is not needed. Its behaviour depends on the TTY and its configuration, which makes builds unpredictable, and it leaves a setuid program in the image. Wrap steps that need root in `USER root`; to switch users inside the container, use gosu.',
   ),
   url: hadolintUrl('DL3004'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -18,6 +18,7 @@ export const DL3008: Rule = {
     'Writing `apt-get install nginx=1.22.1-9` installs the same package on every build. But a stable Debian release only receives security fixes, and a pinned version disappears from the mirrors once a new fix ships, breaking the build; the official images usually do not pin either. That is why this rule is only a hint.',
   ),
   url: hadolintUrl('DL3008'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

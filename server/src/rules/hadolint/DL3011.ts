@@ -9,6 +9,7 @@ export const DL3011: Rule = {
   title: msg('포트 번호는 0~65535 범위여야 합니다', 'Valid UNIX ports range from 0 to 65535'),
   why: msg('TCP/UDP 포트 번호는 16비트라서 0부터 65535까지만 있습니다. 그보다 큰 번호는 오타일 가능성이 큽니다.', 'TCP and UDP port numbers are 16-bit: they range from 0 to 65535. A larger number is most likely a typo.'),
   url: hadolintUrl('DL3011'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

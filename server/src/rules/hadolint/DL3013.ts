@@ -16,6 +16,7 @@ export const DL3013: Rule = {
     '`pip install requests` takes the newest release on PyPI at build time, so the same Dockerfile can install different versions on each build. Pin it (`requests==2.32.3`) or use `-r requirements.txt` (with hashes if you can).',
   ),
   url: hadolintUrl('DL3013'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -19,6 +19,7 @@ export const DL3014: Rule = {
     'A `RUN` step has no keyboard: without `-y`, `apt-get install` asks "Do you want to continue? [Y/n]", reads no answer, prints `Abort.` and exits with code 1, so the build fails at once instead of waiting. It passes only by luck, when nothing beyond the named packages needs installing. Use `apt-get install -y`.',
   ),
   url: hadolintUrl('DL3014'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

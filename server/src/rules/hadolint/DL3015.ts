@@ -16,6 +16,7 @@ export const DL3015: Rule = {
     'By default apt installs "recommended" packages on top of the real dependencies. A container rarely needs them: the image grows and there are more packages to keep patched. Install only what you need with `apt-get install -y --no-install-recommends …` and name anything missing explicitly.',
   ),
   url: hadolintUrl('DL3015'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

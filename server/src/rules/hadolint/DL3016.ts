@@ -18,6 +18,7 @@ export const DL3016: Rule = {
     '`npm install -g pm2` takes whatever release is newest at build time, so builds of the same Dockerfile can differ. Write a version (`pm2@5.4.2`), or install project dependencies from package-lock.json with `npm ci`.',
   ),
   url: hadolintUrl('DL3016'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

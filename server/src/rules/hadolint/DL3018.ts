@@ -16,6 +16,7 @@ export const DL3018: Rule = {
     'Writing `apk add curl=8.5.0-r0` installs the same package on every build. Alpine repositories often drop the old version when a new one ships, though, so a pinned build can fail later; this rule is only a hint.',
   ),
   url: hadolintUrl('DL3018'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -15,6 +15,7 @@ export const DL3019: Rule = {
     '`apk add --no-cache` fetches the index, uses it and leaves nothing in the image, so there is no need for `apk update` and `rm -rf /var/cache/apk/*`, and the layer stays small.',
   ),
   url: hadolintUrl('DL3019'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { instr, shell } of runShells(doc)) {

@@ -18,6 +18,7 @@ export const DL3020: Rule = {
     '`ADD` does more than copy: it downloads URLs and unpacks local tar archives. Using it for plain files invites surprises, e.g. an archive you meant to copy gets unpacked. Copy files and folders with `COPY`; keep `ADD` for unpacking archives and fetching URLs.',
   ),
   url: hadolintUrl('DL3020'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

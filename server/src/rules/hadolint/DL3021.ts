@@ -12,6 +12,7 @@ export const DL3021: Rule = {
     'With more than one source, as in `COPY a b /dest`, the destination must be a folder, which Docker recognises by a trailing `/`. Without it the build fails with "When using COPY with more than one source file, the destination must be a directory and end with a /".',
   ),
   url: hadolintUrl('DL3021'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

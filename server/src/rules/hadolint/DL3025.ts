@@ -18,6 +18,7 @@ export const DL3025: Rule = {
     'Shell form, `CMD nginx -g "daemon off;"`, runs wrapped in `/bin/sh -c`. On Debian and Ubuntu images that is dash, which stays PID 1 and does not pass the SIGTERM of `docker stop` on to the program, so it cannot shut down cleanly and is killed after 10 s. Other shells may `exec` the last command, but the exec form behaves the same under any shell: `CMD ["nginx", "-g", "daemon off;"]`.',
   ),
   url: hadolintUrl('DL3025'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

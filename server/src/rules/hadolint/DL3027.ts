@@ -19,6 +19,7 @@ export const DL3027: Rule = {
     '`apt` is meant for people at a terminal: its output and behaviour may change between versions, and in scripts it warns that it "does not have a stable CLI interface". In a Dockerfile, which runs unattended, use `apt-get` (and `apt-cache` for searches).',
   ),
   url: hadolintUrl('DL3027'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -9,6 +9,7 @@ export const DL3043: Rule = {
   title: msg('ONBUILD 안에 FROM, ONBUILD, MAINTAINER를 쓸 수 없습니다', 'ONBUILD, FROM or MAINTAINER triggered from within ONBUILD'),
   why: msg('ONBUILD는 이 이미지를 베이스로 쓰는 다음 빌드에 명령을 예약합니다. 그 명령으로 FROM, ONBUILD, MAINTAINER는 허용되지 않아 빌드가 실패합니다.', 'ONBUILD schedules an instruction for the next build that uses this image as its base. FROM, ONBUILD and MAINTAINER are not allowed there, and the build fails.'),
   url: hadolintUrl('DL3043'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {

@@ -15,6 +15,7 @@ export const DL3047: Rule = {
     'Outside a terminal, wget prints its progress as dots, and one big file can add thousands of lines to the build log. Shorten it with `wget --progress=dot:giga`, or use `-q`/`-nv`.',
   ),
   url: hadolintUrl('DL3047'),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -28,6 +28,7 @@ export const DG105: Rule = {
     'RUN에서 실행한 프로세스는 그 RUN이 끝나면 함께 사라집니다. 이미지에는 파일만 저장되고 실행 중인 프로세스는 저장되지 않으므로, `RUN service nginx start` 같은 줄은 컨테이너에 아무 영향이 없습니다. 서비스는 CMD나 시작 스크립트에서 띄우세요. 다만 같은 RUN 안에서 `service mysql start && mysql -e "CREATE DATABASE …"`처럼 데이터베이스를 초기화하는 것은 올바른 방법입니다.',
     'A process started by RUN dies when that RUN ends. The image stores files, not running processes, so `RUN service nginx start` has no effect on the container. Start services from CMD or the start script. Starting a database in a RUN to seed it with later commands of the same RUN (`service mysql start && mysql -e "CREATE DATABASE …"`) is correct, though.',
   ),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

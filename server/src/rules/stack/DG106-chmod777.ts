@@ -22,6 +22,7 @@ export const DG106: Rule = {
     '`chmod 777`은 www-data를 포함한 모든 사용자에게 읽기·쓰기·실행 권한을 줍니다. 웹 서버가 실행하는 PHP 코드가 뚫리면 그 파일을 마음대로 고칠 수 있고, `/etc/nginx`, `/var/*` 같은 시스템 폴더라면 서버 설정까지 바뀔 수 있습니다. `chown -R www-data:www-data`처럼 소유자를 정하고 폴더는 755, 파일은 644처럼 필요한 만큼만 주세요.',
     '`chmod 777` gives every user, www-data included, read, write and execute access. If PHP code run by the web server is compromised, it can rewrite those files, and on system folders such as `/etc/nginx` or `/var/*` the server configuration too. Set the owner with `chown -R www-data:www-data` and grant only what is needed, e.g. 755 for folders and 644 for files.',
   ),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

@@ -19,6 +19,7 @@ export const DG108: Rule = {
     'wget/curl이나 `ADD <URL>` 명령으로 받은 파일은 서버 쪽에서 바뀌거나(특히 `latest`) 중간에서 변조되어도 그대로 이미지에 들어갑니다. 같은 RUN에서 `echo "<sha256>  file.tar.gz" | sha256sum -c -`처럼 확인하거나 `ADD --checksum=sha256:<값> <URL> <경로>`처럼 받으면, 다른 파일이 오면 빌드가 실패해서 바로 알 수 있습니다.',
     'A file fetched with wget/curl or `ADD <url>` goes into the image as is, even if the server changed it (especially `latest`) or someone tampered with it on the way. Check it in the same RUN with `echo "<sha256>  file.tar.gz" | sha256sum -c -`, or use `ADD --checksum=sha256:<value> <url> <dest>`: a different file then fails the build.',
   ),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const { shell } of runShells(doc)) {

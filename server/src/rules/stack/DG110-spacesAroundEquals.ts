@@ -14,6 +14,7 @@ export const DG110: Rule = {
     '`LABEL key = value`처럼 `=` 양옆에 공백이 있으면 Docker는 이를 `key value` 꼴의 옛날 형식으로 읽습니다. 키는 `key`, 값은 `= value` 전체가 되어 `=` 기호와 공백까지 값에 들어갑니다. `key=value`처럼 붙여 쓰고, 값에 공백이 있으면 따옴표로 묶으세요.',
     'With spaces around `=`, as in `LABEL key = value`, Docker reads the legacy `key value` form: the key is `key` and the value is `= value`, equals sign and space included. Write `key=value` without spaces and quote a value that contains spaces.',
   ),
+  local: true,
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
