@@ -24,6 +24,9 @@ export function readInside(dir: string, rel: string): string | null {
   try {
     const cleaned = rel.replace(/^\.\//, '');
     const target = path.resolve(dir, cleaned);
+    // Most names asked for do not exist (.hadolint.yaml, .dockerignore, a start script not written yet), and a
+    // realpath that fails throws an Error with a stack trace: asking without throwing first is several times cheaper.
+    if (!fs.statSync(target, { throwIfNoEntry: false })) return null;
     // The native realpath is one system call; fs.realpathSync walks the path with an lstat per component, and
     // the rules read a few context files on every keystroke (it was a fifth of the server's busy time while typing).
     const root = fs.realpathSync.native(dir);

@@ -220,6 +220,7 @@ export class DiagnosticsScheduler {
   }
 
   private onWorkerResult(m: FromWorker): void {
+    if (m.type === 'ruleError') return this.ctx.logError(`rule ${m.ruleId} failed: ${m.error}`);
     const record = this.ctx.store.peek(m.uri);
     const current = this.ctx.documents.get(m.uri)?.version;
     if (!record || current === undefined) return; // closed meanwhile

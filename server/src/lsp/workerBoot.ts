@@ -22,9 +22,13 @@ const KEPT_PARSES = 4;
 const { createLanguageService, EngineImages } = loadCached(path.join(__dirname, 'service.js')) as typeof Service;
 // The LSP thread forwards what the client's engine says; this thread keeps its own copy.
 const engineImages = new EngineImages();
-// A rule that fails here is left out of the results; the LSP thread's log is not reachable from this thread.
-const service = createLanguageService({ contextFileReader, engineImages });
 const port = parentPort;
+// A rule that fails here is left out of the results and reported to the LSP thread, which logs it.
+const service = createLanguageService({
+  contextFileReader,
+  engineImages,
+  onRuleError: (ruleId, e) => port?.postMessage({ type: 'ruleError', ruleId, error: String((e as Error)?.stack ?? e) } satisfies FromWorker),
+});
 const docs = new Map<string, ParsedDocument>();
 
 port?.on('message', (m: ToWorker) => {

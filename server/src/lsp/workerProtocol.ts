@@ -8,4 +8,6 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'diagnostics'; uri: string; version: number; list: GuideDiagnostic[]; total: number; ms: number }
-  | { type: 'failed'; uri: string; version: number; error: string };
+  | { type: 'failed'; uri: string; version: number; error: string }
+  /** A rule crashed in the worker: the LSP thread logs it as it logs its own. */
+  | { type: 'ruleError'; ruleId: string; error: string };

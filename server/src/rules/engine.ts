@@ -21,6 +21,11 @@ export interface RuleOptions {
   rules?: Record<string, SeveritySetting>;
   readContextFile?: RuleContext['readContextFile'];
   validatorSettings?: ValidatorSettings;
+  /**
+   * Where the crash of a rule's check or fix is reported (the server logs it; the worker thread sends it to the
+   * server's log; tests and the fuzzer treat a report as a failure). The rule that crashed is left out, nothing else.
+   */
+  onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3, hint: 4 };
@@ -111,17 +116,8 @@ function severityFor(rule: Rule, user: RuleOptions['rules'], project: ReturnType
  */
 const memo = new WeakMap<ParsedDocument, { key: string; project: unknown; out: GuideDiagnostic[] }>();
 
-let ruleErrorSink: (ruleId: string, error: unknown) => void = () => undefined;
-
-/** Where rule crashes are reported (the server logs them; tests and the fuzzer treat a log as a failure). */
-export function onRuleError(sink: (ruleId: string, error: unknown) => void): void {
-  ruleErrorSink = sink;
-}
-
-/** Reports a crash of a rule's check or fix to the sink set by onRuleError. */
-export function reportRuleError(ruleId: string, error: unknown): void {
-  ruleErrorSink(ruleId, error);
-}
+/** Where a rule's crash goes when the caller gave no sink: nowhere (the CLI's and the tests' default). */
+const ignoreRuleError = (): void => undefined;
 
 export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): GuideDiagnostic[] {
   return drain(runRulesSteps(doc, options, rules));
@@ -141,6 +137,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
   const sup = readSuppressions(doc);
   // Rules that judge one instruction at a time keep their findings per chunk (localRules.ts).
   const perChunk = localRulesApply(doc);
+  const reportRuleError = options.onRuleError ?? ignoreRuleError;
   const views = new Map<PlacedChunk, ParsedDocument>();
   /** Lines already reported per equivalence group (first id of the group). */
   const taken = new Map<string, Set<number>>();

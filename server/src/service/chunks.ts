@@ -60,8 +60,10 @@ export interface PlacedChunk {
 }
 
 const FROM_LINE = /^[ \t]*from(?:[ \t]|$)/i;
+/** FROM_LINE for a line read with its terminator (the cut scan). */
+const FROM_START = /^[ \t]*from(?:[ \t\r\n]|$)/i;
 const HEREDOC_MARK = /<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
-const HEREDOC_KEYWORD = /^[ \t]*(?:run|copy|add|onbuild[ \t]+(?:run|copy|add))(?:[ \t]|$)/i;
+const HEREDOC_KEYWORD = /^[ \t]*(?:run|copy|add|onbuild[ \t]+(?:run|copy|add))(?:[ \t\r\n]|$)/i;
 
 /**
  * Splits text into lines keeping each line's terminator, so chunks concatenate back to the text. `\r\n`, `\n` and
@@ -102,9 +104,30 @@ function stripEol(line: string): string {
   return line.slice(0, end);
 }
 
+/**
+ * True when the line (with or without its terminator) ends with the escape character, trailing blanks aside.
+ * Read by character codes: the scan runs over every line on every edit, and a trimmed copy of each line was most
+ * of what it allocated.
+ */
 function endsWithEscape(line: string, escapeChar: string): boolean {
-  const t = line.replace(/[ \t]+$/, '');
-  return t.length > 0 && t[t.length - 1] === escapeChar;
+  let end = line.length;
+  for (;;) {
+    if (end === 0) return false;
+    const c = line.charCodeAt(end - 1);
+    if (c !== 10 && c !== 13 && c !== 32 && c !== 9) break;
+    end--;
+  }
+  return line.charCodeAt(end - 1) === escapeChar.charCodeAt(0);
+}
+
+/** True for a blank line or a comment line (terminator or not), without copying it. */
+function blankOrComment(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    return c === 35 /* # */ || c === 10 || c === 13;
+  }
+  return true;
 }
 
 /**
@@ -147,23 +170,25 @@ function* cutLineScan(lines: string[], escapeChar: string, firstLine: number): G
   let inStage = false;
   for (let i = firstLine; i < lines.length; i++) {
     if ((i - firstLine) % SCAN_STEP === SCAN_STEP - 1) yield;
-    const line = stripEol(lines[i]);
+    // The raw line, terminator included: the tests below allow for it, so no line is copied unless it matters.
+    const line = lines[i];
     if (heredocs.length > 0) {
       const h = heredocs[0];
-      const candidate = h.tabs ? line.replace(/^\t+/, '') : line;
+      const bare = stripEol(line);
+      const candidate = h.tabs ? bare.replace(/^\t+/, '') : bare;
       if (candidate === h.name) heredocs.shift();
       continue;
     }
     if (continuing) {
       // Blank and comment lines do not end a continuation (Docker skips them).
-      if (/^[ \t]*(#|$)/.test(line)) continue;
+      if (blankOrComment(line)) continue;
       continuing = endsWithEscape(line, escapeChar);
       collectHeredocs(line, heredocs);
       continue;
     }
-    if (/^[ \t]*(#|$)/.test(line)) continue;
+    if (blankOrComment(line)) continue;
     // A top-level instruction starts here.
-    const isFrom = FROM_LINE.test(line);
+    const isFrom = FROM_START.test(line);
     // Before the first FROM only a FROM cuts: the global ARGs there are what later chunks are parsed with.
     if (i > firstLine && (isFrom || (inStage && i - lastCut >= chunkLines))) {
       cuts.push(i);

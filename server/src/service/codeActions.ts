@@ -7,7 +7,7 @@
  */
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { fill, Lang, line, Msg } from '../../../common/src/i18n';
-import { reportRuleError, type RuleOptions } from '../rules/engine';
+import type { RuleOptions } from '../rules/engine';
 import { ruleById } from '../rules/registry';
 import { ignoreEdit } from '../rules/suppression';
 import type { Finding, RuleContext } from '../rules/types';
@@ -46,7 +46,7 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
         fixes = rule.fix(ctx, finding);
       } catch (e) {
         // As in the engine: a crashing fix costs its own actions, not the request, and it is reported.
-        reportRuleError(`${id} (quick fix)`, e);
+        options.onRuleError?.(`${id} (quick fix)`, e);
       }
       for (const f of fixes) {
         if (f.edits.length === 0) continue;

@@ -12,7 +12,6 @@ import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
 import type { Lang, Msg } from '../../../common/src/i18n';
 import type { ExplainRequestParams } from '../../../common/src/protocol';
 import type { SeveritySetting } from '../rules/types';
-import { onRuleError } from '../rules/engine';
 import { ruleWhyFromDiagnostics, ruleWhyHover } from '../rules/hover';
 import { useEngineImages, type EngineImageSource } from './baseImages';
 import { checkDocument, checkSteps, mostImportant } from './check';
@@ -66,10 +65,9 @@ export interface HoverContext {
 }
 
 export function createLanguageService(host: LanguageServiceHost = {}) {
-  // One service per process or worker thread: the rule-error sink and the engine answers are installed for it.
-  if (host.onRuleError) onRuleError(host.onRuleError);
+  // One service per process or worker thread: the engine answers are installed for it.
   useEngineImages(host.engineImages);
-  const options = (uri: string, rules: RuleSettings): RuleOptions => ({ rules, readContextFile: host.contextFileReader?.(uri) });
+  const options = (uri: string, rules: RuleSettings): RuleOptions => ({ rules, readContextFile: host.contextFileReader?.(uri), onRuleError: host.onRuleError });
 
   return {
     /** Parses one version of a document; `previous` lets unchanged chunks be reused. */

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseHadolintConfig } from '../../../server/src/rules/config';
-import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, onRuleError, runRules } from '../../../server/src/rules/engine';
+import { ENGINE_VALIDATOR_SETTINGS, isSupersededValidatorCode, runRules } from '../../../server/src/rules/engine';
 import { ALL_RULES, ruleById } from '../../../server/src/rules/registry';
 import { ruleWhyHover } from '../../../server/src/rules/hover';
 import { codeActions } from '../../../server/src/service/codeActions';
@@ -13,6 +13,7 @@ import { applyEdits, lines } from './buildkit/helpers';
 import { JSONArgsRecommended } from '../../../server/src/rules/buildkit/JSONArgsRecommended';
 import { BUILDKIT_RULES } from '../../../server/src/rules/buildkit';
 import { DL3025 } from '../../../server/src/rules/hadolint/DL3025';
+import type { Rule } from '../../../server/src/rules/types';
 
 const d = (text: string) => new ParsedDocument('file:///p/Dockerfile', 1, text);
 // Only our rules, so other groups' rules joining the registry do not change these expectations.
@@ -152,16 +153,14 @@ describe('codeActions', () => {
     rule.fix = () => {
       throw new Error('boom');
     };
-    onRuleError((id, e) => reported.push([id, e]));
     try {
-      const actions = codeActions(doc, d0.range, [d0], 'en', {});
+      const actions = codeActions(doc, d0.range, [d0], 'en', { onRuleError: (id, e) => reported.push([id, e]) });
       assert.deepEqual(
         actions.map((a) => a.title),
         ['Ignore ExposeInvalidFormat for this instruction'],
       );
     } finally {
       rule.fix = fix;
-      onRuleError(() => undefined);
     }
     assert.equal(reported.length, 1);
     assert.equal(reported[0][0], 'ExposeInvalidFormat (quick fix)');
@@ -201,5 +200,24 @@ describe('engine: a finding about run time is shown at least at its own severity
     assert.deepEqual(sev({ DL3025: 'warning' }), [2], 'through the equivalent hadolint id');
     assert.deepEqual(sev({ JSONArgsRecommended: 'off' }), []);
     assert.deepEqual(sev(undefined, { '.hadolint.yaml': 'override:\n  style:\n    - DL3025\n' }), [4]);
+  });
+});
+
+describe('engine: a rule that crashes', () => {
+  const boom: Rule = { id: 'Boom', severity: 'warning', title: { ko: '', en: '' }, why: { ko: '', en: '' }, check: () => { throw new Error('boom'); } };
+  const run = (doc: ParsedDocument, rules: Rule[]) => {
+    const reported: string[] = [];
+    const codes = runRules(doc, { onRuleError: (id, e) => reported.push(`${id}: ${(e as Error).message}`) }, rules).map((x) => x.code);
+    return { reported, codes };
+  };
+  it('is reported to the caller’s sink, and the other rules still report', () => {
+    assert.deepEqual(run(d(lines('FROM debian:12', 'CMD nginx')), [boom, DL3025]), { reported: ['Boom: boom'], codes: ['DL3025'] });
+  });
+  it('is reported from a chunk, when it judges one instruction at a time', () => {
+    const long = d(lines('FROM debian:12', ...Array.from({ length: 40 }, (_, i) => `ENV A${i}=1`), 'CMD nginx'));
+    assert.ok(long.placed.length > 1);
+    const { reported, codes } = run(long, [{ ...boom, local: true }, DL3025]);
+    assert.deepEqual(codes, ['DL3025']);
+    assert.ok(reported.length >= 1 && reported.every((r) => r === 'Boom: boom'), reported.join('\n'));
   });
 });
