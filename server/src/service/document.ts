@@ -306,20 +306,34 @@ export class Instr {
 
   /** For FROM: the image reference as written, e.g. `debian:bookworm` or `$BASE`. */
   fromImage(): Span | null {
-    const ast = this.ast as Instruction & { getImage?: () => string | null; getImageRange?: () => Range | null };
-    if (this.keyword !== 'FROM' || !ast.getImage) return null;
-    const image = ast.getImage();
-    const r = ast.getImageRange!();
-    return image !== null && r ? { value: image, range: shiftRange(r, this.delta) } : null;
+    const from = this.fromParts();
+    return from?.image ? { value: from.image.value, range: shiftRange(from.image.range, this.delta) } : null;
   }
 
   /** For FROM: the stage name after AS, as written. */
   fromStageName(): Span | null {
-    const ast = this.ast as Instruction & { getBuildStage?: () => string | null; getBuildStageRange?: () => Range | null };
-    if (this.keyword !== 'FROM' || !ast.getBuildStage) return null;
-    const name = ast.getBuildStage();
-    const r = ast.getBuildStageRange!();
-    return name !== null && r ? { value: name, range: shiftRange(r, this.delta) } : null;
+    const from = this.fromParts();
+    return from?.stage ? { value: from.stage.value, range: shiftRange(from.stage.range, this.delta) } : null;
+  }
+
+  /**
+   * A FROM's image and stage name at the AST's own lines, asked of dockerfile-ast once per AST: every version builds
+   * its stages from them, and dockerfile-ast works them out again on each call.
+   */
+  private fromParts(): { image: Span | null; stage: Span | null } | null {
+    if (this.keyword !== 'FROM') return null;
+    const rel = relativeInfo(this.ast);
+    if (rel.from === undefined) {
+      const ast = this.ast as Instruction & {
+        getImage?: () => string | null;
+        getImageRange?: () => Range | null;
+        getBuildStage?: () => string | null;
+        getBuildStageRange?: () => Range | null;
+      };
+      const span = (value: string | null | undefined, range: Range | null | undefined): Span | null => (value != null && range ? { value, range } : null);
+      rel.from = ast.getImage ? { image: span(ast.getImage(), ast.getImageRange?.()), stage: span(ast.getBuildStage?.(), ast.getBuildStageRange?.()) } : null;
+    }
+    return rel.from;
   }
 }
 
@@ -699,6 +713,8 @@ interface RelativeInfo {
   args?: Span[];
   flags?: FlagInfo[];
   json?: Span[] | null;
+  /** FROM only: see Instr.fromParts. */
+  from?: { image: Span | null; stage: Span | null } | null;
   shifted?: Partial<Record<'placed' | 'args' | 'flags' | 'json' | 'properties', { delta: number; value: unknown }>>;
 }
 

@@ -6,7 +6,8 @@
  */
 import { fill, fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { isLowerWord, isUpperWord, keywordAsWritten } from './util';
+import { isLowerWord, isUpperWord, keywordAsWritten, memoByAst } from './util';
+import type { Instr } from '../../service/document';
 import { docsUrl } from '../helpers/urls';
 import { edit } from '../helpers/edits';
 
@@ -14,6 +15,19 @@ const MESSAGE = msg("명령어 '{0}'의 대소문자를 파일의 다른 명령�
 const CASE = { upper: msg('대문자', 'uppercase'), lower: msg('소문자', 'lowercase') };
 
 const KEYWORDS = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
+
+/** Each instruction's casing, kept per parse: it depends on the keyword's text alone. */
+const kindCache = new WeakMap<object, number>();
+
+/** 1 upper, 2 lower, 0 mixed, 3 not counted (split over lines, or not a known instruction). */
+function casingOf(ins: Instr): number {
+  const kw = keywordAsWritten(ins);
+  // Unknown words (template syntax, typos) are another problem (dockerfile-utils reports them); not counted here.
+  if (kw === null || !KEYWORDS.has(ins.keyword)) return 3;
+  if (isUpperWord(kw)) return 1;
+  if (isLowerWord(kw)) return 2;
+  return 0;
+}
 
 export const ConsistentInstructionCasing: Rule = {
   id: 'ConsistentInstructionCasing',
@@ -31,11 +45,10 @@ export const ConsistentInstructionCasing: Rule = {
     let upper = 0;
     let lower = 0;
     for (let i = 0; i < list.length; i++) {
-      const kw = keywordAsWritten(list[i]);
-      // Unknown words (template syntax, typos) are another problem (dockerfile-utils reports them); not counted here.
-      if (kw === null || !KEYWORDS.has(list[i].keyword)) kinds[i] = 3;
-      else if (isUpperWord(kw)) (kinds[i] = 1), upper++;
-      else if (isLowerWord(kw)) (kinds[i] = 2), lower++;
+      const kind = memoByAst(kindCache, list[i], () => casingOf(list[i]));
+      kinds[i] = kind;
+      if (kind === 1) upper++;
+      else if (kind === 2) lower++;
     }
     const wantUpper = upper >= lower;
     const out: Finding[] = [];

@@ -34,7 +34,9 @@ function emptyOffsets(ins: Instr): number[] {
 }
 
 function emptyLines(ins: Instr): number[] {
-  return emptyOffsets(ins).map((o) => o + ins.startLine);
+  // Nearly every instruction has none: no new array per instruction per version for them.
+  const offsets = emptyOffsets(ins);
+  return offsets.length === 0 ? NONE : offsets.map((o) => o + ins.startLine);
 }
 
 const NONE: number[] = [];

@@ -5,6 +5,27 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../helpers/urls';
+import type { Instr } from '../../service/document';
+
+/** Per instruction text (kept per parse): the cheap filter below, so an ENV is not re-read on every version. */
+const suspiciousCache = new WeakMap<object, boolean>();
+
+/**
+ * Cheap filter on the ENV's text: some name assigned in it must appear as `$NAME`/`${NAME` after the next assignment
+ * starts (`PATH=/x:$PATH` refers to the old value, correctly).
+ */
+function suspicious(ins: Instr): boolean {
+  let raw = '';
+  for (let l = ins.startLine; l <= ins.endLine; l++) raw += ins.doc.rawLine(l);
+  if (!raw.includes('$')) return false;
+  const assigns = [...raw.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)];
+  return assigns.some((m, i) => {
+    const next = assigns[i + 1];
+    if (!next) return false;
+    const rest = raw.slice(next.index);
+    return rest.includes('$' + m[1]) || rest.includes('${' + m[1]);
+  });
+}
 
 export const DL3044: Rule = {
   id: 'DL3044',
@@ -16,20 +37,9 @@ export const DL3044: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'ENV') continue;
-      // Cheap filter: without a `$` there is nothing to refer to.
-      // Cheap filter on the text: some name assigned here must appear as `$NAME`/`${NAME` in it.
-      let raw = '';
-      for (let l = ins.startLine; l <= ins.endLine; l++) raw += doc.rawLine(l);
-      if (!raw.includes('$')) continue;
-      // …and it must appear after the next assignment starts (`PATH=/x:$PATH` refers to the old value, correctly).
-      const assigns = [...raw.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)];
-      const suspicious = assigns.some((m, i) => {
-        const next = assigns[i + 1];
-        if (!next) return false;
-        const rest = raw.slice(next.index);
-        return rest.includes('$' + m[1]) || rest.includes('${' + m[1]);
-      });
-      if (!suspicious) continue;
+      let worth = suspiciousCache.get(ins.ast);
+      if (worth === undefined) suspiciousCache.set(ins.ast, (worth = suspicious(ins)));
+      if (!worth) continue;
       const props = ins.properties();
       if (props.length < 2) continue;
       const refs = ins.variables();
