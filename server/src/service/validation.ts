@@ -40,13 +40,17 @@ export const DEFAULT_VALIDATOR_SETTINGS: Required<ValidatorSettings> = {
   instructionWorkdirRelative: ValidationSeverity.WARNING,
 };
 
+const settingsKeys = new WeakMap<ValidatorSettings, string>();
+/** The settings as a memo key; kept per settings object (the engine's is one constant), not made per chunk per version. */
 function settingsKey(s: ValidatorSettings): string {
-  return JSON.stringify(s);
+  let key = settingsKeys.get(s);
+  if (key === undefined) settingsKeys.set(s, (key = 'validator:' + JSON.stringify(s)));
+  return key;
 }
 
 /** Problems of one chunk, positions relative to the chunk's parsed text; memoised on the chunk. */
 function chunkProblems(chunk: Chunk, isFirst: boolean, escapeChar: string, settings: ValidatorSettings): Problem[] {
-  const memoKey = 'validator:' + settingsKey(settings);
+  const memoKey = settingsKey(settings);
   const cached = chunk.memo.get(memoKey) as Problem[] | undefined;
   if (cached) return cached;
   const v = new Validator(settings) as unknown as ValidatorInternals;
