@@ -109,7 +109,7 @@ export class Instr {
     this.keyword = rel.keyword;
     // Shared with the previous version when the instruction did not move: every version builds an Instr for each
     // instruction, and fresh range objects for all of them were a third of what an edit of a long file allocated.
-    const placed = atDelta(rel, 'placed', delta, () => ({ range: shiftRange(rel.range, delta), keywordRange: shiftRange(rel.keywordRange, delta) }));
+    const placed = atDelta(rel, 'placed', delta, ast, placedAt);
     this.range = placed.range;
     this.keywordRange = placed.keywordRange;
   }
@@ -129,7 +129,7 @@ export class Instr {
   args(): Span[] {
     const rel = relativeInfo(this.ast);
     rel.args ??= this.ast.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
-    return (this._args ??= atDelta(rel, 'args', this.delta, () => shiftSpans(rel.args!, this.delta)));
+    return (this._args ??= atDelta(rel, 'args', this.delta, this.ast, argsAt));
   }
 
   /**
@@ -186,27 +186,13 @@ export class Instr {
             })),
           }))
         : [];
-    const d = this.delta;
-    const flags = rel.flags;
-    this._flags = atDelta(rel, 'flags', d, () =>
-      flags.map((f) => ({
-            ...f,
-            nameRange: shiftRange(f.nameRange, d),
-            valueRange: f.valueRange ? shiftRange(f.valueRange, d) : null,
-            range: shiftRange(f.range, d),
-            options: f.options.map((o) => ({
-              ...o,
-              nameRange: shiftRange(o.nameRange, d),
-              valueRange: o.valueRange ? shiftRange(o.valueRange, d) : null,
-              range: shiftRange(o.range, d),
-            })),
-          })),
-    );
+    this._flags = atDelta(rel, 'flags', this.delta, this.ast, flagsAt);
     return this._flags;
   }
 
   flag(name: string): FlagInfo | undefined {
-    return this.flags().find((f) => f.name === name);
+    for (const f of this.flags()) if (f.name === name) return f;
+    return undefined;
   }
 
   /**
@@ -219,7 +205,7 @@ export class Instr {
     const rel = relativeInfo(this.ast);
     if (rel.json === undefined) rel.json = this.relativeJson();
     const json = rel.json;
-    this._json = json ? atDelta(rel, 'json', this.delta, () => shiftSpans(json, this.delta)) : null;
+    this._json = json ? atDelta(rel, 'json', this.delta, this.ast, jsonAt) : null;
     return this._json;
   }
 
@@ -279,19 +265,7 @@ export class Instr {
   /** For ARG, ENV, LABEL: the `name=value` properties (shared between versions where the instruction did not move). */
   properties(): PropertyInfo[] {
     if (!(this.ast instanceof PropertyInstruction)) return [];
-    const ast = this.ast;
-    const rel = relativeInfo(ast);
-    const d = this.delta;
-    return atDelta(rel, 'properties', d, () =>
-      ast.getProperties().map((p: Property) => ({
-        name: p.getName(),
-        nameRange: shiftRange(p.getNameRange(), d),
-        value: p.getValue(),
-        valueRange: p.getValueRange() ? shiftRange(p.getValueRange()!, d) : null,
-        operator: p.getAssignmentOperator(),
-        range: shiftRange(p.getRange(), d),
-      })),
-    );
+    return atDelta(relativeInfo(this.ast), 'properties', this.delta, this.ast, propertiesAt);
   }
 
   /** For ONBUILD: the trigger instruction, positioned in the document. */
@@ -769,12 +743,54 @@ export function shiftRange(r: Range, delta: number): Range {
  * The shifted form of a chunk-relative value, cached for the last delta it was asked at: a chunk that did not move
  * between versions (every chunk, for an edit inside a line) hands out the same objects again instead of garbage.
  */
-function atDelta<T>(rel: RelativeInfo, key: keyof NonNullable<RelativeInfo['shifted']>, delta: number, make: () => T): T {
+/**
+ * `make` is a module-level function (placedAt, argsAt, …) given what it needs, not a closure: this runs for every
+ * instruction of every version, and a closure per call was a good part of what building a version allocated.
+ */
+function atDelta<T>(rel: RelativeInfo, key: keyof NonNullable<RelativeInfo['shifted']>, delta: number, ast: Instruction, make: (rel: RelativeInfo, delta: number, ast: Instruction) => T): T {
   const slot = rel.shifted?.[key];
   if (slot && slot.delta === delta) return slot.value as T;
-  const value = make();
+  const value = make(rel, delta, ast);
   (rel.shifted ??= {})[key] = { delta, value };
   return value;
+}
+
+function placedAt(rel: RelativeInfo, delta: number): { range: Range; keywordRange: Range } {
+  return { range: shiftRange(rel.range, delta), keywordRange: shiftRange(rel.keywordRange, delta) };
+}
+
+function argsAt(rel: RelativeInfo, delta: number): Span[] {
+  return shiftSpans(rel.args!, delta);
+}
+
+function jsonAt(rel: RelativeInfo, delta: number): Span[] {
+  return shiftSpans(rel.json!, delta);
+}
+
+function flagsAt(rel: RelativeInfo, d: number): FlagInfo[] {
+  return rel.flags!.map((f) => ({
+    ...f,
+    nameRange: shiftRange(f.nameRange, d),
+    valueRange: f.valueRange ? shiftRange(f.valueRange, d) : null,
+    range: shiftRange(f.range, d),
+    options: f.options.map((o) => ({
+      ...o,
+      nameRange: shiftRange(o.nameRange, d),
+      valueRange: o.valueRange ? shiftRange(o.valueRange, d) : null,
+      range: shiftRange(o.range, d),
+    })),
+  }));
+}
+
+function propertiesAt(_rel: RelativeInfo, d: number, ast: Instruction): PropertyInfo[] {
+  return (ast as PropertyInstruction).getProperties().map((p: Property) => ({
+    name: p.getName(),
+    nameRange: shiftRange(p.getNameRange(), d),
+    value: p.getValue(),
+    valueRange: p.getValueRange() ? shiftRange(p.getValueRange()!, d) : null,
+    operator: p.getAssignmentOperator(),
+    range: shiftRange(p.getRange(), d),
+  }));
 }
 
 /** Shifted copies of chunk-relative spans. */

@@ -45,7 +45,7 @@ export const ConsistentInstructionCasing: Rule = {
     let upper = 0;
     let lower = 0;
     for (let i = 0; i < list.length; i++) {
-      const kind = memoByAst(kindCache, list[i], () => casingOf(list[i]));
+      const kind = memoByAst(kindCache, list[i], casingOf);
       kinds[i] = kind;
       if (kind === 1) upper++;
       else if (kind === 2) lower++;

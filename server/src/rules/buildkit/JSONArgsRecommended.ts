@@ -127,7 +127,11 @@ const targetCache = new WeakMap<object, boolean>();
 /** CMD/ENTRYPOINT in shell form with a command; memoised per AST (JSON parsing is the costly part). */
 function target(ins: Instr): boolean {
   if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') return false;
-  return memoByAst(targetCache, ins, () => !ins.isExecForm() && ins.argsContent().trim() !== '');
+  return memoByAst(targetCache, ins, shellFormWithCommand);
+}
+
+function shellFormWithCommand(ins: Instr): boolean {
+  return !ins.isExecForm() && ins.argsContent().trim() !== '';
 }
 
 export const JSONArgsRecommended: Rule = {

@@ -8,8 +8,8 @@
  * the value `= "x"`, certainly not what was meant, so the fix drops the stray `=`.
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
-import type { PropertyInfo } from '../../service/document';
 import type { Finding, Rule } from '../types';
+import type { Instr, PropertyInfo } from '../../service/document';
 import { memoByAst } from './util';
 import { docsUrl } from '../helpers/urls';
 
@@ -51,6 +51,11 @@ function legacyProps(props: PropertyInfo[]): PropertyInfo[] {
   return props.filter((p) => p.operator === null && p.value !== null && p.valueRange !== null && p.name);
 }
 
+/** Whether an ENV or LABEL uses the legacy `key value` form anywhere (kept per parse). */
+function hasLegacyProps(ins: Instr): boolean {
+  return legacyProps(ins.properties()).length > 0;
+}
+
 export const LegacyKeyValueFormat: Rule = {
   id: 'LegacyKeyValueFormat',
   severity: 'info',
@@ -65,7 +70,7 @@ export const LegacyKeyValueFormat: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'ENV' && ins.keyword !== 'LABEL') continue;
-      if (!memoByAst(legacyCache, ins, () => legacyProps(ins.properties()).length > 0)) continue;
+      if (!memoByAst(legacyCache, ins, hasLegacyProps)) continue;
       for (const p of legacyProps(ins.properties())) {
         out.push({ range: ins.keywordRange.start.line === p.range.start.line ? { start: ins.keywordRange.start, end: p.range.end } : p.range, message: fillMsg(MESSAGE, ins.keyword, p.name) });
       }

@@ -20,17 +20,19 @@ const emptyCache = new WeakMap<object, number[]>();
  */
 function emptyOffsets(ins: Instr): number[] {
   if (ins.startLine === ins.endLine) return NONE;
-  return memoByAst(emptyCache, ins, () => {
-    const out: number[] = [];
-    let heredoc: Range[] | null = null;
-    for (let l = ins.startLine + 1; l < ins.endLine; l++) {
-      if (!BLANK.test(ins.doc.rawLine(l))) continue;
-      heredoc ??= ins.heredocs().flatMap((h) => (h.contentRange ? [h.contentRange] : []));
-      if (heredoc.some((r) => l >= r.start.line && l <= r.end.line)) continue;
-      out.push(l - ins.startLine);
-    }
-    return out.length ? out : NONE;
-  });
+  return memoByAst(emptyCache, ins, computeEmptyOffsets);
+}
+
+function computeEmptyOffsets(ins: Instr): number[] {
+  const out: number[] = [];
+  let heredoc: Range[] | null = null;
+  for (let l = ins.startLine + 1; l < ins.endLine; l++) {
+    if (!BLANK.test(ins.doc.rawLine(l))) continue;
+    heredoc ??= ins.heredocs().flatMap((h) => (h.contentRange ? [h.contentRange] : []));
+    if (heredoc.some((r) => l >= r.start.line && l <= r.end.line)) continue;
+    out.push(l - ins.startLine);
+  }
+  return out.length ? out : NONE;
 }
 
 function emptyLines(ins: Instr): number[] {

@@ -50,27 +50,29 @@ const quotedCache = new WeakMap<object, Quoted>();
 
 /** Single-quoted spans of an instruction: the builder takes `'…'` literally. Cached per AST (shared across versions). */
 function singleQuoted(ins: Instr): Quoted {
-  return memoByAst(quotedCache, ins, () => {
-    const text = ins.text();
-    const esc = ins.doc.escapeChar;
-    const spans: number[] = [];
-    let inDouble = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === esc) {
-        i++;
-        continue;
-      }
-      if (c === '"') inDouble = !inDouble;
-      else if (c === "'" && !inDouble) {
-        const close = text.indexOf("'", i + 1);
-        const end = close < 0 ? text.length : close;
-        spans.push(i, end);
-        i = end;
-      }
+  return memoByAst(quotedCache, ins, computeSingleQuoted);
+}
+
+function computeSingleQuoted(ins: Instr): Quoted {
+  const text = ins.text();
+  const esc = ins.doc.escapeChar;
+  const spans: number[] = [];
+  let inDouble = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === esc) {
+      i++;
+      continue;
     }
-    return { spans };
-  });
+    if (c === '"') inDouble = !inDouble;
+    else if (c === "'" && !inDouble) {
+      const close = text.indexOf("'", i + 1);
+      const end = close < 0 ? text.length : close;
+      spans.push(i, end);
+      i = end;
+    }
+  }
+  return { spans };
 }
 
 function isInSingleQuotes(doc: ParsedDocument, ins: Instr, v: VariableRef): boolean {
@@ -100,17 +102,19 @@ const candidateCache = new WeakMap<object, Candidate[]>();
  * The references of an instruction that could be undefined: no `${X:-…}` modifier, not a common environment name or
  * builtin ARG, not in a heredoc body or single quotes. Memoised per AST with instruction-relative lines.
  */
-function candidates(doc: ParsedDocument, ins: Instr): Candidate[] {
-  return memoByAst(candidateCache, ins, () => {
-    const out: Candidate[] = [];
-    for (const v of ins.variables()) {
-      const n = v.name;
-      if (!n || v.modifier !== null || COMMON_ENV.has(n) || isBuiltinArg(n)) continue;
-      if (inHeredoc(ins, v) || isInSingleQuotes(doc, ins, v)) continue;
-      out.push({ name: n, range: shift(v.range, -ins.startLine) });
-    }
-    return out;
-  });
+function candidates(ins: Instr): Candidate[] {
+  return memoByAst(candidateCache, ins, computeCandidates);
+}
+
+function computeCandidates(ins: Instr): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of ins.variables()) {
+    const n = v.name;
+    if (!n || v.modifier !== null || COMMON_ENV.has(n) || isBuiltinArg(n)) continue;
+    if (inHeredoc(ins, v) || isInSingleQuotes(ins.doc, ins, v)) continue;
+    out.push({ name: n, range: shift(v.range, -ins.startLine) });
+  }
+  return out;
 }
 
 function shift(r: Range, delta: number): Range {
@@ -161,7 +165,7 @@ export const UndefinedVar: Rule = {
       const bare = startsBare(stage);
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'FROM' && EXPANDED.has(ins.keyword)) {
-          for (const v of candidates(doc, ins)) {
+          for (const v of candidates(ins)) {
             const n = v.name;
             if (env.has(n) || args.has(n)) continue;
             let m: { ko: string; en: string } | null = null;

@@ -27,12 +27,14 @@ export function isLowerWord(s: string): boolean {
  */
 const keywordCache = new WeakMap<object, string | null>();
 export function keywordAsWritten(ins: Instr): string | null {
-  return memoByAst(keywordCache, ins, () => {
-    const r = ins.keywordRange;
-    if (r.start.line !== r.end.line) return null;
-    const text = ins.keywordText;
-    return text.length === r.end.character - r.start.character ? text : null;
-  });
+  return memoByAst(keywordCache, ins, computeKeywordAsWritten);
+}
+
+function computeKeywordAsWritten(ins: Instr): string | null {
+  const r = ins.keywordRange;
+  if (r.start.line !== r.end.line) return null;
+  const text = ins.keywordText;
+  return text.length === r.end.character - r.start.character ? text : null;
 }
 
 export interface RelVar {
@@ -46,14 +48,16 @@ const varCache = new WeakMap<object, RelVar[]>();
 
 /** `$NAME` references of an instruction, memoised per AST with instruction-relative lines (see `absolute`). */
 export function relativeVariables(ins: Instr): RelVar[] {
-  return memoByAst(varCache, ins, () =>
-    ins.variables().map((v) => ({
-      name: v.name,
-      modifier: v.modifier,
-      nameRange: shiftLines(v.nameRange, -ins.startLine),
-      range: shiftLines(v.range, -ins.startLine),
-    })),
-  );
+  return memoByAst(varCache, ins, computeRelativeVariables);
+}
+
+function computeRelativeVariables(ins: Instr): RelVar[] {
+  return ins.variables().map((v) => ({
+    name: v.name,
+    modifier: v.modifier,
+    nameRange: shiftLines(v.nameRange, -ins.startLine),
+    range: shiftLines(v.range, -ins.startLine),
+  }));
 }
 
 export function shiftLines(r: Range, delta: number): Range {
@@ -64,10 +68,12 @@ export function shiftLines(r: Range, delta: number): Range {
  * Per-instruction memo keyed by the dockerfile-ast object, which is shared by every document version whose chunk did
  * not change; ranges are stored relative to the instruction's first line so they stay right when lines above move.
  */
-export function memoByAst<T>(cache: WeakMap<object, T>, ins: Instr, compute: () => T): T {
+export function memoByAst<T>(cache: WeakMap<object, T>, ins: Instr, compute: (ins: Instr) => T): T {
+  // `compute` is a module-level function given the instruction, not a closure made at each call: these run for every
+  // instruction on every version, and a closure per call was a good part of what the rules allocated while typing.
   let v = cache.get(ins.ast);
   if (v === undefined) {
-    v = compute();
+    v = compute(ins);
     cache.set(ins.ast, v);
   }
   return v;

@@ -10,6 +10,14 @@ import { commandRange } from '../../service/shell/binding';
 import { hadolintUrl } from '../helpers/urls';
 import { runShells } from '../helpers/shell';
 
+// Module-level: a regular expression literal inside the loop is a new RegExp object at every evaluation, and this
+// runs for every RUN and every command on every version.
+const PIPEFAIL = /pipefail/;
+const NOT_POSIX = /pwsh|powershell|cmd/i;
+const SHORT_O = /^-[a-z]*o$/;
+const BASH_OR_ZSH = /^(bash|zsh)$/;
+const FIXED_OUTPUT = /^(echo|printf|yes|true|cat)$/;
+
 export const DL4006: Rule = {
   id: 'DL4006',
   severity: 'info',
@@ -22,11 +30,15 @@ export const DL4006: Rule = {
   check({ doc }) {
     const out: Finding[] = [];
     const lastShell = new Map<unknown, string>();
-    // The SHELL in force at each RUN: walk the instructions once.
-    const shellAt = new Map<unknown, string>();
+    // The SHELL in force at each RUN, walking the instructions once alongside the RUN shells (both are in document
+    // order). No map per RUN: this runs on every version, over every instruction.
+    const runs = runShells(doc);
+    let next = 0;
     let current = '';
     let stage: unknown = undefined;
-    for (const ins of doc.instructions) {
+    const list = doc.instructions;
+    for (let i = 0; i < list.length && next < runs.length; i++) {
+      const ins = list[i];
       if (ins.stage !== stage) {
         stage = ins.stage;
         // SHELL is image config: a stage built FROM another stage inherits it.
@@ -35,17 +47,20 @@ export const DL4006: Rule = {
       if (ins.keyword === 'SHELL') {
         current = ins.argsContent();
         lastShell.set(ins.stage, current);
-      } else if (ins.keyword === 'RUN') shellAt.set(ins, current);
-    }
-    for (const { instr, shell } of runShells(doc)) {
-      const sh = shellAt.get(instr) ?? '';
-      if (/pipefail/.test(sh) || /pwsh|powershell|cmd/i.test(sh)) continue;
+        continue;
+      }
+      if (runs[next].instr !== ins) continue;
+      const { shell } = runs[next++];
+      const sh = current;
+      if (PIPEFAIL.test(sh) || NOT_POSIX.test(sh)) continue;
       let pipefail = false;
-      for (const c of shell.all) {
-        if (c.name === 'set' && c.words.some((w, i) => (w.value === 'pipefail' && c.words[i - 1]?.value.endsWith('o')) || /^-[a-z]*o$/.test(w.value) && c.words[i + 1]?.value === 'pipefail')) pipefail = true;
-        if (/^(bash|zsh)$/.test(c.name) && c.words.some((w) => w.value === 'pipefail')) pipefail = true;
+      const all = shell.all;
+      for (let k = 0; k < all.length; k++) {
+        const c = all[k];
+        if (c.name === 'set' && c.words.some((w, i) => (w.value === 'pipefail' && c.words[i - 1]?.value.endsWith('o')) || SHORT_O.test(w.value) && c.words[i + 1]?.value === 'pipefail')) pipefail = true;
+        if (BASH_OR_ZSH.test(c.name) && c.words.some((w) => w.value === 'pipefail')) pipefail = true;
         // A left side that prints fixed text (`echo "$sum *f" | sha256sum -c -`) cannot fail: nothing to hide.
-        if (c.after === '|' && !pipefail && c.depth === 0 && !/^(echo|printf|yes|true|cat)$/.test(c.name)) {
+        if (c.after === '|' && !pipefail && c.depth === 0 && !FIXED_OUTPUT.test(c.name)) {
           out.push({ range: commandRange(doc, c), message: msg('파이프 앞에 `set -o pipefail` 설정이 없어 앞 명령의 실패가 무시됩니다', 'No `set -o pipefail` before this pipe: a failure of this command is ignored') });
           break;
         }
