@@ -12,6 +12,8 @@ import { DG110 } from './DG110-spacesAroundEquals';
 import { DG111 } from './DG111-keepAliveMainProcess';
 import { DG112 } from './DG112-aptUpdateOnEndOfLifeRelease';
 import { DG113 } from './DG113-aptInstallWithoutUpdate';
+import { DG114 } from './DG114-certificateCheckOff';
+import { DG115 } from './DG115-remoteScriptPipedToShell';
 
 /** The stack rules, one module each; the registry (rules/registry.ts) collects every group. */
-export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113];
+export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115];
