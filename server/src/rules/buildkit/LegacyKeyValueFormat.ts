@@ -4,16 +4,25 @@
  *
  * The fix writes `key=value` with the same value: a value without blanks is kept as written (quotes behave the same
  * in both forms); a value with blanks and no quotes or backslashes is wrapped in double quotes (so `$VAR` still
- * expands). Anything else is left for the user. `LABEL maintainer = "x"` (blanks around `=`) is the legacy form with
- * the value `= "x"`, certainly not what was meant, so the fix drops the stray `=`.
+ * expands). Anything else is left for the user.
+ *
+ * `LABEL maintainer = "x"` (blanks around `=`) is the legacy form with the value `= "x"` (BuildKit parser/
+ * line_parsers.go parseNameVal; instructions/parse.go parseKvps marks it NoDelim, which is what BuildKit's check
+ * reports). DG110 reports that case and says what the value became, so this rule stays quiet wherever DG110's
+ * spacedEquals matches. Where it does not (an `=` that only follows a line continuation), this rule still reports,
+ * and its fix drops the stray `=`.
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { PropertyInfo } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { memoByAst } from './util';
 import { docsUrl } from '../helpers/urls';
+import { spacedEquals } from '../stack/DG110-spacesAroundEquals';
 
-/** Whether an instruction has a legacy property, per AST (shared by versions whose chunk did not change). */
+/**
+ * Whether an instruction has a legacy property that DG110 does not report, per AST (shared by versions whose chunk
+ * did not change).
+ */
 const legacyCache = new WeakMap<object, boolean>();
 
 const MESSAGE = msg(
@@ -65,7 +74,7 @@ export const LegacyKeyValueFormat: Rule = {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'ENV' && ins.keyword !== 'LABEL') continue;
-      if (!memoByAst(legacyCache, ins, () => legacyProps(ins.properties()).length > 0)) continue;
+      if (!memoByAst(legacyCache, ins, () => legacyProps(ins.properties()).length > 0 && !spacedEquals(ins))) continue;
       for (const p of legacyProps(ins.properties())) {
         out.push({ range: ins.keywordRange.start.line === p.range.start.line ? { start: ins.keywordRange.start, end: p.range.end } : p.range, message: fillMsg(MESSAGE, ins.keyword, p.name) });
       }
