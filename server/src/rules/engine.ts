@@ -4,7 +4,7 @@
  * per document version and options object, so hover and code actions on the same version cost nothing.
  */
 import { ValidationCode, ValidationSeverity, ValidatorSettings } from 'dockerfile-utils';
-import type { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../service/document';
 import { DEFAULT_VALIDATOR_SETTINGS } from '../service/validation';
 import { effectiveSeverity, readProjectConfig } from './config';
@@ -55,10 +55,18 @@ export const ENGINE_VALIDATOR_SETTINGS: ValidatorSettings = {
  *   `--retries` only): `--retries=0` means the default (3) and is accepted since dockerfile 1.5 / BuildKit 0.11 /
  *   Docker Engine 24.0 (BuildKit frontend/dockerfile/instructions/parse.go: only a negative value is an error).
  *   Only the `(not 0)` problem is dropped: a negative value keeps its error.
+ * - `noSourceImage` on an instruction (the first one that is neither ARG nor FROM) → DL3061, which names that
+ *   instruction. Its other form, at 0:0 with no width for a document that has no instruction but ARG, stays: no
+ *   rule reports a missing FROM there.
  */
-export function isSupersededValidatorCode(code: unknown, message: string): boolean {
+export function isSupersededValidatorCode(code: unknown, message: string, range: Range): boolean {
   if (code === ValidationCode.FLAG_AT_LEAST_ONE) return /\(not 0\)$/.test(message);
+  if (code === ValidationCode.NO_SOURCE_IMAGE) return !isEmptyRange(range);
   return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME;
+}
+
+function isEmptyRange(r: Range): boolean {
+  return r.start.line === r.end.line && r.start.character === r.end.character;
 }
 
 /**

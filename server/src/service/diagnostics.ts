@@ -23,7 +23,7 @@ export function* diagnosticsSteps(doc: ParsedDocument, options: RuleOptions = {}
   const out: GuideDiagnostic[] = [];
   // dockerfile-utils checks that a rule covers better are switched off, so one problem is never reported twice.
   for (const p of yield* validatorProblemsSteps(doc, options.validatorSettings ?? ENGINE_VALIDATOR_SETTINGS)) {
-    if (isSupersededValidatorCode(p.code, typeof p.message === 'string' ? p.message : p.message.value)) continue;
+    if (isSupersededValidatorCode(p.code, typeof p.message === 'string' ? p.message : p.message.value, p.range)) continue;
     const { key, message } = translateValidatorMessage(typeof p.message === 'string' ? p.message : p.message.value);
     out.push({
       range: p.range,

@@ -105,7 +105,7 @@ describe('engine: equivalent BuildKit and hadolint rules', () => {
 describe('engine: dockerfile-utils overlap', () => {
   it('the engine validator settings switch off what a rule reports better', () => {
     const text = lines('FROM debian:buster AS a', 'run echo', 'MAINTAINER kim', 'CMD a', 'CMD b', 'WORKDIR x', 'RUN a \\', '', '  b', 'FROM debian AS a');
-    const problems = validatorProblems(d(text), ENGINE_VALIDATOR_SETTINGS).filter((p) => !isSupersededValidatorCode(p.code, typeof p.message === 'string' ? p.message : p.message.value));
+    const problems = validatorProblems(d(text), ENGINE_VALIDATOR_SETTINGS).filter((p) => !isSupersededValidatorCode(p.code, typeof p.message === 'string' ? p.message : p.message.value, p.range));
     assert.deepEqual(problems.map((p) => p.message), []);
     // …and the default settings do report them, so the switch is what removed them.
     assert.ok(validatorProblems(d(text)).length >= 5);

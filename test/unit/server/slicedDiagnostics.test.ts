@@ -38,7 +38,7 @@ function unsliced(text: string): string[] {
   const out: string[] = [];
   for (const p of validate(text, ENGINE_VALIDATOR_SETTINGS)) {
     const text = typeof p.message === 'string' ? p.message : p.message.value;
-    if (isSupersededValidatorCode(p.code, text)) continue;
+    if (isSupersededValidatorCode(p.code, text, p.range)) continue;
     const { key: code, message } = translateValidatorMessage(text);
     out.push(key({ range: p.range, code, severity: p.severity ?? 1, message }));
   }

@@ -4,16 +4,25 @@
  *
  * The fix writes `key=value` with the same value: a value without blanks is kept as written (quotes behave the same
  * in both forms); a value with blanks and no quotes or backslashes is wrapped in double quotes (so `$VAR` still
- * expands). Anything else is left for the user. `LABEL maintainer = "x"` (blanks around `=`) is the legacy form with
- * the value `= "x"`, certainly not what was meant, so the fix drops the stray `=`.
+ * expands). Anything else is left for the user.
+ *
+ * `LABEL maintainer = "x"` (blanks around `=`) is the legacy form with the value `= "x"` (BuildKit parser/
+ * line_parsers.go parseNameVal; instructions/parse.go parseKvps marks it NoDelim, which is what BuildKit's check
+ * reports). DG110 reports that case and says what the value became, so this rule stays quiet wherever DG110's
+ * spacedEquals matches. Where it does not (an `=` that only follows a line continuation), this rule still reports,
+ * and its fix drops the stray `=`.
  */
 import { fillMsg, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import type { Instr, PropertyInfo } from '../../service/document';
 import { memoByAst } from './util';
 import { docsUrl } from '../helpers/urls';
+import { spacedEquals } from '../stack/DG110-spacesAroundEquals';
 
-/** Whether an instruction has a legacy property, per AST (shared by versions whose chunk did not change). */
+/**
+ * Whether an instruction has a legacy property that DG110 does not report, per AST (shared by versions whose chunk
+ * did not change).
+ */
 const legacyCache = new WeakMap<object, boolean>();
 
 const MESSAGE = msg(
@@ -51,9 +60,9 @@ function legacyProps(props: PropertyInfo[]): PropertyInfo[] {
   return props.filter((p) => p.operator === null && p.value !== null && p.valueRange !== null && p.name);
 }
 
-/** Whether an ENV or LABEL uses the legacy `key value` form anywhere (kept per parse). */
+/** Whether an ENV or LABEL uses the legacy `key value` form where DG110 does not report it (kept per parse). */
 function hasLegacyProps(ins: Instr): boolean {
-  return legacyProps(ins.properties()).length > 0;
+  return legacyProps(ins.properties()).length > 0 && !spacedEquals(ins);
 }
 
 export const LegacyKeyValueFormat: Rule = {

@@ -11,6 +11,9 @@
  * nothing but PATH (scratch, debian, ubuntu, alpine, busybox), the name is a global or platform ARG not redeclared,
  * or it is one letter away from a name that is in scope (a typo). `${NAME:-x}`-style references, names inside single
  * quotes and heredoc bodies, and the usual environment names (PATH, HOME, HOSTNAME, …) are never reported.
+ *
+ * `$A` in `ENV A=1 B=$A` is left to DL3044: BuildKit expands an ENV's values before it sets any of them, so A may
+ * well be undefined there, but "undefined" on the line that defines A misleads, and DL3044 says why.
  */
 import type { Range } from 'vscode-languageserver-types';
 import { fill, msg } from '../../../../common/src/i18n';
@@ -19,6 +22,7 @@ import type { Finding, Rule } from '../types';
 import { closestName } from './UndefinedArgInFrom';
 import { editDistance, isBuiltinArg, memoByAst, PLATFORM_ARGS } from './util';
 import { docsUrl } from '../helpers/urls';
+import { sameEnvReferences } from '../hadolint/DL3044';
 
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
 
@@ -100,7 +104,8 @@ const candidateCache = new WeakMap<object, Candidate[]>();
 
 /**
  * The references of an instruction that could be undefined: no `${X:-…}` modifier, not a common environment name or
- * builtin ARG, not in a heredoc body or single quotes. Memoised per AST with instruction-relative lines.
+ * builtin ARG, not in a heredoc body or single quotes, not a name set earlier in the same ENV (DL3044's).
+ * Memoised per AST with instruction-relative lines.
  */
 function candidates(ins: Instr): Candidate[] {
   return memoByAst(candidateCache, ins, computeCandidates);
@@ -108,13 +113,19 @@ function candidates(ins: Instr): Candidate[] {
 
 function computeCandidates(ins: Instr): Candidate[] {
   const out: Candidate[] = [];
+  const dl3044 = sameEnvReferences(ins);
   for (const v of ins.variables()) {
     const n = v.name;
     if (!n || v.modifier !== null || COMMON_ENV.has(n) || isBuiltinArg(n)) continue;
     if (inHeredoc(ins, v) || isInSingleQuotes(ins.doc, ins, v)) continue;
+    if (dl3044.some((r) => samePosition(r.range.start, v.range.start))) continue;
     out.push({ name: n, range: shift(v.range, -ins.startLine) });
   }
   return out;
+}
+
+function samePosition(a: Range['start'], b: Range['start']): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 function shift(r: Range, delta: number): Range {

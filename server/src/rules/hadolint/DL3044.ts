@@ -1,11 +1,16 @@
 /**
  * DL3044: `ENV A=1 B=$A`: all values of one ENV are expanded before any of them is set, so `$A` is the old (usually
- * empty) value, not 1.
+ * empty) value, not 1 (BuildKit frontend/dockerfile/dockerfile2llb/convert.go: the words of a command are expanded
+ * with getEnv(d.state), the state before it; dispatchEnv adds the pairs afterwards).
+ *
+ * BuildKit's UndefinedVar also fires on such a `$A` when nothing defined A before. It calls A undefined on the very
+ * line that defines it; this rule names the cause, so UndefinedVar leaves these references to it
+ * (sameEnvReferences).
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../helpers/urls';
-import type { Instr } from '../../service/document';
+import type { Instr, VariableRef } from '../../service/document';
 
 /** Per instruction text (kept per parse): the cheap filter below, so an ENV is not re-read on every version. */
 const suspiciousCache = new WeakMap<object, boolean>();
@@ -27,6 +32,29 @@ function suspicious(ins: Instr): boolean {
   });
 }
 
+/**
+ * The references in an ENV's values to a name that an earlier pair of the same ENV assigns (`$A` in `ENV A=1 B=$A`).
+ * Whether the name had a value before the ENV is not looked at here.
+ */
+export function sameEnvReferences(ins: Instr): VariableRef[] {
+  if (ins.keyword !== 'ENV') return [];
+  let worth = suspiciousCache.get(ins.ast);
+  if (worth === undefined) suspiciousCache.set(ins.ast, (worth = suspicious(ins)));
+  if (!worth) return [];
+  const props = ins.properties();
+  if (props.length < 2) return [];
+  const refs = ins.variables();
+  const out: VariableRef[] = [];
+  for (let k = 1; k < props.length; k++) {
+    const vr = props[k].valueRange;
+    if (!vr) continue;
+    for (const r of refs) {
+      if (within(r.range, vr) && props.slice(0, k).some((p) => p.name === r.name)) out.push(r);
+    }
+  }
+  return out;
+}
+
 export const DL3044: Rule = {
   id: 'DL3044',
   severity: 'warning',
@@ -36,23 +64,12 @@ export const DL3044: Rule = {
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
-      if (ins.keyword !== 'ENV') continue;
-      let worth = suspiciousCache.get(ins.ast);
-      if (worth === undefined) suspiciousCache.set(ins.ast, (worth = suspicious(ins)));
-      if (!worth) continue;
-      const props = ins.properties();
-      if (props.length < 2) continue;
-      const refs = ins.variables();
+      const refs = sameEnvReferences(ins);
+      if (refs.length === 0) continue;
       const definedBefore = (name: string) => doc.varDefs.some((d) => d.name === name && d.instr.startLine < ins.startLine && d.stage === ins.stage);
-      for (let k = 1; k < props.length; k++) {
-        const vr = props[k].valueRange;
-        if (!vr) continue;
-        for (const r of refs) {
-          if (!within(r.range, vr)) continue;
-          const earlier = props.slice(0, k).some((p) => p.name === r.name);
-          if (!earlier || definedBefore(r.name)) continue;
-          out.push({ range: r.range, message: msg(`\`${r.name}\` 변수는 같은 ENV에서 정의되므로 여기서는 이전 값으로 치환됩니다`, `\`${r.name}\` is defined in this same ENV, so the previous value is substituted`) });
-        }
+      for (const r of refs) {
+        if (definedBefore(r.name)) continue;
+        out.push({ range: r.range, message: msg(`\`${r.name}\` 변수는 같은 ENV에서 정의되므로 여기서는 이전 값으로 치환됩니다`, `\`${r.name}\` is defined in this same ENV, so the previous value is substituted`) });
       }
     }
     return out;

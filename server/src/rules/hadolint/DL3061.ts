@@ -1,4 +1,9 @@
-/** DL3061: a Dockerfile must start with FROM (ARG, comments and parser directives may come before it). */
+/**
+ * DL3061: a Dockerfile must start with FROM (ARG, comments and parser directives may come before it). BuildKit stops
+ * at the first other instruction before FROM with "no build stage in current context" (frontend/dockerfile/
+ * instructions/parse.go, Parse → CurrentStage). dockerfile-utils' `noSourceImage` on that instruction says the same
+ * and is dropped for this rule (rules/engine.ts isSupersededValidatorCode).
+ */
 import { msg } from '../../../../common/src/i18n';
 import type { Rule } from '../types';
 import { hadolintUrl } from '../helpers/urls';
@@ -12,6 +17,15 @@ export const DL3061: Rule = {
   check({ doc }) {
     const first = doc.instructions.find((i) => i.keyword !== 'ARG');
     if (!first || first.keyword === 'FROM') return [];
-    return [{ range: first.keywordRange, message: msg(`FROM보다 앞에 \`${first.keyword}\` 명령이 있습니다`, `\`${first.keyword}\` comes before FROM`) }];
+    // "Before any FROM": the document may have no FROM at all, and the message must hold then too.
+    return [
+      {
+        range: first.keywordRange,
+        message: msg(
+          `\`${first.keyword}\` 명령이 FROM보다 먼저 나옵니다. 첫 FROM 앞에는 ARG만 쓸 수 있어서 빌드가 이 줄에서 실패합니다`,
+          `\`${first.keyword}\` comes before any FROM: only ARG may come before the first FROM, so the build fails here`,
+        ),
+      },
+    ];
   },
 };

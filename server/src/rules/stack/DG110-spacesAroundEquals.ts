@@ -1,10 +1,48 @@
 /**
  * DG110: `LABEL key = value` / `ENV key = value`. With spaces around `=`, Docker reads the legacy `key value` form:
- * the key is `key` and the value is `= value` (BuildKit reports LegacyKeyValueFormat but keeps the wrong value).
+ * the key is `key` and the value is `= value` (BuildKit frontend/dockerfile/parser/line_parsers.go parseNameVal: a
+ * first word without `=` selects the old form, and the rest of the line after it is the value). BuildKit reports
+ * LegacyKeyValueFormat there, which only says the form is old; this rule says what the value became, so
+ * LegacyKeyValueFormat leaves such an instruction to it (spacedEquals).
  */
 import { msg } from '../../../../common/src/i18n';
+import type { Instr, Span } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { edit } from '../helpers/edits';
+
+export interface SpacedEquals {
+  key: Span;
+  /** Everything after the key as Docker keeps it: `= value`, `=value`. */
+  written: string;
+  /** What was meant: `written` without the `=` and the blanks after it. */
+  value: string;
+  /** The instruction's last argument (where the finding ends). */
+  last: Span;
+}
+
+/**
+ * The `key = value` of a LABEL or ENV in the legacy form whose value starts with `=`, or null. Detected from the
+ * arguments as written; the first line's text is a cheap filter (the `=` of such a pair follows blanks there).
+ */
+export function spacedEquals(ins: Instr): SpacedEquals | null {
+  if (ins.keyword !== 'LABEL' && ins.keyword !== 'ENV') return null;
+  if (!/[ \t]=/.test(ins.doc.lineText(ins.startLine))) return null;
+  const args = ins.args();
+  if (args.length < 2) return null;
+  const key = args[0];
+  if (key.value.includes('=') || !args[1].value.startsWith('=')) return null;
+  const written = ins.argsContent().trim().slice(key.value.length).trim();
+  return { key, written, value: written.replace(/^=\s*/, ''), last: args[args.length - 1] };
+}
+
+/** An unquoted value with blanks would become several keys in the `key=value` form: it needs quotes. */
+function needsQuotes(value: string): boolean {
+  return /\s/.test(value) && !/^(".*"|'.*')$/s.test(value);
+}
+
+function quoted(value: string): string {
+  return '"' + value.replace(/["\\]/g, (c) => '\\' + c) + '"';
+}
 
 export const DG110: Rule = {
   id: 'DG110',
@@ -18,23 +56,17 @@ export const DG110: Rule = {
   check({ doc }) {
     const out: Finding[] = [];
     for (const ins of doc.instructions) {
-      if (ins.keyword !== 'LABEL' && ins.keyword !== 'ENV') continue;
-      // Legacy form: one key, the rest of the line is the value. Detect `key =…` from the arguments as written;
-      // the line text is a cheap first filter (the `=` of a legacy pair follows blanks on the first line).
-      if (!/[ \t]=/.test(ins.doc.lineText(ins.startLine))) continue;
-      const args = ins.args();
-      if (args.length < 2) continue;
-      const key = args[0];
-      const second = args[1];
-      if (key.value.includes('=') || !second.value.startsWith('=')) continue;
-      const value = ins.argsContent().trim().slice(key.value.length).trim().replace(/^=\s*/, '');
+      const m = spacedEquals(ins);
+      if (!m) continue;
+      const name = m.key.value;
+      const meant = `${name}=${needsQuotes(m.value) ? quoted(m.value) : m.value}`;
       out.push({
-        range: { start: key.range.start, end: args[args.length - 1].range.end },
+        range: { start: m.key.range.start, end: m.last.range.end },
         message: msg(
-          `\`${ins.keyword} ${key.value} = …\`: 공백 때문에 값이 \`= ${value}\` 그대로 저장됩니다. \`${key.value}=${value}\`처럼 붙여 쓰세요`,
-          `\`${ins.keyword} ${key.value} = …\` sets the value to \`= ${value}\`; write \`${key.value}=${value}\``,
+          `\`${ins.keyword} ${name} = …\`: 공백 때문에 값이 \`${m.written}\` 그대로 저장됩니다. \`${meant}\`처럼 붙여 쓰세요`,
+          `\`${ins.keyword} ${name} = …\` sets the value to \`${m.written}\`; write \`${meant}\``,
         ),
-        data: { key: key.value },
+        data: { key: name },
       });
     }
     return out;
@@ -54,11 +86,9 @@ export const DG110: Rule = {
     while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
     const end = doc.offsetAt(ins.range.end);
     const rest = text.slice(k, end);
-    // An unquoted value with spaces would become several keys in the `key=value` form: quote it.
-    if (/\s/.test(rest.trim()) && !/^(".*"|'.*')$/s.test(rest.trim()) && !rest.includes('\n')) {
-      const quoted = '"' + rest.trim().replace(/["\\]/g, (c) => '\\' + c) + '"';
+    if (needsQuotes(rest.trim()) && !rest.includes('\n')) {
       const range = { start: doc.positionAt(keyEnd), end: doc.positionAt(end) };
-      return [{ title: msg('`=` 양옆의 공백을 지우고 값을 따옴표로 묶기', 'Remove the spaces around `=` and quote the value'), edits: [edit(range, '=' + quoted)], preferred: true }];
+      return [{ title: msg('`=` 양옆의 공백을 지우고 값을 따옴표로 묶기', 'Remove the spaces around `=` and quote the value'), edits: [edit(range, '=' + quoted(rest.trim()))], preferred: true }];
     }
     const range = { start: doc.positionAt(keyEnd), end: doc.positionAt(k) };
     return [{ title: msg('`=` 양옆의 공백 지우기', 'Remove the spaces around `=`'), edits: [edit(range, '=')], preferred: true }];
