@@ -55,10 +55,12 @@ export const ENGINE_VALIDATOR_SETTINGS: ValidatorSettings = {
  *   `--retries` only): `--retries=0` means the default (3) and is accepted since dockerfile 1.5 / BuildKit 0.11 /
  *   Docker Engine 24.0 (BuildKit frontend/dockerfile/instructions/parse.go: only a negative value is an error).
  *   Only the `(not 0)` problem is dropped: a negative value keeps its error.
+ * - `invalidDestination` (COPY/ADD with several sources and a destination not ending in `/` or `\`) → DL3021, which
+ *   makes the same test on the same word (and reads a quoted `"/dest/"` as the builder does), with a quick fix.
  */
 export function isSupersededValidatorCode(code: unknown, message: string): boolean {
   if (code === ValidationCode.FLAG_AT_LEAST_ONE) return /\(not 0\)$/.test(message);
-  return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME;
+  return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME || code === ValidationCode.INVALID_DESTINATION;
 }
 
 /**
