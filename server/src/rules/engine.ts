@@ -58,11 +58,13 @@ export const ENGINE_VALIDATOR_SETTINGS: ValidatorSettings = {
  * - `noSourceImage` on an instruction (the first one that is neither ARG nor FROM) → DL3061, which names that
  *   instruction. Its other form, at 0:0 with no width for a document that has no instruction but ARG, stays: no
  *   rule reports a missing FROM there.
+ * - `invalidDestination` (COPY/ADD with several sources and a destination not ending in `/` or `\`) → DL3021, which
+ *   makes the same test on the same word (and reads a quoted `"/dest/"` as the builder does), with a quick fix.
  */
 export function isSupersededValidatorCode(code: unknown, message: string, range: Range): boolean {
   if (code === ValidationCode.FLAG_AT_LEAST_ONE) return /\(not 0\)$/.test(message);
   if (code === ValidationCode.NO_SOURCE_IMAGE) return !isEmptyRange(range);
-  return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME;
+  return code === ValidationCode.DUPLICATE_BUILD_STAGE_NAME || code === ValidationCode.INVALID_DESTINATION;
 }
 
 function isEmptyRange(r: Range): boolean {

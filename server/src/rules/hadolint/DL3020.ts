@@ -3,11 +3,22 @@
  * surprise waiting to happen, and COPY says exactly what happens.
  */
 import { msg } from '../../../../common/src/i18n';
+import { stripQuotes } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { edit } from '../helpers/edits';
 import { hadolintUrl } from '../helpers/urls';
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|gz|bz2|xz|zst)$/i;
+
+/**
+ * A source only ADD handles: a URL, a git address, a local archive (ADD unpacks it), or a variable that may hold one.
+ * The builder reads `"wp.tar.gz"` as `wp.tar.gz` (its word lexer drops the quotes), so one pair of quotes around the
+ * source is taken off before looking at it, as hadolint's isArchive and isUrl do with dropQuotes.
+ */
+function needsAdd(written: string): boolean {
+  const s = stripQuotes(written);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^git@/.test(s) || ARCHIVE.test(s) || s.includes('$');
+}
 
 export const DL3020: Rule = {
   id: 'DL3020',
@@ -27,7 +38,7 @@ export const DL3020: Rule = {
       const args = (json ?? ins.args()).map((a) => a.value);
       if (args.length < 2) continue;
       const srcs = args.slice(0, -1);
-      if (srcs.some((s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^git@/.test(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
+      if (srcs.some(needsAdd)) continue;
       out.push({ range: ins.keywordRange, message: msg(`로컬 파일은 ADD 대신 COPY로 복사하세요: \`${srcs.join(' ')}\``, `Use COPY instead of ADD for the local \`${srcs.join(' ')}\``) });
     }
     return out;

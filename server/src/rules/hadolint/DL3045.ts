@@ -1,7 +1,20 @@
 /** DL3045: a relative COPY destination with no WORKDIR in the stage depends on the base image's working folder. */
 import { msg } from '../../../../common/src/i18n';
+import { stripQuotes } from '../../service/document';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../helpers/urls';
+import { writtenArg } from '../helpers/written';
+
+/**
+ * Absolute for this rule: `/…`, a variable (it may expand to one), or a Windows drive path `C:\…` / `C:/…`, as
+ * hadolint's DL3045 (isWindowsAbsolute) counts a drive letter. The test reads the destination as written, since
+ * dockerfile-ast's value of `c:\app` under the default escape is `c:app`. (The builder reads it the same way and so
+ * loses the separators, a Windows-escape mistake of its own that a missing WORKDIR does not describe.) A bare
+ * `c:app`, relative to the drive's current folder, stays relative.
+ */
+function isAbsoluteDestination(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path);
+}
 
 export const DL3045: Rule = {
   id: 'DL3045',
@@ -21,11 +34,12 @@ export const DL3045: Rule = {
       for (const ins of stage.instructions) {
         if (ins.keyword === 'WORKDIR') workdir = true;
         if (ins.keyword !== 'COPY' || workdir) continue;
-        const args = ins.jsonStrings() ?? ins.args();
+        const json = ins.jsonStrings();
+        const args = json ?? ins.args();
         if (args.length < 2) continue;
         const dest = args[args.length - 1];
-        const v = dest.value.replace(/^["']|["']$/g, '');
-        if (v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:[\\/]/.test(v) || ins.heredocs().length) continue;
+        const v = stripQuotes(writtenArg(doc, dest, json !== null));
+        if (isAbsoluteDestination(v) || ins.heredocs().length) continue;
         out.push({ range: dest.range, message: msg(`WORKDIR 없이 상대 경로에 복사합니다: \`${v}\`. 절대 경로를 쓰세요`, `Copying to the relative \`${v}\` with no WORKDIR set; use an absolute path`) });
       }
     }

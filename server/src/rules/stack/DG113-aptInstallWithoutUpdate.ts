@@ -1,13 +1,14 @@
 /**
  * DG113: `apt-get install` in a RUN that does not run `apt-get update` itself. The update sits in an earlier layer
  * that the build cache keeps; when the install line changes later, it runs against old package lists and fails
- * with 404s (or installs outdated versions). The fix merges the update into the install RUN.
+ * with 404s (or installs outdated versions). The fix merges the update into the install RUN. An install run with
+ * `-U`/`--update` updates the lists first (apt's DoInstall calls DoUpdate when APT::Update is set), so it counts as one.
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Fix, Rule } from '../types';
 import { instrShell, wordRange } from '../../service/shell/binding';
 import type { Instr } from '../../service/document';
-import { aptOf } from '../helpers/apt';
+import { aptOf, refreshesLists } from '../helpers/apt';
 import { edit, wholeLines } from '../helpers/edits';
 import { runShells } from '../helpers/shell';
 
@@ -16,14 +17,15 @@ export const DG113: Rule = {
   severity: 'warning',
   title: msg('apt-get install과 같은 RUN에 apt-get update가 없습니다', 'apt-get install without apt-get update in the same RUN'),
   why: msg(
-    '`RUN apt-get update`를 따로 두면 그 레이어는 빌드 캐시에 남습니다. 나중에 install 줄만 바꾸면 update는 다시 실행되지 않아 오래된 패키지 목록으로 설치하게 되고, 저장소에서 사라진 버전 때문에 404로 실패하거나 예전 버전이 설치됩니다. `RUN apt-get update && apt-get install -y …`처럼 같은 RUN에서 실행하세요.',
-    'A separate `RUN apt-get update` layer stays in the build cache. When you later change only the install line, update does not run again, so install works from stale package lists: it fails with 404s for versions that left the mirror, or installs old versions. Run both in the same RUN: `RUN apt-get update && apt-get install -y …`.',
+    '`RUN apt-get update`를 따로 두면 그 레이어는 빌드 캐시에 남습니다. 나중에 install 줄만 바꾸면 update는 다시 실행되지 않아 오래된 패키지 목록으로 설치하게 되고, 저장소에서 사라진 버전 때문에 404로 실패하거나 예전 버전이 설치됩니다. `RUN apt-get update && apt-get install -y …`처럼 같은 RUN에서 실행하세요. apt 2.7 이상(Debian 13 등)에서는 `apt-get install --update -y …` 한 명령으로도 같은 일을 합니다.',
+    'A separate `RUN apt-get update` layer stays in the build cache. When you later change only the install line, update does not run again, so install works from stale package lists: it fails with 404s for versions that left the mirror, or installs old versions. Run both in the same RUN: `RUN apt-get update && apt-get install -y …`. With apt 2.7 or later (Debian 13, for one), `apt-get install --update -y …` does the same in one command.',
   ),
   check({ doc }) {
     const out: Finding[] = [];
     for (const { instr, shell } of runShells(doc)) {
       const invs = aptOf(shell);
-      if (invs.some((i) => i.subcommand?.value === 'update')) continue;
+      // `apt-get install --update` (apt 2.7+, the apt of Debian 13) refreshes the lists itself.
+      if (invs.some(refreshesLists)) continue;
       const install = invs.find((i) => i.subcommand?.value === 'install' && i.packages.length > 0 && !i.packages.some((p) => /\.deb$/.test(p.value)));
       if (!install) continue;
       out.push({
