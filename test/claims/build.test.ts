@@ -1,6 +1,6 @@
 /**
- * What the builders really do with WORKDIR variables, `COPY ../x`, local archives in ADD, HEALTHCHECK --retries and
- * a shell-form ENTRYPOINT next to a CMD, under both builders, checked against what docs/instructions.ts,
+ * What the builders really do with WORKDIR variables, `COPY ../x`, local archives in ADD, HEALTHCHECK --retries,
+ * COPY of several files to a path without a trailing `/`, and a shell-form ENTRYPOINT next to a CMD, under both builders, checked against what docs/instructions.ts,
  * docs/flags.ts and the rules teach. Base: the busybox test image.
  */
 import { strict as assert } from 'node:assert';
@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { FLAGS, INSTRUCTIONS } from '../../server/src/docs';
 import { UndefinedVar } from '../../server/src/rules/buildkit/UndefinedVar';
 import { DG103 } from '../../server/src/rules/stack/DG103-shellEntrypointIgnoresCmd';
+import { DL3021 } from '../../server/src/rules/hadolint/DL3021';
 import { ParsedDocument } from '../../server/src/service/document';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { run } from '../unit/rules/hadolint/helpers';
@@ -129,6 +130,20 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
       assert.match(negative.out, /--retries must be at least 1 \(not -1\)|--retries cannot be negative \(-1\)/);
     });
 
+    it(`DL3021 (${b.name}): COPY of two files to a destination without a trailing / ${b.name === 'BuildKit' ? 'builds, and only the last file is left there' : 'stops the build'}`, async () => {
+      const dockerfile = `FROM ${busybox}\nCOPY a b /dest\n`;
+      const r = await build(b, 'copy-two-sources', { Dockerfile: dockerfile, a: 'first\n', b: 'second\n' });
+      if (b.name === 'BuildKit') {
+        assert.equal(r.code, 0, r.out);
+        const out = await runOnce(r.tag, ['cat', '/dest']);
+        assert.equal(out.stdout, 'second\n');
+      } else {
+        assert.notEqual(r.code, 0, r.out);
+        assert.match(r.out, /When using COPY with more than one source file, the destination must be a directory and end with a \//);
+      }
+      assert.equal(run(DL3021, dockerfile).length, 1);
+    });
+
     it(`DG103 (${b.name}): a shell-form ENTRYPOINT ignores CMD, whose words only become $0, $1`, async () => {
       const dockerfile = `FROM ${busybox}\nENTRYPOINT echo "0=$0 1=$1 n=$#"\nCMD ["hello", "world"]\n`;
       const r = await build(b, 'entrypoint-shell', { Dockerfile: dockerfile });
@@ -181,6 +196,12 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
     assert.deepEqual(at('0'), []);
     assert.equal(at('-1').length, 1);
     assert.equal(at('-1')[0].severity, 1);
+  });
+
+  it('DL3021 says the classic builder stops and BuildKit leaves only the last file', () => {
+    assert.match(DL3021.why.en, /classic builder stops with "When using COPY with more than one source file, the destination must be a directory and end with a \/"/);
+    assert.match(DL3021.why.en, /only the last one is left/);
+    assert.match(DL3021.why.ko, /마지막 파일 하나만 남습니다/);
   });
 
   it('DG103 says the CMD only becomes $0 of the shell', () => {
