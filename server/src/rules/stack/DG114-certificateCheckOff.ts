@@ -64,7 +64,7 @@ function checkOff(name: string, words: Word[]): { word: Word; shown: string } | 
 }
 
 const WHY_FIX = msg(
-  '인증서 오류가 나면 검사를 끄지 말고 원인을 고치세요. 슬림 이미지에서는 대개 `ca-certificates` 패키지가 없는 것이 원인입니다(`apt-get install --no-install-recommends curl`은 이 패키지를 설치하지 않습니다).',
+  '인증서 오류가 나면 검사를 끄지 말고 원인을 고치세요. 슬림 이미지에서는 대개 `ca-certificates` 패키지가 없는 것이 원인입니다(`apt-get install --no-install-recommends curl` 명령은 이 패키지를 설치하지 않습니다).',
   'If there is a certificate error, fix its cause instead of turning the check off. In a slim image it is usually the missing `ca-certificates` package (`apt-get install --no-install-recommends curl` leaves it out).',
 );
 
@@ -73,7 +73,7 @@ export const DG114: Rule = {
   severity: 'warning',
   title: msg('다운로드에서 인증서 확인을 끕니다', 'A download turns the certificate check off'),
   why: msg(
-    '`curl -k`(`--insecure`), `wget --no-check-certificate`, git의 `http.sslVerify=false`나 `GIT_SSL_NO_VERIFY`를 쓰면 HTTPS 연결은 암호화되지만 상대 서버가 진짜인지는 확인하지 않습니다. 그래서 네트워크 경로에 있는 누구든(프록시, 공용 Wi-Fi, 변조된 미러) 다른 파일을 건넬 수 있고, 빌드는 알아채지 못한 채 그 파일을 이미지에 넣습니다. ' +
+    '`curl -k`(`--insecure`), `wget --no-check-certificate`, git의 `http.sslVerify=false` 설정이나 `GIT_SSL_NO_VERIFY` 환경 변수를 쓰면 HTTPS 연결은 암호화되지만 상대 서버가 진짜인지는 확인하지 않습니다. 그래서 네트워크 경로에 있는 누구든(프록시, 공용 Wi-Fi, 변조된 미러) 다른 파일을 건넬 수 있고, 빌드는 알아채지 못한 채 그 파일을 이미지에 넣습니다. ' +
       WHY_FIX.ko +
       ' 사내 인증서가 필요하면 그 CA 인증서를 이미지에 추가하세요.',
     '`curl -k` (`--insecure`), `wget --no-check-certificate`, git\'s `http.sslVerify=false` or `GIT_SSL_NO_VERIFY` keep HTTPS encrypted but stop checking that the server is the real one. Anyone on the network path (a proxy, a public Wi-Fi, a tampered mirror) can then hand over a different file, and the build puts it into the image without noticing. ' +

@@ -65,7 +65,7 @@ export const DG115: Rule = {
         out.push({
           range: { start: commandRange(doc, c).start, end: commandRange(doc, receiver).end },
           message: msg(
-            `내려받은 스크립트를 확인 없이 \`${receiver.name}\`로 실행합니다: \`${url}\``,
+            `내려받은 스크립트를 확인 없이 \`${receiver.name}\` 셸로 실행합니다: \`${url}\``,
             `\`${url}\` is run by \`${receiver.name}\` without any check of what was downloaded`,
           ),
         });
