@@ -12,7 +12,7 @@ import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import type { ParsedDocument } from '../../service/document';
 import { instrShell, wordRange } from '../../service/shell/binding';
-import { lineOfOffset, type Word } from '../../service/shell/lexer';
+import type { Word } from '../../service/shell/lexer';
 import { daemonTypos, isDaemonTypo, nginxConfigs } from './nginxConfig';
 import { edit } from '../helpers/edits';
 
@@ -105,7 +105,7 @@ export const DG104: Rule = {
       for (const t of daemonTypos(conf.text)) {
         const at = conf.rangeOf(t.start, t.end);
         const exact = at ? nameRange(doc, at, t.name) : null;
-        const fileLine = conf.file ? lineOfOffset(conf.text, t.start) : 0;
+        const fileLine = conf.file ? conf.lineOf(t.start) : 0;
         out.push({
           range: exact ?? at ?? conf.anchor,
           message: conf.file

@@ -125,6 +125,27 @@ function fromShellInstr(ctx: RuleContext, stage: Stage, instr: Instr): MainComma
 }
 
 /**
+ * The script a command runs: `bash start.sh`, `sh -e /root/init.sh` (not `sh -c`), `./start.sh`, `/start.sh`,
+ * `setup.sh`; null for anything else or a path with a variable in it.
+ */
+export function scriptPath(argv: string[]): string | null {
+  if (argv.length === 0) return null;
+  let path: string | undefined;
+  if (SHELL_NAMES.has(baseName(argv[0]))) {
+    for (let k = 1; k < argv.length; k++) {
+      const a = argv[k];
+      if (a === '-c') return null;
+      if (a.startsWith('-') || a.startsWith('+')) continue;
+      path = a;
+      break;
+    }
+  } else if (argv[0].includes('/') || /\.(sh|bash)$/.test(argv[0])) {
+    path = argv[0];
+  }
+  return path && !path.includes('$') ? path : null;
+}
+
+/**
  * `bash start.sh`, `sh -e /root/init.sh`, `./start.sh`, `/start.sh`: when a COPY/ADD of the stage brings that file from
  * the build context and it can be read, its last foreground command (with `exec "$@"` replaced by `cmdArgs`).
  */
@@ -138,19 +159,8 @@ function followScript(
   depth = 0,
 ): MainCommand | null {
   if (!ctx.readContextFile || depth > 2) return null;
-  let path: string | undefined;
-  if (SHELL_NAMES.has(baseName(argv[0]))) {
-    for (let k = 1; k < argv.length; k++) {
-      const a = argv[k];
-      if (a === '-c') return null;
-      if (a.startsWith('-') || a.startsWith('+')) continue;
-      path = a;
-      break;
-    }
-  } else if (argv[0].includes('/') || /\.(sh|bash)$/.test(argv[0])) {
-    path = argv[0];
-  }
-  if (!path || path.includes('$')) return null;
+  const path = scriptPath(argv);
+  if (!path) return null;
   const found = findContextSource(ctx, stage, instr, path);
   if (!found) return null;
   const cmds = parseShell(plainSource(found.text));

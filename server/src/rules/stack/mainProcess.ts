@@ -4,17 +4,16 @@
  */
 import type { Msg } from '../../../../common/src/i18n';
 import { msg } from '../../../../common/src/i18n';
-import type { Stage } from '../../service/document';
-import { lineOfOffset } from '../../service/shell/lexer';
 import type { SimpleCommand } from '../../service/shell/parser';
 import { baseName } from '../helpers/paths';
 import type { RuleContext } from '../types';
-import { daemonTypos, nginxConfigs, setsDaemonOff } from './nginxConfig';
+import { daemonTypos } from './nginxConfig';
+import { nginxMainConf, type ConfPlace, type NginxMainConf } from './nginxMainConf';
 import { mainCommand, type MainCommand } from './mainCommand';
-import { finalStage } from '../../service/effectiveCommand';
 
 export type Verdict =
-  | { kind: 'exits'; what: string; reason: Msg }
+  /** `noFix`: nginx's configuration is what stops it, so `nginx -g 'daemon off;'` would not help. */
+  | { kind: 'exits'; what: string; reason: Msg; noFix?: true }
   | { kind: 'shell'; what: string }
   | { kind: 'keepalive'; what: string };
 
@@ -23,14 +22,6 @@ const INTERACTIVE_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ash', 'ksh', '
 function isInfiniteLoop(cond: string | null | undefined): boolean {
   if (!cond) return false;
   return /^while\s+(true|:|\[\s*1\s*\]|\[\s*true\s*\]|\(\(\s*1\s*\)\))\s*$/.test(cond) || /^until\s+false\s*$/.test(cond);
-}
-
-/** What the Dockerfile writes into /etc/nginx/nginx.conf, as far as DG101 needs it (see nginxConfig.nginxConfigs). */
-export interface NginxMainConf {
-  /** The main configuration sets `daemon off;`. */
-  daemonOff: boolean;
-  /** A misspelt `daemon` in configuration nginx reads, and where (for the message). */
-  typo: { name: string; file?: { path: string; line: number } } | null;
 }
 
 /** The `-g` values of an nginx argv (`-g 'daemon off;'` and `-g'daemon off;'`). */
@@ -64,6 +55,44 @@ function nginxForeground(args: string[]): boolean {
   return false;
 }
 
+/** `service nginx start|restart` or `/etc/init.d/nginx start|restart`: the init script starts nginx. */
+function startsNginxService(argv: string[]): boolean {
+  if (baseName(argv[0] ?? '') === 'service') return argv[1] === 'nginx' && /^(start|restart)$/.test(argv[2] ?? '');
+  return argv[0] === '/etc/init.d/nginx' && /^(start|restart)$/.test(argv[1] ?? '');
+}
+
+/**
+ * nginx started in a way that follows its configuration's `daemon`: through its init script, or bare (no `-g` that
+ * sets `daemon`; with one, nginx.conf's own `daemon` would be a duplicate) and not just signalling or testing.
+ */
+function startsNginxByConfig(argv: string[]): boolean {
+  if (startsNginxService(argv)) return true;
+  if (baseName(argv[0] ?? '') !== 'nginx' || argv[0].startsWith('/etc/init.d/')) return false;
+  return !argv.slice(1).some((a) => /^-[stTvVh?]$/.test(a)) && !gValues(argv).some((g) => /daemon/.test(g));
+}
+
+/** Why nginx.conf keeps nginx from starting, or from staying in the foreground: a misspelt or misplaced `daemon`. */
+function confReason(conf: NginxMainConf): Msg | null {
+  if (conf.typo) return daemonTypoReason(conf.typo.name, conf.typo.file);
+  if (conf.daemonOff || !conf.misplaced) return null;
+  const { inMain, dest, file } = conf.misplaced;
+  const at = placeText(file);
+  if (inMain) {
+    return msg(
+      `\`daemon off;\` 지시어(${at.ko})가 nginx.conf의 블록(\`{ … }\`) 안에 있습니다. nginx는 \`daemon\` 지시어를 설정의 최상위(main 컨텍스트)에서만 받기 때문에 \`[emerg] "daemon" directive is not allowed here\` 오류를 내고 종료 코드 1로 끝납니다. \`daemon off;\` 지시어를 모든 블록 밖으로 옮기세요`,
+      `\`daemon off;\` (${at.en}) is inside a block (\`{ … }\`) of nginx.conf: nginx takes \`daemon\` only at the top level (its main context), so it stops with \`[emerg] "daemon" directive is not allowed here\` and exits with code 1; move \`daemon off;\` out of every block`,
+    );
+  }
+  return msg(
+    `\`${dest}\` 파일에 쓴 \`daemon off;\` 지시어(${at.ko})로는 nginx가 포그라운드에 남지 않습니다. nginx는 \`daemon\` 지시어를 nginx.conf의 최상위(main 컨텍스트)에서만 받습니다. \`http {}\` 안에서 include되는 파일에 있으면 \`[emerg] "daemon" directive is not allowed here\` 오류와 함께 종료 코드 1로 끝나고, 아무 곳에서도 include되지 않는 파일은 읽히지 않습니다. \`daemon off;\` 지시어는 /etc/nginx/nginx.conf의 최상위에 두세요`,
+    `\`daemon off;\` in \`${dest}\` (${at.en}) does not keep nginx in the foreground: nginx takes \`daemon\` only at the top level of nginx.conf (its main context). In a file included inside \`http {}\`, nginx stops with \`[emerg] "daemon" directive is not allowed here\` and exits with code 1; a file nothing includes is never read. Put \`daemon off;\` at the top level of /etc/nginx/nginx.conf`,
+  );
+}
+
+function placeText(p: ConfPlace): Msg {
+  return msg(`\`${p.path}\` 파일 ${p.line}번 줄`, `\`${p.path}\` line ${p.line}`);
+}
+
 function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
   const argv = m.argv;
   const shown = argv.join(' ');
@@ -77,6 +106,22 @@ function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
   if (argv.length === 0) return null;
   const name = baseName(argv[0]);
   if (isInfiniteLoop(m.loopCondition)) return { kind: 'keepalive', what: `${m.loopCondition}; do … ${shown}; done` };
+  if (startsNginxService(argv) && nginxConf) {
+    // The init script runs nginx itself: with `daemon off;` in its main configuration nginx stays in the foreground
+    // and `service` never returns; with a misspelt or misplaced `daemon`, nginx refuses to start.
+    const why = confReason(nginxConf);
+    if (why) return { kind: 'exits', what: shown, reason: why, noFix: true };
+    if (nginxConf.daemonOff) return null;
+    if (nginxConf.daemonOn) {
+      // The generic story below holds; but `nginx -g 'daemon off;'` beside nginx.conf's `daemon on;` is a duplicate.
+      return {
+        kind: 'exits',
+        what: shown,
+        reason: msg(`\`${shown}\` 명령은 서비스를 백그라운드로 띄우고 바로 끝납니다`, `\`${shown}\` starts the service in the background and returns at once`),
+        noFix: true,
+      };
+    }
+  }
   if (name === 'service' && argv.length >= 3 && /^(start|restart|reload)$/.test(argv[2])) {
     return {
       kind: 'exits',
@@ -100,8 +145,22 @@ function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
       return { kind: 'exits', what: shown, reason: msg(`\`${shown}\`: ${r.ko}`, `\`${shown}\`: ${r.en}`) };
     }
     if (nginxForeground(argv)) return null;
-    if (nginxConf?.typo) return { kind: 'exits', what: shown, reason: daemonTypoReason(nginxConf.typo.name, nginxConf.typo.file) };
+    const why = nginxConf && confReason(nginxConf);
+    if (why) return { kind: 'exits', what: shown, reason: why, noFix: true };
     if (nginxConf?.daemonOff) return null;
+    if (nginxConf?.daemonOn) {
+      const at = placeText(nginxConf.daemonOn);
+      return {
+        kind: 'exits',
+        what: shown,
+        reason: msg(
+          `nginx.conf에 \`daemon on;\` 지시어(${at.ko})가 있어 nginx는 데몬으로 분리되고 첫 프로세스는 끝납니다. 그 줄을 \`daemon off;\` 지시어로 바꾸세요`,
+          `nginx.conf sets \`daemon on;\` (${at.en}), so nginx forks into a daemon and the first process exits; change it to \`daemon off;\``,
+        ),
+        // `-g 'daemon off;'` beside it would be a duplicate `daemon`, which nginx refuses.
+        noFix: true,
+      };
+    }
     return {
       kind: 'exits',
       what: shown,
@@ -149,32 +208,22 @@ const verdicts = new WeakMap<RuleContext, { m: MainCommand; v: Verdict | null } 
 function judgeMainOf(ctx: RuleContext): { m: MainCommand; v: Verdict | null } | null {
   const m = mainCommand(ctx);
   if (!m) return null;
-  const v = judgeMain(m, /(^|\/)nginx$/.test(m.argv[0] ?? '') ? nginxMainConf(ctx) : undefined);
+  // Started before the main command (not in the background, not in a function that may never be called), nginx
+  // with `daemon off;` in its main configuration never returns: what follows, the main command too, never runs,
+  // and nginx keeps the container up. A misspelt `daemon` makes it fail and return instead.
+  const before = (m.before ?? []).filter(
+    (c) =>
+      (c.name === 'service' || c.name === 'nginx') &&
+      !c.background &&
+      !c.context.includes('function') &&
+      startsNginxByConfig(c.words.map((w) => w.value)),
+  );
+  const nginxConf = startsNginxByConfig(m.argv) || /(^|\/)nginx$/.test(m.argv[0] ?? '') || before.length ? nginxMainConf(ctx) : undefined;
+  if (before.length && nginxConf?.daemonOff && !nginxConf.typo) return { m, v: null };
+  const v = judgeMain(m, nginxConf);
   const img = (ctx.doc.stages[0]?.image ?? '').toLowerCase();
   if (v?.kind === 'exits' && /^php(-fpm|[\d.]+-fpm)?$/.test(m.argv[0] ?? '') && /^(docker\.io\/)?(library\/)?php[:@]/.test(img)) return { m, v: null };
   return { m, v };
-}
-
-/** What the final stage's Dockerfile writes into nginx's configuration: `daemon off;` in nginx.conf, or a typo. */
-function nginxMainConf(ctx: RuleContext): NginxMainConf | undefined {
-  const final = finalStage(ctx.doc);
-  if (!final) return undefined;
-  const chain = new Set<Stage>();
-  for (let s: Stage | null = final; s && chain.size < 64; s = s.parent) chain.add(s);
-  const conf: NginxMainConf = { daemonOff: false, typo: null };
-  for (const c of nginxConfigs(ctx)) {
-    if (!c.instr.stage || !chain.has(c.instr.stage)) continue;
-    if (c.dest === '/etc/nginx/nginx.conf' && setsDaemonOff(c.text)) conf.daemonOff = true;
-    const t = daemonTypos(c.text)[0];
-    if (t && !conf.typo) {
-      const at = c.rangeOf(t.start, t.end);
-      conf.typo = {
-        name: t.name,
-        file: c.file ? { path: c.file, line: lineOfOffset(c.text, t.start) } : { path: 'Dockerfile', line: (at ?? c.anchor).start.line + 1 },
-      };
-    }
-  }
-  return conf;
 }
 
 /** Where the command is: the script line, for the message. */
