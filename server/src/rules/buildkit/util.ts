@@ -138,8 +138,16 @@ const UNKNOWN = '\u0000unknown';
  * removes quotes the way the builder does for ARG defaults and FROM lines (`'…'` literal, `"…"` expanded), using only
  * the given values (a name missing from `values` counts as unset). Returns null for syntax we do not model (glob
  * patterns in removals, `${NAME/a/b}`, an unterminated `${`) or when an UNKNOWN value is involved, so callers stay quiet.
+ * Options: `unset: 'unknown'` makes a plain reference to an unset name (`$X`, `${X}`, `${X#p}`) unknown too, for
+ * callers that must not guess a value the user is expected to pass with --build-arg (`${X:-d}` and `${X:+d}` still
+ * decide by themselves); `used` collects the referenced names that are set, whose values decided the result.
  */
-export function expandWith(text: string, values: Map<string, string | null>): string | null {
+export interface ExpandOptions {
+  unset?: 'empty' | 'unknown';
+  used?: Set<string>;
+}
+
+export function expandWith(text: string, values: Map<string, string | null>, opts: ExpandOptions = {}): string | null {
   let out = '';
   let inDouble = false;
   let i = 0;
@@ -177,7 +185,10 @@ export function expandWith(text: string, values: Map<string, string | null>): st
       if (v === UNKNOWN) return null;
       const set = v !== null;
       const nonEmpty = set && v !== '';
-      const word = () => (m[3] === undefined ? '' : expandWith(m[3], values));
+      const word = () => (m[3] === undefined ? '' : expandWith(m[3], values, opts));
+      const plain = !m[2] || m[2][0] === '#' || m[2][0] === '%';
+      if (plain && !set && opts.unset === 'unknown') return null;
+      if (set) opts.used?.add(m[1]);
       let piece: string | null;
       if (!m[2]) piece = v ?? '';
       else if (m[2] === ':-') piece = nonEmpty ? v : word();
@@ -205,6 +216,8 @@ export function expandWith(text: string, values: Map<string, string | null>): st
     }
     const v = values.get(m[0]);
     if (v === UNKNOWN) return null;
+    if (v == null && opts.unset === 'unknown') return null;
+    if (v != null) opts.used?.add(m[0]);
     out += v ?? '';
     i += 1 + m[0].length;
   }
@@ -222,6 +235,25 @@ export function globalArgValues(doc: ParsedDocument, beforeLine: number): Map<st
   for (const p of ['TARGETOS', 'BUILDOS']) values.set(p, 'linux');
   for (const p of ['TARGETARCH', 'BUILDARCH']) values.set(p, 'amd64');
   for (const p of ['TARGETVARIANT', 'BUILDVARIANT']) values.set(p, '');
+  return addGlobalArgs(doc, beforeLine, values, {});
+}
+
+/** Names BuildKit sets by itself before the global ARGs (platform.go, defaultArgs): their values depend on the build. */
+const AUTOMATIC_ARGS = [...PLATFORM_ARGS, 'BUILDOSVERSION', 'TARGETOSVERSION', 'TARGETSTAGE'];
+
+/**
+ * The global ARG values as far as the Dockerfile alone decides them: the names BuildKit sets per build (platform,
+ * target stage) are UNKNOWN, and so is a default that reads an unset name without a `:-`/`:+` modifier. For rules
+ * that judge the image a FROM line pulls by default and must stay quiet when it depends on the build.
+ */
+export function knownGlobalArgValues(doc: ParsedDocument, beforeLine: number): Map<string, string | null> {
+  const values = new Map<string, string | null>();
+  for (const p of AUTOMATIC_ARGS) values.set(p, UNKNOWN);
+  return addGlobalArgs(doc, beforeLine, values, { unset: 'unknown' });
+}
+
+/** Adds the global ARGs before `beforeLine` to `values`, as buildMetaArgs (dockerfile2llb/convert.go) does. */
+function addGlobalArgs(doc: ParsedDocument, beforeLine: number, values: Map<string, string | null>, opts: ExpandOptions): Map<string, string | null> {
   for (const d of doc.globalArgs) {
     if (d.instr.startLine >= beforeLine) break;
     // `ARG X` without a value re-declares X; a value given earlier stays.
@@ -230,7 +262,7 @@ export function globalArgValues(doc: ParsedDocument, beforeLine: number): Map<st
       continue;
     }
     const raw = d.valueRange ? doc.getText(d.valueRange) : d.value;
-    values.set(d.name, expandWith(raw, values) ?? UNKNOWN);
+    values.set(d.name, expandWith(raw, values, opts) ?? UNKNOWN);
   }
   return values;
 }

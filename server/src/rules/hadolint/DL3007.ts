@@ -2,7 +2,7 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { hadolintUrl } from '../helpers/urls';
-import { fromRefs } from './fromImage';
+import { fromRefs, withResolved } from './fromImage';
 
 export const DL3007: Rule = {
   id: 'DL3007',
@@ -19,7 +19,7 @@ export const DL3007: Rule = {
       if (r.tag !== 'latest' || r.digest !== null) continue;
       out.push({
         range: r.instr.fromImage()?.range ?? r.instr.range,
-        message: msg(`\`${r.name}:latest\` 대신 버전 태그를 쓰세요`, `Use a version tag instead of \`${r.name}:latest\``),
+        message: withResolved(r, msg(`\`${r.name}:latest\` 대신 버전 태그를 쓰세요`, `Use a version tag instead of \`${r.name}:latest\``)),
       });
     }
     return out;
