@@ -1,7 +1,8 @@
 /**
  * What the builders really do with WORKDIR variables, `COPY ../x`, local archives in ADD, HEALTHCHECK --retries,
- * COPY of several files to a path without a trailing `/`, and a shell-form ENTRYPOINT next to a CMD, under both builders, checked against what docs/instructions.ts,
- * docs/flags.ts and the rules teach. Base: the busybox test image.
+ * COPY of several files to a path without a trailing `/`, a shell-form ENTRYPOINT next to a CMD, USER with two words and
+ * SHELL without `-c`, under both builders, and what a shell-form HEALTHCHECK does at run time, checked against what
+ * docs/instructions.ts, docs/flags.ts and the rules teach. Base: the busybox test image.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -13,13 +14,16 @@ import { after, before, describe, it } from 'node:test';
 import { FLAGS, INSTRUCTIONS } from '../../server/src/docs';
 import { UndefinedVar } from '../../server/src/rules/buildkit/UndefinedVar';
 import { DG103 } from '../../server/src/rules/stack/DG103-shellEntrypointIgnoresCmd';
+import { DG117 } from '../../server/src/rules/stack/DG117-userTakesOneArgument';
+import { DG118 } from '../../server/src/rules/stack/DG118-shellWithoutDashC';
+import { DG119 } from '../../server/src/rules/stack/DG119-healthcheckShellForm';
 import { DL3021 } from '../../server/src/rules/hadolint/DL3021';
 import { ParsedDocument } from '../../server/src/service/document';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { run } from '../unit/rules/hadolint/helpers';
 import { builders } from '../engine/builders';
 import { ensureBusyboxImage, imageConfig } from '../engine/images';
-import { build, cleanup, dockerOk, engineMajor, runOnce } from './claims';
+import { LABEL, RUN_ID, build, cleanup, containerName, dockerOk, engineMajor, runOnce } from './claims';
 
 let busybox = '';
 const bs = builders();
@@ -41,6 +45,15 @@ function zstdStored(data: Buffer): Buffer {
   header[10] = (block >> 8) & 0xff;
   header[11] = (block >> 16) & 0xff;
   return Buffer.concat([header, data]);
+}
+
+/** Starts `image` detached, waits `ms`, and returns its health state (status and the checks' output). */
+async function healthAfter(image: string, ms: number): Promise<{ name: string; status: string; outputs: string[] }> {
+  const name = containerName('health');
+  await dockerOk(['run', '-d', '--name', name, '--label', `${LABEL}=${RUN_ID}`, image]);
+  await new Promise((res) => setTimeout(res, ms));
+  const h = JSON.parse(await dockerOk(['inspect', '--format', '{{json .State.Health}}', name])) as { Status: string; Log: { Output: string }[] | null };
+  return { name, status: h.Status, outputs: (h.Log ?? []).map((l) => l.Output) };
 }
 
 /** A tar of `dir/f` ("hi\n"), made by the system tar, and compressed with the system bzip2 and xz. */
@@ -156,7 +169,87 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
       // The rule names this very Dockerfile, and says why.
       assert.equal(run(DG103, dockerfile).length, 1);
     });
+
+    it(`DG117 (${b.name}): USER with two words stores them as one user name, and the next RUN fails to find it`, async () => {
+      const dockerfile = `FROM ${busybox}\nUSER nobody nogroup\nRUN id\n`;
+      const fixed = `FROM ${busybox}\nUSER nobody:nogroup\nRUN id -u > /tmp/uid\n`;
+      const [r, ok] = await Promise.all([build(b, 'user-two-words', { Dockerfile: dockerfile }), build(b, 'user-colon', { Dockerfile: fixed })]);
+      assert.notEqual(r.code, 0, r.out);
+      assert.match(r.out, /unable to find user nobody nogroup: no matching entries in passwd file/);
+      assert.equal(ok.code, 0, ok.out);
+      assert.equal((await runOnce(ok.tag, ['cat', '/tmp/uid'])).stdout.trim(), '65534');
+      assert.equal(run(DG117, dockerfile).length, 1);
+      assert.equal(run(DG117, fixed).length, 0);
+    });
+
+    it(`DG117 (${b.name}): without a later RUN the image keeps the two-word user and docker run refuses to start it`, async () => {
+      const dockerfile = `FROM ${busybox}\nUSER 1000 1000\nCMD ["id"]\n`;
+      const r = await build(b, 'user-two-words-run', { Dockerfile: dockerfile });
+      assert.equal(r.code, 0, r.out);
+      assert.equal(imageConfig(r.tag).User, '1000 1000');
+      const started = await runOnce(r.tag);
+      assert.equal(started.code, 125, started.out);
+      assert.match(started.out, /unable to find user 1000 1000: no matching entries in passwd file/);
+    });
+
+    it(`DG118 (${b.name}): SHELL ["/bin/sh"] makes a shell-form RUN open its command as a script file; with -s the RUN runs nothing`, async () => {
+      const noC = `FROM ${busybox}\nSHELL ["/bin/sh"]\nRUN echo hello\n`;
+      const withS = `FROM ${busybox}\nSHELL ["/bin/sh", "-s"]\nRUN touch /ran; exit 3\n`;
+      const fixed = `FROM ${busybox}\nSHELL ["/bin/sh", "-c"]\nRUN touch /ran\n`;
+      const [r, s, ok] = await Promise.all([
+        build(b, 'shell-no-c', { Dockerfile: noC }),
+        build(b, 'shell-s', { Dockerfile: withS }),
+        build(b, 'shell-c', { Dockerfile: fixed }),
+      ]);
+      assert.notEqual(r.code, 0, r.out);
+      assert.match(r.out, /can't open 'echo hello': No such file or directory/);
+      assert.equal(s.code, 0, s.out);
+      assert.notEqual((await runOnce(s.tag, ['ls', '/ran'])).code, 0, 'the RUN under -s must not have run');
+      assert.equal(ok.code, 0, ok.out);
+      assert.equal((await runOnce(ok.tag, ['ls', '/ran'])).code, 0);
+      assert.equal(run(DG118, noC).length, 1);
+      assert.equal(run(DG118, withS).length, 1);
+      assert.equal(run(DG118, fixed).length, 0);
+    });
   }
+
+  it('DG119 (BuildKit, run time): a shell-form HEALTHCHECK on an image without /bin/sh always fails; the exec form passes', async () => {
+    const b = bs.find((x) => x.name === 'BuildKit')!;
+    const binary = fs.readFileSync(['/bin/busybox', '/usr/bin/busybox'].find((f) => fs.existsSync(f))!);
+    const dockerfile = (check: string) => `FROM scratch\nCOPY busybox /busybox\nHEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD ${check}\nCMD ["/busybox", "sleep", "60"]\n`;
+    const [shell, exec] = await Promise.all([
+      build(b, 'hc-scratch-shell', { Dockerfile: dockerfile('/busybox true'), busybox: binary }),
+      build(b, 'hc-scratch-exec', { Dockerfile: dockerfile('["/busybox", "true"]'), busybox: binary }),
+    ]);
+    assert.equal(shell.code, 0, shell.out);
+    assert.equal(exec.code, 0, exec.out);
+    const [bad, good] = await Promise.all([healthAfter(shell.tag, 5000), healthAfter(exec.tag, 5000)]);
+    assert.equal(bad.status, 'unhealthy');
+    assert.ok(bad.outputs.length > 0 && bad.outputs.every((o) => /stat \/bin\/sh: no such file or directory/.test(o)), bad.outputs.join('\n'));
+    assert.equal(good.status, 'healthy');
+    assert.equal(run(DG119, dockerfile('/busybox true')).length, 1);
+    assert.equal(run(DG119, dockerfile('["/busybox", "true"]')).length, 0);
+  });
+
+  it('DG119 (BuildKit, run time): a timed-out shell-form check leaves the command the shell started running; exec form does not', async () => {
+    const b = bs.find((x) => x.name === 'BuildKit')!;
+    const dockerfile = (check: string) => `FROM ${busybox}\nHEALTHCHECK --interval=1s --timeout=1s --retries=100 CMD ${check}\nCMD ["sleep", "300"]\n`;
+    const [shell, exec] = await Promise.all([
+      build(b, 'hc-timeout-shell', { Dockerfile: dockerfile('sleep 30 || exit 1') }),
+      build(b, 'hc-timeout-exec', { Dockerfile: dockerfile('["sleep", "30"]') }),
+    ]);
+    assert.equal(shell.code, 0, shell.out);
+    assert.equal(exec.code, 0, exec.out);
+    const [s, e] = await Promise.all([healthAfter(shell.tag, 7000), healthAfter(exec.tag, 7000)]);
+    assert.ok(s.outputs.some((o) => /Health check exceeded timeout/.test(o)), s.outputs.join('\n'));
+    assert.ok(e.outputs.some((o) => /Health check exceeded timeout/.test(o)), e.outputs.join('\n'));
+    const left = async (name: string) => (await dockerOk(['exec', name, 'ps', '-o', 'ppid,args'])).split('\n').filter((l) => /^\s*1\s+sleep 30$/.test(l)).length;
+    // Several checks have timed out by now: each left its `sleep 30` behind, re-parented to PID 1.
+    assert.ok((await left(s.name)) >= 2, await dockerOk(['exec', s.name, 'ps', '-o', 'pid,ppid,args']));
+    assert.equal(await left(e.name), 0, await dockerOk(['exec', e.name, 'ps', '-o', 'pid,ppid,args']));
+    assert.equal(run(DG119, dockerfile('sleep 30 || exit 1')).length, 1);
+    assert.equal(run(DG119, dockerfile('["sleep", "30"]')).length, 0);
+  });
 
   it('docs WORKDIR and UndefinedVar say an undeclared variable becomes an empty string', () => {
     const w = INSTRUCTIONS.WORKDIR.forms;
@@ -202,6 +295,16 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
     assert.match(DL3021.why.en, /classic builder stops with "When using COPY with more than one source file, the destination must be a directory and end with a \/"/);
     assert.match(DL3021.why.en, /only the last one is left/);
     assert.match(DL3021.why.ko, /마지막 파일 하나만 남습니다/);
+  });
+
+  it('DG117, DG118 and DG119 quote what the engine printed', () => {
+    assert.match(DG117.why.en, /`unable to find user nobody nogroup: no matching entries in passwd file`/);
+    assert.match(DG117.why.en, /exit code 125/);
+    assert.match(DG118.why.en, /`can't open 'echo hello': No such file or directory` \(busybox\)/);
+    assert.match(DG118.why.en, /the RUN does nothing and looks successful/);
+    assert.match(DG119.why.en, /`stat \/bin\/sh: no such file or directory`/);
+    assert.match(DG119.why.en, /`curl` is not killed: it keeps running in the container/);
+    assert.match(DG119.why.ko, /컨테이너 안에 남아 계속 실행되며/);
   });
 
   it('DG103 says the CMD only becomes $0 of the shell', () => {

@@ -15,6 +15,9 @@ import { DG113 } from './DG113-aptInstallWithoutUpdate';
 import { DG114 } from './DG114-certificateCheckOff';
 import { DG115 } from './DG115-remoteScriptPipedToShell';
 import { DG116 } from './DG116-movingBaseTag';
+import { DG117 } from './DG117-userTakesOneArgument';
+import { DG118 } from './DG118-shellWithoutDashC';
+import { DG119 } from './DG119-healthcheckShellForm';
 
 /** The stack rules, one module each; the registry (rules/registry.ts) collects every group. */
-export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115, DG116];
+export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115, DG116, DG117, DG118, DG119];
