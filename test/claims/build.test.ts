@@ -216,7 +216,7 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
   it('DG119 (BuildKit, run time): a shell-form HEALTHCHECK on an image without /bin/sh always fails; the exec form passes', async () => {
     const b = bs.find((x) => x.name === 'BuildKit')!;
     const binary = fs.readFileSync(['/bin/busybox', '/usr/bin/busybox'].find((f) => fs.existsSync(f))!);
-    const dockerfile = (check: string) => `FROM scratch\nCOPY busybox /busybox\nHEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD ${check}\nCMD ["/busybox", "sleep", "60"]\n`;
+    const dockerfile = (check: string) => `FROM scratch\nCOPY --chmod=755 busybox /busybox\nHEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD ${check}\nCMD ["/busybox", "sleep", "60"]\n`;
     const [shell, exec] = await Promise.all([
       build(b, 'hc-scratch-shell', { Dockerfile: dockerfile('/busybox true'), busybox: binary }),
       build(b, 'hc-scratch-exec', { Dockerfile: dockerfile('["/busybox", "true"]'), busybox: binary }),
