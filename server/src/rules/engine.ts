@@ -94,14 +94,17 @@ export function equivalentIds(id: string): readonly string[] {
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /**
- * The severity one finding is shown with: the rule's, raised to the finding's `atLeast` unless the user or the
- * project chose the rule's severity themselves.
+ * The severity one finding is shown with: the rule's, raised to the finding's `atLeast` or lowered to its `atMost`,
+ * unless the user or the project chose the rule's severity themselves.
  */
 export function findingSeverity(rule: Rule, finding: Finding, severity: Severity, options: RuleOptions): Severity {
-  if (!finding.atLeast || RANK[finding.atLeast] <= RANK[severity]) return severity;
+  let own = severity;
+  if (finding.atLeast && RANK[finding.atLeast] > RANK[own]) own = finding.atLeast;
+  if (finding.atMost && RANK[finding.atMost] < RANK[own]) own = finding.atMost;
+  if (own === severity) return severity;
   const project = readProjectConfig(options.readContextFile);
   const chosen = equivalentIds(rule.id).some((id) => options.rules?.[id] || project?.rules[id]);
-  return chosen ? severity : finding.atLeast;
+  return chosen ? severity : own;
 }
 
 /** The severity a rule runs with for this document and options; `off` when disabled. */

@@ -32,6 +32,12 @@ export interface Finding {
    * consequence). A severity the user or the project set for the rule still wins.
    */
   atLeast?: Severity;
+  /**
+   * The finding is a guess the rule cannot confirm from the Dockerfile alone (a variable the base image may well
+   * define), so it is never shown above this severity, though the rule's other findings may be. A severity the user
+   * or the project set for the rule still wins, as with `atLeast`. A finding sets one of the two, not both.
+   */
+  atMost?: Severity;
 }
 
 export interface Fix {

@@ -6,11 +6,14 @@
  * Scope follows BuildKit: a stage sees its own ARG/ENV above the line and the ARG/ENV of the stage it is built FROM; a
  * global ARG (before the first FROM) and the predefined platform ARGs need `ARG NAME` inside the stage.
  *
- * We cannot see the base image's ENV (golang sets GOPATH, php sets PHP_INI_DIR, …), and a false alarm teaches the
- * wrong thing, so unknown names are reported only when we can tell: the stage starts from an image known to set
- * nothing but PATH (scratch, debian, ubuntu, alpine, busybox), the name is a global or platform ARG not redeclared,
- * or it is one letter away from a name that is in scope (a typo). `${NAME:-x}`-style references, names inside single
- * quotes and heredoc bodies, and the usual environment names (PATH, HOME, HOSTNAME, …) are never reported.
+ * We cannot see the base image's ENV (golang sets GOPATH, php sets PHP_INI_DIR, …): the local engine's answers
+ * (service/baseImages.ts) carry its Entrypoint, Cmd and Shell, not its Env. So an unknown name is reported as
+ * undefined, at the rule's severity, only when we can tell: the stage starts from an image known to set nothing but
+ * PATH (scratch, debian, ubuntu, alpine, busybox), the name is a global or platform ARG not redeclared, or it is one
+ * letter away from a name that is in scope (a typo). On any other base it is reported as "may be undefined", at most
+ * at info (Finding.atMost), naming the base image: the build turns it into an empty string unless that image sets it.
+ * `${NAME:-x}`-style references, names inside single quotes and heredoc bodies, and the usual environment names
+ * (PATH, HOME, HOSTNAME, …) are never reported.
  *
  * `$A` in `ENV A=1 B=$A` is left to DL3044: BuildKit expands an ENV's values before it sets any of them, so A may
  * well be undefined there, but "undefined" on the line that defines A misleads, and DL3044 says why.
@@ -36,6 +39,10 @@ const COMMON_ENV = new Set([
 const BARE_IMAGES = /^(?:(?:docker\.io\/)?(?:library\/)?)?(?:scratch|debian|ubuntu|alpine|busybox)(?::[^@]*)?(?:@.*)?$/i;
 
 const MESSAGE = msg('정의되지 않은 변수를 썼습니다: ${0}', "Usage of undefined variable '${0}'");
+const MAYBE = msg(
+  '정의되지 않았을 수 있는 변수입니다: ${0}. 베이스 이미지 `{1}`에서 설정했을 수 있지만, 그렇지 않다면 빈 문자열이 됩니다',
+  "Variable '${0}' may be undefined: the base image `{1}` may set it; if not, it becomes an empty string",
+);
 const SUGGEST = msg(' ({0}의 오타인가요?)', " (did you mean ${0}?)");
 const GLOBAL = msg(
   '전역 ARG는 스테이지 안으로 넘어오지 않습니다. 이 스테이지에서 `ARG {0}`처럼 다시 선언하세요: ${0}',
@@ -132,11 +139,11 @@ function shift(r: Range, delta: number): Range {
   return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
 }
 
-/** Whether the chain of stages starts from an image that sets no ENV but PATH. */
-function startsBare(stage: Stage): boolean {
+/** The image the chain of stages starts from, as written (null when the FROM names none). */
+function rootImage(stage: Stage): string | null {
   let s: Stage = stage;
   while (s.parent) s = s.parent;
-  return s.image !== null && BARE_IMAGES.test(s.image);
+  return s.image;
 }
 
 export const UndefinedVar: Rule = {
@@ -144,8 +151,8 @@ export const UndefinedVar: Rule = {
   severity: 'warning',
   title: msg('정의되지 않은 변수', 'Undefined variable'),
   why: msg(
-    'Dockerfile의 `$변수`는 그 줄보다 위의 `ARG`나 `ENV`(또는 베이스 이미지의 `ENV`)로 정의되어 있어야 하고, 정의되지 않은 변수는 오류 없이 빈 문자열이 됩니다(`WORKDIR /a/$NOPE/b`는 `/a/b`). `COPY app $APP_DIR`에서 변수 이름에 오타가 있으면 파일이 엉뚱한 곳에 복사되어도 빌드는 성공합니다. 첫 FROM 위에 선언한 전역 ARG와 `TARGETARCH` 같은 미리 정의된 ARG도 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다.',
-    'A `$variable` in a Dockerfile must be defined by an `ARG` or `ENV` above the line (or by the base image\'s `ENV`); an undefined one silently becomes an empty string (`WORKDIR /a/$NOPE/b` is `/a/b`). With a typo in `COPY app $APP_DIR`, the files land somewhere else and the build still succeeds. Global ARGs (declared before the first FROM) and predefined ones such as `TARGETARCH` must be declared again with `ARG NAME` inside a stage before they can be used there.',
+    'Dockerfile의 `$변수`는 그 줄보다 위의 `ARG`나 `ENV`(또는 베이스 이미지의 `ENV`)로 정의되어 있어야 하고, 정의되지 않은 변수는 오류 없이 빈 문자열이 됩니다(`WORKDIR /a/$NOPE/b`는 `/a/b`). `COPY app $APP_DIR`에서 변수 이름에 오타가 있으면 파일이 엉뚱한 곳에 복사되어도 빌드는 성공합니다. 첫 FROM 위에 선언한 전역 ARG와 `TARGETARCH` 같은 미리 정의된 ARG도 스테이지 안에서 쓰려면 `ARG 이름`으로 다시 선언해야 합니다. 베이스 이미지의 `ENV`는 Dockerfile만 보고는 알 수 없으므로, PATH 말고는 ENV를 설정하지 않는 이미지(debian, ubuntu, alpine, busybox, scratch)에서 시작하는 스테이지에서는 모르는 이름을 정의되지 않은 변수로 알리고, 그 밖의 베이스 이미지에서는 정의되지 않았을 수 있는 변수로 info 수준에서 알립니다.',
+    'A `$variable` in a Dockerfile must be defined by an `ARG` or `ENV` above the line (or by the base image\'s `ENV`); an undefined one silently becomes an empty string (`WORKDIR /a/$NOPE/b` is `/a/b`). With a typo in `COPY app $APP_DIR`, the files land somewhere else and the build still succeeds. Global ARGs (declared before the first FROM) and predefined ones such as `TARGETARCH` must be declared again with `ARG NAME` inside a stage before they can be used there. The `ENV` of the base image cannot be seen from the Dockerfile: in a stage that starts from an image known to set none but PATH (debian, ubuntu, alpine, busybox, scratch) an unknown name is reported as undefined; on any other base it is reported at info level as one that may be undefined.',
   ),
   url: docsUrl('undefined-var'),
   /** For a global or predefined ARG: declare it at the top of the stage (right after FROM), where Docker wants it. */
@@ -173,7 +180,9 @@ export const UndefinedVar: Rule = {
     for (const stage of doc.stages) {
       const env = new Set<string>(stage.parent ? envAtEnd.get(stage.parent) ?? [] : []);
       const args = new Set<string>(stage.parent ? argsAtEnd.get(stage.parent) ?? [] : []);
-      const bare = startsBare(stage);
+      const base = rootImage(stage);
+      // Whether the chain of stages starts from an image that sets no ENV but PATH.
+      const bare = base !== null && BARE_IMAGES.test(base);
       for (const ins of stage.instructions) {
         if (ins.keyword !== 'FROM' && EXPANDED.has(ins.keyword)) {
           for (const v of candidates(ins)) {
@@ -182,22 +191,25 @@ export const UndefinedVar: Rule = {
             let m: { ko: string; en: string } | null = null;
             let suggestion: string | null = null;
             let declare = false;
+            let maybe = false;
             if (PLATFORM_ARGS.has(n)) (m = { ko: fill(PLATFORM.ko, [n]), en: fill(PLATFORM.en, [n]) }), (declare = true);
             else if (globals.has(n)) (m = { ko: fill(GLOBAL.ko, [n]), en: fill(GLOBAL.en, [n]) }), (declare = true);
             else {
               suggestion = closestName(n, [...env, ...args]);
               const typo = suggestion !== null && n.length >= 4 && editDistance(n, suggestion, 1) <= 1;
-              if (bare || typo) {
-                m = { ko: fill(MESSAGE.ko, [n]), en: fill(MESSAGE.en, [n]) };
-                if (suggestion) {
-                  m.ko += fill(SUGGEST.ko, [suggestion]);
-                  m.en += fill(SUGGEST.en, [suggestion]);
-                }
+              if (bare || typo) m = { ko: fill(MESSAGE.ko, [n]), en: fill(MESSAGE.en, [n]) };
+              else if (base !== null) {
+                m = { ko: fill(MAYBE.ko, [n, base]), en: fill(MAYBE.en, [n, base]) };
+                maybe = true;
+              }
+              if (m && suggestion) {
+                m.ko += fill(SUGGEST.ko, [suggestion]);
+                m.en += fill(SUGGEST.en, [suggestion]);
               }
             }
             if (m) {
               const data = declare ? { declare: n } : suggestion ? { suggestion } : undefined;
-              out.push({ range: shift(v.range, ins.startLine), message: m, data });
+              out.push({ range: shift(v.range, ins.startLine), message: m, data, ...(maybe ? { atMost: 'info' as const } : {}) });
             }
           }
         }
