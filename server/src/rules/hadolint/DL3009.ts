@@ -37,7 +37,7 @@ export const DL3009: Rule = {
   severity: 'info',
   title: msg('apt 목록을 지우지 않았습니다', 'The apt lists are not deleted'),
   why: msg(
-    '`apt-get update`가 받은 패키지 목록(/var/lib/apt/lists)은 수십 MB이고, 같은 RUN에서 지우지 않으면 그 레이어에 영원히 남아 이미지가 커집니다. 다음 RUN에서 지워도 이전 레이어의 용량은 줄지 않습니다. 마지막 스테이지뿐 아니라 마지막 스테이지가 FROM으로 이어받는 스테이지도 마찬가지입니다(`FROM base AS app`은 `base`의 레이어를 모두 가져갑니다). `COPY --from`으로만 쓰는 스테이지의 레이어는 이미지에 들어가지 않습니다. 설치한 RUN 끝에 `&& rm -rf /var/lib/apt/lists/*` 명령을 붙이세요.',
+    '`apt-get update`가 받은 패키지 목록(/var/lib/apt/lists)은 수십 MB이고, 같은 RUN에서 지우지 않으면 그 레이어에 영원히 남아 이미지가 커집니다. 다음 RUN에서 지워도 이전 레이어의 용량은 줄지 않습니다. 마지막 스테이지뿐 아니라 마지막 스테이지가 FROM으로 물려받는 스테이지도 마찬가지입니다(`FROM base AS app` 명령은 `base`의 레이어를 모두 가져갑니다). `COPY --from`으로만 쓰는 스테이지의 레이어는 이미지에 들어가지 않습니다. 설치한 RUN 끝에 `&& rm -rf /var/lib/apt/lists/*` 명령을 붙이세요.',
     "The package lists fetched by `apt-get update` (/var/lib/apt/lists) take tens of MB and stay in the layer forever unless the same RUN deletes them; deleting them in a later RUN does not shrink the earlier layer. This holds in the final stage and in every stage it is built FROM (`FROM base AS app` keeps all of `base`'s layers); a stage used only through `COPY --from` ships none of its layers. End the installing RUN with `&& rm -rf /var/lib/apt/lists/*`.",
   ),
   url: hadolintUrl('DL3009'),
