@@ -14,6 +14,8 @@ import { DG112 } from './DG112-aptUpdateOnEndOfLifeRelease';
 import { DG113 } from './DG113-aptInstallWithoutUpdate';
 import { DG114 } from './DG114-certificateCheckOff';
 import { DG115 } from './DG115-remoteScriptPipedToShell';
+import { DG120 } from './DG120-copySourceNotInContext';
+import { DG121 } from './DG121-startScriptNotInImage';
 
 /** The stack rules, one module each; the registry (rules/registry.ts) collects every group. */
-export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115];
+export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115, DG120, DG121];
