@@ -8,6 +8,9 @@ import * as path from 'node:path';
 export interface Pattern {
   re: RegExp;
   negate: boolean;
+  /** 1-based line of the .dockerignore file, and the line as written (trimmed), for messages that name it. */
+  line: number;
+  source: string;
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -47,16 +50,18 @@ export function parseDockerignore(text: string): Pattern[] {
   const hit = compiled.get(text);
   if (hit) return hit;
   const out: Pattern[] = [];
-  for (let line of text.split(/\r?\n/)) {
-    line = line.trim();
+  const lines = text.split(/\r?\n/);
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k].trim();
     if (!line || line.startsWith('#')) continue;
+    const source = line;
     const negate = line.startsWith('!');
     if (negate) line = line.slice(1).trim();
     let p = path.posix.normalize(line.replace(/^\/+/, ''));
     p = p.replace(/\/+$/, '');
     if (!p || p === '.') continue;
     try {
-      out.push({ re: globToRegExp(p), negate });
+      out.push({ re: globToRegExp(p), negate, line: k + 1, source });
     } catch {
       // A pattern Docker would reject breaks the build on its own; it simply does not match here.
     }
@@ -68,12 +73,17 @@ export function parseDockerignore(text: string): Pattern[] {
 
 /** True when the context-relative path is excluded: the last pattern matching it or one of its parents decides. */
 export function isIgnored(patterns: Pattern[], rel: string): boolean {
+  return excludedBy(patterns, rel) !== null;
+}
+
+/** The line that excludes the context-relative path (the last one matching it or a parent), or null when it is kept. */
+export function excludedBy(patterns: Pattern[], rel: string): Pattern | null {
   const parts = rel.split('/');
   const prefixes: string[] = [];
   for (let i = 1; i <= parts.length; i++) prefixes.push(parts.slice(0, i).join('/'));
-  let excluded = false;
+  let decided: Pattern | null = null;
   for (const p of patterns) {
-    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
+    if (prefixes.some((x) => p.re.test(x))) decided = p;
   }
-  return excluded;
+  return decided && !decided.negate ? decided : null;
 }

@@ -9,11 +9,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { fillMsg, Lang, line, perLang, pick } from '../../../common/src/i18n';
-import { readInside } from '../host/contextFiles';
+import { listInside, readInside } from '../host/contextFiles';
 import { looksBinary } from '../service/binary';
 import { checkDocument } from '../service/check';
 import { ParsedDocument } from '../service/document';
-import type { GuideDiagnostic, SeveritySetting } from '../rules/types';
+import type { GuideDiagnostic, RuleContext, SeveritySetting } from '../rules/types';
 import { ALL_RULES } from '../rules/registry';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI, SEVERITY } from './messages';
@@ -38,10 +38,20 @@ export interface Io {
   err: (s: string) => void;
 }
 
-/** Checks one file's text; `file` is what the output names it. */
-export function checkText(file: string, text: string, rules: Record<string, SeveritySetting>, lang: Lang, readContext?: (rel: string) => string | null): CheckRow[] {
+/**
+ * Checks one file's text; `file` is what the output names it. `readContext` and `listContext` read and list its
+ * build context (absent for stdin).
+ */
+export function checkText(
+  file: string,
+  text: string,
+  rules: Record<string, SeveritySetting>,
+  lang: Lang,
+  readContext?: (rel: string) => string | null,
+  listContext?: RuleContext['contextEntries'],
+): CheckRow[] {
   const doc = new ParsedDocument(pathToFileURL(path.resolve(file)).href, 1, text);
-  return checkDocument(doc, { rules, readContextFile: readContext }).map((d) => ({
+  return checkDocument(doc, { rules, readContextFile: readContext, contextEntries: listContext }).map((d) => ({
     file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
@@ -117,7 +127,9 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
       }
       try {
         const dir = file === '-' ? undefined : path.dirname(path.resolve(file));
-        rows.push(...checkText(file, text, rules, lang, dir ? (rel) => readInside(dir, rel) : undefined));
+        rows.push(
+          ...checkText(file, text, rules, lang, dir ? (rel) => readInside(dir, rel) : undefined, dir ? (rel) => listInside(dir, rel) : undefined),
+        );
       } catch (e) {
         // A crash on one file is reported and the others are still checked.
         io.err(line(fillMsg(CLI.crashed, file, String((e as Error).message ?? e)), lang));

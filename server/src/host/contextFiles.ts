@@ -1,11 +1,13 @@
 /**
  * Reading files of a Dockerfile's build context (its folder), for rules that look at `.dockerignore`,
- * `.hadolint.yaml` or a start script the Dockerfile copies in. Reads stay inside that folder: a path that
- * climbs out of it (`../`, an absolute path, a symlink pointing elsewhere) is refused, and large files are not read.
+ * `.hadolint.yaml` or a start script the Dockerfile copies in, and listing its folders, for rules that check that a
+ * COPY source exists. Reads stay inside that folder: a path that climbs out of it (`../`, an absolute path, a
+ * symlink pointing elsewhere) is refused, and large files are not read.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import type { ContextEntry } from '../rules/types';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -18,6 +20,40 @@ export function contextFileReader(uri: string): ((rel: string) => string | null)
     return undefined;
   }
   return (rel: string) => readInside(dir, rel);
+}
+
+export function contextLister(uri: string): ((relDir: string) => ContextEntry[] | null) | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  let dir: string;
+  try {
+    dir = path.dirname(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+  return (relDir: string) => listInside(dir, relDir);
+}
+
+/**
+ * The entries of the folder `relDir` of the context `dir` (`''` or `.` for the context itself), for
+ * RuleContext.contextEntries; null when it is not a folder, is outside the context or cannot be read.
+ */
+export function listInside(dir: string, relDir: string): ContextEntry[] | null {
+  try {
+    const cleaned = relDir.replace(/^(\.\/)+/, '');
+    const target = path.resolve(dir, cleaned === '' ? '.' : cleaned);
+    if (!fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) return null;
+    const root = fs.realpathSync.native(dir);
+    const real = fs.realpathSync.native(target);
+    if (real !== root && !real.startsWith(root + path.sep)) return null;
+    return fs
+      .readdirSync(real, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() || (e.isSymbolicLink() && isDirectory(path.join(real, e.name))) }));
+  } catch {
+    return null;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 export function readInside(dir: string, rel: string): string | null {

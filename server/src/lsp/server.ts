@@ -21,7 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { line, type Lang } from '../../../common/src/i18n';
 import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, type BaseImagesParams, type ExplainRequestParams } from '../../../common/src/protocol';
-import { contextFileReader } from '../host/contextFiles';
+import { contextFileReader, contextLister } from '../host/contextFiles';
 import type * as Service from '../service/index';
 import type { LanguageService, ParsedDocument } from '../service/index';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -53,6 +53,7 @@ function svc(): LanguageService {
     engineImages = new loaded.EngineImages();
     service = loaded.createLanguageService({
       contextFileReader,
+      contextLister,
       onRuleError: (id, e) => logError(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
       engineImages,
     });

@@ -11,7 +11,7 @@
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import { loadCached } from './runtime/codeCache';
-import { contextFileReader } from '../host/contextFiles';
+import { contextFileReader, contextLister } from '../host/contextFiles';
 import type * as Service from '../service/index';
 import type { ParsedDocument } from '../service/index';
 import type { FromWorker, ToWorker } from './workerProtocol';
@@ -26,6 +26,7 @@ const port = parentPort;
 // A rule that fails here is left out of the results and reported to the LSP thread, which logs it.
 const service = createLanguageService({
   contextFileReader,
+  contextLister,
   engineImages,
   onRuleError: (ruleId, e) => port?.postMessage({ type: 'ruleError', ruleId, error: String((e as Error)?.stack ?? e) } satisfies FromWorker),
 });

@@ -20,6 +20,7 @@ export interface RuleOptions {
   /** Per-rule severity overrides (`{"DL3008": "off"}`), from settings or `--rule` in the CLI. */
   rules?: Record<string, SeveritySetting>;
   readContextFile?: RuleContext['readContextFile'];
+  contextEntries?: RuleContext['contextEntries'];
   validatorSettings?: ValidatorSettings;
   /**
    * Where the crash of a rule's check or fix is reported (the server logs it; the worker thread sends it to the
@@ -124,8 +125,9 @@ function severityFor(rule: Rule, user: RuleOptions['rules'], project: ReturnType
 /**
  * Memo per document version. Callers build a fresh options object per request, so the key is what decides the
  * result: the overrides (by content) and the project config (readProjectConfig returns one object per file text).
- * CopyIgnoredFile also reads .dockerignore; a hover on the same version right after diagnostics may show a result
- * computed before a .dockerignore edit, which the next document version corrects.
+ * CopyIgnoredFile also reads .dockerignore, and DG120/DG121 list the context's folders; a hover on the same version
+ * right after diagnostics may show a result computed before a .dockerignore edit or a new file, which the next
+ * document version corrects.
  */
 const memo = new WeakMap<ParsedDocument, { key: string; project: unknown; out: GuideDiagnostic[] }>();
 
@@ -139,14 +141,14 @@ export function runRules(doc: ParsedDocument, options: RuleOptions = {}, rules: 
 /** runRules, pausing after each rule (and through the shared shell parse first): see service/slices.ts. */
 export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): Generator<void, GuideDiagnostic[]> {
   const project = readProjectConfig(options.readContextFile);
-  const key = JSON.stringify(options.rules ?? {}) + (options.readContextFile ? '+ctx' : '');
+  const key = JSON.stringify(options.rules ?? {}) + (options.readContextFile ? '+ctx' : '') + (options.contextEntries ? '+ls' : '');
   const cached = rules === ALL_RULES ? memo.get(doc) : undefined;
   if (cached && cached.key === key && cached.project === project) return cached.out;
   // A dozen rules read the RUN instructions' shell parse. Built here a few RUNs at a time, it is not one long step
   // inside whichever rule happens to ask first (90 ms on a cold 10,000-line document).
   yield* runShellsSteps(doc);
   const out: GuideDiagnostic[] = [];
-  const ctx: RuleContext = { doc, readContextFile: options.readContextFile };
+  const ctx: RuleContext = { doc, readContextFile: options.readContextFile, contextEntries: options.contextEntries };
   const sup = readSuppressions(doc);
   // Rules that judge one instruction at a time keep their findings per chunk (localRules.ts).
   const perChunk = localRulesApply(doc);

@@ -10,6 +10,13 @@ import type { ParsedDocument } from '../service/document';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
+/** One name in a folder of the build context. */
+export interface ContextEntry {
+  name: string;
+  /** A folder (or a link to one). */
+  dir: boolean;
+}
+
 export interface RuleContext {
   doc: ParsedDocument;
   /**
@@ -17,6 +24,11 @@ export interface RuleContext {
    * exist or cannot be read; the function is absent when the document has no folder (untitled, stdin).
    */
   readContextFile?: (relPath: string) => string | null;
+  /**
+   * Lists a folder of the build context (`''` for the context itself), path relative to it: the names in it, or null
+   * when there is no such folder (or it is outside the context). Absent when the document has no folder.
+   */
+  contextEntries?: (relDir: string) => readonly ContextEntry[] | null;
 }
 
 export interface Finding {

@@ -28,7 +28,7 @@ function ruleOf(d: Diagnostic): string | null {
 
 export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], lang: Lang, options: RuleOptions = {}): CodeAction[] {
   const out: CodeAction[] = [];
-  const ctx: RuleContext = { doc, readContextFile: options.readContextFile };
+  const ctx: RuleContext = { doc, readContextFile: options.readContextFile, contextEntries: options.contextEntries };
   const ignored = new Set<string>();
   for (const d of diagnostics) {
     if (!overlaps(d.range, range)) continue;

@@ -11,7 +11,7 @@
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
 import type { Lang, Msg } from '../../../common/src/i18n';
 import type { ExplainRequestParams } from '../../../common/src/protocol';
-import type { SeveritySetting } from '../rules/types';
+import type { ContextEntry, SeveritySetting } from '../rules/types';
 import { ruleWhyFromDiagnostics, ruleWhyHover } from '../rules/hover';
 import { useEngineImages, type EngineImageSource } from './baseImages';
 import { checkDocument, checkSteps, mostImportant } from './check';
@@ -43,6 +43,11 @@ export interface LanguageServiceHost {
    * the reader answers null for a file that is absent, too large or outside the folder.
    */
   contextFileReader?(uri: string): ((rel: string) => string | null) | undefined;
+  /**
+   * A lister for folders of the same build context, for rules that need to know whether a COPY source exists
+   * (`''` is the context itself). The lister answers null for a folder that is absent or outside the context.
+   */
+  contextLister?(uri: string): ((relDir: string) => readonly ContextEntry[] | null) | undefined;
   /** A rule threw: its findings are left out and the rest carry on; the host says so where someone reads it. */
   onRuleError?(ruleId: string, error: unknown): void;
   /** What the local Docker engine says its images run (the explainer asks it before its built-in table). */
@@ -67,7 +72,12 @@ export interface HoverContext {
 export function createLanguageService(host: LanguageServiceHost = {}) {
   // One service per process or worker thread: the engine answers are installed for it.
   useEngineImages(host.engineImages);
-  const options = (uri: string, rules: RuleSettings): RuleOptions => ({ rules, readContextFile: host.contextFileReader?.(uri), onRuleError: host.onRuleError });
+  const options = (uri: string, rules: RuleSettings): RuleOptions => ({
+    rules,
+    readContextFile: host.contextFileReader?.(uri),
+    contextEntries: host.contextLister?.(uri),
+    onRuleError: host.onRuleError,
+  });
 
   return {
     /** Parses one version of a document; `previous` lets unchanged chunks be reused. */

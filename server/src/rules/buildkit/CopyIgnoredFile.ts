@@ -5,13 +5,15 @@
  *
  * Patterns follow Docker's rules: Go-style globs plus `**`, `!` re-includes, the last matching line wins, and a
  * pattern that matches a parent folder excludes what is inside. Sources with variables or glob characters, URLs,
- * heredocs and `--from` copies are skipped: we cannot say for sure what they name.
+ * heredocs and `--from` copies are skipped: we cannot say for sure what they name (DG120, which lists the context,
+ * judges those). The message names the .dockerignore line that excludes the source, so the user knows what to edit.
  */
 import * as path from 'node:path';
 import { fill, msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { docsUrl } from '../helpers/urls';
-import { isIgnored, parseDockerignore } from '../../../../common/src/dockerignore';
+import { excludedBy, isIgnored, parseDockerignore, type Pattern } from '../../../../common/src/dockerignore';
+import { readDockerignore } from '../helpers/dockerignore';
 
 export { isIgnored, parseDockerignore };
 
@@ -24,9 +26,18 @@ function contextPath(src: string): string | null {
 }
 
 const MESSAGE = msg(
-  '.dockerignore에서 제외한 파일을 복사하려고 합니다: {0}',
-  'Attempting to {1} file "{0}" that is excluded by .dockerignore',
+  '.dockerignore에서 제외한 파일을 복사하려고 합니다: {0} ({2} {3}번 줄: `{4}`)',
+  'Attempting to {1} file "{0}" that is excluded by .dockerignore ({2} line {3}: `{4}`)',
 );
+
+/**
+ * The .dockerignore line this rule reports a COPY/ADD source word for, or null when it does not report it (kept,
+ * or a word it cannot judge). DG120 asks, so that one source is never reported by both rules.
+ */
+export function ignoredSource(word: string, patterns: Pattern[]): Pattern | null {
+  const rel = contextPath(word);
+  return rel === null ? null : excludedBy(patterns, rel);
+}
 
 export const CopyIgnoredFile: Rule = {
   id: 'CopyIgnoredFile',
@@ -41,21 +52,19 @@ export const CopyIgnoredFile: Rule = {
     if (!readContextFile) return [];
     const copies = doc.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flag('from'));
     if (copies.length === 0) return [];
-    const base = decodeURIComponent(doc.uri.replace(/[?#].*$/, '').split('/').pop() ?? '');
-    const text = (base ? readContextFile(`${base}.dockerignore`) : null) ?? readContextFile('.dockerignore');
-    if (!text) return [];
-    const patterns = parseDockerignore(text);
-    if (patterns.length === 0) return [];
+    const ignore = readDockerignore({ doc, readContextFile });
+    if (!ignore) return [];
     const out: Finding[] = [];
     for (const ins of copies) {
       if (ins.heredocs().length > 0) continue;
       const json = ins.jsonStrings();
       const args = json ?? ins.args();
       for (const a of args.slice(0, -1)) {
-        const rel = contextPath(a.value);
-        if (rel === null || !isIgnored(patterns, rel)) continue;
+        const by = ignoredSource(a.value, ignore.patterns);
+        if (!by) continue;
         const verb = ins.keyword === 'COPY' ? 'Copy' : 'Add';
-        out.push({ range: a.range, message: { ko: fill(MESSAGE.ko, [a.value]), en: fill(MESSAGE.en, [a.value, verb]) } });
+        const where = [ignore.file, String(by.line), by.source];
+        out.push({ range: a.range, message: { ko: fill(MESSAGE.ko, [a.value, verb, ...where]), en: fill(MESSAGE.en, [a.value, verb, ...where]) } });
       }
     }
     return out;

@@ -18,6 +18,11 @@ import { DG116 } from './DG116-movingBaseTag';
 import { DG117 } from './DG117-userTakesOneArgument';
 import { DG118 } from './DG118-shellWithoutDashC';
 import { DG119 } from './DG119-healthcheckShellForm';
+import { DG120 } from './DG120-copySourceNotInContext';
+import { DG121 } from './DG121-startScriptNotInImage';
 
 /** The stack rules, one module each; the registry (rules/registry.ts) collects every group. */
-export const STACK_RULES: Rule[] = [DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115, DG116, DG117, DG118, DG119];
+export const STACK_RULES: Rule[] = [
+  DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115, DG116, DG117, DG118, DG119, DG120,
+  DG121,
+];

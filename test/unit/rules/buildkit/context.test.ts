@@ -88,10 +88,10 @@ describe('CopyIgnoredFile', () => {
     assert.deepEqual(
       f.map((x) => x.message.en),
       [
-        'Attempting to Copy file "server.key" that is excluded by .dockerignore',
-        'Attempting to Add file "srcs/tmp/a.sh" that is excluded by .dockerignore',
-        'Attempting to Add file "./secret" that is excluded by .dockerignore',
-        'Attempting to Copy file "a/b.log" that is excluded by .dockerignore',
+        'Attempting to Copy file "server.key" that is excluded by .dockerignore (.dockerignore line 2: `*.key`)',
+        'Attempting to Add file "srcs/tmp/a.sh" that is excluded by .dockerignore (.dockerignore line 3: `srcs/tmp/`)',
+        'Attempting to Add file "./secret" that is excluded by .dockerignore (.dockerignore line 6: `secret`)',
+        'Attempting to Copy file "a/b.log" that is excluded by .dockerignore (.dockerignore line 4: `**/*.log`)',
       ],
     );
   });
