@@ -11,26 +11,48 @@ import type { ContextEntry } from '../rules/types';
 
 const MAX_BYTES = 1024 * 1024;
 
-export function contextFileReader(uri: string): ((rel: string) => string | null) | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  let dir: string;
-  try {
-    dir = path.dirname(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-  return (rel: string) => readInside(dir, rel);
+/**
+ * How long the editor's host keeps an answer (a file's text, a folder's listing). The rules ask on every document
+ * version, so while someone types, the same `.hadolint.yaml`, `.dockerignore` and folders were read several times a
+ * second (a stat, two realpaths and a read or a readdir each time: about a tenth of the work of an edit of a
+ * 30-line file). A change on disk shows at the first version after this, as it did before at the next version. The
+ * CLI reads once per run and does not use this cache (cli/check.ts calls readInside/listInside directly).
+ */
+export const CONTEXT_CACHE_MS = 1000;
+const MAX_CACHED = 256;
+const cache = new Map<string, { at: number; value: unknown }>();
+
+function cached<T>(key: string, read: () => T): T {
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < CONTEXT_CACHE_MS) return hit.value as T;
+  const value = read();
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, { at: now, value });
+  return value;
 }
 
-export function contextLister(uri: string): ((relDir: string) => ContextEntry[] | null) | undefined {
+function contextDir(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  let dir: string;
   try {
-    dir = path.dirname(fileURLToPath(uri));
+    return path.dirname(fileURLToPath(uri));
   } catch {
     return undefined;
   }
-  return (relDir: string) => listInside(dir, relDir);
+}
+
+/** The editor host's reader of build-context files (see CONTEXT_CACHE_MS). */
+export function contextFileReader(uri: string): ((rel: string) => string | null) | undefined {
+  const dir = contextDir(uri);
+  if (dir === undefined) return undefined;
+  return (rel: string) => cached(`f\0${dir}\0${rel}`, () => readInside(dir, rel));
+}
+
+/** The editor host's lister of build-context folders (see CONTEXT_CACHE_MS). */
+export function contextLister(uri: string): ((relDir: string) => ContextEntry[] | null) | undefined {
+  const dir = contextDir(uri);
+  if (dir === undefined) return undefined;
+  return (relDir: string) => cached(`d\0${dir}\0${relDir}`, () => listInside(dir, relDir));
 }
 
 /**

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCheck } from '../../../server/src/cli/check';
-import { contextFileReader, contextLister, listInside } from '../../../server/src/host/contextFiles';
+import { CONTEXT_CACHE_MS, contextFileReader, contextLister, listInside } from '../../../server/src/host/contextFiles';
 import { createLanguageService } from '../../../server/src/service/index';
 
 let root: string;
@@ -96,4 +96,24 @@ test('the CLI lists the checked file\'s folder: DG120 and DG121 rows', () => {
   );
   assert.match(rows[0].message, /Did you mean `srcs\/nginx\.conf`\?/);
   assert.match(rows[1].message, /copied to `\/tmp\/start\.sh` \(line 3\)/);
+});
+
+test('the editor host keeps a file and a listing for CONTEXT_CACHE_MS, then sees what changed on disk', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'dg-context-cache-'));
+  try {
+    const uri = pathToFileURL(path.join(own, 'Dockerfile')).href;
+    const read = contextFileReader(uri)!;
+    const list = contextLister(uri)!;
+    assert.equal(read('.dockerignore'), null);
+    assert.deepEqual(list('')!.map((e) => e.name), []);
+    fs.writeFileSync(path.join(own, '.dockerignore'), '*.key\n');
+    // Asked again at once (as every keystroke does): the kept answers.
+    assert.equal(read('.dockerignore'), null);
+    assert.deepEqual(list('')!.map((e) => e.name), []);
+    await new Promise((r) => setTimeout(r, CONTEXT_CACHE_MS + 50));
+    assert.equal(read('.dockerignore'), '*.key\n');
+    assert.deepEqual(list('')!.map((e) => e.name), ['.dockerignore']);
+  } finally {
+    fs.rmSync(own, { recursive: true, force: true });
+  }
 });
