@@ -29,6 +29,7 @@ import { contextView, hasGlob, sourcePath, type ContextView } from '../helpers/c
 import { readDockerignore } from '../helpers/dockerignore';
 import { edit } from '../helpers/edits';
 import type { Finding, Rule } from '../types';
+import { osaDistance } from '../helpers/names';
 
 const MISSING = msg(
   '`{0}`: 빌드 컨텍스트(Dockerfile이 있는 폴더)에 이런 파일이나 폴더가 없습니다. 빌드가 이 줄에서 멈춥니다. BuildKit은 `failed to compute cache key: … not found`, 예전 빌더는 `{1} failed: file not found in build context or excluded by .dockerignore` 오류를 냅니다.',
@@ -204,21 +205,7 @@ function isTypo(a: string, b: string): boolean {
   if (x.length < 3 || x === y) return false;
   const limit = x.length >= 10 ? 2 : 1;
   if (Math.abs(x.length - y.length) > limit) return false;
-  return editDistance(x, y) <= limit;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
+  return osaDistance(x, y) <= limit;
 }
 
 /** The quick fix rewrites the word: only a plain one (no quotes, no variable), and JSON-safe in exec form. */

@@ -27,7 +27,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import { fill, msg } from '../../../../common/src/i18n';
 import { type Instr, type ParsedDocument, type Span, type Stage, stripQuotes } from '../../service/document';
-import { effectiveCommand, finalStage, resolveImage, type Part } from '../../service/effectiveCommand';
+import { finalStage, resolveImage } from '../../service/effectiveCommand';
+import { effectiveCommandOrNull, ownInstr } from './mainCommand';
 import { instrShell, type InstrShell, wordRange } from '../../service/shell/binding';
 import { SHELLS } from '../../service/shell/parser';
 import { contextView, hasGlob, sourcePath, type ContextView } from '../helpers/contextPaths';
@@ -176,18 +177,10 @@ function workdirs(chain: Stage[], bare: boolean): { at: Map<Instr, string | null
   return { at, end: cwd };
 }
 
-/** Only instructions the Dockerfile wrote count: a command from the base image is the base image's business. */
-function ownInstr(p: Part | null): Instr | null {
-  return p && (p.origin.kind === 'line' || p.origin.kind === 'parent') && p.origin.instr ? p.origin.instr : null;
-}
-
 function startScript(doc: ParsedDocument, stage: Stage): StartScript | null {
-  let ec;
-  try {
-    ec = effectiveCommand(doc, stage);
-  } catch {
-    return null;
-  }
+  // Only instructions the Dockerfile wrote count (ownInstr): a command from the base image is the base image's business.
+  const ec = effectiveCommandOrNull(doc, stage);
+  if (!ec) return null;
   const ep = ec.entrypoint;
   const first = ep ?? ec.cmd;
   const instr = ownInstr(first);

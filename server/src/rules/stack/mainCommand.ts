@@ -58,19 +58,29 @@ export function mainCommand(ctx: RuleContext): MainCommand | null {
 
 const mainCommandMemo = new WeakMap<ParsedDocument, { reader: RuleContext['readContextFile']; value: MainCommand | null }>();
 
+/** What the stage runs, or null when it cannot be worked out (the explainer's model throws on strange input). */
+export function effectiveCommandOrNull(doc: ParsedDocument, stage: Stage): ReturnType<typeof effectiveCommand> | null {
+  try {
+    return effectiveCommand(doc, stage);
+  } catch {
+    return null;
+  }
+}
+
+/** The instruction a part of the command comes from when the Dockerfile wrote it (not the base image). */
+export function ownInstr(p: Part | null): Instr | null {
+  return p && (p.origin.kind === 'line' || p.origin.kind === 'parent') && p.origin.instr ? p.origin.instr : null;
+}
+
 function findMainCommand(ctx: RuleContext): MainCommand | null {
   const doc = ctx.doc;
   const stage = finalStage(doc);
   if (!stage) return null;
-  let ec;
-  try {
-    ec = effectiveCommand(doc, stage);
-  } catch {
-    return null;
-  }
+  const ec = effectiveCommandOrNull(doc, stage);
+  if (!ec) return null;
   const ep = ec.entrypoint;
   const cmd = ec.cmd;
-  const own = (p: Part | null): Instr | null => (p && (p.origin.kind === 'line' || p.origin.kind === 'parent') && p.origin.instr ? p.origin.instr : null);
+  const own = ownInstr;
   const first = ep ?? cmd;
   const firstInstr = own(first);
   if (!first || !firstInstr) return null;
