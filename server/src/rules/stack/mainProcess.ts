@@ -187,8 +187,45 @@ function judgeMain(m: MainCommand, nginxConf?: NginxMainConf): Verdict | null {
   if (name === 'sleep' && argv.slice(1).some((a) => /^(infinity|inf)$/i.test(a) || /^\d{5,}[smhd]?$/.test(a) || /^\d+d$/.test(a))) {
     return { kind: 'keepalive', what: shown };
   }
+  // Not inside `if`/`case`: another branch may be the one that runs.
+  if (ENDS_AT_ONCE.has(name) && !m.cmd?.context.length) {
+    // `service nginx start` followed by `echo ready`: the last command is not the service, so the rules above see
+    // nothing, yet it returns at once, the script ends and PID 1 with it; the services in the background do not
+    // keep the container up.
+    const started = servicesStartedBefore(m);
+    if (started.length && onlyServicesBefore(m)) {
+      const list = started.map((x) => `\`${x}\``).join(', ');
+      return {
+        kind: 'exits',
+        what: shown,
+        reason: msg(
+          `마지막 명령인 \`${shown}\` 명령은 바로 끝나고, 그 앞에서 띄운 ${list} 서비스는 백그라운드에서 실행되어 컨테이너를 붙잡아 두지 못합니다`,
+          `the last command, \`${shown}\`, returns at once, and ${list} started before it run${started.length === 1 ? 's' : ''} in the background, which does not keep the container up`,
+        ),
+      };
+    }
+  }
   return null;
 }
+
+/**
+ * Nothing before the last command could hold the script: walking back, every command in the foreground is one that
+ * returns at once, until a service start (`service x start`, a daemonizing nginx) or the top. Any other foreground
+ * command (`nginx -g 'daemon off;'`, `mysqld`, a program of the project) may be what keeps the container up.
+ */
+function onlyServicesBefore(m: MainCommand): boolean {
+  const before = m.before ?? [];
+  for (let k = before.length - 1; k >= 0; k--) {
+    const c = before[k];
+    if (c.background || c.context.includes('function') || (c.name === '' && c.words.length === 0)) continue;
+    if (ENDS_AT_ONCE.has(c.name)) continue;
+    return startedService(c) !== null;
+  }
+  return true;
+}
+
+/** Commands that return at once: as the last command after services started in the background, the container ends. */
+const ENDS_AT_ONCE = new Set(['echo', 'printf', 'true', ':', 'exit']);
 
 /**
  * The container's main command and what becomes of it, as every rule that speaks about it must see it: with what
