@@ -59,6 +59,11 @@ describe('DG106 inside the start script', () => {
     assert.deepEqual(where(DG106, text, { 'run.sh': quiet }), []);
     assert.deepEqual(DG106.check({ doc: ctxOf(text, { 'run.sh': RUNNER }).doc }), [], 'no context reader');
   });
+  it('does not follow the CMD under a shell-form ENTRYPOINT, which never runs it', () => {
+    const text = BASE + 'COPY run.sh /\nENTRYPOINT nginx -g "daemon off;"\nCMD ["/run.sh"]\n';
+    assert.deepEqual(where(DG106, text, { 'run.sh': RUNNER }), []);
+    assert.deepEqual(where(DG123, text, { 'run.sh': RUNNER }), []);
+  });
   it('does not follow a script that is not brought in by COPY/ADD', () => {
     const text = BASE + 'CMD ["/run.sh"]\n';
     assert.deepEqual(where(DG106, text, { 'run.sh': RUNNER }), []);
