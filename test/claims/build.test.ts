@@ -1,8 +1,8 @@
 /**
  * What the builders really do with WORKDIR variables, `COPY ../x`, local archives in ADD, HEALTHCHECK --retries,
- * COPY of several files to a path without a trailing `/`, a shell-form ENTRYPOINT next to a CMD, USER with two words and
- * SHELL without `-c`, under both builders, and what a shell-form HEALTHCHECK does at run time, checked against what
- * docs/instructions.ts, docs/flags.ts and the rules teach. Base: the busybox test image.
+ * COPY of several files to a path without a trailing `/`, a shell-form ENTRYPOINT next to a CMD, USER with two words,
+ * SHELL without `-c` and one ENV that sets PATH twice, under both builders, and what a shell-form HEALTHCHECK does at
+ * run time, checked against what docs/instructions.ts, docs/flags.ts and the rules teach. Base: the busybox test image.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { DG117 } from '../../server/src/rules/stack/DG117-userTakesOneArgument';
 import { DG118 } from '../../server/src/rules/stack/DG118-shellWithoutDashC';
 import { DG119 } from '../../server/src/rules/stack/DG119-healthcheckShellForm';
 import { DL3021 } from '../../server/src/rules/hadolint/DL3021';
+import { DL3044 } from '../../server/src/rules/hadolint/DL3044';
 import { ParsedDocument } from '../../server/src/service/document';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { run } from '../unit/rules/hadolint/helpers';
@@ -210,6 +211,22 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
       assert.equal(run(DG118, noC).length, 1);
       assert.equal(run(DG118, withS).length, 1);
       assert.equal(run(DG118, fixed).length, 0);
+    });
+
+    it(`DL3044 (${b.name}): ENV PATH=/a:$PATH PATH=/b:$PATH expands both values first, so /a is lost; two ENVs keep it`, async () => {
+      // The base image sets PATH=/bin, so PATH has a value before the ENV: the case the plain DL3044 leaves alone.
+      const dockerfile = `FROM ${busybox}\nENV PATH=/a:$PATH PATH=/b:$PATH\nRUN echo "$PATH" > /path.txt\n`;
+      const fixed = `FROM ${busybox}\nENV PATH=/a:$PATH\nENV PATH=/b:$PATH\nRUN echo "$PATH" > /path.txt\n`;
+      const [r, ok] = await Promise.all([build(b, 'env-path-twice', { Dockerfile: dockerfile }), build(b, 'env-path-split', { Dockerfile: fixed })]);
+      assert.equal(r.code, 0, r.out);
+      assert.equal(ok.code, 0, ok.out);
+      assert.equal((await runOnce(r.tag, ['cat', '/path.txt'])).stdout.trim(), '/b:/bin');
+      assert.deepEqual(imageConfig(r.tag).Env, ['PATH=/b:/bin']);
+      assert.equal((await runOnce(ok.tag, ['cat', '/path.txt'])).stdout.trim(), '/b:/a:/bin');
+      const found = run(DL3044, dockerfile);
+      assert.equal(found.length, 1);
+      assert.match(found[0].message.en, /`PATH=\/a:\$PATH` earlier in this ENV is lost/);
+      assert.equal(run(DL3044, fixed).length, 0);
     });
   }
 
