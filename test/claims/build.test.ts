@@ -1,8 +1,9 @@
 /**
  * What the builders really do with WORKDIR variables, `COPY ../x`, local archives in ADD, HEALTHCHECK --retries,
  * COPY of several files to a path without a trailing `/`, a shell-form ENTRYPOINT next to a CMD, USER with two words,
- * SHELL without `-c` and one ENV that sets PATH twice, under both builders, and what a shell-form HEALTHCHECK does at
- * run time, checked against what docs/instructions.ts, docs/flags.ts and the rules teach. Base: the busybox test image.
+ * SHELL without `-c`, one ENV that sets PATH twice and a daemon started by RUN, under both builders, and what a
+ * shell-form HEALTHCHECK does at run time, checked against what docs/instructions.ts, docs/flags.ts and the rules
+ * teach. Base: the busybox test image.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { FLAGS, INSTRUCTIONS } from '../../server/src/docs';
 import { UndefinedVar } from '../../server/src/rules/buildkit/UndefinedVar';
 import { DG103 } from '../../server/src/rules/stack/DG103-shellEntrypointIgnoresCmd';
+import { DG105 } from '../../server/src/rules/stack/DG105-serviceStartedAtBuild';
 import { DG117 } from '../../server/src/rules/stack/DG117-userTakesOneArgument';
 import { DG118 } from '../../server/src/rules/stack/DG118-shellWithoutDashC';
 import { DG119 } from '../../server/src/rules/stack/DG119-healthcheckShellForm';
@@ -90,6 +92,22 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
 
   assert.equal(bs.length, 2, 'classic and BuildKit');
   for (const b of bs) {
+    it(`DG105 (${b.name}): a daemon started by RUN runs for the rest of that RUN only: the next RUN and the container have none`, async () => {
+      // busybox httpd puts itself in the background, as `service nginx start` does; ps lists what runs at each point.
+      const r = await build(b, 'run-daemon', {
+        Dockerfile: `FROM ${busybox}\nRUN httpd -p 8080 -h /tmp && ps -o comm > /same-run.txt\nRUN ps -o comm > /next-run.txt\n`,
+      });
+      assert.equal(r.code, 0, r.out);
+      const seen = await runOnce(r.tag, ['sh', '-c', 'cat /same-run.txt; echo --; cat /next-run.txt; echo --; ps -o comm']);
+      assert.equal(seen.code, 0, seen.out);
+      const [same, next, container] = seen.stdout.split('--\n').map((part) => part.split('\n').filter((l) => l && l !== 'COMMAND'));
+      assert.ok(same.includes('httpd'), `same RUN: ${same.join(' ')}`);
+      assert.ok(!next.includes('httpd'), `next RUN: ${next.join(' ')}`);
+      assert.ok(!container.includes('httpd'), `container: ${container.join(' ')}`);
+      assert.match(DG105.why.en, /leaves nothing running in the container, and the next RUN, which runs in a fresh container, cannot reach the service either/);
+      assert.match(DG105.why.en, /the database is up while those commands run/);
+    });
+
     it(`docs WORKDIR, UndefinedVar (${b.name}): an undeclared variable becomes empty, WORKDIR /a/$NOPE/b is /a/b`, async () => {
       const r = await build(b, 'workdir', { Dockerfile: `FROM ${busybox}\nWORKDIR /a/$NOPE/b\nRUN pwd > /pwd.txt\n` });
       assert.equal(r.code, 0, r.out);

@@ -1,7 +1,7 @@
 /**
  * Run-time claims: who is PID 1 under a shell-form CMD (it depends on the shell), what `docker stop` then does, and
- * whether a non-root USER may bind port 80. Checked against docs/instructions.ts (CMD, ENTRYPOINT, SHELL, USER),
- * JSONArgsRecommended, DL3025 and DG111.
+ * whether a non-root USER may bind port 80, and how long a container lives on an inherited shell CMD. Checked against
+ * docs/instructions.ts (CMD, ENTRYPOINT, SHELL, USER), JSONArgsRecommended, DL3025, DG102 and DG111.
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +9,7 @@ import { APT_PACKAGES, INSTRUCTIONS } from '../../server/src/docs';
 import { JSONArgsRecommended } from '../../server/src/rules/buildkit/JSONArgsRecommended';
 import { ParsedDocument } from '../../server/src/service/document';
 import { DL3025 } from '../../server/src/rules/hadolint/DL3025';
+import { DG102 } from '../../server/src/rules/stack/DG102-interactiveShellLast';
 import { DG111 } from '../../server/src/rules/stack/DG111-keepAliveMainProcess';
 import { builders } from '../engine/builders';
 import { ensureBusyboxImage, ensureDebianImage, imageConfig } from '../engine/images';
@@ -17,6 +18,20 @@ import { LABEL, RUN_ID, build, cleanup, containerName, docker, dockerOk, runOnce
 let debian = '';
 let busybox = '';
 const classic = builders().find((b) => b.name === 'classic')!;
+
+/** Waits (up to `ms`) until the container has stopped; its state then, or the running state when it has not. */
+async function stateAfter(name: string, ms: number): Promise<{ running: boolean; exitCode: number; livedMs: number }> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const [running, exitCode, started, finished] = (
+      await dockerOk(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}} {{.State.StartedAt}} {{.State.FinishedAt}}', name])
+    ).split(' ');
+    if (running === 'false' || Date.now() > deadline) {
+      return { running: running === 'true', exitCode: Number(exitCode), livedMs: running === 'true' ? -1 : Date.parse(finished) - Date.parse(started) };
+    }
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
 
 /** PID 1's argv inside a fresh container of `image` running `argv`, as one string. */
 async function pid1(image: string, argv: string[]): Promise<string> {
@@ -119,6 +134,40 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
     assert.match(doc.en, /not only the slim ones: `debian:bookworm` and `debian:buster` lack it too/);
     assert.match(doc.en, /minbase/);
     assert.match(doc.ko, /slim이 아닌 `debian:bookworm`, `debian:buster`에도 들어 있지 않습니다/);
+  });
+
+  it('DG102 (issue 15): an image without CMD or ENTRYPOINT runs its base image\'s shell CMD, which exits 0 at once under docker run -d; -i or -t keeps it', async () => {
+    // The classic builder and BuildKit store the base image's CMD unchanged when the Dockerfile sets none.
+    const buildkit = builders().find((x) => x.name === 'BuildKit')!;
+    const [d, b] = await Promise.all([
+      build(classic, 'nocmd-debian', { Dockerfile: `FROM ${debian}\nRUN echo installed > /srv.txt\n` }),
+      build(buildkit, 'nocmd-busybox', { Dockerfile: `FROM ${busybox}\nRUN echo installed > /srv.txt\n` }),
+    ]);
+    assert.equal(d.code, 0, d.out);
+    assert.equal(b.code, 0, b.out);
+    assert.deepEqual([imageConfig(debian).Cmd, imageConfig(d.tag).Cmd, imageConfig(d.tag).Entrypoint], [['bash'], ['bash'], null]);
+    assert.deepEqual([imageConfig(busybox).Cmd, imageConfig(b.tag).Cmd, imageConfig(b.tag).Entrypoint], [['sh'], ['sh'], null]);
+    const started: [string, string[], string][] = [
+      [containerName('nocmd-d'), ['-d'], d.tag],
+      [containerName('nocmd-sh'), ['-d'], b.tag],
+      [containerName('nocmd-dt'), ['-d', '-t'], d.tag],
+      [containerName('nocmd-di'), ['-d', '-i'], d.tag],
+    ];
+    for (const [name, opts, image] of started) await dockerOk(['run', ...opts, '--name', name, '--label', `${LABEL}=${RUN_ID}`, image]);
+    const [plain, sh, tty, stdin] = await Promise.all(started.map(([name], i) => stateAfter(name, i < 2 ? 10_000 : 2_000)));
+    for (const [what, st] of [['bash', plain], ['sh', sh]] as const) {
+      assert.equal(st.running, false, `${what} under docker run -d is still running`);
+      assert.equal(st.exitCode, 0, `${what} exit code`);
+      assert.ok(st.livedMs >= 0 && st.livedMs < 2_000, `${what} lived ${st.livedMs} ms`);
+    }
+    assert.equal(tty.running, true, 'docker run -d -t: bash waits on the terminal');
+    assert.equal(stdin.running, true, 'docker run -d -i: bash waits on the open input');
+    // What DG102 says of the same Dockerfile on the official debian image (whose CMD is `bash` too), and its hover.
+    const found = DG102.check({ doc: new ParsedDocument('file:///c/Dockerfile', 1, 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx\n') });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message.en, /runs the base image `debian:bookworm`'s CMD `bash` instead of starting `nginx`/);
+    assert.match(found[0].message.en, /Under `docker run -d` \(without `-i` or `-t`\) bash reads an empty input and exits at once/);
+    assert.match(DG102.why.en, /`-i` or `-t` \(as in `docker run -it`\) gives the shell an input to wait on; without both, `docker run -d` gives it an empty one, so the shell reads end-of-input at once, exits with code 0/);
   });
 
   it('docs CMD/ENTRYPOINT/SHELL/STOPSIGNAL, JSONArgsRecommended, DL3025 and DG111 state what these runs show', () => {

@@ -26,7 +26,8 @@ function applet(c: SimpleCommand): { k: number; options: string[] } {
   return { k, options };
 }
 
-function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
+/** The `apk add` invocations among `cmds` (a RUN's commands, or a script's). */
+export function apkAdds(cmds: SimpleCommand[]): ApkAdd[] {
   const out: ApkAdd[] = [];
   for (const c of cmds) {
     if (c.name !== 'apk') continue;

@@ -1,7 +1,8 @@
 /**
  * DG105: `RUN service nginx start` at build time. The process lives only while that RUN runs; the image keeps
- * files, not processes, so it has no effect on the container. A database started to be seeded by commands after it
- * in the same RUN (`service mysql start && mysql -e …`) is correct and is not flagged.
+ * files, not processes, so nothing of it runs in the container, nor in the next RUN (a fresh container). A database
+ * started to be seeded by commands after it in the same RUN (`service mysql start && mysql -e …`) is correct and is
+ * not flagged; a database started alone is, with a word on where its set-up commands must go.
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
@@ -25,8 +26,8 @@ export const DG105: Rule = {
   severity: 'info',
   title: msg('빌드 중에 띄운 서비스는 컨테이너에 남지 않습니다', 'A service started at build time does not survive into the container'),
   why: msg(
-    'RUN에서 실행한 프로세스는 그 RUN이 끝나면 함께 사라집니다. 이미지에는 파일만 저장되고 실행 중인 프로세스는 저장되지 않으므로, `RUN service nginx start` 같은 줄은 컨테이너에 아무 영향이 없습니다. 서비스는 CMD나 시작 스크립트에서 띄우세요. 다만 같은 RUN 안에서 `service mysql start && mysql -e "CREATE DATABASE …"`처럼 데이터베이스를 초기화하는 것은 올바른 방법입니다.',
-    'A process started by RUN dies when that RUN ends. The image stores files, not running processes, so `RUN service nginx start` has no effect on the container. Start services from CMD or the start script. Starting a database in a RUN to seed it with later commands of the same RUN (`service mysql start && mysql -e "CREATE DATABASE …"`) is correct, though.',
+    'RUN에서 실행한 프로세스는 그 RUN이 끝나면 함께 사라집니다. 이미지에는 파일만 저장되고 실행 중인 프로세스는 저장되지 않습니다. 그래서 `RUN service nginx start` 명령이나 `RUN service mysql start` 명령처럼 서비스를 띄우기만 하는 RUN은 컨테이너에 실행 중인 서비스를 남기지 않고, 새 컨테이너에서 실행되는 다음 RUN도 그 서비스에 접속할 수 없습니다. 서비스는 CMD나 시작 스크립트에서 띄우세요. 반면 `service mysql start && mysql -e "CREATE DATABASE …"`처럼 같은 RUN 안에서 데이터베이스를 띄우고 바로 이어지는 명령으로 초기화하는 것은 올바른 방법입니다. 이어지는 명령이 실행되는 동안에는 데이터베이스가 살아 있기 때문입니다.',
+    'A process started by RUN dies when that RUN ends. The image stores files, not running processes, so a RUN that only starts services (`RUN service nginx start`, `RUN service mysql start`) leaves nothing running in the container, and the next RUN, which runs in a fresh container, cannot reach the service either. Start services from CMD or the start script. Starting a database to set it up with the commands that follow it in the same RUN (`service mysql start && mysql -e "CREATE DATABASE …"`) is correct, though: the database is up while those commands run.',
   ),
   local: true,
   check({ doc }) {
@@ -45,11 +46,16 @@ export const DG105: Rule = {
         if (DB.test(name) && usedLater) continue;
         if (!WEB.test(name) && !DB.test(name)) continue;
         if (!WEB.test(name) && usedLater) continue;
+        const shown = c.words.map((w) => w.value).join(' ');
+        // A database started alone: the usual intent is to set it up, which only works in this same RUN.
+        const setUp = DB.test(name)
+          ? msg('. 데이터베이스를 빌드 중에 초기화하려면 그 명령을 이 RUN 안에서 이 명령 뒤에 이어 쓰세요', '. To set the database up at build time, put its commands after this one in the same RUN')
+          : msg('', '');
         out.push({
           range: commandRange(doc, c),
           message: msg(
-            `빌드 중에 띄운 서비스는 이 RUN이 끝나면 멈춥니다: \`${c.words.map((w) => w.value).join(' ')}\`. CMD나 시작 스크립트에서 실행하세요`,
-            `\`${c.words.map((w) => w.value).join(' ')}\` at build time stops when this RUN ends; start it from CMD or the start script`,
+            `빌드 중에 띄운 서비스는 이 RUN이 끝나면 멈춥니다: \`${shown}\`. CMD나 시작 스크립트에서 실행하세요${setUp.ko}`,
+            `\`${shown}\` at build time stops when this RUN ends; start it from CMD or the start script${setUp.en}`,
           ),
         });
       }
