@@ -158,7 +158,9 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
     for (const [what, st] of [['bash', plain], ['sh', sh]] as const) {
       assert.equal(st.running, false, `${what} under docker run -d is still running`);
       assert.equal(st.exitCode, 0, `${what} exit code`);
-      assert.ok(st.livedMs >= 0 && st.livedMs < 2_000, `${what} lived ${st.livedMs} ms`);
+      // StartedAt and FinishedAt are recorded at different points of the runtime and can come out a millisecond out
+      // of order for a process that exits at once (seen: -1 ms on a fresh engine): "at once" is what is claimed.
+      assert.ok(st.livedMs > -50 && st.livedMs < 2_000, `${what} lived ${st.livedMs} ms`);
     }
     assert.equal(tty.running, true, 'docker run -d -t: bash waits on the terminal');
     assert.equal(stdin.running, true, 'docker run -d -i: bash waits on the open input');
