@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { DG124, socketVersion } from '../../../../server/src/rules/stack/DG124-phpFpmSocketMismatch';
+import { debianDefaultPhp } from '../../../../server/src/rules/stack/phpFpm';
+import { assertBilingual, run, where } from '../hadolint/helpers';
+
+const site = (sock: string) => `server {\n  listen 80;\n  root /var/www/html;\n  location ~ \\.php$ {\n    include snippets/fastcgi-php.conf;\n    fastcgi_pass ${sock};\n  }\n}\n`;
+
+const buster = (install: string, extra = '') =>
+  `FROM debian:buster\nRUN apt-get update && apt-get install -y nginx ${install}\nCOPY conf/site.conf /etc/nginx/sites-available/default\n${extra}CMD ["nginx", "-g", "daemon off;"]\n`;
+
+test('DG124: php-fpm on buster is 7.3, the copied config asks for 7.4', () => {
+  const w = where(DG124, buster('php-fpm'), { 'conf/site.conf': site('unix:/run/php/php7.4-fpm.sock') });
+  assert.equal(w.length, 1);
+  assert.equal(w[0].line, 3);
+  assert.equal(w[0].text, 'conf/site.conf');
+  assert.match(w[0].en, /`conf\/site\.conf` line 6: `fastcgi_pass unix:\/run\/php\/php7\.4-fpm\.sock`/);
+  assert.match(w[0].en, /PHP 7\.3/);
+  assert.match(w[0].en, /502 Bad Gateway/);
+  assert.match(w[0].en, /`unix:\/run\/php\/php7\.3-fpm\.sock`/);
+  assert.match(w[0].ko, /`conf\/site\.conf` 6번 줄의/);
+  assertBilingual(run(DG124, buster('php-fpm'), { 'conf/site.conf': site('unix:/run/php/php7.4-fpm.sock') }));
+});
+
+test('DG124: an explicit phpX.Y-fpm package and a /var/run path', () => {
+  const text = `FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y nginx php8.2-fpm\nCOPY site.conf /etc/nginx/conf.d/\n`;
+  const w = where(DG124, text, { 'site.conf': site('unix:/var/run/php/php7.3-fpm.sock') });
+  assert.equal(w.length, 1);
+  assert.match(w[0].en, /`php8\.2-fpm` \(PHP 8\.2\)/);
+  assert.match(w[0].en, /`unix:\/var\/run\/php\/php8\.2-fpm\.sock`/);
+});
+
+test('DG124: php-fpm on bookworm is 8.2; a config written in the Dockerfile is reported where it is written', () => {
+  const text = `FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx php-fpm\nCOPY <<EOF /etc/nginx/conf.d/php.conf\nserver {\n  location ~ \\.php$ { fastcgi_pass unix:/run/php/php7.3-fpm.sock; }\n}\nEOF\n`;
+  const w = where(DG124, text);
+  assert.equal(w.length, 1);
+  assert.equal(w[0].line, 5);
+  assert.equal(w[0].text, 'fastcgi_pass');
+  assert.match(w[0].en, /^Dockerfile line 5/);
+});
+
+test('DG124 stays quiet: matching version, TCP, variable, unknown base, edited pool, other stage', () => {
+  const files = (s: string) => ({ 'conf/site.conf': site(s) });
+  assert.deepEqual(run(DG124, buster('php-fpm'), files('unix:/run/php/php7.3-fpm.sock')), []);
+  assert.deepEqual(run(DG124, buster('php7.3-fpm'), files('unix:/var/run/php/php7.3-fpm.sock')), []);
+  assert.deepEqual(run(DG124, buster('php-fpm'), files('127.0.0.1:9000')), []);
+  assert.deepEqual(run(DG124, buster('php-fpm'), files('$php_upstream')), []);
+  // No version in the path: Debian's alternatives link, not judged.
+  assert.deepEqual(run(DG124, buster('php-fpm'), files('unix:/run/php/php-fpm.sock')), []);
+  // The release behind php-fpm is unknown (ubuntu was not checked; a variable without a default).
+  const ubuntu = buster('php-fpm').replace('debian:buster', 'ubuntu:22.04');
+  assert.deepEqual(run(DG124, ubuntu, files('unix:/run/php/php7.4-fpm.sock')), []);
+  const variable = buster('php-fpm').replace('debian:buster', 'debian:$RELEASE');
+  assert.deepEqual(run(DG124, variable, files('unix:/run/php/php7.4-fpm.sock')), []);
+  // The pool's listen is changed: the socket path is no longer Debian's default.
+  const sed = buster('php-fpm', `RUN sed -i 's|^listen = .*|listen = /run/php/php7.4-fpm.sock|' /etc/php/7.3/fpm/pool.d/www.conf\n`);
+  assert.deepEqual(run(DG124, sed, files('unix:/run/php/php7.4-fpm.sock')), []);
+  const copied = buster('php-fpm', `COPY conf/www.conf /etc/php/7.3/fpm/pool.d/www.conf\n`);
+  assert.deepEqual(run(DG124, copied, files('unix:/run/php/php7.4-fpm.sock')), []);
+  // Two versions installed: which one listens is not ours to guess.
+  assert.deepEqual(run(DG124, buster('php7.3-fpm php7.4-fpm'), files('unix:/run/php/php7.4-fpm.sock')), []);
+  // The config lands in an earlier stage the final image does not build on.
+  const other = `FROM debian:buster AS web\nRUN apt-get update && apt-get install -y nginx php-fpm\nCOPY conf/site.conf /etc/nginx/sites-available/default\nFROM debian:bookworm\nRUN apt-get update && apt-get install -y php-fpm\n`;
+  assert.deepEqual(run(DG124, other, files('unix:/run/php/php7.3-fpm.sock')), []);
+  // No build context to read: nothing to judge.
+  assert.deepEqual(run(DG124, buster('php-fpm')), []);
+});
+
+test('socket paths and Debian releases', () => {
+  assert.equal(socketVersion('unix:/run/php/php7.3-fpm.sock'), '7.3');
+  assert.equal(socketVersion('unix:/var/run/php/php8.2-fpm.sock'), '8.2');
+  assert.equal(socketVersion('127.0.0.1:9000'), null);
+  assert.equal(socketVersion('unix:/run/php/php-fpm.sock'), null);
+  assert.equal(debianDefaultPhp('debian:buster-slim'), '7.3');
+  assert.equal(debianDefaultPhp('debian:10'), '7.3');
+  assert.equal(debianDefaultPhp('debian:bullseye-20240612-slim'), '7.4');
+  assert.equal(debianDefaultPhp('docker.io/library/debian:12.5'), '8.2');
+  assert.equal(debianDefaultPhp('debian:trixie'), null);
+  assert.equal(debianDefaultPhp('ubuntu:20.04'), null);
+  assert.equal(debianDefaultPhp('debian:latest'), null);
+});
