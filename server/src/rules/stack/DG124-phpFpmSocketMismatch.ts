@@ -45,7 +45,7 @@ export const DG124: Rule = {
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
           message: msg(
-            `${where} ${line}번 줄의 \`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${installed.shown} 패키지(PHP ${installed.version})가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\`로 응답합니다. \`${wanted}\` 경로로 바꾸세요`,
+            `${where} ${line}번 줄의 \`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${installed.shown} 패키지(PHP ${installed.version})가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\` 오류로 응답합니다. \`${wanted}\` 경로로 바꾸세요`,
             `${where} line ${line}: \`fastcgi_pass ${d.args[0]}\` points at the PHP ${v} socket, but the image installs ${installed.shown} (PHP ${installed.version}); nginx finds no socket there and PHP pages answer \`502 Bad Gateway\`. Use \`${wanted}\``,
           ),
         });
