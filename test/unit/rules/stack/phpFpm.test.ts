@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { DG124, socketVersion } from '../../../../server/src/rules/stack/DG124-phpFpmSocketMismatch';
+import { DG125, handStartedFpm } from '../../../../server/src/rules/stack/DG125-phpFpmRunDirMissing';
 import { debianDefaultPhp } from '../../../../server/src/rules/stack/phpFpm';
 import { assertBilingual, run, where } from '../hadolint/helpers';
 
@@ -78,4 +79,53 @@ test('socket paths and Debian releases', () => {
   assert.equal(debianDefaultPhp('debian:trixie'), null);
   assert.equal(debianDefaultPhp('ubuntu:20.04'), null);
   assert.equal(debianDefaultPhp('debian:latest'), null);
+});
+
+const fpm = (run2: string, cmd: string) => `FROM debian:buster\nRUN apt-get update && apt-get install -y nginx php7.3-fpm${run2}\n${cmd}\n`;
+
+test('DG125: php-fpm7.3 -F in an exec-form CMD, no /run/php', () => {
+  const w = where(DG125, fpm('', 'CMD ["php-fpm7.3", "-F"]'));
+  assert.equal(w.length, 1);
+  assert.equal(w[0].line, 3);
+  assert.match(w[0].en, /`php-fpm7\.3 -F` binds `\/run\/php\/php7\.3-fpm\.sock`/);
+  assert.match(w[0].en, /mkdir -p \/run\/php/);
+  assert.match(w[0].ko, /`\/run\/php` 디렉터리가 없어/);
+  assertBilingual(run(DG125, fpm('', 'CMD ["php-fpm7.3", "-F"]')));
+});
+
+test('DG125: in a shell-form CMD and in the start script (named with its line)', () => {
+  const shell = fpm('', 'CMD service nginx start && php-fpm7.3 --nodaemonize');
+  assert.equal(where(DG125, shell)[0].text, 'php-fpm7.3 --nodaemonize');
+  const text = `FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx php-fpm\nCOPY start.sh /start.sh\nCMD ["bash", "/start.sh"]\n`;
+  const w = where(DG125, text, { 'start.sh': '#!/bin/bash\nservice nginx start\nexec /usr/sbin/php-fpm8.2 -F -R\n' });
+  assert.equal(w.length, 1);
+  assert.equal(w[0].line, 4);
+  assert.match(w[0].en, /^`start\.sh` line 3: `\/usr\/sbin\/php-fpm8\.2 -F -R`/);
+  assert.match(w[0].ko, /^`start\.sh` 파일 3번 줄의/);
+});
+
+test('DG125 stays quiet when /run/php is made first, the init script runs, or the setup is not Debian\'s', () => {
+  assert.deepEqual(run(DG125, fpm(' && mkdir -p /run/php', 'CMD ["php-fpm7.3", "-F"]')), []);
+  assert.deepEqual(run(DG125, fpm('\nRUN mkdir /var/run/php', 'CMD ["php-fpm7.3", "-F"]')), []);
+  assert.deepEqual(run(DG125, fpm('', 'CMD mkdir -p /run/php && php-fpm7.3 -F')), []);
+  assert.deepEqual(run(DG125, fpm('', 'CMD service php7.3-fpm start && php-fpm7.3 -F')), []);
+  const script = `FROM debian:buster\nRUN apt-get update && apt-get install -y php7.3-fpm\nCOPY start.sh /\nCMD ["sh", "/start.sh"]\n`;
+  assert.deepEqual(run(DG125, script, { 'start.sh': 'mkdir -p /run/php\nphp-fpm7.3 -F\n' }), []);
+  // The usual way: the init script, not a hand start.
+  assert.deepEqual(run(DG125, script, { 'start.sh': 'service php7.3-fpm start\nnginx -g "daemon off;"\n' }), []);
+  // The pool listens elsewhere (edited), or php-fpm only tests its configuration.
+  assert.deepEqual(run(DG125, fpm(" && sed -i 's/^listen = .*/listen = 9000/' /etc/php/7.3/fpm/pool.d/www.conf", 'CMD ["php-fpm7.3", "-F"]')), []);
+  assert.deepEqual(run(DG125, fpm('', 'CMD php-fpm7.3 -t && nginx -g "daemon off;"')), []);
+  // The official php image: plain `php-fpm`, listening on port 9000, no apt package.
+  assert.deepEqual(run(DG125, 'FROM php:8.2-fpm\nCMD ["php-fpm", "-F"]\n'), []);
+  // Another version than the installed one: a missing binary, not this rule's case.
+  assert.deepEqual(run(DG125, fpm('', 'CMD ["php-fpm7.4", "-F"]')), []);
+});
+
+test('handStartedFpm', () => {
+  assert.equal(handStartedFpm(['php-fpm7.3', '-F']), '7.3');
+  assert.equal(handStartedFpm(['/usr/sbin/php-fpm8.2']), '8.2');
+  assert.equal(handStartedFpm(['php-fpm7.3', '-t']), null);
+  assert.equal(handStartedFpm(['php-fpm7.3', '--fpm-config=/etc/x.conf']), null);
+  assert.equal(handStartedFpm(['php-fpm', '-F']), null);
 });
