@@ -1,10 +1,12 @@
 /**
  * DG125: `php-fpmX.Y -F` (or `-R`, or without flags) started by hand in the CMD, the ENTRYPOINT or the start script,
  * while nothing creates /run/php. Debian's pool for phpX.Y listens on /run/php/phpX.Y-fpm.sock; php-fpm binds that
- * path without creating its folder (php-src sapi/fpm/fpm/fpm_sockets.c, fpm_sockets_get_listening_socket: a failed
- * bind() is logged as `unable to bind listening socket for address '%s'` with the system error appended), so it
- * stops at once with `… No such file or directory (2)`. `service phpX.Y-fpm start` goes through Debian's init
- * script, which prepares the folder; starting the binary directly skips that.
+ * path without creating its folder: php-src sapi/fpm/fpm/fpm_sockets.c, fpm_sockets_new_listening_socket, logs a
+ * failed bind() with ZLOG_SYSERROR as `unable to bind listening socket for address '%s'`, and zlog.c's vzlog appends
+ * `: <strerror> (<errno>)`, so php-fpm stops at once with `ERROR: unable to bind listening socket for address
+ * '/run/php/php7.3-fpm.sock': No such file or directory (2)` (read from the source, not run here).
+ * `service phpX.Y-fpm start` goes through Debian's init script, which prepares the folder; starting the binary
+ * directly skips that.
  *
  * A separate rule from DG124 because it is a different failure (php-fpm itself does not start, at container start)
  * with a different fix (`mkdir -p /run/php`), and users may want to turn one off without the other.
