@@ -11,8 +11,9 @@ import { runShells } from '../helpers/shell';
 /**
  * The PHP version the `php-fpm` metapackage of each Debian release depends on. Checked: bookworm with
  * `apt-cache policy php-fpm` / `apt-cache show php-fpm` on a Debian 12 host (2:8.2+93, Depends: php8.2-fpm); buster
- * 7.3 and bullseye 7.4 from the release table on wiki.debian.org/PHP. trixie is left out: its version was not
- * verified here, and an unknown version keeps the rules quiet.
+ * 7.3 and bullseye 7.4 from the release table on wiki.debian.org/PHP; trixie 8.4 from packages.debian.org
+ * (src:php8.4 is in trixie, 8.4.11-1, and a Debian release carries a single PHP version). Any other tag is unknown,
+ * which keeps the rules quiet.
  */
 const DEBIAN_DEFAULT_PHP: Record<string, string> = {
   buster: '7.3',
@@ -21,6 +22,8 @@ const DEBIAN_DEFAULT_PHP: Record<string, string> = {
   '11': '7.4',
   bookworm: '8.2',
   '12': '8.2',
+  trixie: '8.4',
+  '13': '8.4',
 };
 
 /** `debian:buster-slim`, `docker.io/library/debian:11`, `debian:bookworm-20240612` → the default PHP version. */

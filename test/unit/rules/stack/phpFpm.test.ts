@@ -76,7 +76,8 @@ test('socket paths and Debian releases', () => {
   assert.equal(debianDefaultPhp('debian:10'), '7.3');
   assert.equal(debianDefaultPhp('debian:bullseye-20240612-slim'), '7.4');
   assert.equal(debianDefaultPhp('docker.io/library/debian:12.5'), '8.2');
-  assert.equal(debianDefaultPhp('debian:trixie'), null);
+  assert.equal(debianDefaultPhp('debian:trixie-slim'), '8.4');
+  assert.equal(debianDefaultPhp('debian:forky'), null);
   assert.equal(debianDefaultPhp('ubuntu:20.04'), null);
   assert.equal(debianDefaultPhp('debian:latest'), null);
 });
