@@ -2,8 +2,9 @@
  * DG124: the nginx configuration a Dockerfile copies passes PHP requests to `unix:/run/php/phpX.Y-fpm.sock`, but the
  * image installs another php-fpm (Debian's pool for phpA.B listens on /run/php/phpA.B-fpm.sock). nginx then finds
  * no socket at that path and answers 502 Bad Gateway, logging `connect() to unix:… failed (2: No such file or
- * directory)`. The finding goes on the COPY/ADD (or the Dockerfile text) that brings the configuration in, since
- * the Problems panel entry belongs to the Dockerfile; the message names the configuration file and its line.
+ * directory)` (nginx src/event/ngx_event_connect.c, ngx_event_connect_peer; ENOENT is logged at `crit`).
+ * The finding goes on the COPY/ADD (or the Dockerfile text) that brings the configuration in, since the Problems
+ * panel entry belongs to the Dockerfile; the message names the configuration file and its line.
  * Quiet when the version is not known, the address is TCP or has a variable, or the Dockerfile edits the pool.
  */
 import { msg } from '../../../../common/src/i18n';
@@ -39,14 +40,17 @@ export const DG124: Rule = {
         if (d.name !== 'fastcgi_pass' || d.args.length !== 1) continue;
         const v = socketVersion(d.args[0]);
         if (!v || v === installed.version) continue;
-        const where = conf.file ? `\`${conf.file}\`` : 'Dockerfile';
+        const whereKo = conf.file ? `\`${conf.file}\` 파일` : 'Dockerfile';
+        const whereEn = conf.file ? `\`${conf.file}\`` : 'Dockerfile';
         const line = conf.lineOf(d.start);
         const wanted = d.args[0].replace(`php${v}-fpm`, `php${installed.version}-fpm`);
+        const pkgKo = installed.base ? `\`${installed.pkg}\` 패키지(\`${installed.base}\` 이미지에서는 PHP ${installed.version})` : `\`${installed.pkg}\` 패키지`;
+        const pkgEn = installed.base ? `\`${installed.pkg}\` (PHP ${installed.version} on \`${installed.base}\`)` : `\`${installed.pkg}\``;
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
           message: msg(
-            `${where} ${line}번 줄의 \`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${installed.shown} 패키지(PHP ${installed.version})가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\` 오류로 응답합니다. \`${wanted}\` 경로로 바꾸세요`,
-            `${where} line ${line}: \`fastcgi_pass ${d.args[0]}\` points at the PHP ${v} socket, but the image installs ${installed.shown} (PHP ${installed.version}); nginx finds no socket there and PHP pages answer \`502 Bad Gateway\`. Use \`${wanted}\``,
+            `${whereKo} ${line}번 줄의 \`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${pkgKo}가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\` 오류로 응답하고, 오류 로그에는 \`connect() to ${d.args[0]} failed (2: No such file or directory)\` 메시지가 남습니다. \`${wanted}\` 경로로 바꾸세요`,
+            `${whereEn} line ${line}: \`fastcgi_pass ${d.args[0]}\` points at the PHP ${v} socket, but the image installs ${pkgEn}; nginx finds no socket there and PHP pages answer \`502 Bad Gateway\` (error log: \`connect() to ${d.args[0]} failed (2: No such file or directory)\`). Use \`${wanted}\``,
           ),
         });
       }

@@ -45,8 +45,10 @@ export function finalChain(doc: ParsedDocument): Stage[] {
 export interface PhpFpmInstall {
   /** `7.3`, `8.2`. */
   version: string;
-  /** The package as written (`php7.3-fpm`, or `php-fpm` with the release it comes from). */
-  shown: string;
+  /** The package as written: `php7.3-fpm`, or `php-fpm`. */
+  pkg: string;
+  /** For `php-fpm`: the base image whose release decides the version. */
+  base?: string;
 }
 
 /**
@@ -66,11 +68,11 @@ export function installedPhpFpm(doc: ParsedDocument): PhpFpmInstall | null {
       for (const p of inv.packages) {
         const name = p.value.replace(/[=:].*$/, '');
         const m = /^php(\d+\.\d+)-fpm$/.exec(name);
-        if (m) found.set(m[1], { version: m[1], shown: `\`${name}\`` });
+        if (m) found.set(m[1], { version: m[1], pkg: name });
         else if (name === 'php-fpm') {
           const v = base ? debianDefaultPhp(base) : null;
           if (!v) return null;
-          found.set(v, { version: v, shown: `\`php-fpm\` (${base})` });
+          found.set(v, { version: v, pkg: name, base: base ?? undefined });
         }
       }
     }
