@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DG104 } from '../../../../server/src/rules/stack/DG104-nginxDaemonOffWrong';
 import { DG126 } from '../../../../server/src/rules/stack/DG126-nginxUnknownDirective';
+import { nginxDirectives } from '../../../../server/src/rules/stack/nginxConfig';
 import { directiveTypos, nearest } from '../../../../server/src/rules/stack/nginxUnknownDirective';
 import { NGINX_DIRECTIVES } from '../../../../server/src/rules/stack/nginxDirectiveNames';
 import { assertBilingual, run, where } from '../hadolint/helpers';
@@ -155,5 +156,16 @@ describe('DG126 against the real nginx -t', () => {
     const r = nginxT(site());
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /test is successful/);
+  });
+});
+
+describe('nginx words as nginx reads them', () => {
+  it('keeps `${NAME}` of an envsubst template in one word: it opens no block', () => {
+    const text = 'server {\n  listen ${PORT} default_server;\n  root ${WEBROOT};\n  lisen 1;\n}\n';
+    assert.deepEqual(
+      nginxDirectives(text).map((d) => [d.name, d.depth, d.args.join(' ')]),
+      [['server', 0, ''], ['listen', 1, '${PORT} default_server'], ['root', 1, '${WEBROOT}'], ['lisen', 1, '1']],
+    );
+    assert.deepEqual(directiveTypos(text).map((x) => [x.directive.name, x.line]), [['lisen', 4]]);
   });
 });
