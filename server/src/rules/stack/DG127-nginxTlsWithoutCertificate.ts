@@ -8,13 +8,13 @@
  * - `ssl_certificate`/`ssl_certificate_key` naming a file nothing in the Dockerfile creates or copies: nginx loads it
  *   while reading the configuration and stops with `[emerg] cannot load certificate "…"`. Created means a COPY/ADD
  *   to it or a folder above it, or its file name in a RUN, CMD, ENTRYPOINT or a copied file (an `openssl req -out`,
- *   a `cp`, the start script). Quiet when something copied cannot be read, a destination is a variable, or the base
- *   image is not a plain distribution or nginx image.
+ *   a `cp`, the start script). Quiet when something copied cannot be read, a destination or an openssl `-out` is a
+ *   variable, mkcert/certbot/make-ssl-cert choose the names, or the base image is not a plain distribution or nginx
+ *   image (another may already hold the files).
  */
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
-import { nginxConfigs, type NginxConfig } from './nginxConfig';
-import { nginxDirectives } from './nginxConfig';
+import { nginxConfigs, nginxDirectives, type NginxConfig } from './nginxConfig';
 import { certificatePath, imageWrites, listensSsl, mayExist, plainBase, serverBlocks, type ImageWrites } from './nginxTls';
 
 const CERT_NAMES = new Set(['ssl_certificate', 'ssl_certificate_key']);

@@ -134,7 +134,8 @@ function instrText(ins: Instr): string {
  */
 export function mayExist(w: ImageWrites, path: string): boolean {
   // mkcert, certbot and acme.sh choose file names of their own (`mkcert localhost` writes ./localhost.pem).
-  if (w.unknown || w.texts.some((t) => /\b(mkcert|certbot|acme\.sh|ssl-cert)\b/.test(t))) return true;
+  // An `openssl … -out "$CERT"` writes where a variable says: any path.
+  if (w.unknown || w.texts.some((t) => /\b(mkcert|certbot|acme\.sh|ssl-cert)\b|-(key)?out[\s=]+["']?\$/.test(t))) return true;
   if (w.copiedTo.some((d) => d === '/' || path === d || path.startsWith(`${d.replace(/\/+$/, '')}/`))) return true;
   const name = path.slice(path.lastIndexOf('/') + 1);
   return w.texts.some((t) => mentionsOutsideConfig(t, name));

@@ -141,8 +141,9 @@ describe('DG126 against the real nginx -t', () => {
 
   it('prints exactly the text DG126 quotes, and exits 1', () => {
     assert.ok(fs.existsSync(NGINX), `${NGINX} is missing: scripts/ci/apt-install.sh installs nginx`);
-    for (const typo of ['fastcgi_pas', 'autoindx']) {
-      const text = typo === 'fastcgi_pas' ? site(typo) : site().replace('autoindex', typo);
+    const typos: [string, string][] = [['fastcgi_pass', 'fastcgi_pas'], ['autoindex', 'autoindx'], ['server_name', 'server_nmae'], ['try_files', 'try_file'], ['listen 80', 'Listen 80']];
+    for (const [right, typo] of typos) {
+      const text = site().replace(right, typo);
       const r = nginxT(text);
       assert.equal(r.status, 1, r.stderr);
       const w = where(DG126, COPY_SITE, { 'srcs/default': text });

@@ -67,6 +67,8 @@ describe('DG127: a certificate the image never gets', () => {
     // srcs/tools is not readable here: a script in it could make the files.
     assert.deepEqual(where(DG127, BASE + COPY + 'COPY srcs/tools /opt/tools\nRUN /opt/tools/setup.sh\n' + CMD, files), []);
     assert.deepEqual(where(DG127, BASE + COPY + 'RUN mkcert -install && mkcert localhost\n' + CMD, files), []);
+    const byVariable = 'ENV CERT=/etc/ssl/certs/site.crt KEY=/etc/ssl/private/site.key\nRUN openssl req -x509 -nodes -newkey rsa:2048 -subj /CN=x \\\n    -keyout "$KEY" -out "$CERT"\n';
+    assert.deepEqual(where(DG127, BASE + byVariable + COPY + CMD, files), []);
     assert.deepEqual(where(DG127, BASE.replace('debian:bookworm', 'registry.example.com/team/web:1') + COPY + CMD, files), []);
   });
 });
