@@ -76,7 +76,19 @@ export function nginxDirectives(text: string): NginxDirective[] {
         }
         i++;
       } else {
-        while (i < text.length && !/[\s;{}]/.test(text[i])) value += text[i++];
+        while (i < text.length && !/[\s;{}]/.test(text[i])) {
+          // `${name}` is one word to nginx (ngx_conf_read_token keeps a `{` that follows `$`): an envsubst
+          // template's `listen ${PORT};` opens no block.
+          if (text[i] === '$' && text[i + 1] === '{') {
+            const close = text.indexOf('}', i);
+            if (close > 0 && !/[\s;]/.test(text.slice(i, close))) {
+              value += text.slice(i, close + 1);
+              i = close + 1;
+              continue;
+            }
+          }
+          value += text[i++];
+        }
       }
       if (current) current.args.push(value);
       else if (c !== '"' && c !== "'") out.push((current = { name: value, start, end: i, args: [], depth, opens: false }));
