@@ -6,13 +6,12 @@ import { type Instr, type ParsedDocument, type Stage, stripQuotes } from '../../
 import { baseName, resolvePath } from '../helpers/paths';
 import { runShells } from '../helpers/shell';
 import type { RuleContext } from '../types';
+import { stageChain } from '../helpers/stages';
 
 /** WORKDIR in force just before a line of a stage (following the parent stages). */
 export function workdirAt(stage: Stage, line: number): string {
-  const chain: Stage[] = [];
-  for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
   let cwd = '/';
-  for (const s of chain) {
+  for (const s of stageChain(stage)) {
     for (const ins of s.instructions) {
       if (s === stage && ins.startLine >= line) break;
       cwd = afterWorkdir(cwd, ins);
@@ -38,10 +37,8 @@ export function findContextSource(ctx: RuleContext, stage: Stage, instr: Instr, 
   // `RUN ln -s /usr/local/bin/start.sh /` puts a link where the CMD looks: follow it to the copied file.
   const link = symlinkTarget(ctx.doc, stage, target);
   if (link) target = link;
-  const chain: Stage[] = [];
-  for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
   const candidates: string[] = [];
-  for (const s of chain) {
+  for (const s of stageChain(stage)) {
     // The working directory is followed along the stage instead of asked again for each COPY: workdirAt walks the
     // stage from its start, which made a stage of thousands of COPYs quadratic (60–90 ms per rule in the fuzzer).
     let cwd = workdirAt(s, s.startLine);

@@ -7,6 +7,7 @@ import { resolvePath } from '../helpers/paths';
 import type { RuleContext } from '../types';
 import { afterWorkdir, workdirAt } from './imageFiles';
 import { nginxDirectives, type NginxDirective } from './nginxConfig';
+import { stageChain } from '../helpers/stages';
 
 export interface ServerBlock {
   server: NginxDirective;
@@ -66,8 +67,7 @@ const MAX_SIZE = 256 * 1024;
 
 export function imageWrites(ctx: RuleContext, stage: Stage): ImageWrites {
   const out: ImageWrites = { copiedTo: [], texts: [], unknown: false };
-  const chain: Stage[] = [];
-  for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
+  const chain = stageChain(stage);
   let files = 0;
   const read = (path: string, depth: number): void => {
     if (files >= MAX_FILES) {

@@ -20,6 +20,7 @@ import { baseName } from '../helpers/paths';
 import { apkAdds } from '../hadolint/apk';
 import type { Finding, RuleContext } from '../types';
 import { effectiveCommandOrNull } from './mainCommand';
+import { stageChain } from '../helpers/stages';
 
 /** Server packages by apt name: an image that installs one is meant to run it (golang or python images are built upon). */
 const APT_SERVER = /^(nginx|nginx-(full|light|extras|core)|mariadb-server|default-mysql-server|mysql-server|apache2|php[\d.]*-fpm|postgresql(-\d+)?|redis-server|openssh-server|lighttpd|httpd)$/;
@@ -51,11 +52,6 @@ function serverInstall(cmds: SimpleCommand[]): { pkg: string; cmd: SimpleCommand
 }
 
 /** The final stage and the stages it is built FROM, root first. */
-function chainOf(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | null = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
-  return chain;
-}
 
 /** A shell script by name or by its first line (`#!/bin/bash`, `#!/usr/bin/env sh`). */
 function isScript(path: string, text: string): boolean {
@@ -140,7 +136,7 @@ export function inheritedShell(ctx: RuleContext): Finding[] {
   if (!ec || ec.entrypoint || !ec.cmd || ec.cmd.origin.kind !== 'base') return [];
   const argv = ec.cmd.argv;
   if (argv.length !== 1 || !BARE_SHELL.test(argv[0])) return [];
-  const install = findServerInstall(ctx, chainOf(stage));
+  const install = findServerInstall(ctx, stageChain(stage));
   if (!install) return [];
   const image = ec.baseImage ?? stage.image ?? '';
   const shell = argv[0];

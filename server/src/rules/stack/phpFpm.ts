@@ -7,6 +7,7 @@ import type { ParsedDocument, Stage } from '../../service/document';
 import { finalStage, resolveImage } from '../../service/effectiveCommand';
 import { aptGetInvocations } from '../helpers/apt';
 import { runShells } from '../helpers/shell';
+import { stageChain } from '../helpers/stages';
 
 /**
  * The PHP version the `php-fpm` metapackage of each Debian release depends on. Checked: bookworm with
@@ -37,9 +38,7 @@ export function debianDefaultPhp(image: string): string | null {
 
 /** The final stage and the stages it is built FROM, root first. */
 export function finalChain(doc: ParsedDocument): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | null | undefined = finalStage(doc); s && chain.length < 64; s = s.parent) chain.unshift(s);
-  return chain;
+  return stageChain(finalStage(doc));
 }
 
 export interface PhpFpmInstall {
@@ -56,6 +55,15 @@ export interface PhpFpmInstall {
  * release behind `php-fpm` is not known (another distribution, a variable, a tag we did not check).
  */
 export function installedPhpFpm(doc: ParsedDocument): PhpFpmInstall | null {
+  // DG124 and DG125 both ask, on every version: one walk over the RUNs per version.
+  let known = installedMemo.get(doc);
+  if (known === undefined) installedMemo.set(doc, (known = findInstalledPhpFpm(doc)));
+  return known;
+}
+
+const installedMemo = new WeakMap<ParsedDocument, PhpFpmInstall | null>();
+
+function findInstalledPhpFpm(doc: ParsedDocument): PhpFpmInstall | null {
   const chain = finalChain(doc);
   if (!chain.length) return null;
   const inChain = new Set(chain);
