@@ -35,7 +35,7 @@ export function movingTag(tag: string): { channel: string; suffix: string } | nu
 export const DG116: Rule = {
   id: 'DG116',
   severity: 'warning',
-  title: msg('버전 대신 움직이는 태그(lts, stable 등)를 쓰지 마세요', 'Do not use a moving tag (lts, stable, …)'),
+  title: msg('버전 대신 계속 바뀌는 태그(lts, stable 등)를 쓰지 마세요', 'Do not use a moving tag (lts, stable, …)'),
   why: msg(
     '`node:lts`, `debian:stable`, `nginx:mainline`, `alpine:edge`, `ubuntu:rolling`처럼 버전이 아니라 "지금의 LTS", "지금의 안정판"을 뜻하는 태그는 새 릴리스가 나오면 다른 이미지를 가리키도록 옮겨집니다. 예를 들어 `debian:stable` 태그는 bookworm에서 trixie로 바뀌었고, `node:lts` 태그는 새 LTS 메이저 버전이 나올 때마다 바뀝니다. 그래서 Dockerfile을 고치지 않아도 다시 빌드하면 다른 메이저 버전 위에서 빌드되어 결과를 재현할 수 없습니다. `node:22`, `debian:bookworm`처럼 버전이나 릴리스 이름을 적으세요. 이런 태그도 보안 패치는 계속 받지만 메이저 버전이나 릴리스는 바뀌지 않습니다. `latest`는 DL3007이 따로 알려 줍니다.',
     'Tags such as `node:lts`, `debian:stable`, `nginx:mainline`, `alpine:edge` or `ubuntu:rolling` name a channel ("the current LTS", "the current stable release"), not a version, and are moved to another image when a new release comes out: `debian:stable` went from bookworm to trixie, and `node:lts` follows each new LTS major. The same Dockerfile then builds on a different major version without any edit, so builds cannot be reproduced. Name a version or a release instead, such as `node:22` or `debian:bookworm`: those still get security patches, but not a new major version or release. `latest` is reported by DL3007.',
