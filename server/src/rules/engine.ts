@@ -192,6 +192,7 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
         tags: f.tags && f.tags.length ? f.tags : undefined,
         href: rule.url,
         data: { rule: rule.id, ...(f.data ?? {}) },
+        ...(f.inFile ? { inFile: f.inFile } : {}),
       });
     }
     for (const l of added) lines!.add(l);

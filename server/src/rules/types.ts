@@ -50,6 +50,19 @@ export interface Finding {
    * or the project set for the rule still wins, as with `atLeast`. A finding sets one of the two, not both.
    */
   atMost?: Severity;
+  /**
+   * Where the finding is in a build-context file the Dockerfile copies (an nginx site config): the path relative to
+   * the context and the offsets in that file's text. The diagnostic stays where `range` says in the Dockerfile; an
+   * editor open on that file shows the same finding at these offsets (service/configFiles.ts).
+   */
+  inFile?: FileSpan;
+}
+
+/** A span of a build-context file: path relative to the context, offsets in its text. */
+export interface FileSpan {
+  path: string;
+  start: number;
+  end: number;
 }
 
 export interface Fix {
@@ -99,4 +112,6 @@ export interface GuideDiagnostic {
   tags?: Diagnostic['tags'];
   href?: string;
   data?: Record<string, unknown>;
+  /** The finding's place in a copied config file (Finding.inFile). */
+  inFile?: FileSpan;
 }

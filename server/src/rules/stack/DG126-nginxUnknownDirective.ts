@@ -31,6 +31,7 @@ export const DG126: Rule = {
         const where = conf.file ? conf.lineOf(d.start) : 0;
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
+          inFile: conf.fileSpan(d.start, d.end) ?? undefined,
           message: conf.file
             ? msg(
                 `\`${conf.file}\` ${where}번 줄: \`${d.name}\` 지시어는 nginx에 없습니다(\`${t.meant}\` 지시어의 오타로 보입니다). 이 설정(\`${conf.dest}\`)을 읽는 nginx는 시작하지 못하고 \`${emerg}\` 오류와 함께 종료 코드 1로 끝납니다`,

@@ -46,6 +46,7 @@ export const DG127: Rule = {
           const fileLine = conf.file ? `${conf.lineOf(listen.start)}` : '';
           out.push({
             range: conf.rangeOf(listen.start, listen.end) ?? conf.anchor,
+            inFile: conf.fileSpan(listen.start, listen.end) ?? undefined,
             message: msg(
               `${conf.file ? `\`${conf.file}\` ${fileLine}번 줄: ` : ''}\`listen ... ssl\` 지시어가 있지만 인증서(\`ssl_certificate\`, \`ssl_certificate_key\`)가 설정에 없습니다. 이 설정(\`${conf.dest}\`)을 읽는 nginx는 시작하지 못하고 \`${emerg}\` 오류와 함께 종료 코드 1로 끝납니다`,
               `${conf.file ? `\`${conf.file}\` line ${fileLine}: ` : ''}\`listen ... ssl\` without a certificate (\`ssl_certificate\`, \`ssl_certificate_key\`) anywhere in the configuration; nginx reading it (\`${conf.dest}\`) does not start: \`${emerg}\`, exit code 1`,
@@ -67,6 +68,7 @@ export const DG127: Rule = {
         const fileLine = conf.file ? `${conf.lineOf(d.start)}` : '';
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
+          inFile: conf.fileSpan(d.start, d.end) ?? undefined,
           message: msg(
             `${conf.file ? `\`${conf.file}\` ${fileLine}번 줄: ` : ''}\`${d.name}\` 지시어가 가리키는 \`${path}\` 파일을 Dockerfile이 만들거나 복사하지 않습니다. nginx는 시작하지 못하고 \`${emerg}\` 오류로 종료합니다. \`openssl req … -out\`(또는 \`-keyout\`)으로 만들거나 COPY로 넣으세요`,
             `${conf.file ? `\`${conf.file}\` line ${fileLine}: ` : ''}nothing in the Dockerfile creates or copies \`${path}\`, named by \`${d.name}\`; nginx does not start: \`${emerg}\`. Create it with \`openssl req … -out\` (or \`-keyout\`), or COPY it in`,

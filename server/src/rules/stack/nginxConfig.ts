@@ -11,7 +11,7 @@ import { lineOfOffset, plainSource, type ShellSource } from '../../service/shell
 import { baseName, resolvePath } from '../helpers/paths';
 import type { SedEdit } from '../helpers/sed';
 import { runShells } from '../helpers/shell';
-import type { RuleContext } from '../types';
+import type { FileSpan, RuleContext } from '../types';
 import { afterWorkdir, findContextSource, workdirAt } from './imageFiles';
 import { scriptPath } from './mainCommand';
 import { osaDistance } from '../helpers/names';
@@ -127,6 +127,11 @@ export interface NginxConfig {
   lineOf(start: number): number;
   /** Where to report otherwise: the COPY/ADD source argument, or the RUN command that runs the script. */
   anchor: Range;
+  /**
+   * text[start, end) as a span of the build-context file, when the text is that file's whole content (a COPY/ADD of
+   * the file); null otherwise (text a script writes, text in the Dockerfile). Findings carry it as Finding.inFile.
+   */
+  fileSpan(start: number, end: number): FileSpan | null;
 }
 
 const nginxConfigMemo = new WeakMap<ParsedDocument, { reader: RuleContext['readContextFile']; value: NginxConfig[] }>();
@@ -172,6 +177,7 @@ function findNginxConfigs(ctx: RuleContext): NginxConfig[] {
             },
             lineOf: (start) => doc.positionAt(w.spanOf(start, start).start).line + 1,
             anchor: commandRange(doc, w.command),
+            fileSpan: () => null,
           },
         });
       }
@@ -270,6 +276,7 @@ function buildScriptWrites(ctx: RuleContext, instr: Instr, all: SimpleCommand[],
         rangeOf: () => null,
         lineOf: (start) => lineOfOffset(found.text, w.spanOf(start, start).start),
         anchor,
+        fileSpan: () => null,
       });
     }
   }
@@ -302,6 +309,7 @@ function copiedConfigs(ctx: RuleContext, ins: Instr, cwd: string): NginxConfig[]
         rangeOf: (start, end) => ({ start: doc.positionAt(bodyStart + start), end: doc.positionAt(bodyStart + end) }),
         lineOf: (start) => doc.positionAt(bodyStart + start).line + 1,
         anchor: h.nameRange,
+        fileSpan: () => null,
       },
     ];
   }
@@ -325,7 +333,18 @@ function copiedConfigs(ctx: RuleContext, ins: Instr, cwd: string): NginxConfig[]
     }
     if (text === null) continue;
     const body = text;
-    out.push({ dest: to, text: body, how: 'write', instr: ins, file, rangeOf: () => null, lineOf: (start) => lineOfOffset(body, start), anchor: src.range });
+    const copied = file;
+    out.push({
+      dest: to,
+      text: body,
+      how: 'write',
+      instr: ins,
+      file,
+      rangeOf: () => null,
+      lineOf: (start) => lineOfOffset(body, start),
+      anchor: src.range,
+      fileSpan: (start, end) => ({ path: copied, start, end }),
+    });
   }
   return out;
 }
