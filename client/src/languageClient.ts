@@ -8,6 +8,15 @@ export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'untitled' },
 ];
 
+/**
+ * nginx config files (our grammar's `nginx` language: nginx.conf, sites-available/*, conf.d/*.conf): the server
+ * checks them through the Dockerfiles that copy them (server/src/lsp/configDocuments.ts).
+ */
+export const NGINX_SELECTOR: vscode.DocumentSelector = [
+  { language: 'nginx', scheme: 'file' },
+  { language: 'nginx', scheme: 'untitled' },
+];
+
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A 1 MiB young generation: opening a big Dockerfile makes a burst of short-lived objects, and V8's default
@@ -19,7 +28,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCKERFILE_SELECTOR as LanguageClientOptions['documentSelector'],
+    documentSelector: [...(DOCKERFILE_SELECTOR as vscode.DocumentFilter[]), ...(NGINX_SELECTOR as vscode.DocumentFilter[])] as LanguageClientOptions['documentSelector'],
     initializationOptions: { language: uiLang(), locale: vscode.env.language },
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.
     synchronize: { configurationSection: 'dockerfileGuide' },

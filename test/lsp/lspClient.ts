@@ -118,14 +118,14 @@ export class LspClient {
     return res;
   }
 
-  open(uri: string, text: string, version = 1) {
-    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } });
+  open(uri: string, text: string, version = 1, languageId = 'dockerfile') {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   /** Opens a document and waits for its first diagnostics. */
-  async openAndWait(uri: string, text: string, version = 1): Promise<any[]> {
+  async openAndWait(uri: string, text: string, version = 1, languageId = 'dockerfile'): Promise<any[]> {
     const p = this.waitFor('textDocument/publishDiagnostics', (d) => d.uri === uri && d.version === version);
-    this.open(uri, text, version);
+    this.open(uri, text, version, languageId);
     return (await p).diagnostics;
   }
 

@@ -24,6 +24,7 @@ import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, type Ba
 import { contextFileReader, contextLister } from '../host/contextFiles';
 import type * as Service from '../service/index';
 import type { LanguageService, ParsedDocument } from '../service/index';
+import { ConfigDocuments } from './configDocuments';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DocumentStore } from './documentStore';
 import { Parses } from './parses';
@@ -72,6 +73,17 @@ const diagnostics = new DiagnosticsScheduler({
     void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) }),
   logError,
   logInfo: (text) => connection.console.info(text),
+});
+
+// nginx config files open in the editor: checked through the Dockerfiles that copy them (configDocuments.ts).
+const configs = new ConfigDocuments({
+  documents,
+  service: svc,
+  openParse: (uri) => (parses.needsSlicedParse(uri) ? undefined : parses.get(uri)),
+  rules: () => settings.rules,
+  lang: () => settings.language,
+  publish: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
+  logError,
 });
 
 // ------------------------------------------------------------------------------------ lifecycle and settings
@@ -129,6 +141,7 @@ function applySettings(next: GuideSettings): void {
 
 function refreshEverything(): void {
   diagnostics.revalidateAll();
+  configs.scheduleAll(0);
   void connection.sendRequest(CodeLensRefreshRequest.type).then(undefined, () => undefined);
 }
 
@@ -141,6 +154,7 @@ connection.onDidChangeConfiguration((params) => {
 // ------------------------------------------------------------------------------------ documents
 
 documents.onDidOpen((e) => {
+  if (configs.isConfig(e.document.uri)) return configs.validate(e.document.uri);
   // A document of SLICED_PARSE or more is parsed in slices, by its diagnostics run or by the first request that
   // needs it (see withDoc), not here in one go. A big one is parsed only when a request needs it: parsing megabytes
   // on this thread grows its heap, and the garbage collector's pauses on it delayed other documents' requests by
@@ -148,8 +162,13 @@ documents.onDidOpen((e) => {
   if (!parses.isParsedInSlices(e.document.uri)) parses.get(e.document.uri);
   diagnostics.validate(e.document.uri);
 });
-documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  if (configs.isConfig(e.document.uri)) return configs.schedule(e.document.uri);
+  diagnostics.schedule(e.document.uri);
+  configs.scheduleAll();
+});
 documents.onDidClose((e) => {
+  configs.closed(e.document.uri);
   store.drop(e.document.uri);
   diagnostics.closed(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -164,6 +183,8 @@ documents.onDidClose((e) => {
  */
 function withDoc<T>(token: CancellationToken, uri: string, fallback: T, fn: (doc: ParsedDocument, lang: Lang) => T): T | Promise<T> {
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+  // An nginx file is not a Dockerfile: only hover and code actions answer for it (routed before this).
+  if (configs.isConfig(uri)) return fallback;
   if (parses.needsSlicedParse(uri)) {
     const version = documents.get(uri)?.version;
     // The document changing meanwhile means another round, for its newer version. For the same version, a sliced
@@ -184,17 +205,22 @@ function runOnParse<T>(token: CancellationToken, uri: string, fallback: T, fn: (
   }
 }
 
-connection.onHover((p, token) =>
-  withDoc(token, p.textDocument.uri, null, (doc, lang) =>
+connection.onHover((p, token) => {
+  if (configs.isConfig(p.textDocument.uri)) return configs.hover(p.textDocument.uri, p.position);
+  return withDoc(token, p.textDocument.uri, null, (doc, lang) =>
     svc().hover(doc, p.position, lang, {
       rules: settings.rules,
       // A long document's rules ran apart from requests: the hover explains them from the list they gave.
       deferredDiagnostics: diagnostics.deferredDiagnostics(doc.uri, doc.version),
       rulesInRequests: diagnostics.mode(doc.uri) === 'now',
     }),
-  ),
+  );
+});
+connection.onCodeAction((p, token) =>
+  configs.isConfig(p.textDocument.uri)
+    ? configs.codeActions(p.textDocument.uri, p.range, p.context.diagnostics)
+    : withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeActions(doc, p.range, p.context.diagnostics, lang, settings.rules)),
 );
-connection.onCodeAction((p, token) => withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeActions(doc, p.range, p.context.diagnostics, lang, settings.rules)));
 connection.onCodeLens((p, token) => withDoc(token, p.textDocument.uri, [], (doc, lang) => svc().codeLenses(doc, lang, settings.codeLens.effectiveCommand)));
 connection.onSignatureHelp((p, token) =>
   withDoc(token, p.textDocument.uri, null, (doc, lang) => (settings.signatureHelp.enabled ? svc().signatureHelp(doc, p.position, lang) : null)),

@@ -63,6 +63,8 @@ export interface FileSpan {
   path: string;
   start: number;
   end: number;
+  /** Text that safely replaces [start, end) in that file: the quick fix offered where the file is open. */
+  replace?: string;
 }
 
 export interface Fix {

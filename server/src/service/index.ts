@@ -17,6 +17,7 @@ import { useEngineImages, type EngineImageSource } from './baseImages';
 import { checkDocument, checkSteps, mostImportant } from './check';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
+import { configFileCodeActions, configFileDiagnostics, configFileHover, toLspConfigDiagnostic, type ConfigDiagnostic } from './configFiles';
 import { completion } from './completion';
 import type { RuleOptions } from '../rules/engine';
 import type { GuideDiagnostic } from '../rules/types';
@@ -33,6 +34,7 @@ import { documentSymbols, foldingRanges } from './symbols';
 
 export type { GuideDiagnostic } from '../rules/types';
 export type { ParsedDocument } from './document';
+export type { ConfigDiagnostic } from './configFiles';
 export { EngineImages } from './baseImages';
 
 /** What the service needs from the machine it runs on. Every member is optional: without it, the feature is off. */
@@ -117,6 +119,20 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
     rename: (doc: ParsedDocument, pos: Position, newName: string) => rename(doc, pos, newName),
     formatDocument: (doc: ParsedDocument, opts: FormatOptions) => formatDocument(doc, opts),
     formatRange: (doc: ParsedDocument, range: Range, opts: FormatOptions) => formatRange(doc, range, opts),
+
+    /**
+     * An nginx config file open in the editor: its findings through each Dockerfile (at or above it) that may COPY
+     * it, `rel` being its path from that Dockerfile's folder (see configFiles.ts).
+     */
+    configDiagnostics: (text: string, linked: readonly { doc: ParsedDocument; rel: string }[], rules: RuleSettings): ConfigDiagnostic[] =>
+      configFileDiagnostics(
+        text,
+        linked.map((l) => ({ ...l, readContextFile: host.contextFileReader?.(l.doc.uri), contextEntries: host.contextLister?.(l.doc.uri) })),
+        { rules, onRuleError: host.onRuleError },
+      ),
+    toLspConfigDiagnostic: (d: ConfigDiagnostic, lang: Lang): Diagnostic => toLspConfigDiagnostic(d, lang),
+    configHover: (list: readonly ConfigDiagnostic[], pos: Position, lang: Lang) => configFileHover(list, pos, lang),
+    configCodeActions: (uri: string, text: string, range: Range, diagnostics: Diagnostic[], lang: Lang) => configFileCodeActions(uri, text, range, diagnostics, lang),
   };
 }
 

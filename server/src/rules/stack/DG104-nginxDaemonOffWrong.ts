@@ -14,6 +14,7 @@ import type { ParsedDocument } from '../../service/document';
 import { instrShell, wordRange } from '../../service/shell/binding';
 import type { Word } from '../../service/shell/lexer';
 import { daemonTypos, isDaemonTypo, nginxConfigs } from './nginxConfig';
+import { withReplacement } from './DG126-nginxUnknownDirective';
 import { edit } from '../helpers/edits';
 
 const KINDS = ['RUN', 'CMD', 'ENTRYPOINT'];
@@ -108,7 +109,7 @@ export const DG104: Rule = {
         const fileLine = conf.file ? conf.lineOf(t.start) : 0;
         out.push({
           range: exact ?? at ?? conf.anchor,
-          inFile: conf.fileSpan(t.start, t.end) ?? undefined,
+          inFile: withReplacement(conf.fileSpan(t.start, t.end), 'daemon'),
           message: conf.file
             ? msg(
                 `\`${conf.file}\` ${fileLine}번 줄: \`daemon\`의 오타(\`${t.name}\`)가 있습니다. 이 설정(\`${conf.dest}\`)을 읽는 nginx는 시작하지 못하고 \`[emerg] unknown directive "${t.name}"\` 오류와 함께 종료 코드 1로 끝납니다`,

@@ -10,6 +10,7 @@
 import { msg } from '../../../../common/src/i18n';
 import type { Finding, Rule } from '../types';
 import { nginxConfigs, nginxDirectives } from './nginxConfig';
+import { withReplacement } from './DG126-nginxUnknownDirective';
 import { changesPhpFpmListen, finalChain, installedPhpFpm } from './phpFpm';
 
 /** `unix:/run/php/php7.4-fpm.sock` or `unix:/var/run/php/…` (/var/run is a link to /run on Debian) → `7.4`. */
@@ -40,18 +41,21 @@ export const DG124: Rule = {
         if (d.name !== 'fastcgi_pass' || d.args.length !== 1) continue;
         const v = socketVersion(d.args[0]);
         if (!v || v === installed.version) continue;
-        const whereKo = conf.file ? `\`${conf.file}\` 파일` : 'Dockerfile';
-        const whereEn = conf.file ? `\`${conf.file}\`` : 'Dockerfile';
         const line = conf.lineOf(d.start);
+        // The same `FILE N번 줄: ` lead as the other config rules: an editor open on the file drops it there.
+        const whereKo = conf.file ? `\`${conf.file}\` ${line}번 줄: ` : '';
+        const whereEn = conf.file ? `\`${conf.file}\` line ${line}: ` : '';
         const wanted = d.args[0].replace(`php${v}-fpm`, `php${installed.version}-fpm`);
+        const argStart = conf.text.indexOf(d.args[0], d.end);
         const pkgKo = installed.base ? `\`${installed.pkg}\` 패키지(\`${installed.base}\` 이미지에서는 PHP ${installed.version})` : `\`${installed.pkg}\` 패키지`;
         const pkgEn = installed.base ? `\`${installed.pkg}\` (PHP ${installed.version} on \`${installed.base}\`)` : `\`${installed.pkg}\``;
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
-          inFile: conf.fileSpan(d.start, d.end) ?? undefined,
+          // In the config file itself the socket path is marked, and the quick fix puts the installed version's there.
+          inFile: withReplacement(conf.fileSpan(argStart, argStart + d.args[0].length), wanted),
           message: msg(
-            `${whereKo} ${line}번 줄의 \`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${pkgKo}가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\` 오류로 응답하고, 오류 로그에는 \`connect() to ${d.args[0]} failed (2: No such file or directory)\` 메시지가 남습니다. \`${wanted}\` 경로로 바꾸세요`,
-            `${whereEn} line ${line}: \`fastcgi_pass ${d.args[0]}\` points at the PHP ${v} socket, but the image installs ${pkgEn}; nginx finds no socket there and PHP pages answer \`502 Bad Gateway\` (error log: \`connect() to ${d.args[0]} failed (2: No such file or directory)\`). Use \`${wanted}\``,
+            `${whereKo}\`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${pkgKo}가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\` 오류로 응답하고, 오류 로그에는 \`connect() to ${d.args[0]} failed (2: No such file or directory)\` 메시지가 남습니다. \`${wanted}\` 경로로 바꾸세요`,
+            `${whereEn}\`fastcgi_pass ${d.args[0]}\` points at the PHP ${v} socket, but the image installs ${pkgEn}; nginx finds no socket there and PHP pages answer \`502 Bad Gateway\` (error log: \`connect() to ${d.args[0]} failed (2: No such file or directory)\`). Use \`${wanted}\``,
           ),
         });
       }

@@ -9,7 +9,7 @@
  * on the name itself when the Dockerfile holds the text (a COPY heredoc, echo/printf in a RUN).
  */
 import { msg } from '../../../../common/src/i18n';
-import type { Finding, Rule } from '../types';
+import type { FileSpan, Finding, Rule } from '../types';
 import { nginxConfigs, type NginxConfig } from './nginxConfig';
 import { directiveTypos } from './nginxUnknownDirective';
 
@@ -31,7 +31,7 @@ export const DG126: Rule = {
         const where = conf.file ? conf.lineOf(d.start) : 0;
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
-          inFile: conf.fileSpan(d.start, d.end) ?? undefined,
+          inFile: withReplacement(conf.fileSpan(d.start, d.end), t.meant),
           message: conf.file
             ? msg(
                 `\`${conf.file}\` ${where}번 줄: \`${d.name}\` 지시어는 nginx에 없습니다(\`${t.meant}\` 지시어의 오타로 보입니다). 이 설정(\`${conf.dest}\`)을 읽는 nginx는 시작하지 못하고 \`${emerg}\` 오류와 함께 종료 코드 1로 끝납니다`,
@@ -66,4 +66,9 @@ function looksLikeConfig(dest: string): boolean {
  */
 function loadedAs(dest: NginxConfig['dest']): string {
   return dest.replace(/^\/etc\/nginx\/sites-available\//, '/etc/nginx/sites-enabled/');
+}
+
+/** The span with the text that fixes it, for the quick fix in the config file itself. */
+export function withReplacement(span: FileSpan | null, replace: string): FileSpan | undefined {
+  return span ? { ...span, replace } : undefined;
 }

@@ -1,0 +1,238 @@
+/**
+ * Diagnostics, hovers and quick fixes inside an nginx config file of the workspace (a site in sites-available, an
+ * nginx.conf), not only on the Dockerfile line that copies it.
+ *
+ * Most of what is wrong with such a file depends on the image it lands in: which php-fpm the Dockerfile installs
+ * (DG124), whether the build creates the certificate it names (DG127), whether an index file hides the listing
+ * (DG128). So the file is checked through each Dockerfile that can COPY it (host/configLinks.ts finds them): the
+ * config rules run on that Dockerfile with the editor's unsaved text standing in for the file, and their findings
+ * that carry a place in this file (Finding.inFile) are shown here. A file that no Dockerfile copies into
+ * /etc/nginx/ still gets the checks that need nothing else: misspelt directives (DG126) and `daemon` (DG104).
+ */
+import type { CodeAction, Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
+import { fill, line, msg, type Lang, type Msg } from '../../../common/src/i18n';
+import { ruleSeverity, runRules, SEVERITY, type RuleOptions } from '../rules/engine';
+import { ruleMarkdown } from '../rules/hover';
+import { ruleById } from '../rules/registry';
+import { nginxConfigs, daemonTypos } from '../rules/stack/nginxConfig';
+import { directiveTypos } from '../rules/stack/nginxUnknownDirective';
+import { SOURCE, type Rule, type RuleContext } from '../rules/types';
+import type { ParsedDocument } from './document';
+
+/** The rules whose findings can sit in a copied nginx config file (they set Finding.inFile). */
+const CONFIG_RULE_IDS = ['DG104', 'DG124', 'DG126', 'DG127', 'DG128'];
+
+function configRules(): Rule[] {
+  return CONFIG_RULE_IDS.map((id) => ruleById(id)).filter((r): r is Rule => !!r);
+}
+
+/** A Dockerfile that may copy the config file, parsed, with how its build context names the file. */
+export interface LinkedDockerfile {
+  doc: ParsedDocument;
+  /** The config file's path relative to the Dockerfile's folder. */
+  rel: string;
+  readContextFile?: RuleContext['readContextFile'];
+  contextEntries?: RuleContext['contextEntries'];
+}
+
+/** One finding in the config file, before it is rendered in the user's language. */
+export interface ConfigDiagnostic {
+  range: Range;
+  severity: DiagnosticSeverity;
+  code: string;
+  message: Msg;
+  /** The Dockerfile line that brings the file into the image (the COPY), when a Dockerfile does. */
+  via?: { uri: string; range: Range; line: number; name: string };
+  /** A safe replacement for `range` (the quick fix). */
+  replace?: string;
+  /** The text at `range` when it was found: the fix applies only while it is still there. */
+  found: string;
+}
+
+/** Offsets to positions over one text, with the line starts computed once. */
+function positions(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
+
+/**
+ * The rule messages name the file and line first (`srcs/default line 12: …`) because they are shown on the
+ * Dockerfile; in the file itself that lead says nothing, so it is dropped.
+ */
+function withoutFileLead(m: Msg, rel: string): Msg {
+  const strip = (text: string) => {
+    for (const lead of [`\`${rel}\` `]) {
+      if (!text.startsWith(lead)) continue;
+      const rest = text.slice(lead.length).replace(/^(\d+번 줄|line \d+): /, '');
+      if (rest !== text.slice(lead.length)) return rest;
+    }
+    return text;
+  };
+  return { ko: strip(m.ko), en: strip(m.en) };
+}
+
+function dockerfileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+export interface ConfigCheckOptions {
+  rules?: RuleOptions['rules'];
+  onRuleError?: RuleOptions['onRuleError'];
+}
+
+/** The findings in the config file `text` (at `uri`), through every Dockerfile that copies it, or on its own. */
+export function configFileDiagnostics(text: string, linked: readonly LinkedDockerfile[], options: ConfigCheckOptions = {}): ConfigDiagnostic[] {
+  const at = positions(text);
+  const out: ConfigDiagnostic[] = [];
+  const seen = new Set<string>();
+  let copiedIntoNginx = false;
+  const rules = configRules();
+  for (const link of linked) {
+    // The editor's text stands in for the file on disk, so the check follows typing before a save.
+    const base = link.readContextFile;
+    const readContextFile = (rel: string) => (rel === link.rel || rel === `./${link.rel}` ? text : (base?.(rel) ?? null));
+    const ruleOptions: RuleOptions = { rules: options.rules, readContextFile, contextEntries: link.contextEntries, onRuleError: options.onRuleError };
+    if (!nginxConfigs({ doc: link.doc, readContextFile, contextEntries: link.contextEntries }).some((c) => c.fileSpan(0, 0)?.path === link.rel)) continue;
+    copiedIntoNginx = true;
+    for (const d of runRules(link.doc, ruleOptions, rules)) {
+      const span = d.inFile;
+      if (!span || span.path !== link.rel) continue;
+      // Two Dockerfiles copying the same file find the same thing: it is shown once, through the nearest.
+      const key = `${d.code}@${span.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        range: { start: at(span.start), end: at(span.end) },
+        severity: d.severity,
+        code: d.code,
+        message: withoutFileLead(d.message, link.rel),
+        via: { uri: link.doc.uri, range: d.range, line: d.range.start.line + 1, name: dockerfileName(link.doc.uri) },
+        replace: span.replace,
+        found: text.slice(span.start, span.end),
+      });
+    }
+  }
+  if (!copiedIntoNginx) out.push(...ownChecks(text, at, options));
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+/** What the file shows by itself, with no Dockerfile to say where it lands: names nginx does not know. */
+function ownChecks(text: string, at: (offset: number) => Position, options: ConfigCheckOptions): ConfigDiagnostic[] {
+  const out: ConfigDiagnostic[] = [];
+  const severityOf = (id: string): DiagnosticSeverity | null => {
+    const rule = ruleById(id);
+    const s = rule ? ruleSeverity(rule, { rules: options.rules }) : 'off';
+    return s === 'off' ? null : SEVERITY[s];
+  };
+  const typo = severityOf('DG126');
+  if (typo !== null) {
+    for (const t of directiveTypos(text)) {
+      const d = t.directive;
+      out.push({
+        range: { start: at(d.start), end: at(d.end) },
+        severity: typo,
+        code: 'DG126',
+        message: msg(
+          `\`${d.name}\` 지시어는 nginx에 없습니다(\`${t.meant}\` 지시어의 오타로 보입니다). nginx는 이 설정을 읽으면 시작하지 못하고 \`nginx: [emerg] unknown directive "${d.name}"\` 오류와 함께 종료 코드 1로 끝납니다`,
+          `nginx has no \`${d.name}\` directive (a typo for \`${t.meant}\`?); reading this configuration, nginx does not start: \`nginx: [emerg] unknown directive "${d.name}"\`, exit code 1`,
+        ),
+        replace: t.meant,
+        found: d.name,
+      });
+    }
+  }
+  const daemon = severityOf('DG104');
+  if (daemon !== null) {
+    for (const d of daemonTypos(text)) {
+      out.push({
+        range: { start: at(d.start), end: at(d.end) },
+        severity: daemon,
+        code: 'DG104',
+        message: msg(
+          `\`daemon\`의 오타(\`${d.name}\`)가 있습니다. nginx는 이 설정을 읽으면 시작하지 못하고 \`nginx: [emerg] unknown directive "${d.name}"\` 오류와 함께 종료 코드 1로 끝납니다`,
+          `\`${d.name}\` is a typo for \`daemon\`; reading this configuration, nginx does not start: \`nginx: [emerg] unknown directive "${d.name}"\`, exit code 1`,
+        ),
+        replace: 'daemon',
+        found: d.name,
+      });
+    }
+  }
+  return out;
+}
+
+const VIA: Msg = { ko: '{0} {1}번 줄이 이 파일을 이미지에 넣습니다', en: '{0} line {1} puts this file into the image' };
+
+/** Render for LSP in one language: the Dockerfile line that copies the file is a related location. */
+export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnostic {
+  return {
+    range: d.range,
+    severity: d.severity,
+    code: d.code,
+    source: SOURCE,
+    message: line(d.message, lang),
+    relatedInformation: d.via
+      ? [
+          {
+            location: { uri: d.via.uri, range: d.via.range },
+            message: line({ ko: fill(VIA.ko, [d.via.name, d.via.line]), en: fill(VIA.en, [d.via.name, d.via.line]) }, lang),
+          },
+        ]
+      : undefined,
+    data: { rule: d.code, ...(d.replace !== undefined ? { replace: d.replace, found: d.found } : {}) },
+  };
+}
+
+function contains(r: Range, p: Position): boolean {
+  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return after && before;
+}
+
+/** The hover over a finding in the config file: each rule's explanation, as on the Dockerfile. */
+export function configFileHover(list: readonly ConfigDiagnostic[], pos: Position, lang: Lang): string | null {
+  const ids = [...new Set(list.filter((d) => contains(d.range, pos)).map((d) => d.code))];
+  const parts = ids.map((id) => ruleById(id)).filter((r): r is Rule => !!r).map((r) => ruleMarkdown(r, lang));
+  return parts.length ? parts.join('\n\n---\n\n') : null;
+}
+
+/** The quick fix's title: the word before the particle says what is replaced (a directive, a socket path). */
+function replaceTitle(rule: string, replace: string): Msg {
+  return rule === 'DG124'
+    ? msg(`\`${replace}\` 경로로 고치기`, `Change the path to \`${replace}\``)
+    : msg(`\`${replace}\` 지시어로 고치기`, `Change to \`${replace}\``);
+}
+
+/** Quick fixes in the config file: each finding that has a safe replacement, from the diagnostics the client sent. */
+export function configFileCodeActions(uri: string, text: string, range: Range, diagnostics: readonly Diagnostic[], lang: Lang): CodeAction[] {
+  const out: CodeAction[] = [];
+  let lines: string[] | null = null;
+  for (const d of diagnostics) {
+    const data = d.data as { rule?: unknown; replace?: unknown; found?: unknown } | undefined;
+    if (typeof data?.replace !== 'string' || typeof data.rule !== 'string' || typeof data.found !== 'string') continue;
+    if (!(contains(d.range, range.start) || contains(range, d.range.start))) continue;
+    // The text must still be what was found: a diagnostic left from before an edit gets no fix rather than a wrong one.
+    if (d.range.start.line !== d.range.end.line) continue;
+    lines ??= text.split('\n');
+    const current = (lines[d.range.start.line] ?? '').slice(d.range.start.character, d.range.end.character);
+    if (current !== data.found) continue;
+    out.push({
+      title: line(replaceTitle(data.rule, data.replace), lang),
+      kind: 'quickfix',
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: d.range, newText: data.replace }] } },
+    });
+  }
+  return out;
+}
