@@ -11,7 +11,7 @@ import { createDockerSession } from './session/dockerSession';
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
 
-/** Starts the language server the first time a Dockerfile is open; the sidebar alone never starts it. */
+/** Starts the language server the first time a Dockerfile or an nginx config is open; the sidebar alone never starts it. */
 function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   if (!starting) {
     client = createLanguageClient(context);
@@ -33,11 +33,12 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   registerNewStackCommand(context);
   registerExplainCommand(context, () => ensureClient(context));
   registerBaseImageProbe(context, () => ensureClient(context));
-  const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
-  if (vscode.workspace.textDocuments.some(isDockerfile)) void ensureClient(context);
+  // The server checks nginx configs too (through the Dockerfiles that copy them): either language starts it.
+  const served = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile' || doc.languageId === 'nginx';
+  if (vscode.workspace.textDocuments.some(served)) void ensureClient(context);
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (isDockerfile(doc)) void ensureClient(context);
+      if (served(doc)) void ensureClient(context);
     }),
   );
   return { languageClient: () => ensureClient(context) };

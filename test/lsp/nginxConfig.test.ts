@@ -77,7 +77,7 @@ describe('nginx config files in the editor', () => {
     assert.equal(socket.relatedInformation.length, 1);
     assert.equal(socket.relatedInformation[0].location.uri, dockerfileUri);
     assert.equal(socket.relatedInformation[0].location.range.start.line, 2);
-    assert.equal(socket.relatedInformation[0].message, 'Dockerfile line 3 puts this file into the image');
+    assert.equal(socket.relatedInformation[0].message, 'the COPY that puts this file into the image');
 
     const typo = byCode.get('DG126');
     assert.deepEqual(typo.range, { start: { line: 9, character: 4 }, end: { line: 9, character: 12 } });

@@ -42,7 +42,7 @@ export interface ConfigDiagnostic {
   code: string;
   message: Msg;
   /** The Dockerfile line that brings the file into the image (the COPY), when a Dockerfile does. */
-  via?: { uri: string; range: Range; line: number; name: string };
+  via?: { uri: string; range: Range; line: number; keyword: string };
   /** A safe replacement for `range` (the quick fix). */
   replace?: string;
   /** The text at `range` when it was found: the fix applies only while it is still there. */
@@ -81,10 +81,6 @@ function withoutFileLead(m: Msg, rel: string): Msg {
   return { ko: strip(m.ko), en: strip(m.en) };
 }
 
-function dockerfileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
 export interface ConfigCheckOptions {
   rules?: RuleOptions['rules'];
   onRuleError?: RuleOptions['onRuleError'];
@@ -116,7 +112,7 @@ export function configFileDiagnostics(text: string, linked: readonly LinkedDocke
         severity: d.severity,
         code: d.code,
         message: withoutFileLead(d.message, link.rel),
-        via: { uri: link.doc.uri, range: d.range, line: d.range.start.line + 1, name: dockerfileName(link.doc.uri) },
+        via: { uri: link.doc.uri, range: d.range, line: d.range.start.line + 1, keyword: link.doc.instructionAtLine(d.range.start.line)?.keyword ?? 'COPY' },
         replace: span.replace,
         found: text.slice(span.start, span.end),
       });
@@ -171,7 +167,8 @@ function ownChecks(text: string, at: (offset: number) => Position, options: Conf
   return out;
 }
 
-const VIA: Msg = { ko: '{0} {1}번 줄이 이 파일을 이미지에 넣습니다', en: '{0} line {1} puts this file into the image' };
+/** VS Code already prints the file and line in front of a related location's message. */
+const VIA: Msg = { ko: '이 파일을 이미지에 넣는 {0}', en: 'the {0} that puts this file into the image' };
 
 /** Render for LSP in one language: the Dockerfile line that copies the file is a related location. */
 export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnostic {
@@ -185,7 +182,7 @@ export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnost
       ? [
           {
             location: { uri: d.via.uri, range: d.via.range },
-            message: line({ ko: fill(VIA.ko, [d.via.name, d.via.line]), en: fill(VIA.en, [d.via.name, d.via.line]) }, lang),
+            message: line({ ko: fill(VIA.ko, [d.via.keyword]), en: fill(VIA.en, [d.via.keyword]) }, lang),
           },
         ]
       : undefined,

@@ -34,7 +34,7 @@ test('through a Dockerfile that copies it into /etc/nginx: the Dockerfile-depend
   assert.ok(!list[0].message.en.startsWith('`srcs/site`'), list[0].message.en);
   assert.ok(!list[0].message.ko.startsWith('`srcs/site`'), list[0].message.ko);
   const lsp = toLspConfigDiagnostic(list[0], 'ko');
-  assert.equal(lsp.relatedInformation?.[0].message, 'Dockerfile 3번 줄이 이 파일을 이미지에 넣습니다');
+  assert.equal(lsp.relatedInformation?.[0].message, '이 파일을 이미지에 넣는 COPY');
 });
 
 test('the quick fix replaces exactly the marked text, and the fixed file is quiet', () => {

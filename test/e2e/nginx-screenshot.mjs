@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Screenshot of an nginx site config checked in the editor, in Korean, for the README:
+// `node test/e2e/nginx-screenshot.mjs`. Copies examples/ft_server, puts two classic mistakes into its
+// srcs/nginx.conf (a misspelt `autoindex`, the PHP 7.3 socket of a buster tutorial while the Dockerfile installs
+// bookworm's 8.2), opens code-server in Korean with headless Chromium, opens the file and the Problems panel, hovers
+// the socket path and captures media/screenshots/nginx-config-ko.png. Fails when the marks or the hover do not show.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { launchChromium } from '../../scripts/e2e/lib/browser.mjs';
+import { freePort, startCodeServer } from '../../scripts/e2e/lib/codeServer.mjs';
+import { EXAMPLE_DIR, ROOT, makeRunDir, sandboxEnv, writeJson } from '../../scripts/e2e/lib/env.mjs';
+import { installExtensionCopy } from '../../scripts/e2e/lib/extension.mjs';
+import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
+import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mjs';
+import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
+
+const OUT = path.join(ROOT, 'media/screenshots/nginx-config-ko.png');
+
+/** The box of the first occurrence of `word` in the visible editor lines, or null. */
+function wordBox(page, word) {
+  return page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let node;
+      while ((node = walker.nextNode())) {
+        const at = (node.textContent ?? '').indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+    }
+    return null;
+  }, word);
+}
+
+async function main() {
+  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const tools = ensureTools();
+  const runDir = makeRunDir('nginx-shot');
+  const workspace = path.join(runDir, 'ws');
+  fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
+  const conf = path.join(workspace, 'srcs/nginx.conf');
+  const shipped = fs.readFileSync(conf, 'utf8');
+  const broken = shipped.replace('autoindex on;', 'autoindx on;').replace('php8.2-fpm.sock', 'php7.3-fpm.sock');
+  if (broken === shipped) throw new Error('examples/ft_server/srcs/nginx.conf changed: the mistakes to show were not put in');
+  fs.writeFileSync(conf, broken);
+  const userDataDir = path.join(runDir, 'user-data');
+  const extensionsDir = path.join(runDir, 'extensions');
+  writeJson(path.join(userDataDir, 'User', 'settings.json'), {
+    ...defaultUserSettings,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'editor.hover.delay': 150,
+    'editor.minimap.enabled': false,
+  });
+  installExtensionCopy(extensionsDir);
+  const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
+  if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
+  const env = sandboxEnv(runDir);
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer({ bin: tools.codeServer, port: await freePort(), userDataDir, extensionsDir, runDir, env, locale: 'ko' });
+    browser = await launchChromium(tools.chromium, env);
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    // Open srcs/nginx.conf from the Explorer.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^srcs$/ }).first().click();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^nginx\.conf$/ }).first().click();
+    // The Problems panel, with both findings, once the server has published them.
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'autoindx' }).first().waitFor();
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '8.2' }).first().waitFor();
+    // Bring the fastcgi_pass line into view (the panel took the lower half): Go to Line.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('32');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    let box = null;
+    for (let i = 0; i < 50 && !box; i++) {
+      box = await wordBox(page, 'php7.3-fpm.sock');
+      if (!box) await page.waitForTimeout(300);
+    }
+    if (!box) throw new Error('the fastcgi_pass line never showed in the editor');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'DG124' }).first();
+    let shown = false;
+    for (let i = 0; i < 20 && !shown; i++) {
+      await page.mouse.move(box.x + box.width + 60, box.y + 200);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 2000 });
+        shown = true;
+      } catch {
+        // The first hover can come before the server has checked the file: move off and back.
+      }
+    }
+    if (!shown) throw new Error('the hover with DG124 never appeared over the socket path');
+    await page.waitForTimeout(500);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    await page.screenshot({ path: OUT });
+    console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
+  } catch (e) {
+    await browser?.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(ROOT, 'test-results/nginx-shot-failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (process.env.KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
+    else console.log(`kept ${runDir}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
