@@ -25,9 +25,10 @@ import { DG124 } from './DG124-phpFpmSocketMismatch';
 import { DG125 } from './DG125-phpFpmRunDirMissing';
 import { DG126 } from './DG126-nginxUnknownDirective';
 import { DG127 } from './DG127-nginxTlsWithoutCertificate';
+import { DG128 } from './DG128-autoindexBehindIndex';
 
 /** The stack rules, one module each; the registry (rules/registry.ts) collects every group. */
 export const STACK_RULES: Rule[] = [
   DG101, DG102, DG103, DG104, DG105, DG106, DG107, DG108, DG109, DG110, DG111, DG112, DG113, DG114, DG115, DG116, DG117, DG118, DG119, DG120,
-  DG121, DG123, DG124, DG125, DG126, DG127,
+  DG121, DG123, DG124, DG125, DG126, DG127, DG128,
 ];
