@@ -80,3 +80,17 @@ test('settings turn the config rules off here too; a correct file is quiet', () 
   assert.deepEqual(configFileDiagnostics(SITE, [], { rules: { DG126: 'warning' } })[0].severity, 2);
   assert.deepEqual(configFileDiagnostics(SITE.replace('php7.4', 'php7.3').replace('try_file ', 'try_files '), links), []);
 });
+
+test('DG128 in the config file: `autoindex on` where Debian\'s index page hides the listing', () => {
+  const site = 'server {\n    listen 80;\n    root /var/www/html;\n    index index.html index.nginx-debian.html;\n    location / {\n        autoindex on;\n    }\n}\n';
+  const dockerfile = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx\nCOPY site.conf /etc/nginx/conf.d/site.conf\nCMD ["nginx", "-g", "daemon off;"]\n';
+  const list = configFileDiagnostics(site, [link(dockerfile, 'site.conf')]);
+  assert.deepEqual(
+    list.map((d) => [d.code, d.range.start.line, d.found]),
+    [['DG128', 5, 'autoindex']],
+  );
+  assert.match(list[0].message.en, /index\.nginx-debian\.html/);
+  // Near miss: the Dockerfile removes the page, so the listing shows.
+  const removed = dockerfile.replace('install -y nginx', 'install -y nginx && rm /var/www/html/index.nginx-debian.html');
+  assert.deepEqual(configFileDiagnostics(site, [link(removed, 'site.conf')]), []);
+});

@@ -132,7 +132,7 @@ function globRe(glob: string): RegExp {
 function message(place: AutoindexPlace, shadow: Shadow, conf: NginxConfig): Msg {
   const on = place.autoindex;
   const line = conf.lineOf(on.d.start);
-  const whereKo = conf.file ? `\`${conf.file}\` ${line}번 줄의 ` : '';
+  const whereKo = conf.file ? `\`${conf.file}\` ${line}번 줄: ` : '';
   const whereEn = conf.file ? `\`${conf.file}\` line ${line}: ` : '';
   const listKo = place.index ? '`index` 목록' : 'nginx의 기본 `index index.html` 목록';
   const listEn = place.index ? 'the `index` list' : "nginx's default `index index.html`";

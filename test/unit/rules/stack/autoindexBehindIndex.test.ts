@@ -59,7 +59,7 @@ describe('DG128: the listing is hidden by an index file', () => {
     assert.equal(w[0].text, 'srcs/default');
     assert.match(w[0].en, /^`srcs\/default` line 6: `autoindex on` applies to `\/`, but its folder `\/var\/www\/html` holds `index\.nginx-debian\.html`/);
     assert.ok(w[0].en.includes("Debian's nginx package creates `/var/www/html/index.nginx-debian.html`"), w[0].en);
-    assert.match(w[0].ko, /^`srcs\/default` 6번 줄의 `autoindex on` 지시어는/);
+    assert.match(w[0].ko, /^`srcs\/default` 6번 줄: `autoindex on` 지시어는/);
     assert.ok(w[0].ko.includes('이 파일은 Debian의 nginx 패키지가 설치할 때 만듭니다.'), w[0].ko);
     assert.ok(w[0].en.includes('Remove `index.nginx-debian.html` from `index`, delete the file, or put `autoindex on` in a location whose folder has no index file'), w[0].en);
     const f = run(DG128, text, { 'srcs/default': site() });
