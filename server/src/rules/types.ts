@@ -63,8 +63,14 @@ export interface FileSpan {
   path: string;
   start: number;
   end: number;
-  /** Text that safely replaces [start, end) in that file: the quick fix offered where the file is open. */
-  replace?: string;
+  /** The quick fix offered where that file is open, when one is safe. */
+  fix?: FileFix;
+}
+
+/** A fix inside a build-context file: edits by offsets in its text. */
+export interface FileFix {
+  title: Msg;
+  edits: { start: number; end: number; newText: string }[];
 }
 
 export interface Fix {

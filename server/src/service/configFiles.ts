@@ -16,7 +16,8 @@ import { ruleMarkdown } from '../rules/hover';
 import { ruleById } from '../rules/registry';
 import { nginxConfigs, daemonTypos } from '../rules/stack/nginxConfig';
 import { directiveTypos } from '../rules/stack/nginxUnknownDirective';
-import { SOURCE, type Rule, type RuleContext } from '../rules/types';
+import { SOURCE, type FileSpan, type Rule, type RuleContext } from '../rules/types';
+import { withReplacement } from '../rules/stack/DG126-nginxUnknownDirective';
 import type { ParsedDocument } from './document';
 
 /** The rules whose findings can sit in a copied nginx config file (they set Finding.inFile). */
@@ -43,10 +44,8 @@ export interface ConfigDiagnostic {
   message: Msg;
   /** The Dockerfile line that brings the file into the image (the COPY), when a Dockerfile does. */
   via?: { uri: string; range: Range; line: number; keyword: string };
-  /** A safe replacement for `range` (the quick fix). */
-  replace?: string;
-  /** The text at `range` when it was found: the fix applies only while it is still there. */
-  found: string;
+  /** The quick fix, when one is safe: each edit with the text it replaces (it applies only while that is there). */
+  fix?: { title: Msg; edits: { range: Range; newText: string; found: string }[] };
 }
 
 /** Offsets to positions over one text, with the line starts computed once. */
@@ -113,14 +112,21 @@ export function configFileDiagnostics(text: string, linked: readonly LinkedDocke
         code: d.code,
         message: withoutFileLead(d.message, link.rel),
         via: { uri: link.doc.uri, range: d.range, line: d.range.start.line + 1, keyword: link.doc.instructionAtLine(d.range.start.line)?.keyword ?? 'COPY' },
-        replace: span.replace,
-        found: text.slice(span.start, span.end),
+        fix: span.fix && {
+          title: span.fix.title,
+          edits: span.fix.edits.map((e) => ({ range: { start: at(e.start), end: at(e.end) }, newText: e.newText, found: text.slice(e.start, e.end) })),
+        },
       });
     }
   }
   if (!copiedIntoNginx) out.push(...ownChecks(text, at, options));
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
+}
+
+function fixOf(span: FileSpan | undefined, text: string, at: (offset: number) => Position): ConfigDiagnostic['fix'] {
+  if (!span?.fix) return undefined;
+  return { title: span.fix.title, edits: span.fix.edits.map((e) => ({ range: { start: at(e.start), end: at(e.end) }, newText: e.newText, found: text.slice(e.start, e.end) })) };
 }
 
 /** What the file shows by itself, with no Dockerfile to say where it lands: names nginx does not know. */
@@ -143,8 +149,7 @@ function ownChecks(text: string, at: (offset: number) => Position, options: Conf
           `\`${d.name}\` 지시어는 nginx에 없습니다(\`${t.meant}\` 지시어의 오타로 보입니다). nginx는 이 설정을 읽으면 시작하지 못하고 \`nginx: [emerg] unknown directive "${d.name}"\` 오류와 함께 종료 코드 1로 끝납니다`,
           `nginx has no \`${d.name}\` directive (a typo for \`${t.meant}\`?); reading this configuration, nginx does not start: \`nginx: [emerg] unknown directive "${d.name}"\`, exit code 1`,
         ),
-        replace: t.meant,
-        found: d.name,
+        fix: fixOf(withReplacement({ path: '', start: d.start, end: d.end }, t.meant), text, at),
       });
     }
   }
@@ -159,8 +164,7 @@ function ownChecks(text: string, at: (offset: number) => Position, options: Conf
           `\`daemon\`의 오타(\`${d.name}\`)가 있습니다. nginx는 이 설정을 읽으면 시작하지 못하고 \`nginx: [emerg] unknown directive "${d.name}"\` 오류와 함께 종료 코드 1로 끝납니다`,
           `\`${d.name}\` is a typo for \`daemon\`; reading this configuration, nginx does not start: \`nginx: [emerg] unknown directive "${d.name}"\`, exit code 1`,
         ),
-        replace: 'daemon',
-        found: d.name,
+        fix: fixOf(withReplacement({ path: '', start: d.start, end: d.end }, 'daemon'), text, at),
       });
     }
   }
@@ -186,7 +190,8 @@ export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnost
           },
         ]
       : undefined,
-    data: { rule: d.code, ...(d.replace !== undefined ? { replace: d.replace, found: d.found } : {}) },
+    // The fix travels in the diagnostic (the client sends it back with the code action request), rendered once.
+    data: { rule: d.code, ...(d.fix ? { fix: { title: line(d.fix.title, lang), edits: d.fix.edits } } : {}) },
   };
 }
 
@@ -203,33 +208,43 @@ export function configFileHover(list: readonly ConfigDiagnostic[], pos: Position
   return parts.length ? parts.join('\n\n---\n\n') : null;
 }
 
-/** The quick fix's title: the word before the particle says what is replaced (a directive, a socket path). */
-function replaceTitle(rule: string, replace: string): Msg {
-  return rule === 'DG124'
-    ? msg(`\`${replace}\` 경로로 고치기`, `Change the path to \`${replace}\``)
-    : msg(`\`${replace}\` 지시어로 고치기`, `Change to \`${replace}\``);
+interface SentFix {
+  title: string;
+  edits: { range: Range; newText: string; found: string }[];
 }
 
-/** Quick fixes in the config file: each finding that has a safe replacement, from the diagnostics the client sent. */
+function isSentFix(x: unknown): x is SentFix {
+  const f = x as SentFix | undefined;
+  return !!f && typeof f.title === 'string' && Array.isArray(f.edits) && f.edits.every((e) => e && typeof e.newText === 'string' && typeof e.found === 'string' && !!e.range);
+}
+
+/** Quick fixes in the config file: each finding's safe fix, from the diagnostics the client sent back. */
 export function configFileCodeActions(uri: string, text: string, range: Range, diagnostics: readonly Diagnostic[], lang: Lang): CodeAction[] {
+  void lang;
   const out: CodeAction[] = [];
-  let lines: string[] | null = null;
+  let offset: ((p: Position) => number) | null = null;
   for (const d of diagnostics) {
-    const data = d.data as { rule?: unknown; replace?: unknown; found?: unknown } | undefined;
-    if (typeof data?.replace !== 'string' || typeof data.rule !== 'string' || typeof data.found !== 'string') continue;
+    const fix = (d.data as { fix?: unknown } | undefined)?.fix;
+    if (!isSentFix(fix)) continue;
     if (!(contains(d.range, range.start) || contains(range, d.range.start))) continue;
-    // The text must still be what was found: a diagnostic left from before an edit gets no fix rather than a wrong one.
-    if (d.range.start.line !== d.range.end.line) continue;
-    lines ??= text.split('\n');
-    const current = (lines[d.range.start.line] ?? '').slice(d.range.start.character, d.range.end.character);
-    if (current !== data.found) continue;
+    offset ??= offsets(text);
+    // Each edit's text must still be what was found: a diagnostic left from before an edit gets no fix rather than a
+    // wrong one.
+    if (!fix.edits.every((e) => text.slice(offset!(e.range.start), offset!(e.range.end)) === e.found)) continue;
     out.push({
-      title: line(replaceTitle(data.rule, data.replace), lang),
+      title: fix.title,
       kind: 'quickfix',
       diagnostics: [d],
       isPreferred: true,
-      edit: { changes: { [uri]: [{ range: d.range, newText: data.replace }] } },
+      edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
     });
   }
   return out;
+}
+
+/** Positions to offsets over one text (lines split once). */
+function offsets(text: string): (p: Position) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (p) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
 }

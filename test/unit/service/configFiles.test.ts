@@ -24,7 +24,7 @@ function apply(text: string, edit: { range: { start: { line: number; character: 
 test('through a Dockerfile that copies it into /etc/nginx: the Dockerfile-dependent finding, on the config line', () => {
   const list = configFileDiagnostics(SITE, [link(buster('COPY srcs/site /etc/nginx/sites-available/default'), 'srcs/site')]);
   assert.deepEqual(
-    list.map((d) => [d.code, d.range.start.line, d.replace]),
+    list.map((d) => [d.code, d.range.start.line, d.fix?.edits[0].newText]),
     [
       ['DG124', 4, 'unix:/run/php/php7.3-fpm.sock'],
       ['DG126', 6, 'try_files'],
@@ -86,9 +86,18 @@ test('DG128 in the config file: `autoindex on` where Debian\'s index page hides 
   const dockerfile = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx\nCOPY site.conf /etc/nginx/conf.d/site.conf\nCMD ["nginx", "-g", "daemon off;"]\n';
   const list = configFileDiagnostics(site, [link(dockerfile, 'site.conf')]);
   assert.deepEqual(
-    list.map((d) => [d.code, d.range.start.line, d.found]),
-    [['DG128', 5, 'autoindex']],
+    list.map((d) => [d.code, d.range.start.line, d.fix?.title.en]),
+    [['DG128', 5, 'Remove `index.nginx-debian.html` from `index`']],
   );
+  // The fix drops the name from the `index` line (not the autoindex line it is reported on), and the file is quiet.
+  const [lsp] = list.map((d) => toLspConfigDiagnostic(d, 'en'));
+  const [action] = configFileCodeActions('file:///p/site.conf', site, lsp.range, [lsp], 'en');
+  const fixed = apply(site, action.edit!.changes!['file:///p/site.conf'][0]);
+  assert.equal(fixed, site.replace(' index.nginx-debian.html;', ';'));
+  assert.deepEqual(configFileDiagnostics(fixed, [link(dockerfile, 'site.conf')]), []);
+  // With index.html copied into the root as well, dropping the name would not show the listing: no fix.
+  const copied = dockerfile.replace('CMD', 'COPY index.html /var/www/html/\nCMD');
+  assert.equal(configFileDiagnostics(site, [link(copied, 'site.conf', 'file:///p/Dockerfile', { 'index.html': '<h1>hi</h1>' })])[0].fix, undefined);
   assert.match(list[0].message.en, /index\.nginx-debian\.html/);
   // Near miss: the Dockerfile removes the page, so the listing shows.
   const removed = dockerfile.replace('install -y nginx', 'install -y nginx && rm /var/www/html/index.nginx-debian.html');

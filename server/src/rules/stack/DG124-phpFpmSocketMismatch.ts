@@ -52,7 +52,7 @@ export const DG124: Rule = {
         out.push({
           range: conf.rangeOf(d.start, d.end) ?? conf.anchor,
           // In the config file itself the socket path is marked, and the quick fix puts the installed version's there.
-          inFile: withReplacement(conf.fileSpan(argStart, argStart + d.args[0].length), wanted),
+          inFile: withReplacement(conf.fileSpan(argStart, argStart + d.args[0].length), wanted, 'path'),
           message: msg(
             `${whereKo}\`fastcgi_pass ${d.args[0]}\` 지시어는 PHP ${v} 소켓을 가리키지만, 이미지에는 ${pkgKo}가 설치됩니다. nginx가 소켓을 찾지 못해 PHP 페이지가 \`502 Bad Gateway\` 오류로 응답하고, 오류 로그에는 \`connect() to ${d.args[0]} failed (2: No such file or directory)\` 메시지가 남습니다. \`${wanted}\` 경로로 바꾸세요`,
             `${whereEn}\`fastcgi_pass ${d.args[0]}\` points at the PHP ${v} socket, but the image installs ${pkgEn}; nginx finds no socket there and PHP pages answer \`502 Bad Gateway\` (error log: \`connect() to ${d.args[0]} failed (2: No such file or directory)\`). Use \`${wanted}\``,

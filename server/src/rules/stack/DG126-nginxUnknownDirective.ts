@@ -68,7 +68,13 @@ function loadedAs(dest: NginxConfig['dest']): string {
   return dest.replace(/^\/etc\/nginx\/sites-available\//, '/etc/nginx/sites-enabled/');
 }
 
-/** The span with the text that fixes it, for the quick fix in the config file itself. */
-export function withReplacement(span: FileSpan | null, replace: string): FileSpan | undefined {
-  return span ? { ...span, replace } : undefined;
+/**
+ * The span with a fix that puts `replace` in its place, for the quick fix in the config file itself. The title names
+ * what is replaced (`directive`, `path`): the word before the Korean particle.
+ */
+export function withReplacement(span: FileSpan | null, replace: string, what: 'directive' | 'path' = 'directive'): FileSpan | undefined {
+  if (!span) return undefined;
+  const title =
+    what === 'path' ? msg(`\`${replace}\` 경로로 고치기`, `Change the path to \`${replace}\``) : msg(`\`${replace}\` 지시어로 고치기`, `Change to \`${replace}\``);
+  return { ...span, fix: { title, edits: [{ start: span.start, end: span.end, newText: replace }] } };
 }

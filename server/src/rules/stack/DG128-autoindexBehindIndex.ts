@@ -10,11 +10,15 @@
  * file is known from the Dockerfile alone (webFiles.ts): a COPY/ADD, the nginx package, or a WordPress/phpMyAdmin
  * archive unpacked or moved there. Quiet when the file may be removed at container start, something copied cannot
  * be read, the folder cannot be told, or the configuration is edited with `sed` (the copied text is judged).
- * No quick fix on the Dockerfile: which of removing the name, deleting the file or moving `autoindex on` is right
- * depends on what the site should show.
+ * A quick fix only for Debian's placeholder page, whose name no site wants to serve: drop it from the `index`
+ * directive (in the config file where that directive is, or in the Dockerfile when the config is written there), when
+ * no other name of the list then hides the listing. For the other files, which of removing the name, deleting the
+ * file or moving `autoindex on` is right depends on what the site should show.
  */
+import type { Range } from 'vscode-languageserver-types';
 import { msg, type Msg } from '../../../../common/src/i18n';
-import type { Finding, Rule } from '../types';
+import type { FileFix, Finding, Rule } from '../types';
+import { edit } from '../helpers/edits';
 import { nginxConfigs, type NginxConfig } from './nginxConfig';
 import { autoindexPlaces, type AutoindexPlace } from './nginxIndex';
 import { DEBIAN_PAGE, mayRemoveAtStart, webFiles, type Origin, type WebFiles } from './webFiles';
@@ -52,16 +56,49 @@ export const DG128: Rule = {
       const key = `${on.conf.dest}:${on.d.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const removal = debianPageRemoval(place, shadow, files);
+      const span = on.conf.fileSpan(on.d.start, on.d.end);
+      const inDockerfile = removal ? on.conf.rangeOf(removal.start, removal.end) : null;
       out.push({
         range: on.conf.rangeOf(on.d.start, on.d.end) ?? on.conf.anchor,
-        inFile: on.conf.fileSpan(on.d.start, on.d.end) ?? undefined,
+        inFile: span ? { ...span, fix: removal && removal.conf === on.conf ? removal.fix : undefined } : undefined,
         message: message(place, shadow, on.conf),
+        data: inDockerfile ? { remove: inDockerfile, name: shadow.name } : undefined,
       });
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return out;
   },
+  fix(_ctx, finding) {
+    const r = finding.data?.remove as Range | undefined;
+    const name = finding.data?.name;
+    if (!r || typeof name !== 'string') return [];
+    return [{ title: removalTitle(name), edits: [edit(r, '')], preferred: true }];
+  },
 };
+
+function removalTitle(name: string): Msg {
+  return msg(`\`index\` 지시어에서 \`${name}\` 이름 빼기`, `Remove \`${name}\` from \`index\``);
+}
+
+/**
+ * Dropping Debian's placeholder page from the `index` directive that names it, as offsets in that config's text:
+ * only when the directive names something else too (an empty `index` is an error) and no other name of the list
+ * then hides the listing.
+ */
+function debianPageRemoval(place: AutoindexPlace, shadow: Shadow, files: WebFiles): { conf: NginxConfig; start: number; end: number; fix: FileFix } | null {
+  const idx = place.index;
+  if (shadow.origin?.kind !== 'debian' || !idx || idx.d.args.length < 2 || !idx.d.args.includes(shadow.name)) return null;
+  if (shadowOf({ ...place, names: place.names.filter((n) => n !== shadow.name) }, files)) return null;
+  const text = idx.conf.text;
+  const stop = text.indexOf(';', idx.d.end);
+  if (stop < 0) return null;
+  const m = new RegExp(`[ \\t]+${shadow.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s;]|$)`).exec(text.slice(idx.d.end, stop));
+  if (!m) return null;
+  const start = idx.d.end + m.index;
+  const end = start + m[0].length;
+  return { conf: idx.conf, start, end, fix: { title: removalTitle(shadow.name), edits: [{ start, end, newText: '' }] } };
+}
 
 interface Shadow {
   name: string;

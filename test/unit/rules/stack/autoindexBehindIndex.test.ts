@@ -1,8 +1,8 @@
 /**
  * DG128: `autoindex on` where an `index` file exists, so nginx serves that file and never the listing (issue 15).
- * The behaviour itself is checked against the real nginx in test/claims/autoindex.test.ts. There is no quick fix on
- * the Dockerfile side: removing the name from `index`, deleting the file or moving `autoindex on` elsewhere are all
- * edits whose right choice depends on the site, so the tests check that the rule offers none.
+ * The behaviour itself is checked against the real nginx in test/claims/autoindex.test.ts. The only quick fix drops
+ * Debian's placeholder page from `index` (no site wants to serve it); for the other files removing the name, deleting
+ * the file or moving `autoindex on` are edits whose right choice depends on the site, so none is offered.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
@@ -10,7 +10,7 @@ import { ParsedDocument } from '../../../../server/src/service/document';
 import { DG128 } from '../../../../server/src/rules/stack/DG128-autoindexBehindIndex';
 import { STACK_RULES } from '../../../../server/src/rules/stack';
 import type { ContextEntry, RuleContext } from '../../../../server/src/rules/types';
-import { assertBilingual, run, where } from '../hadolint/helpers';
+import { assertBilingual, fixOnce, run, where } from '../hadolint/helpers';
 
 const APT = 'FROM debian:buster\nRUN apt-get update && apt-get install -y nginx php-fpm wget\n';
 const COPY = 'COPY srcs/default /etc/nginx/sites-available/default\n';
@@ -66,7 +66,14 @@ describe('DG128: the listing is hidden by an index file', () => {
     assertBilingual(f);
     // The same finding can be shown inside the config file, on `autoindex`.
     const conf = site();
-    assert.deepEqual(f[0].inFile, { path: 'srcs/default', start: conf.indexOf('autoindex'), end: conf.indexOf('autoindex') + 'autoindex'.length });
+    // In the config file itself, the fix drops the placeholder's name from the `index` line.
+    const name = conf.indexOf(' index.nginx-debian.html');
+    assert.deepEqual(f[0].inFile, {
+      path: 'srcs/default',
+      start: conf.indexOf('autoindex'),
+      end: conf.indexOf('autoindex') + 'autoindex'.length,
+      fix: { title: { ko: '`index` 지시어에서 `index.nginx-debian.html` 이름 빼기', en: 'Remove `index.nginx-debian.html` from `index`' }, edits: [{ start: name, end: name + ' index.nginx-debian.html'.length, newText: '' }] },
+    });
   });
 
   it('fires when WordPress is moved into the root, on index.php', () => {
@@ -120,9 +127,22 @@ describe('DG128: the listing is hidden by an index file', () => {
     assert.equal(w[0].line, 8);
   });
 
-  it('offers no quick fix (the right edit depends on what the site should show)', () => {
-    assert.equal(DG128.fix, undefined);
+  it('fix: drops Debian\'s placeholder page from `index` in a Dockerfile heredoc config; then the rule is quiet', () => {
+    const text = `${APT}COPY <<EOF /etc/nginx/conf.d/site.conf\nserver {\n    root /var/www/html;\n    index index.html index.nginx-debian.html;\n    autoindex on;\n}\nEOF\n${CMD}`;
     assert.ok(STACK_RULES.includes(DG128));
+    const fixed = fixOnce(DG128, text);
+    assert.equal(fixed, text.replace('index index.html index.nginx-debian.html;', 'index index.html;'));
+  });
+
+  it('no fix where the shadowing file is one the site needs, or the name is the only one', () => {
+    const copied = `${APT}COPY index.html /var/www/html/\nCOPY <<EOF /etc/nginx/conf.d/site.conf\nserver {\n    root /var/www/html;\n    index index.html index.nginx-debian.html;\n    autoindex on;\n}\nEOF\n${CMD}`;
+    const found = run(DG128, copied, { 'index.html': '<h1>hi</h1>' });
+    assert.equal(found.length, 1);
+    assert.deepEqual(DG128.fix!({ doc: new ParsedDocument('file:///x/Dockerfile', 1, copied) }, found[0]), []);
+    const only = `${APT}COPY <<EOF /etc/nginx/conf.d/site.conf\nserver {\n    root /var/www/html;\n    index index.nginx-debian.html;\n    autoindex on;\n}\nEOF\n${CMD}`;
+    const one = run(DG128, only);
+    assert.equal(one.length, 1);
+    assert.deepEqual(DG128.fix!({ doc: new ParsedDocument('file:///x/Dockerfile', 1, only) }, one[0]), []);
   });
 });
 
