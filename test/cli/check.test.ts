@@ -69,6 +69,7 @@ test('JSON: 1-based positions and the documented fields', () => {
   const rows = JSON.parse(r.stdout);
   assert.ok(Array.isArray(rows) && rows.length >= 2);
   for (const row of rows) {
+    // `related` only on a problem repeated on many RUNs (the test below); these files have none.
     assert.deepEqual(Object.keys(row).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity', 'source'].sort());
     assert.ok(row.line >= 1 && row.column >= 1);
     assert.ok(['error', 'warning', 'info', 'hint'].includes(row.severity));
@@ -137,4 +138,30 @@ test('usage errors exit 2 with the usage text', () => {
     assert.match(r.stdout + r.stderr, /check/);
   }
   assert.equal(runCli(['--help']).code, 0);
+});
+
+test('one problem on many RUNs: printed once with its lines; places as notes, JSON related, SARIF relatedLocations', () => {
+  const file = path.join(dir, 'repeats.Dockerfile');
+  const pkgs = ['nginx', 'curl', 'vim', 'git'];
+  fs.writeFileSync(file, `FROM debian:bookworm\nRUN apt-get update\n${pkgs.map((p) => `RUN apt-get install -y ${p}\n`).join('')}CMD ["nginx"]\n`);
+  const text = runCli(['check', '--lang', 'en', file]);
+  assert.equal(text.code, 0, text.stderr);
+  const out = text.stdout.trim().split('\n');
+  assert.deepEqual(out.filter((l) => / DL3015 /.test(l)), [`${file}:3:13: info DL3015 4 RUNs on lines 3, 4, 5, 6: Add \`--no-install-recommends\` to \`apt-get install\` to skip recommended packages`]);
+  // DL3008 names a different package on each RUN: the title, then each place indented without the file name.
+  const at = out.findIndex((l) => / DL3008 /.test(l));
+  assert.equal(out[at], `${file}:3:13: hint DL3008 4 RUNs on lines 3, 4, 5, 6: apt-get install without pinned versions`);
+  assert.deepEqual(out.slice(at + 1, at + 5), pkgs.map((p, i) => `    ${i + 3}:13: Packages without a pinned version: \`${p}\` (\`pkg=<version>\`)`));
+  // Identical places add no notes: DL3015's line is followed by the next diagnostic.
+  assert.ok(!out[out.findIndex((l) => / DL3015 /.test(l)) + 1].startsWith('    '));
+
+  const rows = JSON.parse(runCli(['check', '--format', 'json', '--lang', 'en', file]).stdout);
+  const pinned = rows.filter((r: any) => r.code === 'DL3008');
+  assert.equal(pinned.length, 1);
+  assert.deepEqual(pinned[0].related.map((r: any) => [r.line, r.column]), [[3, 13], [4, 13], [5, 13], [6, 13]]);
+  assert.match(pinned[0].related[3].message, /`git`/);
+
+  const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '--lang', 'en', file]).stdout);
+  const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'DL3015');
+  assert.deepEqual(result.relatedLocations.map((l: any) => l.physicalLocation.region.startLine), [3, 4, 5, 6]);
 });

@@ -31,6 +31,11 @@ export interface CheckRow {
   code: string;
   message: string;
   source: string;
+  /**
+   * For one problem repeated on several RUNs (rules/grouping.ts), reported once: each place with its own message.
+   * Absent otherwise.
+   */
+  related?: { line: number; column: number; message: string }[];
 }
 
 export interface Io {
@@ -61,6 +66,7 @@ export function checkText(
     code: d.code,
     message: line(d.message, lang),
     source: d.source,
+    ...(d.related ? { related: d.related.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: line(r.message, lang) })) } : {}),
   }));
 }
 
@@ -140,7 +146,14 @@ export function runCheck(argv: string[], io: Io, defaultLang: Lang): number {
     if (format === 'json') io.out(JSON.stringify(rows, null, 2));
     else if (format === 'sarif') io.out(JSON.stringify(toSarif(rows, lang), null, 2));
     else {
-      for (const r of rows) io.out(`${r.file}:${r.line}:${r.column}: ${severityWord(r.severity, lang)} ${r.code} ${r.message}`);
+      for (const r of rows) {
+        io.out(`${r.file}:${r.line}:${r.column}: ${severityWord(r.severity, lang)} ${r.code} ${r.message}`);
+        // A grouped finding whose places say different things (different packages): each place as `line:col:`,
+        // indented and without the file name, so a tool reading `file:line:col:` lines still sees the finding once.
+        // Places that all say the same are named by the message already.
+        const notes = r.related ?? [];
+        if (notes.some((n) => n.message !== notes[0].message)) for (const n of notes) io.out(`    ${n.line}:${n.column}: ${n.message}`);
+      }
       const count = (s: string) => rows.filter((r) => r.severity === s).length;
       io.err(line(fillMsg(CLI.summary, files.length, count('error'), count('warning'), count('info'), count('hint')), lang));
     }
@@ -220,6 +233,11 @@ export function toSarif(rows: CheckRow[], lang: Lang): unknown {
           ruleIndex: ruleIds.indexOf(r.code),
           level: level(r.severity),
           message: { text: r.message },
+          relatedLocations: r.related?.map((n, id) => ({
+            id,
+            message: { text: n.message },
+            physicalLocation: { artifactLocation: { uri: r.file.split(path.sep).join('/') }, region: { startLine: n.line, startColumn: n.column } },
+          })),
           locations: [
             {
               physicalLocation: {

@@ -70,7 +70,7 @@ const diagnostics = new DiagnosticsScheduler({
   service: svc,
   rules: () => settings.rules,
   publish: (uri, version, list) =>
-    void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language))) }),
+    void connection.sendDiagnostics({ uri, version, diagnostics: list.map((d) => svc().toLspDiagnostic(d, (m) => line(m, settings.language), uri)) }),
   logError,
   logInfo: (text) => connection.console.info(text),
 });

@@ -12,6 +12,7 @@ import { ALL_RULES } from './registry';
 import { readSuppressions, skippedForFile, suppressedAt } from './suppression';
 import { runShellsSteps } from './helpers/shell';
 import { localFindings, localRulesApply } from './localRules';
+import { groupRepeats } from './grouping';
 import type { PlacedChunk } from '../service/chunks';
 import { drain } from '../service/steps';
 import { type Finding, type GuideDiagnostic, type Rule, type RuleContext, type Severity, type SeveritySetting, SOURCE } from './types';
@@ -177,13 +178,14 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
     // Lines this rule reports are added to its group after its own findings: a rule may report one line twice,
     // only an equivalent rule that reported it first hides it.
     const added: number[] = [];
+    const own: GuideDiagnostic[] = [];
     for (const f of findings) {
       if (ids.some((id) => suppressedAt(sup, doc, id, f.range))) continue;
       if (lines) {
         if (lines.has(f.range.start.line)) continue;
         added.push(f.range.start.line);
       }
-      out.push({
+      own.push({
         range: f.range,
         severity: SEVERITY[findingSeverity(rule, f, severity, options)],
         code: rule.id,
@@ -196,6 +198,9 @@ export function* runRulesSteps(doc: ParsedDocument, options: RuleOptions = {}, r
       });
     }
     for (const l of added) lines!.add(l);
+    // The same problem on many RUNs becomes one diagnostic (grouping.ts), after suppression and the dedupe above.
+    // A loop, not push(...): a generated file can give one rule tens of thousands of findings.
+    for (const d of groupRepeats(doc, rule, own)) out.push(d);
     yield;
   }
   if (rules === ALL_RULES) memo.set(doc, { key, project, out });

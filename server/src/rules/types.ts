@@ -122,4 +122,15 @@ export interface GuideDiagnostic {
   data?: Record<string, unknown>;
   /** The finding's place in a copied config file (Finding.inFile). */
   inFile?: FileSpan;
+  /**
+   * A diagnostic that stands for the same finding repeated on several RUN instructions (rules/grouping.ts): each
+   * member's place and own message, in the document the diagnostic belongs to (LSP relatedInformation).
+   */
+  related?: RelatedPlace[];
+}
+
+/** One place a grouped diagnostic points at. */
+export interface RelatedPlace {
+  range: Range;
+  message: Msg;
 }

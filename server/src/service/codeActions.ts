@@ -1,19 +1,24 @@
 /**
- * Code actions for our diagnostics: each rule's own fixes (rule.fix), plus "ignore this rule here", which inserts
+ * Code actions for our diagnostics: each rule's own fixes (rule.fix), for a grouped diagnostic (rules/grouping.ts)
+ * also one fix for all its members, plus "ignore this rule here", which inserts
  * `# dockerfile-guide ignore=ID` above the instruction with the instruction's indentation (or adds the id to such a
  * comment that is already there; the comment's syntax belongs to rules/suppression.ts). Works from the LSP
  * diagnostics the client sends back (`data.rule`), on the cached parse of the current version; a fix whose text no
  * longer matches returns nothing rather than a wrong edit.
  */
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import { fill, Lang, line, Msg } from '../../../common/src/i18n';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { fill, fillMsg, Lang, line, Msg } from '../../../common/src/i18n';
 import type { RuleOptions } from '../rules/engine';
 import { ruleById } from '../rules/registry';
 import { ignoreEdit } from '../rules/suppression';
-import type { Finding, RuleContext } from '../rules/types';
+import type { Finding, Fix, RuleContext } from '../rules/types';
+import { type GroupMember, groupMembers } from '../rules/grouping';
 import type { ParsedDocument } from './document';
 
 const IGNORE_TITLE: Msg = { ko: '이 명령에서 {0} 무시하기', en: 'Ignore {0} for this instruction' };
+/** A grouped diagnostic (rules/grouping.ts): the fix or the ignore comment for every member at once. */
+const ALL_TITLE: Msg = { ko: 'RUN {0}개 모두: {1}', en: 'All {0} RUNs: {1}' };
+const IGNORE_ALL_TITLE: Msg = { ko: 'RUN {0}개 모두에서 {1} 무시하기', en: 'Ignore {1} for all {0} RUNs' };
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
@@ -35,26 +40,42 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
     const id = ruleOf(d);
     const rule = id ? ruleById(id) : undefined;
     if (!id || !rule) continue;
+    const members = groupMembers(d.data);
+    const runs = members ? new Set(members.map((m) => doc.instructionAtLine(m.range.start.line)?.startLine)).size : 0;
     if (rule.fix) {
-      const finding: Finding = {
-        range: d.range,
-        message: { ko: String(typeof d.message === 'string' ? d.message : d.message.value), en: String(typeof d.message === 'string' ? d.message : d.message.value) },
-        data: (d.data as Record<string, unknown> | undefined) ?? undefined,
+      const text = String(typeof d.message === 'string' ? d.message : d.message.value);
+      const fixesOf = (finding: Finding): Fix[] => {
+        try {
+          return rule.fix!(ctx, finding).filter((f) => f.edits.length > 0);
+        } catch (e) {
+          // As in the engine: a crashing fix costs its own actions, not the request, and it is reported.
+          options.onRuleError?.(`${id} (quick fix)`, e);
+          return [];
+        }
       };
-      let fixes: ReturnType<NonNullable<typeof rule.fix>> = [];
-      try {
-        fixes = rule.fix(ctx, finding);
-      } catch (e) {
-        // As in the engine: a crashing fix costs its own actions, not the request, and it is reported.
-        options.onRuleError?.(`${id} (quick fix)`, e);
+      const perMember = members?.map((m) => fixesOf(memberFinding(m, id, text)));
+      // A group's first member is where the diagnostic is: its own fixes stay on offer next to the fix for all.
+      const own = perMember
+        ? (perMember[0] ?? [])
+        : fixesOf({ range: d.range, message: { ko: text, en: text }, data: (d.data as Record<string, unknown> | undefined) ?? undefined });
+      if (perMember) {
+        for (const all of fixForAll(perMember)) {
+          out.push({
+            title: line(fillMsg(ALL_TITLE, runs, all.title), lang),
+            kind: 'quickfix',
+            diagnostics: [d],
+            isPreferred: all.preferred || undefined,
+            edit: { changes: { [doc.uri]: all.edits } },
+          });
+        }
       }
-      for (const f of fixes) {
-        if (f.edits.length === 0) continue;
+      for (const f of own) {
         out.push({
           title: line(f.title, lang),
           kind: 'quickfix',
           diagnostics: [d],
-          isPreferred: f.preferred || undefined,
+          // The fix for all members is the one to apply first; this member's own fix is the alternative.
+          isPreferred: (!members && f.preferred) || undefined,
           edit: { changes: { [doc.uri]: f.edits } },
         });
       }
@@ -62,6 +83,19 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
     const key = `${id}@${d.range.start.line}`;
     if (ignored.has(key)) continue;
     ignored.add(key);
+    if (members) {
+      // The group's ignore: our comment above each member RUN, so exactly the lines the diagnostic names go quiet
+      // and the rule keeps watching the rest of the file.
+      const edits = ignoreAll(doc, members, id);
+      if (edits.length) {
+        out.push({
+          title: line(fillMsg(IGNORE_ALL_TITLE, runs, id), lang),
+          kind: 'quickfix',
+          diagnostics: [d],
+          edit: { changes: { [doc.uri]: edits } },
+        });
+      }
+    }
     const edit = ignoreEdit(doc, d.range.start.line, id);
     if (!edit) continue;
     out.push({
@@ -72,4 +106,73 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
     });
   }
   return out;
+}
+
+/** A group member as the finding its rule's fix takes (the message is the group's: no fix reads it). */
+function memberFinding(m: GroupMember, rule: string, text: string): Finding {
+  return { range: m.range, message: { ko: text, en: text }, data: { rule, ...(m.data ?? {}) } };
+}
+
+/**
+ * The fixes that every member offers (same English title), each with all members' edits in one list. A title some
+ * member lacks is left out ("all N RUNs" would not be true), and so is a fix whose members' edits overlap (the
+ * WorkspaceEdit would be invalid); edits that are exactly the same (two members deleting one line) count once.
+ * Preferred when most members prefer it.
+ */
+function fixForAll(perMember: Fix[][]): Fix[] {
+  if (perMember.length === 0) return [];
+  const out: Fix[] = [];
+  for (const candidate of perMember[0]) {
+    const edits: TextEdit[] = [];
+    let preferred = 0;
+    let complete = true;
+    for (const fixes of perMember) {
+      const f = fixes.find((x) => x.title.en === candidate.title.en);
+      if (!f) {
+        complete = false;
+        break;
+      }
+      if (f.preferred) preferred++;
+      edits.push(...f.edits);
+    }
+    if (!complete) continue;
+    const merged = withoutOverlaps(edits);
+    if (!merged) continue;
+    out.push({ title: candidate.title, edits: merged, preferred: preferred * 2 > perMember.length });
+  }
+  return out;
+}
+
+function cmp(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** The edits sorted by position with exact duplicates dropped; null when two of them overlap. */
+export function withoutOverlaps(edits: TextEdit[]): TextEdit[] | null {
+  const sorted = [...edits].sort((a, b) => cmp(a.range.start, b.range.start) || cmp(a.range.end, b.range.end));
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      if (cmp(prev.range.start, e.range.start) === 0 && cmp(prev.range.end, e.range.end) === 0 && prev.newText === e.newText) continue;
+      // Overlap: the previous edit ends after this one starts, or both insert at the same place (order undefined).
+      if (cmp(prev.range.end, e.range.start) > 0 || cmp(prev.range.start, e.range.start) === 0) return null;
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+/** Our ignore comment above each member's instruction, once per instruction. */
+function ignoreAll(doc: ParsedDocument, members: GroupMember[], id: string): TextEdit[] {
+  const seen = new Set<number>();
+  const edits: TextEdit[] = [];
+  for (const m of members) {
+    const ins = doc.instructionAtLine(m.range.start.line);
+    if (!ins || seen.has(ins.startLine)) continue;
+    seen.add(ins.startLine);
+    const e = ignoreEdit(doc, ins.startLine, id);
+    if (e) edits.push(e);
+  }
+  return withoutOverlaps(edits) ?? [];
 }

@@ -41,8 +41,11 @@ export function* diagnosticsSteps(doc: ParsedDocument, options: RuleOptions = {}
   return out;
 }
 
-/** Render for LSP in one language. */
-export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string): Diagnostic {
+/**
+ * Render for LSP in one language. A grouped diagnostic's members (rules/grouping.ts) become relatedInformation in
+ * the same document, which needs its uri; without one they are left out (the message still names their lines).
+ */
+export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string, uri?: string): Diagnostic {
   return {
     range: d.range,
     severity: d.severity,
@@ -52,5 +55,6 @@ export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string):
     message: render(d.message),
     tags: d.tags,
     data: d.data,
+    relatedInformation: d.related && uri ? d.related.map((r) => ({ location: { uri, range: r.range }, message: render(r.message) })) : undefined,
   };
 }

@@ -90,7 +90,7 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
     check: (doc: ParsedDocument, rules: RuleSettings): GuideDiagnostic[] => checkDocument(doc, options(doc.uri, rules)),
     checkSteps: (doc: ParsedDocument, rules: RuleSettings) => checkSteps(doc, options(doc.uri, rules)),
     mostImportant,
-    toLspDiagnostic: (d: GuideDiagnostic, render: (m: Msg) => string): Diagnostic => toLspDiagnostic(d, render),
+    toLspDiagnostic: (d: GuideDiagnostic, render: (m: Msg) => string, uri?: string): Diagnostic => toLspDiagnostic(d, render, uri),
 
     hover: (doc: ParsedDocument, pos: Position, lang: Lang, ctx: HoverContext) =>
       hover(doc, pos, lang, {
