@@ -10,6 +10,9 @@
  *   is usually a different problem: a second CMD, a second FROM);
  * - only findings without a place in a copied config file (`inFile`: each such finding is shown in that file too);
  * - findings of one stage only: a problem repeated in two stages is two things to fix in two images;
+ * - findings on one block of RUNs: RUN instructions with no other instruction between them (comments and blank lines
+ *   do not count). That is the one-package-per-RUN habit; RUNs far apart, between COPYs and WORKDIRs, are separate
+ *   steps whose own marks say more than one entry on the first of them;
  * - the same problem: the same severity, tags and data fields, and the same message once the `code spans` it names
  *   (a package, a path; a list of them) are blanked out. "Packages without a pinned version: `nginx`" and "…: `vim`"
  *   are one problem on two RUNs; two findings of one rule whose wording differs are two problems and never merge;
@@ -73,11 +76,32 @@ const LISTED = /`[^`\n]*`(?:\s*(?:,|and|or|및|또는)\s*`[^`\n]*`)*/g;
  * The key of "the same problem" within one rule. The English message stands for both languages: the Korean one is
  * written from the same template, and shaping it too doubled the cost of grouping.
  */
-function groupKey(d: GuideDiagnostic, stage: number, shapes: Map<string, string>): string {
+function groupKey(d: GuideDiagnostic, block: number, shapes: Map<string, string>): string {
   let shape = shapes.get(d.message.en);
   if (shape === undefined) shapes.set(d.message.en, (shape = messageShape(d.message.en)));
   const dataKeys = d.data ? Object.keys(d.data).join(',') : '';
-  return `${stage}\u0001${d.severity}\u0001${d.tags ? d.tags.join(',') : ''}\u0001${dataKeys}\u0001${shape}`;
+  return `${block}\u0001${d.severity}\u0001${d.tags ? d.tags.join(',') : ''}\u0001${dataKeys}\u0001${shape}`;
+}
+
+/** Per document version: the start line of each RUN instruction → the number of its block of RUNs (see the top). */
+const blocks = new WeakMap<ParsedDocument, Map<number, number>>();
+
+/** The block of RUNs the RUN starting at `line` belongs to; blocks never span two stages. */
+function runBlock(doc: ParsedDocument, line: number): number {
+  let m = blocks.get(doc);
+  if (!m) {
+    m = new Map();
+    let block = 0;
+    for (const stage of doc.stages) {
+      block++;
+      for (const ins of stage.instructions) {
+        if (ins.keyword === 'RUN') m.set(ins.startLine, block);
+        else block++;
+      }
+    }
+    blocks.set(doc, m);
+  }
+  return m.get(line) ?? -1;
 }
 
 /** `3번, 4번, 5번` / `3, 4, 5` (1-based lines). */
@@ -105,7 +129,7 @@ export function groupRepeats(doc: ParsedDocument, rule: Rule, list: GuideDiagnos
     const ins = doc.instructionAtLine(d.range.start.line);
     if (!ins || ins.keyword !== 'RUN' || !ins.stage) continue;
     runLine[i] = ins.startLine;
-    const key = groupKey(d, ins.stage.index, shapes);
+    const key = groupKey(d, runBlock(doc, ins.startLine), shapes);
     let at = byKey.get(key);
     if (!at) byKey.set(key, (at = []));
     at.push(i);

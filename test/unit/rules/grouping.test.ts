@@ -88,6 +88,22 @@ describe('grouping: the same finding on many RUNs', () => {
     assert.deepEqual(grouped.map((d) => [d.range.start.line, d.related?.length ?? 0]), [[1, 3], [5, 0], [6, 0]]);
   });
 
+  it('RUNs with another instruction between them are separate blocks: only a block of three or more groups', () => {
+    const text = lines(
+      'FROM debian:bookworm',
+      'RUN apt-get update && apt-get install -y gcc',
+      'COPY . /src',
+      'RUN apt-get update && apt-get install -y make',
+      'WORKDIR /src',
+      'RUN apt-get update && apt-get install -y nginx',
+    );
+    // Three RUNs in one stage, but each on its own between a COPY and a WORKDIR: three marks where they are.
+    assert.deepEqual(of(runRules(parse(text)), 'DL3015').map((d) => [d.range.start.line, d.related?.length ?? 0]), [[1, 0], [3, 0], [5, 0]]);
+    // Comments and blank lines between the RUNs do not break a block.
+    const block = lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y gcc', '# the web server', '', 'RUN apt-get update && apt-get install -y nginx', 'RUN apt-get update && apt-get install -y curl', 'COPY . /src');
+    assert.deepEqual(of(runRules(parse(block)), 'DL3015').map((d) => [d.range.start.line, d.related?.length ?? 0]), [[1, 3]]);
+  });
+
   it('findings outside RUN instructions are never grouped', () => {
     const text = lines('FROM debian:bookworm', 'ENV A 1', 'ENV B 2', 'ENV C 3', 'ENV D 4');
     const list = of(runRules(parse(text)), 'LegacyKeyValueFormat');

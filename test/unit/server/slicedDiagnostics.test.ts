@@ -17,6 +17,8 @@ import type { Msg } from '../../../common/src/i18n';
 import { ALL_RULES } from '../../../server/src/rules/registry';
 import { ENGINE_VALIDATOR_SETTINGS, equivalentIds, findingSeverity, isSupersededValidatorCode, ruleSeverity, SEVERITY } from '../../../server/src/rules/engine';
 import { readSuppressions, skippedForFile, suppressedAt } from '../../../server/src/rules/suppression';
+import { groupRepeats } from '../../../server/src/rules/grouping';
+import { SOURCE, type GuideDiagnostic } from '../../../server/src/rules/types';
 import { translateValidatorMessage } from '../../../server/src/service/validatorMessages';
 
 const options = { rules: {}, readContextFile: () => null };
@@ -51,12 +53,15 @@ function unsliced(text: string): string[] {
     if (severity === 'off' || ids.some((id) => skippedForFile(sup, id))) continue;
     const lines = taken.get(ids[0]) ?? new Set<number>();
     const earlier = new Set(lines);
+    const own: GuideDiagnostic[] = [];
     for (const f of rule.check(ctx)) {
       if (ids.some((id) => suppressedAt(sup, doc, id, f.range))) continue;
       if (ids.length > 1 && earlier.has(f.range.start.line)) continue;
       lines.add(f.range.start.line);
-      out.push(key({ range: f.range, code: rule.id, severity: SEVERITY[findingSeverity(rule, f, severity, options)], message: f.message }));
+      own.push({ range: f.range, code: rule.id, severity: SEVERITY[findingSeverity(rule, f, severity, options)], message: f.message, source: SOURCE, data: { rule: rule.id, ...(f.data ?? {}) } });
     }
+    // The same problem on a block of RUNs is one diagnostic (grouping.ts), a pure function of the rule's list.
+    for (const d of groupRepeats(doc, rule, own)) out.push(key(d));
     taken.set(ids[0], lines);
   }
   return out.sort();
