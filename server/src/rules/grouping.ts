@@ -109,6 +109,9 @@ function lineList(lines: number[]): Msg {
   return { ko: lines.map((l) => `${l + 1}번`).join(', '), en: lines.map((l) => String(l + 1)).join(', ') };
 }
 
+/** A member message that speaks of its own RUN. */
+const SINGULAR = /\bthis RUN\b/i;
+
 const GROUPED: Msg = msg('{0} 줄의 RUN {1}개: {2}', '{1} RUNs on lines {0}: {2}');
 
 /**
@@ -168,7 +171,8 @@ function grouped(rule: Rule, members: GuideDiagnostic[], runs: number): GuideDia
   const lines = [...new Set(members.map((m) => m.range.start.line))].sort((a, b) => a - b);
   // Members that all say the same thing keep that sentence; members that name different things are summed up by the
   // rule's title, and each one's own message is in the related entries (and the CLI's notes).
-  const same = members.every((m) => m.message.en === first.message.en && m.message.ko === first.message.ko);
+  // A sentence about "this RUN" reads wrong after "4 RUNs on lines …": the title says it for all of them.
+  const same = members.every((m) => m.message.en === first.message.en && m.message.ko === first.message.ko) && !SINGULAR.test(first.message.en) && !first.message.ko.includes('이 RUN');
   const what = same ? first.message : rule.title;
   const group: GroupMember[] = members.map((m) => (m.data ? { range: m.range, data: m.data } : { range: m.range }));
   return {

@@ -46,6 +46,11 @@ describe('grouping: the same finding on many RUNs', () => {
     assert.deepEqual(pinned.related!.map((r) => /`([^`]+)`/.exec(r.message.en)![1]), PACKAGES);
     // Members that all say the same keep that sentence.
     assert.match(of(out, 'DL3015')[0].message.en, /: Add `--no-install-recommends` to `apt-get install`/);
+    // …unless the sentence speaks of "this RUN", which reads wrong after "20 RUNs on lines …": then the title.
+    const update = of(out, 'DG113')[0];
+    assert.match(update.message.en, /: apt-get install without apt-get update in the same RUN$/);
+    assert.match(update.message.ko, /: apt-get install과 같은 RUN에 apt-get update가 없습니다$/);
+    assert.match(update.related![0].message.en, /^This RUN has no `apt-get update`/);
   });
 
   it('LSP: relatedInformation in the document, member ranges and data in Diagnostic.data', () => {
