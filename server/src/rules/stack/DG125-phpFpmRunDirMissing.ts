@@ -23,6 +23,7 @@ import type { SimpleCommand } from '../../service/shell/parser';
 import { baseName } from '../helpers/paths';
 import { runShells } from '../helpers/shell';
 import type { Finding, Rule } from '../types';
+import { edit } from '../helpers/edits';
 import { effectiveCommandOrNull, ownInstr } from './mainCommand';
 import { changesPhpFpmListen, finalChain, installedPhpFpm } from './phpFpm';
 import { scriptLine, startScripts } from './startScript';
@@ -134,6 +135,9 @@ export const DG125: Rule = {
       if (c && v) starts.push({ version: v, range: s.range, at: { path: s.path, line: scriptLine(s, c) }, shown: words(c).join(' ') });
     }
     const out: Finding[] = [];
+    // The fix's place: a line of its own above the final stage's CMD/ENTRYPOINT (the image then has /run/php).
+    const first = stage?.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    const insertLine = first ? first.startLine : -1;
     for (const st of starts) {
       // Another version than the one installed is a different problem (the binary is missing).
       if (st.version !== installed.version) continue;
@@ -146,8 +150,18 @@ export const DG125: Rule = {
           `${whereKo}\`${st.shown}\` 명령은 \`${sock}\` 소켓을 만들려고 하지만 \`/run/php\` 디렉터리가 없어 \`No such file or directory\` 오류로 바로 종료합니다. 그 전에 \`mkdir -p /run/php\` 명령을 실행하세요`,
           `${whereEn}\`${st.shown}\` binds \`${sock}\`, but there is no \`/run/php\` folder, so php-fpm stops at once with \`No such file or directory\`; run \`mkdir -p /run/php\` before it`,
         ),
+        data: insertLine >= 0 ? { insertLine } : undefined,
       });
     }
     return out;
+  },
+  fix(ctx, finding) {
+    const line = finding.data?.insertLine;
+    const ins = typeof line === 'number' ? ctx.doc.instructionAtLine(line) : undefined;
+    // The CMD/ENTRYPOINT must still start there (a fix computed from an older version gives nothing).
+    if (!ins || ins.startLine !== line || (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT')) return [];
+    const pos = { line, character: 0 };
+    const text = 'RUN mkdir -p /run/php\n';
+    return [{ title: msg(`${ins.keyword} 앞에 \`RUN mkdir -p /run/php\` 명령 추가하기`, `Add \`RUN mkdir -p /run/php\` before the ${ins.keyword}`), edits: [edit({ start: pos, end: pos }, text)], preferred: true }];
   },
 };

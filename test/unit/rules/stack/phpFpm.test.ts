@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { DG124, socketVersion } from '../../../../server/src/rules/stack/DG124-phpFpmSocketMismatch';
 import { DG125, handStartedFpm } from '../../../../server/src/rules/stack/DG125-phpFpmRunDirMissing';
 import { debianDefaultPhp } from '../../../../server/src/rules/stack/phpFpm';
-import { assertBilingual, run, where } from '../hadolint/helpers';
+import { assertBilingual, fixOnce, run, where } from '../hadolint/helpers';
 
 const site = (sock: string) => `server {\n  listen 80;\n  root /var/www/html;\n  location ~ \\.php$ {\n    include snippets/fastcgi-php.conf;\n    fastcgi_pass ${sock};\n  }\n}\n`;
 
@@ -107,6 +107,14 @@ test('DG125: in a shell-form CMD and in the start script (named with its line)',
   assert.equal(w[0].line, 4);
   assert.match(w[0].en, /^`start\.sh` line 3: `\/usr\/sbin\/php-fpm8\.2 -F -R`/);
   assert.match(w[0].ko, /^`start\.sh` 파일 3번 줄의/);
+});
+
+test('DG125 fix: a RUN that makes /run/php above the CMD (or ENTRYPOINT); then the rule is quiet', () => {
+  const text = fpm('', 'CMD ["php-fpm7.3", "-F"]');
+  assert.equal(fixOnce(DG125, text), text.replace('CMD [', 'RUN mkdir -p /run/php\nCMD ['));
+  const script = `FROM debian:bookworm\nRUN apt-get update && apt-get install -y nginx php-fpm\nCOPY start.sh /start.sh\nENTRYPOINT ["bash", "/start.sh"]\n`;
+  const files = { 'start.sh': '#!/bin/bash\nservice nginx start\nexec /usr/sbin/php-fpm8.2 -F -R\n' };
+  assert.equal(fixOnce(DG125, script, files), script.replace('ENTRYPOINT [', 'RUN mkdir -p /run/php\nENTRYPOINT ['));
 });
 
 test('DG125 stays quiet when /run/php is made first, the init script runs, or the setup is not Debian\'s', () => {
