@@ -7,13 +7,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from '../../scripts/e2e/lib/browser.mjs';
-import { freePort, startCodeServer } from '../../scripts/e2e/lib/codeServer.mjs';
-import { EXAMPLE_DIR, ROOT, makeRunDir, sandboxEnv, writeJson } from '../../scripts/e2e/lib/env.mjs';
-import { installExtensionCopy } from '../../scripts/e2e/lib/extension.mjs';
+import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mjs';
-import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
+import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
 
 const LABEL = 'dockerfile-guide.test=screenshot';
 const OUT = path.join(ROOT, 'media/screenshots/docker-sidebar-ko.png');
@@ -45,24 +41,19 @@ async function main() {
   const runDir = makeRunDir('docker-shot');
   const workspace = path.join(runDir, 'ws');
   fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
-  const userDataDir = path.join(runDir, 'user-data');
-  const extensionsDir = path.join(runDir, 'extensions');
-  writeJson(path.join(userDataDir, 'User', 'settings.json'), { ...defaultUserSettings, 'workbench.colorTheme': 'Default Dark Modern' });
-  installExtensionCopy(extensionsDir);
-  const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
-  if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
-  unstage();
-  stage();
-  const env = sandboxEnv(runDir);
-  let server;
-  let browser;
+  let wb;
   try {
-    server = await startCodeServer({ bin: tools.codeServer, port: await freePort(), userDataDir, extensionsDir, runDir, env, locale: 'ko' });
-    browser = await launchChromium(tools.chromium, env);
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 640 } })).newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor();
+    wb = await openKoreanWorkbench({
+      tools,
+      runDir,
+      workspace,
+      viewport: { width: 1100, height: 640 },
+      beforeStart: () => {
+        unstage();
+        stage();
+      },
+    });
+    const page = wb.page;
     await page.locator('.activitybar .action-item a[aria-label^="Docker"], .activitybar .action-item [aria-label^="Docker"]').first().click();
     await page.locator('.monaco-list-row', { hasText: 'ft_server-web-1' }).first().waitFor();
     await page.locator('.monaco-list-row', { hasText: 'failed-job' }).first().waitFor();
@@ -85,8 +76,7 @@ async function main() {
     await page.screenshot({ path: OUT });
     console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await wb?.close();
     unstage();
     fs.rmSync(runDir, { recursive: true, force: true });
   }

@@ -7,13 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launchChromium } from '../../scripts/e2e/lib/browser.mjs';
-import { freePort, startCodeServer } from '../../scripts/e2e/lib/codeServer.mjs';
-import { EXAMPLE_DIR, ROOT, makeRunDir, sandboxEnv, writeJson } from '../../scripts/e2e/lib/env.mjs';
-import { installExtensionCopy } from '../../scripts/e2e/lib/extension.mjs';
+import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mjs';
-import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
+import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
 
 const OUT = path.join(ROOT, 'media/screenshots/nginx-config-ko.png');
 
@@ -48,27 +44,10 @@ async function main() {
   const broken = shipped.replace('autoindex on;', 'autoindx on;').replace('php8.2-fpm.sock', 'php7.3-fpm.sock');
   if (broken === shipped) throw new Error('examples/ft_server/srcs/nginx.conf changed: the mistakes to show were not put in');
   fs.writeFileSync(conf, broken);
-  const userDataDir = path.join(runDir, 'user-data');
-  const extensionsDir = path.join(runDir, 'extensions');
-  writeJson(path.join(userDataDir, 'User', 'settings.json'), {
-    ...defaultUserSettings,
-    'workbench.colorTheme': 'Default Dark Modern',
-    'editor.hover.delay': 150,
-    'editor.minimap.enabled': false,
-  });
-  installExtensionCopy(extensionsDir);
-  const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
-  if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
-  const env = sandboxEnv(runDir);
-  let server;
-  let browser;
+  let wb;
   try {
-    server = await startCodeServer({ bin: tools.codeServer, port: await freePort(), userDataDir, extensionsDir, runDir, env, locale: 'ko' });
-    browser = await launchChromium(tools.chromium, env);
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench').waitFor();
+    wb = await openKoreanWorkbench({ tools, runDir, workspace, settings: { 'editor.hover.delay': 150, 'editor.minimap.enabled': false } });
+    const page = wb.page;
     // Open srcs/nginx.conf from the Explorer.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^srcs$/ }).first().click();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^nginx\.conf$/ }).first().click();
@@ -107,11 +86,10 @@ async function main() {
     await page.screenshot({ path: OUT });
     console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
   } catch (e) {
-    await browser?.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(ROOT, 'test-results/nginx-shot-failure.png') }).catch(() => undefined);
+    await wb?.page.screenshot({ path: path.join(ROOT, 'test-results/nginx-shot-failure.png') }).catch(() => undefined);
     throw e;
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await wb?.close();
     if (process.env.KEEP !== '1') fs.rmSync(runDir, { recursive: true, force: true });
     else console.log(`kept ${runDir}`);
   }

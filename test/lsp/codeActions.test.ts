@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from './lspClient';
+import { LspClient, applyTextEdits } from './lspClient';
 
 let c: LspClient;
 let caps: any;
@@ -14,16 +14,6 @@ before(async () => {
 });
 after(() => c.shutdown());
 
-/** Applies TextEdits (LSP positions, non-overlapping) to a text. */
-function apply(text: string, edits: any[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const off = (p: any) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
-  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
-  let out = text;
-  for (const x of sorted) out = out.slice(0, x.s) + x.t + out.slice(x.e);
-  return out;
-}
 
 let version = 1;
 async function roundTrip(uri: string, text: string, rule: string, title: RegExp): Promise<string> {
@@ -39,7 +29,7 @@ async function roundTrip(uri: string, text: string, rule: string, title: RegExp)
   assert.ok(a, `action ${title} among ${actions.map((x) => x.title).join(' | ')}`);
   assert.equal(a.kind, 'quickfix');
   const edits = a.edit.changes?.[uri] ?? a.edit.documentChanges?.[0]?.edits;
-  const out = apply(text, edits);
+  const out = applyTextEdits(text, edits);
   // The fixed text, reported again by the server, no longer has that rule on that line.
   version++;
   c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: out }] });

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hoverText, LspClient } from './lspClient';
+import { hoverText, LspClient, applyTextEdits } from './lspClient';
 
 let c: LspClient;
 before(async () => {
@@ -15,16 +15,6 @@ before(async () => {
 });
 after(() => c.shutdownHealthy());
 
-/** Applies TextEdits (LSP positions, non-overlapping) to a text. */
-function apply(text: string, edits: any[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const off = (p: any) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
-  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
-  let out = text;
-  for (const x of sorted) out = out.slice(0, x.s) + x.t + out.slice(x.e);
-  return out;
-}
 
 const PACKAGES = ['nginx', 'mariadb-server', 'php-fpm', 'curl', 'vim', 'git', 'wget', 'unzip', 'zip', 'less', 'tar', 'gzip', 'procps', 'iputils-ping', 'dnsutils', 'netcat-openbsd', 'openssl', 'ca-certificates', 'gettext-base', 'tini'];
 const body = (pkgs: string[], flags = '') => pkgs.map((p) => `RUN apt-get install ${flags}-y ${p}\n`).join('');
@@ -51,7 +41,7 @@ describe('grouped findings over LSP', () => {
     assert.ok(all, actions.map((a) => a.title).join(' | '));
     assert.equal(all.kind, 'quickfix');
     assert.equal(all.isPreferred, true);
-    const out = apply(TEXT, all.edit.changes[uri]);
+    const out = applyTextEdits(TEXT, all.edit.changes[uri]);
     assert.equal(out, `FROM debian:bookworm\nRUN apt-get update\n${body(PACKAGES, '--no-install-recommends ')}CMD ["nginx", "-g", "daemon off;"]\n`);
 
     c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: out }] });

@@ -183,3 +183,14 @@ export async function hoverLatenciesUntil(c: LspClient, uri: string, line: numbe
   }
   return latencies;
 }
+
+/** Applies LSP TextEdits (positions, non-overlapping) to a text, as a client would. */
+export function applyTextEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const off = (p: { line: number; character: number }) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
+  const sorted = edits.map((e) => ({ s: off(e.range.start), e: off(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
+  let out = text;
+  for (const x of sorted) out = out.slice(0, x.s) + x.t + out.slice(x.e);
+  return out;
+}

@@ -115,6 +115,6 @@ export class ConfigDocuments {
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
     const td = this.ctx.documents.get(uri);
     if (!td) return [];
-    return this.ctx.service().configCodeActions(uri, td.getText(), range, diagnostics, this.ctx.lang());
+    return this.ctx.service().configCodeActions(uri, td.getText(), range, diagnostics);
   }
 }

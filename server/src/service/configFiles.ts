@@ -10,6 +10,7 @@
  * /etc/nginx/ still gets the checks that need nothing else: misspelt directives (DG126) and `daemon` (DG104).
  */
 import type { CodeAction, Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fill, line, msg, type Lang, type Msg } from '../../../common/src/i18n';
 import { ruleSeverity, runRules, SEVERITY, type RuleOptions } from '../rules/engine';
 import { ruleMarkdown } from '../rules/hover';
@@ -48,20 +49,10 @@ export interface ConfigDiagnostic {
   fix?: { title: Msg; edits: { range: Range; newText: string; found: string }[] };
 }
 
-/** Offsets to positions over one text, with the line starts computed once. */
+/** Offsets to positions over one text (its line starts are computed once, by TextDocument). */
 function positions(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
+  const td = TextDocument.create('', 'nginx', 0, text);
+  return (offset) => td.positionAt(offset);
 }
 
 /**
@@ -219,18 +210,18 @@ function isSentFix(x: unknown): x is SentFix {
 }
 
 /** Quick fixes in the config file: each finding's safe fix, from the diagnostics the client sent back. */
-export function configFileCodeActions(uri: string, text: string, range: Range, diagnostics: readonly Diagnostic[], lang: Lang): CodeAction[] {
-  void lang;
+/** The fix titles were rendered in the user's language with the diagnostics (toLspConfigDiagnostic). */
+export function configFileCodeActions(uri: string, text: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  let offset: ((p: Position) => number) | null = null;
+  let doc: TextDocument | null = null;
   for (const d of diagnostics) {
     const fix = (d.data as { fix?: unknown } | undefined)?.fix;
     if (!isSentFix(fix)) continue;
     if (!(contains(d.range, range.start) || contains(range, d.range.start))) continue;
-    offset ??= offsets(text);
+    doc ??= TextDocument.create(uri, 'nginx', 0, text);
     // Each edit's text must still be what was found: a diagnostic left from before an edit gets no fix rather than a
     // wrong one.
-    if (!fix.edits.every((e) => text.slice(offset!(e.range.start), offset!(e.range.end)) === e.found)) continue;
+    if (!fix.edits.every((e) => doc!.getText(e.range) === e.found)) continue;
     out.push({
       title: fix.title,
       kind: 'quickfix',
@@ -242,9 +233,3 @@ export function configFileCodeActions(uri: string, text: string, range: Range, d
   return out;
 }
 
-/** Positions to offsets over one text (lines split once). */
-function offsets(text: string): (p: Position) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (p) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
-}

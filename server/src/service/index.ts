@@ -132,7 +132,7 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
       ),
     toLspConfigDiagnostic: (d: ConfigDiagnostic, lang: Lang): Diagnostic => toLspConfigDiagnostic(d, lang),
     configHover: (list: readonly ConfigDiagnostic[], pos: Position, lang: Lang) => configFileHover(list, pos, lang),
-    configCodeActions: (uri: string, text: string, range: Range, diagnostics: Diagnostic[], lang: Lang) => configFileCodeActions(uri, text, range, diagnostics, lang),
+    configCodeActions: (uri: string, text: string, range: Range, diagnostics: Diagnostic[]) => configFileCodeActions(uri, text, range, diagnostics),
   };
 }
 

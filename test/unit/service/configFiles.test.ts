@@ -42,14 +42,14 @@ test('the quick fix replaces exactly the marked text, and the fixed file is quie
   let text = SITE;
   for (let round = 0; round < 2; round++) {
     const [d] = configFileDiagnostics(text, links).map((x) => toLspConfigDiagnostic(x, 'en'));
-    const [action] = configFileCodeActions('file:///p/srcs/site', text, d.range, [d], 'en');
+    const [action] = configFileCodeActions('file:///p/srcs/site', text, d.range, [d]);
     text = apply(text, action.edit!.changes!['file:///p/srcs/site'][0]);
   }
   assert.equal(text, SITE.replace('php7.4-fpm', 'php7.3-fpm').replace('try_file ', 'try_files '));
   assert.deepEqual(configFileDiagnostics(text, links), []);
   // A diagnostic whose text was since changed gets no fix.
   const [stale] = configFileDiagnostics(SITE, links).map((x) => toLspConfigDiagnostic(x, 'en'));
-  assert.deepEqual(configFileCodeActions('file:///p/srcs/site', text.replace('unix:/run/php/php7.3-fpm.sock', 'unix:/run/php/php7.3-fpm.soc'), stale.range, [stale], 'en'), []);
+  assert.deepEqual(configFileCodeActions('file:///p/srcs/site', text.replace('unix:/run/php/php7.3-fpm.sock', 'unix:/run/php/php7.3-fpm.soc'), stale.range, [stale]), []);
 });
 
 test('two Dockerfiles copying the same file show each finding once; one that copies it elsewhere does not count', () => {
@@ -91,7 +91,7 @@ test('DG128 in the config file: `autoindex on` where Debian\'s index page hides 
   );
   // The fix drops the name from the `index` line (not the autoindex line it is reported on), and the file is quiet.
   const [lsp] = list.map((d) => toLspConfigDiagnostic(d, 'en'));
-  const [action] = configFileCodeActions('file:///p/site.conf', site, lsp.range, [lsp], 'en');
+  const [action] = configFileCodeActions('file:///p/site.conf', site, lsp.range, [lsp]);
   const fixed = apply(site, action.edit!.changes!['file:///p/site.conf'][0]);
   assert.equal(fixed, site.replace(' index.nginx-debian.html;', ';'));
   assert.deepEqual(configFileDiagnostics(fixed, [link(dockerfile, 'site.conf')]), []);

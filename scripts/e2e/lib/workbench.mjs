@@ -1,0 +1,39 @@
+// A Korean code-server workbench in headless Chromium, for the README's screenshots: a fresh profile with the
+// extension installed as a .vsix would be and the minimal Korean pack, code-server on a free loopback port, a page
+// opened on the workspace. The caller closes it with close().
+import path from 'node:path';
+import { launchChromium } from './browser.mjs';
+import { freePort, startCodeServer } from './codeServer.mjs';
+import { sandboxEnv, writeJson } from './env.mjs';
+import { installExtensionCopy } from './extension.mjs';
+import { installKoreanLanguagePack } from './languagePack.mjs';
+import { defaultUserSettings } from '../harness.mjs';
+
+export async function openKoreanWorkbench({ tools, runDir, workspace, settings = {}, viewport = { width: 1280, height: 800 }, beforeStart = () => undefined }) {
+  const userDataDir = path.join(runDir, 'user-data');
+  const extensionsDir = path.join(runDir, 'extensions');
+  writeJson(path.join(userDataDir, 'User', 'settings.json'), { ...defaultUserSettings, 'workbench.colorTheme': 'Default Dark Modern', ...settings });
+  installExtensionCopy(extensionsDir);
+  const pack = installKoreanLanguagePack(extensionsDir, userDataDir, tools, { tryGallery: false });
+  if (!pack.ok) throw new Error(`Korean display language: ${pack.reason}`);
+  await beforeStart();
+  const env = sandboxEnv(runDir);
+  let server;
+  let browser;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  };
+  try {
+    server = await startCodeServer({ bin: tools.codeServer, port: await freePort(), userDataDir, extensionsDir, runDir, env, locale: 'ko' });
+    browser = await launchChromium(tools.chromium, env);
+    const page = await (await browser.newContext({ viewport })).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    return { page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
