@@ -60,13 +60,12 @@ function positions(text: string): (offset: number) => Position {
  * Dockerfile; in the file itself that lead says nothing, so it is dropped.
  */
 function withoutFileLead(m: Msg, rel: string): Msg {
+  const lead = `\`${rel}\` `;
   const strip = (text: string) => {
-    for (const lead of [`\`${rel}\` `]) {
-      if (!text.startsWith(lead)) continue;
-      const rest = text.slice(lead.length).replace(/^(\d+번 줄|line \d+): /, '');
-      if (rest !== text.slice(lead.length)) return rest;
-    }
-    return text;
+    if (!text.startsWith(lead)) return text;
+    const rest = text.slice(lead.length);
+    const cut = rest.replace(/^(\d+번 줄|line \d+): /, '');
+    return cut === rest ? text : cut;
   };
   return { ko: strip(m.ko), en: strip(m.en) };
 }
@@ -103,10 +102,7 @@ export function configFileDiagnostics(text: string, linked: readonly LinkedDocke
         code: d.code,
         message: withoutFileLead(d.message, link.rel),
         via: { uri: link.doc.uri, range: d.range, line: d.range.start.line + 1, keyword: link.doc.instructionAtLine(d.range.start.line)?.keyword ?? 'COPY' },
-        fix: span.fix && {
-          title: span.fix.title,
-          edits: span.fix.edits.map((e) => ({ range: { start: at(e.start), end: at(e.end) }, newText: e.newText, found: text.slice(e.start, e.end) })),
-        },
+        fix: fixOf(span, text, at),
       });
     }
   }
@@ -115,6 +111,7 @@ export function configFileDiagnostics(text: string, linked: readonly LinkedDocke
   return out;
 }
 
+/** A rule's fix in the file, as ranges, each with the text it replaces when found. */
 function fixOf(span: FileSpan | undefined, text: string, at: (offset: number) => Position): ConfigDiagnostic['fix'] {
   if (!span?.fix) return undefined;
   return { title: span.fix.title, edits: span.fix.edits.map((e) => ({ range: { start: at(e.start), end: at(e.end) }, newText: e.newText, found: text.slice(e.start, e.end) })) };
