@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
+import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
 
 const LABEL = 'dockerfile-guide.test=screenshot';
 const OUT = path.join(ROOT, 'media/screenshots/docker-sidebar-ko.png');
@@ -74,6 +74,7 @@ async function main() {
     await page.waitForTimeout(1500);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     await page.screenshot({ path: OUT });
+    shrinkPng(OUT);
     console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
   } finally {
     await wb?.close();

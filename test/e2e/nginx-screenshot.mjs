@@ -9,7 +9,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
+import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
 
 const OUT = path.join(ROOT, 'media/screenshots/nginx-config-ko.png');
 
@@ -84,6 +84,7 @@ async function main() {
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     await page.screenshot({ path: OUT });
+    shrinkPng(OUT);
     console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
   } catch (e) {
     await wb?.page.screenshot({ path: path.join(ROOT, 'test-results/nginx-shot-failure.png') }).catch(() => undefined);

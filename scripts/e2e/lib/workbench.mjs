@@ -1,6 +1,7 @@
 // A Korean code-server workbench in headless Chromium, for the README's screenshots: a fresh profile with the
 // extension installed as a .vsix would be and the minimal Korean pack, code-server on a free loopback port, a page
 // opened on the workspace. The caller closes it with close().
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { freePort, startCodeServer } from './codeServer.mjs';
@@ -36,4 +37,14 @@ export async function openKoreanWorkbench({ tools, runDir, workspace, settings =
     await close();
     throw e;
   }
+}
+
+/**
+ * Screenshots ship in the .vsix (the README's pictures show in VS Code's extension page), under its size budget
+ * (test/package): a 256-colour palette makes a UI screenshot about a third of its size with no visible change.
+ * Uses Debian's pngquant when it is there (`apt-get install pngquant`); otherwise the file stays as Chromium wrote it.
+ */
+export function shrinkPng(file) {
+  const r = spawnSync('pngquant', ['--quality', '70-95', '--speed', '1', '--force', '--output', file, file], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) console.log(`pngquant not run (${r.error?.message ?? r.stderr.trim()}): ${file} keeps its full size`);
 }
