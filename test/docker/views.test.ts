@@ -101,7 +101,9 @@ describe('container mapping', () => {
     }
     assert.equal(browserUrl(n.ports[0], mainEndpoint()), 'http://localhost:8080/');
     const stopped = containerNode(info({ State: 'exited', Status: 'Exited (3) 1 second ago' }), 'ko');
-    assert.equal(stopped.contextValue, 'container:stopped');
+    // An exited container is stopped (start, remove…) and exited ("Why did it exit?"); one only created is not exited.
+    assert.equal(stopped.contextValue, 'container:stopped:exited');
+    assert.equal(containerNode(info({ State: 'created', Status: 'Created' }), 'ko').contextValue, 'container:stopped');
     assert.ok(stopped.tooltip.includes('종료 코드: `3`'));
   });
 

@@ -216,7 +216,8 @@ export function containerNode(c: Dockerode.ContainerInfo, lang: Lang): Container
     description: `${image} · ${status}`,
     icon,
     tooltip,
-    contextValue: `container:${contextState(icon)}${ports.length ? ':web' : ''}`,
+    // `:exited` marks a container that ran and stopped (not one only created): "Why did it exit?" applies to it.
+    contextValue: `container:${contextState(icon)}${icon === 'exitedOk' || icon === 'exitedError' || icon === 'dead' ? ':exited' : ''}${ports.length ? ':web' : ''}`,
     state: c.State ?? '',
     exitCode,
     ports,
