@@ -21,7 +21,7 @@ export const BUILD_PATTERNS: BuildPattern[] = [
     cause: 'apt-no-yes',
     patterns: [/^Abort\.\s*$/m, /Do you want to continue\? \[Y\/n\] Abort\./],
     explain: msg(
-      'apt가 계속할지 물었지만 빌드에는 답할 사람이 없어 `Abort.`로 멈췄습니다. `apt-get install`에 `-y`를 붙이세요.',
+      'apt가 계속할지 물었지만 빌드에는 답할 사람이 없어 `Abort.` 메시지를 내고 멈췄습니다. `apt-get install`에 `-y`를 붙이세요.',
       'apt asked whether to continue, nobody can answer during a build, so it stopped with `Abort.`. Add `-y` to `apt-get install`.',
     ),
   },
@@ -31,7 +31,7 @@ export const BUILD_PATTERNS: BuildPattern[] = [
     cause: 'release-retired',
     patterns: [/\b404\s+Not Found\b/, /does not have a Release file/],
     explain: msg(
-      '저장소가 `404  Not Found`로 답했습니다. 지원이 끝난 Debian 릴리스는 archive.debian.org로 옮겨집니다. 지원되는 릴리스(예: bookworm)를 쓰거나 sources.list를 archive.debian.org로 바꾸세요.',
+      '저장소가 `404  Not Found` 응답을 보냈습니다. 지원이 끝난 Debian 릴리스는 archive.debian.org로 옮겨집니다. 지원되는 릴리스(예: bookworm)를 쓰거나 sources.list를 archive.debian.org로 바꾸세요.',
       'The repository answered `404  Not Found`. A Debian release past its support moves to archive.debian.org. Use a supported release (e.g. bookworm) or point sources.list at archive.debian.org.',
     ),
   },
@@ -41,7 +41,7 @@ export const BUILD_PATTERNS: BuildPattern[] = [
     cause: 'openssl-no-subj',
     patterns: [/You are about to be asked to enter information/, /Error making certificate request/, /problems making Certificate Request/],
     explain: msg(
-      '`openssl req` 명령은 `-subj`가 없으면 인증서의 주체를 물어보는데, 빌드에는 입력이 없어 실패합니다. `-subj "/CN=localhost"`처럼 주체를 인자로 주세요.',
+      '`openssl req` 명령은 `-subj` 옵션이 없으면 인증서의 주체를 물어보는데, 빌드에는 입력이 없어 실패합니다. `-subj "/CN=localhost"`처럼 주체를 인자로 주세요.',
       '`openssl req` asks for the certificate subject when `-subj` is missing, and a build has no input, so it fails. Give the subject as an argument, e.g. `-subj "/CN=localhost"`.',
     ),
   },
@@ -143,7 +143,7 @@ export const EXIT_MSG = {
   ),
   oom: msg(': 메모리가 부족해 커널이 종료했습니다(OOMKilled)', ': the kernel killed it for lack of memory (OOMKilled)'),
   crashed: msg(
-    'PID 1이 종료 코드 {0}(으)로 끝났습니다. 마지막 로그 줄에서 이유를 확인하세요.',
+    'PID 1이 끝났습니다(종료 코드 {0}). 마지막 로그 줄에서 이유를 확인하세요.',
     'PID 1 exited with code {0}. The last log lines say why.',
   ),
 } satisfies Record<string, Msg>;

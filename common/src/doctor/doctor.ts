@@ -76,15 +76,15 @@ export const DOCTOR_MSG = {
   runTitle: msg('실행하고 {0}초 지켜보기', 'Run and watch for {0} s'),
   running: msg('{0}초 뒤에도 실행 중입니다.', 'Still running after {0} s.'),
   ports: msg('게시한 포트: {0}', 'Published ports: {0}'),
-  exited: msg('종료 코드 {0}(으)로 끝났습니다. {1}', 'It exited with code {0}. {1}'),
+  exited: msg('컨테이너가 끝났습니다(종료 코드 {0}). {1}', 'It exited with code {0}. {1}'),
   notStarted: msg('엔진이 명령을 시작하지 못했습니다. {0}', 'The engine could not start the command. {0}'),
   processesTitle: msg('컨테이너 안의 프로세스', 'Processes in the container'),
   processes: msg('PID 1: {0}. 함께 실행 중인 프로그램: {1}', 'PID 1: {0}. Running beside it: {1}'),
   none: msg('없음', 'none'),
   stopTitle: msg('docker stop', 'docker stop'),
-  stopGraceful: msg('{0}초 만에 종료 코드 {1}(으)로 정상 종료했습니다.', 'Stopped gracefully in {0} s with exit code {1}.'),
+  stopGraceful: msg('{0}초 만에 정상 종료했습니다(종료 코드 {1}).', 'Stopped gracefully in {0} s with exit code {1}.'),
   stopKilled: msg(
-    '{0}초 걸렸고 종료 코드는 {1}입니다. PID 1({2})이 SIGTERM을 받고도 끝나지 않아 엔진이 10초 뒤 SIGKILL로 강제 종료했습니다. 마지막 명령을 `exec` 하거나, `trap`으로 TERM을 처리하거나, `docker run --init`을 쓰세요.',
+    '{0}초 걸렸고 종료 코드는 {1}입니다. PID 1({2})이 SIGTERM을 받고도 끝나지 않아 엔진이 10초 뒤 SIGKILL로 강제 종료했습니다. 마지막 명령을 `exec` 하거나, `trap` 명령으로 TERM을 처리하거나, `docker run --init` 옵션을 쓰세요.',
     'It took {0} s and exited with code {1}. PID 1 ({2}) did not end on SIGTERM, so the engine killed it with SIGKILL after 10 s. `exec` the last command, handle TERM with a `trap`, or use `docker run --init`.',
   ),
   stopSlow: msg(
