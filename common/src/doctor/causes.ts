@@ -39,7 +39,7 @@ export const BUILD_PATTERNS: BuildPattern[] = [
     // `openssl req` without -subj asks for the Distinguished Name on stdin; a build's stdin is closed, so OpenSSL
     // 3.0 prints the prompt then "Error making certificate request" (1.1.1: "problems making Certificate Request").
     cause: 'openssl-no-subj',
-    patterns: [/You are about to be asked to enter information/, /Error making certificate request/, /problems making Certificate Request/],
+    patterns: [/You are about to be asked to enter information/, /Country Name \(2 letter code\)/, /Error making certificate request/, /problems making Certificate Request/],
     explain: msg(
       '`openssl req` 명령은 `-subj` 옵션이 없으면 인증서의 주체를 물어보는데, 빌드에는 입력이 없어 실패합니다. `-subj "/CN=localhost"`처럼 주체를 인자로 주세요.',
       '`openssl req` asks for the certificate subject when `-subj` is missing, and a build has no input, so it fails. Give the subject as an argument, e.g. `-subj "/CN=localhost"`.',
@@ -126,16 +126,16 @@ export const EXIT_MSG = {
     'PID 1 ({0}) exited with code 0. A container stops when PID 1 ends. Run a program that stays in the foreground as CMD.',
   ),
   commandNotFound: msg(
-    '실행할 프로그램을 찾지 못했습니다(종료 코드 127). 경로와 이름을 확인하고, 이미지에 설치되어 있는지 확인하세요.',
-    'The program to run was not found (exit code 127). Check its path and name, and that the image installs it.',
+    '실행할 프로그램을 찾지 못했습니다. 경로와 이름을 확인하고, 이미지에 설치되어 있는지 확인하세요.',
+    'The program to run was not found. Check its path and name, and that the image installs it.',
   ),
   permissionDenied: msg(
-    '프로그램을 찾았지만 실행할 수 없습니다(종료 코드 126). 스크립트라면 `COPY --chmod=755`나 `RUN chmod +x`로 실행 권한을 주세요.',
-    'The program was found but cannot be executed (exit code 126). For a script, give it the execute bit with `COPY --chmod=755` or `RUN chmod +x`.',
+    '프로그램을 찾았지만 실행할 수 없습니다. 스크립트라면 `COPY --chmod=755`나 `RUN chmod +x`로 실행 권한을 주세요.',
+    'The program was found but cannot be executed. For a script, give it the execute bit with `COPY --chmod=755` or `RUN chmod +x`.',
   ),
   configError: msg(
-    '프로그램이 설정을 거부하고 끝났습니다(종료 코드 {0}). 로그의 오류 줄이 가리키는 설정을 고치세요.',
-    'A program refused its configuration and exited (exit code {0}). Fix the setting the error line in the log names.',
+    '프로그램이 설정을 거부하고 끝났습니다. 로그의 오류 줄이 가리키는 설정을 고치세요.',
+    'A program refused its configuration and exited. Fix the setting the error line in the log names.',
   ),
   killed: msg(
     'SIGKILL로 강제 종료되었습니다(종료 코드 137){0}.',
@@ -143,8 +143,8 @@ export const EXIT_MSG = {
   ),
   oom: msg(': 메모리가 부족해 커널이 종료했습니다(OOMKilled)', ': the kernel killed it for lack of memory (OOMKilled)'),
   crashed: msg(
-    'PID 1이 끝났습니다(종료 코드 {0}). 마지막 로그 줄에서 이유를 확인하세요.',
-    'PID 1 exited with code {0}. The last log lines say why.',
+    'PID 1이 0이 아닌 종료 코드로 끝났습니다. 마지막 로그 줄에서 이유를 확인하세요.',
+    'PID 1 exited with a non-zero code. The last log lines say why.',
   ),
 } satisfies Record<string, Msg>;
 
@@ -164,7 +164,7 @@ export function exitCause(f: ExitFacts): ExitVerdict {
   }
   const configLines = f.logs.filter((l) => CONFIG_ERROR_PATTERNS.some((re) => re.test(l)));
   if (configLines.length && f.exitCode !== 0) {
-    return { cause: 'config-error', explain: fillMsg(EXIT_MSG.configError, f.exitCode ?? '?'), evidence: configLines.slice(-5) };
+    return { cause: 'config-error', explain: EXIT_MSG.configError, evidence: configLines.slice(-5) };
   }
   if (f.exitCode === 0) {
     const first = base(f.command[0] ?? '');
@@ -172,7 +172,7 @@ export function exitCause(f: ExitFacts): ExitVerdict {
     return { cause: 'no-foreground-process', explain: fillMsg(shellish ? EXIT_MSG.noForegroundShell : EXIT_MSG.noForeground, pid1), evidence: f.logs.slice(-5) };
   }
   if (f.exitCode === 137) return { cause: 'killed', explain: fillMsg(EXIT_MSG.killed, ''), evidence: f.logs.slice(-5) };
-  return { cause: 'crashed', explain: fillMsg(EXIT_MSG.crashed, f.exitCode ?? '?'), evidence: f.logs.slice(-5) };
+  return { cause: 'crashed', explain: EXIT_MSG.crashed, evidence: f.logs.slice(-5) };
 }
 
 /**

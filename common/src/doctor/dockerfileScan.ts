@@ -54,13 +54,22 @@ export function scanFinalStage(text: string): FinalStageLines {
   return out;
 }
 
-/** The context-relative source COPY/ADD put at `imagePath` (absolute, in the image), and that instruction's line. */
-export function copiedFrom(scan: FinalStageLines, imagePath: string): { source: string; line: number } | null {
+/**
+ * The context-relative source COPY/ADD put at `imagePath` (absolute, in the image), and that instruction's line.
+ * `isDir` tells a directory source (whose contents land under the destination) from a file.
+ */
+export function copiedFrom(scan: FinalStageLines, imagePath: string, isDir: (source: string) => boolean = () => false): { source: string; line: number } | null {
+  const target = path.posix.normalize(imagePath);
   for (let i = scan.copies.length - 1; i >= 0; i--) {
     const c = scan.copies[i];
     for (const src of c.sources) {
+      if (isDir(src)) {
+        const under = path.posix.normalize(c.dest).replace(/\/$/, '') + '/';
+        if (target.startsWith(under)) return { source: path.posix.join(src, target.slice(under.length)).replace(/^\.\//, ''), line: c.line };
+        continue;
+      }
       const dest = c.dest.endsWith('/') || c.sources.length > 1 ? path.posix.join(c.dest, path.posix.basename(src)) : c.dest;
-      if (path.posix.normalize(dest) === path.posix.normalize(imagePath)) return { source: src.replace(/^\.\//, ''), line: c.line };
+      if (path.posix.normalize(dest) === target) return { source: src.replace(/^\.\//, ''), line: c.line };
     }
   }
   return null;

@@ -77,7 +77,7 @@ export const DOCTOR_MSG = {
   running: msg('{0}초 뒤에도 실행 중입니다.', 'Still running after {0} s.'),
   ports: msg('게시한 포트: {0}', 'Published ports: {0}'),
   exited: msg('컨테이너가 끝났습니다(종료 코드 {0}). {1}', 'It exited with code {0}. {1}'),
-  notStarted: msg('엔진이 명령을 시작하지 못했습니다. {0}', 'The engine could not start the command. {0}'),
+  notStarted: msg('엔진이 명령을 시작하지 못했습니다(종료 코드 {0}). {1}', 'The engine could not start the command (exit code {0}). {1}'),
   processesTitle: msg('컨테이너 안의 프로세스', 'Processes in the container'),
   processes: msg('PID 1: {0}. 함께 실행 중인 프로그램: {1}', 'PID 1: {0}. Running beside it: {1}'),
   none: msg('없음', 'none'),
@@ -124,6 +124,8 @@ function envRecord(env: string[]): Record<string, string> {
 /** What the Dockerfile says, when there is one: its path relative to the context and the final stage's lines. */
 interface Source {
   file: string;
+  /** Is this context-relative path a directory? */
+  isDir(rel: string): boolean;
   scan: FinalStageLines;
 }
 
@@ -132,7 +134,15 @@ function readSource(dockerfile: string | undefined, contextDir: string | undefin
   try {
     const text = fs.readFileSync(dockerfile, 'utf8');
     const rel = contextDir ? path.relative(contextDir, dockerfile).split(path.sep).join('/') : dockerfile;
-    return { file: rel.startsWith('../') ? dockerfile : rel, scan: scanFinalStage(text) };
+    const ctx = contextDir ?? path.dirname(dockerfile);
+    const isDir = (p: string) => {
+      try {
+        return fs.statSync(path.join(ctx, p)).isDirectory();
+      } catch {
+        return false;
+      }
+    };
+    return { file: rel.startsWith('../') ? dockerfile : rel, isDir, scan: scanFinalStage(text) };
   } catch {
     return null;
   }
@@ -146,12 +156,12 @@ function exitLocation(src: Source | null, st: ContainerState, logs: string[], ca
   if (!src) return { file: null, line: null };
   const named = scriptLineInLogs(logs);
   if (named) {
-    const from = copiedFrom(src.scan, named.path);
+    const from = copiedFrom(src.scan, named.path, src.isDir);
     if (from) return { file: from.source, line: named.line };
   }
   const program = /exec: "([^"]+)"/.exec(st.error)?.[1] ?? st.command[0];
   if (cause === 'permission-denied' && program) {
-    const from = copiedFrom(src.scan, program);
+    const from = copiedFrom(src.scan, program, src.isDir);
     if (from) return { file: src.file, line: from.line };
   }
   return { file: src.file, line: src.scan.entrypoint ?? src.scan.cmd };
@@ -172,7 +182,7 @@ async function examine(
     const verdict = exitCause({ exitCode: st.exitCode, oomKilled: st.oomKilled, stateError: st.error || o.startError || '', logs, command: st.command });
     const where = exitLocation(o.src, st, logs, verdict.cause);
     result.run = { running: false, exitCode: st.exitCode, cause: verdict.cause, pid1: null, processes: [] };
-    const detail = st.created || o.startError ? fillMsg(DOCTOR_MSG.notStarted, verdict.explain) : fillMsg(DOCTOR_MSG.exited, st.exitCode ?? '?', verdict.explain);
+    const detail = st.created || o.startError ? fillMsg(DOCTOR_MSG.notStarted, st.exitCode ?? '?', verdict.explain) : fillMsg(DOCTOR_MSG.exited, st.exitCode ?? '?', verdict.explain);
     result.checks.push(check('run', false, runTitle, detail, lang, where.file, where.line, [...new Set([...verdict.evidence, ...logs.slice(-10)])]));
     return;
   }
