@@ -3,7 +3,7 @@
 //
 // Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
 //   editor: unit, lsp, cli, fuzz, package, e2e, ui   (CPU: the language server, the CLI, a real VS Code)
-//   engine: claims, stack, docker, faults             (mostly waiting on dockerd: builds, containers, timeouts)
+//   engine: claims, stack, docker, doctor, faults     (mostly waiting on dockerd: builds, containers, timeouts)
 // The lanes share no state: the engine suites name and label everything they make, build the shared base images
 // once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
 // (the package test packages a copy; e2e and ui are told not to build). Timing checks inside the suites compare
@@ -36,11 +36,12 @@ const SUITES = {
   claims: [],
   stack: [],
   docker: [],
+  doctor: [],
   faults: [],
 };
 const LANES = [
   ['unit', 'lsp', 'cli', 'fuzz', 'package', 'e2e', 'ui'],
-  ['claims', 'stack', 'docker', 'faults'],
+  ['claims', 'stack', 'docker', 'doctor', 'faults'],
 ];
 
 const only = opts.only ? new Set(opts.only.split(',')) : null;
@@ -111,11 +112,12 @@ function summarize(text) {
  * is built FROM them inherits the label). A test that leaves state behind is how a later run came to depend on it.
  */
 function engineLeftovers() {
-  if (!lanes.some((l) => l.some((s) => ['claims', 'stack', 'docker', 'faults'].includes(s)))) return [];
+  if (!lanes.some((l) => l.some((s) => ['claims', 'stack', 'docker', 'doctor', 'faults'].includes(s)))) return [];
   const docker = (...args) => spawnSync('docker', ['-H', 'unix:///var/run/docker.sock', ...args], { encoding: 'utf8' });
   if (docker('version').status !== 0) return [];
   const out = [];
-  for (const label of ['dockerfile-guide.test', 'dockerfile-guide.test-base']) {
+  // dockerfile-guide.doctor: what a doctor run made (common/src/doctor removes its containers at the end of a run).
+  for (const label of ['dockerfile-guide.test', 'dockerfile-guide.test-base', 'dockerfile-guide.doctor']) {
     const r = docker('ps', '-a', '--filter', `label=${label}`, '--format', '{{.ID}} {{.Names}} {{.Image}} {{.Command}} {{.Status}}');
     out.push(...r.stdout.split('\n').filter(Boolean).map((l) => `container ${l}`));
   }

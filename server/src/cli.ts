@@ -1,12 +1,13 @@
 /**
  * `dockerfile-guide`: the command-line face of the language service.
  *   check FILE...       diagnostics (text/json/sarif)
- * Other subcommands (explain, new-stack) are added by their modules.
+ * Other subcommands (explain, new-stack, doctor) are added by their modules.
  */
 import { Lang, line, resolveLang } from '../../common/src/i18n';
 import { runCheck } from './cli/check';
 import { runExplain } from './cli/explain';
 import { runNewStack } from './cli/newStack';
+import { runDoctorCli } from './cli/doctor';
 import { CLI } from './cli/messages';
 import { fillMsg } from '../../common/src/i18n';
 
@@ -16,6 +17,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   check: runCheck,
   explain: runExplain,
   'new-stack': (argv) => runNewStack(argv),
+  doctor: runDoctorCli,
 };
 
 /** The default language follows the environment (LANG=ko_KR.UTF-8 → Korean), like most CLIs. */

@@ -14,11 +14,11 @@ import {
   splitReference,
   tagImage,
 } from '../../client/src/docker/actions';
-import { buildImage } from '../../client/src/docker/build';
+import { buildImage } from '../../common/src/engine/build';
 import { connect } from '../../client/src/docker/connection';
 import { removeDanglingImages } from '../../client/src/docker/prune';
 import { isDangling } from '../../client/src/sidebar/imageItems';
-import { EngineError } from '../../client/src/docker/errors';
+import { EngineError } from '../../common/src/engine/errors';
 import { parsePorts, runCommandLine } from '../../client/src/docker/runSpec';
 import { publishedPorts } from '../../client/src/sidebar/containerItems';
 import * as fs from 'node:fs';
@@ -209,7 +209,7 @@ describe('build and remove dangling images (private dockerd: nothing else on it 
     assert.equal(r2.ok, false);
     assert.equal(r2.failedStep, 2);
     assert.match(r2.error ?? '', /returned a non-zero code: 1/);
-    const { spanForStep } = await import('../../client/src/docker/dockerfileSteps');
+    const { spanForStep } = await import('../../common/src/engine/dockerfileSteps');
     assert.deepEqual(spanForStep(bad, r2.failedStep!), { keyword: 'RUN', line: 3, endLine: 4, endCol: 9 });
   });
 

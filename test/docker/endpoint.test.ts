@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { connect } from '../../client/src/docker/connection';
 import { contextDirName, defaultInputs, EndpointError, resolveEndpoint, type EndpointInputs } from '../../common/src/engine/endpoint';
-import { classifyError } from '../../client/src/docker/errors';
+import { classifyError } from '../../common/src/engine/errors';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-home-'));
 after(() => fs.rmSync(home, { recursive: true, force: true }));

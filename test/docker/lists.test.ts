@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connect, listPath, type EngineClients } from '../../client/src/docker/connection';
 import { defaultInputs, parseHost } from '../../common/src/engine/endpoint';
-import { classifyError } from '../../client/src/docker/errors';
+import { classifyError } from '../../common/src/engine/errors';
 import { mainClients, setupMainEngine } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-lists-'));

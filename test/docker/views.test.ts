@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type Dockerode from 'dockerode';
 import { DockerModel } from '../../client/src/docker/model';
-import { classifyError } from '../../client/src/docker/errors';
+import { classifyError } from '../../common/src/engine/errors';
 import { containerIcon, containerNode, containerTree, exitCodeOf } from '../../client/src/sidebar/containerItems';
 import { formatAge, formatSize } from '../../client/src/sidebar/format';
 import { imageTree, isDangling } from '../../client/src/sidebar/imageItems';

@@ -3,7 +3,7 @@
 // A 304 from start/stop/pause ("already in that state") is success: the user got what they wanted.
 import type Dockerode from 'dockerode';
 import type { EngineClients } from './connection';
-import { classifyError, EngineError } from './errors';
+import { classifyError, EngineError } from '../../../common/src/engine/errors';
 import type { PortSpec } from './runSpec';
 
 export type ContainerVerb = 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
@@ -81,7 +81,7 @@ export async function tagImage(clients: EngineClients, id: string, ref: string):
 }
 
 export async function removeImage(clients: EngineClients, idOrRef: string): Promise<void> {
-  // Never forced: an image a container still uses stays, and the engine says which container (see errors.ts).
+  // Never forced: an image a container still uses stays, and the engine says which container (see common/src/engine/errors.ts).
   await guard(clients, () => clients.api.getImage(idOrRef).remove({ force: false }));
 }
 

@@ -1,7 +1,7 @@
 // Applying one action to many containers or images: every item is tried (a failure does not stop
 // the others), at most a few at a time, and each outcome is kept so the user gets one report that
 // names what worked and what did not, instead of one error popup per item.
-import { classifyError, type EngineError } from './errors';
+import { classifyError, type EngineError } from '../../../common/src/engine/errors';
 
 export interface ItemResult<T> {
   item: T;

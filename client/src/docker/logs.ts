@@ -1,8 +1,8 @@
 // Container logs: the multiplexed stream format of the Engine API, and a follower that keeps a
 // container's log open across stops and restarts (`docker logs -f` gives up when the container stops).
 import type { EngineClients } from './connection';
-import { classifyError, type EngineError } from './errors';
-import { JsonLineSplitter } from './events';
+import { classifyError, type EngineError } from '../../../common/src/engine/errors';
+import { JsonLineSplitter } from '../../../common/src/engine/jsonLines';
 import type { Msg } from '../../../common/src/i18n';
 
 export type StreamName = 'stdout' | 'stderr' | 'stdin';

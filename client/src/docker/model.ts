@@ -5,8 +5,9 @@
 import type Dockerode from 'dockerode';
 import { connect, type ConnectOptions, type EngineClients } from './connection';
 import { defaultInputs, resolveEndpoint, type Endpoint } from '../../../common/src/engine/endpoint';
-import { classifyError, type EngineError } from './errors';
-import { eventFilters, JsonLineSplitter, viewForEvent, type EngineEvent, type ViewKind } from './events';
+import { classifyError, type EngineError } from '../../../common/src/engine/errors';
+import { JsonLineSplitter } from '../../../common/src/engine/jsonLines';
+import { eventFilters, viewForEvent, type EngineEvent, type ViewKind } from './events';
 
 export type { ViewKind } from './events';
 

@@ -2,7 +2,7 @@
 // them before running, so they learn the CLI equivalent of the button they pressed.
 import type { Endpoint } from '../../../common/src/engine/endpoint';
 import { fillMsg, type Msg } from '../../../common/src/i18n';
-import { redactArgs } from './redact';
+import { redactArgs } from '../../../common/src/engine/redact';
 
 export interface PortSpec {
   hostIp?: string;

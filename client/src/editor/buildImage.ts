@@ -4,9 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isValidReference } from '../docker/actions';
-import { buildFailureText, buildImage } from '../docker/build';
-import { spanForStep } from '../docker/dockerfileSteps';
-import { redactText } from '../docker/redact';
+import { buildFailureText, buildImage } from '../../../common/src/engine/build';
+import { spanForStep } from '../../../common/src/engine/dockerfileSteps';
+import { redactText } from '../../../common/src/engine/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { fillMsg, line, type Msg } from '../../../common/src/i18n';
 import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from '../session/dockerSession';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { LINE_SEPARATOR, perLang, pick, type Lang, type Msg } from '../../../common/src/i18n';
 import type { EngineClients } from '../docker/connection';
 import { configuredEndpoint } from '../docker/configuredEndpoint';
-import { classifyError, describe } from '../docker/errors';
+import { classifyError, describe } from '../../../common/src/engine/errors';
 import { DockerModel } from '../docker/model';
 import { uiLang } from '../language';
 import { trustRefusal } from './trust';

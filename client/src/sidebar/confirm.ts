@@ -2,7 +2,7 @@
 // asked before removing (it names every object, and the count when there are several) and the one
 // report after a bulk action (what worked, what failed and why), in Korean and English. In `both`, each
 // sentence is made whole in Korean, then in English (a name list is not cut into two languages).
-import { describe, type EngineError } from '../docker/errors';
+import { describe, type EngineError } from '../../../common/src/engine/errors';
 import { fill, fillMsg, line, LINE_SEPARATOR, perLang, pick, type Lang, type Msg, type OneLang } from '../../../common/src/i18n';
 import { formatSize } from './format';
 

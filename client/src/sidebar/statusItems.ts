@@ -1,6 +1,6 @@
 // What a view shows instead of its content when the engine is not there: one headline item, one
 // with the reason, and two actions. Plain data, so it is tested without VS Code.
-import type { EngineError } from '../docker/errors';
+import type { EngineError } from '../../../common/src/engine/errors';
 import { line, type Lang } from '../../../common/src/i18n';
 import type { ModelState } from '../docker/model';
 

@@ -226,6 +226,8 @@ export function productFiles(): { code: string[]; json: string[]; markdown: stri
     code: [
       ...walk('server/src', (f) => f.endsWith('.ts')),
       ...walk('client/src', (f) => f.endsWith('.ts')),
+      // common/src holds strings both sides show (the engine's errors, the build, the doctor).
+      ...walk('common/src', (f) => f.endsWith('.ts')),
       ...list('scripts', /\.(mjs|ts)$/),
     ].sort(),
     json: ['l10n/bundle.l10n.ko.json', 'package.nls.ko.json', ...list('snippets', /\.json$/)],

@@ -2,8 +2,8 @@
 // views and commands never show a raw stack or "[object Object]". The engine's own sentence (e.g.
 // "port is already allocated") is kept verbatim in `detail`: it is what people search for.
 import * as fs from 'node:fs';
-import { EndpointError } from '../../../common/src/engine/endpoint';
-import { fillMsg, line, type Lang, type Msg } from '../../../common/src/i18n';
+import { EndpointError } from './endpoint';
+import { fillMsg, line, type Lang, type Msg } from '../i18n';
 
 export type ErrorKind =
   | 'config' // the endpoint itself is malformed (bad DOCKER_HOST, missing context)

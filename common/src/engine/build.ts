@@ -1,11 +1,11 @@
 // Builds an image from a Dockerfile through the Engine API (classic builder: BuildKit over the API
 // needs a gRPC session, and the classic builder's "Step N/M" lines tell us which instruction failed).
 import * as path from 'node:path';
-import type { EngineClients } from './connection';
+import type Dockerode from 'dockerode';
 import { packContext } from './buildContext';
 import { classifyError, describe, type EngineError } from './errors';
-import { JsonLineSplitter } from './events';
-import { fillMsg, line, type Lang, type Msg } from '../../../common/src/i18n';
+import { JsonLineSplitter } from './jsonLines';
+import { fillMsg, line, type Lang, type Msg } from '../i18n';
 import { redactText } from './redact';
 
 export const BUILD_MSG = {
@@ -51,7 +51,16 @@ interface BuildMessage {
   aux?: { ID?: string };
 }
 
-export async function buildImage(clients: EngineClients, req: BuildRequest): Promise<BuildResult> {
+/**
+ * What a build needs of the engine connection: the client without a request timeout (a build step may stay silent
+ * for minutes) and where it points, for error messages. The sidebar's EngineClients has both.
+ */
+export interface BuildClients {
+  stream: Dockerode;
+  where: string;
+}
+
+export async function buildImage(clients: BuildClients, req: BuildRequest): Promise<BuildResult> {
   const rel = path.relative(req.contextDir, req.dockerfile).split(path.sep).join('/');
   if (rel.startsWith('../')) {
     const reason = fillMsg(BUILD_MSG.outside, req.dockerfile, req.contextDir);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 // Shared with the CopyIgnoredFile rule, so what the sidebar sends and what the diagnostics assume never differ.
-import { isIgnored, parseDockerignore } from '../../../common/src/dockerignore';
+import { isIgnored, parseDockerignore } from '../dockerignore';
 
 function octal(n: number, width: number): string {
   return n.toString(8).padStart(width - 1, '0') + '\0';
