@@ -7,6 +7,7 @@ import { registerNewStackCommand } from './editor/newStack';
 import { registerExplainCommand } from './editor/explainCommand';
 import { registerBaseImageProbe } from './editor/baseImages';
 import { createDockerSession } from './session/dockerSession';
+import { registerDoctor } from './editor/doctor/doctorCommand';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -28,7 +29,9 @@ export interface DockerfileGuideApi {
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   // One engine model for the window: the sidebar shows it, Build Image and Build and Run use it.
   const docker = createDockerSession(context);
-  registerDockerSidebar(context, docker);
+  const sidebar = registerDockerSidebar(context, docker);
+  // Run and check (a Dockerfile) and Why did it exit? (a container in the sidebar): the doctor and its checklist.
+  context.subscriptions.push(...registerDoctor(sidebar));
   context.subscriptions.push(...registerBuildImage(docker));
   registerNewStackCommand(context);
   registerExplainCommand(context, () => ensureClient(context));

@@ -32,7 +32,7 @@ export function defaultTag(dockerfile: string): string {
   return `${base}:latest`;
 }
 
-async function dockerfileUri(arg: unknown): Promise<vscode.Uri | undefined> {
+export async function dockerfileUri(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document;
   if (active && (active.languageId === 'dockerfile' || /(^|[/\\])(Docker|Container)file[^/\\]*$/i.test(active.fileName))) return active.uri;

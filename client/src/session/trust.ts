@@ -18,6 +18,9 @@ export const TRUSTED_COMMANDS: readonly string[] = [
   'dockerfileGuide.docker.image.pruneDangling',
   'dockerfileGuide.docker.buildImage',
   'dockerfileGuide.docker.buildAndRun',
+  // The doctor builds and runs (Run and check); "Why did it exit?" reads logs and may stop a running container.
+  'dockerfileGuide.doctor.run',
+  'dockerfileGuide.docker.container.whyExited',
 ];
 
 export const RESTRICTED: Msg = {

@@ -17,7 +17,8 @@ import { registerViewCommands } from './commands/viewCommands';
 import { registerTagImage } from './commands/tagImage';
 import { registerViewLogs } from './commands/viewLogs';
 
-export function registerDockerSidebar(context: vscode.ExtensionContext, session: DockerSession): void {
+/** Registers the sidebar's views and commands; returns what its commands share, for commands wired elsewhere. */
+export function registerDockerSidebar(context: vscode.ExtensionContext, session: DockerSession): SidebarContext {
   const ctx: SidebarContext = { ...session, ...createSidebarViews(context, session) };
   context.subscriptions.push(
     ...registerLifecycleCommands(ctx),
@@ -33,4 +34,5 @@ export function registerDockerSidebar(context: vscode.ExtensionContext, session:
     registerPruneImages(ctx),
     ...registerViewCommands(ctx),
   );
+  return ctx;
 }
