@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Screenshot of "Run and check" / "실행해서 점검" in Korean for the README: `node test/e2e/doctor-screenshot.mjs`.
+// A small project built FROM the shared busybox test image (no registry here) whose shell-form CMD keeps a shell as
+// PID 1: it runs, but `docker stop` needs the 10 s kill. code-server opens in Korean with headless Chromium, the
+// Dockerfile's "실행해서 점검" code lens is clicked, and once the checklist shows the stop step the window is captured
+// as media/screenshots/doctor-checklist-ko.png. Fails when the lens or the checklist never shows.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
+import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
+import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
+
+const OUT = path.join(ROOT, 'media/screenshots/doctor-checklist-ko.png');
+
+function busyboxImage() {
+  return execFileSync(process.execPath, ['--import', 'tsx', '-e', "process.stdout.write(require('./test/engine/images').ensureBusyboxImage())"], { cwd: ROOT, encoding: 'utf8' }).trim();
+}
+
+async function main() {
+  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const tools = ensureTools();
+  const image = busyboxImage();
+  const runDir = makeRunDir('doctor-shot');
+  const workspace = path.join(runDir, 'ws');
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.writeFileSync(
+    path.join(workspace, 'Dockerfile'),
+    [`FROM ${image}`, 'EXPOSE 8080', '# 셸 형식: /bin/sh가 PID 1이 되어 SIGTERM을 받습니다', 'CMD httpd -f -p 8080 -h /etc; echo stopped', ''].join('\n'),
+  );
+  let wb;
+  try {
+    wb = await openKoreanWorkbench({ tools, runDir, workspace, settings: { 'editor.minimap.enabled': false, 'workbench.startupEditor': 'none' } });
+    const page = wb.page;
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^Dockerfile$/ }).first().click();
+    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: '실행해서 점검' }).first();
+    await lens.waitFor({ timeout: 60_000 });
+    await lens.click();
+    // The checklist fills in once the run is over: build, run, processes, and the 10 s stop.
+    await page.locator('.monaco-list-row', { hasText: 'docker stop' }).first().waitFor({ timeout: 120_000 });
+    // The checklist gets the sidebar's room: the Containers and Images sections folded, the sidebar widened.
+    for (const title of ['컨테이너', '이미지']) {
+      const header = page.locator('.pane-header', { hasText: title }).first();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const sb = await page.locator('.part.sidebar').boundingBox();
+    if (sb) {
+      const x = sb.x + sb.width;
+      const y = sb.y + sb.height / 2;
+      await page.mouse.move(x + 1, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 380, y, { steps: 10 });
+      await page.mouse.up();
+    }
+    // Unfold every row, so the log lines under each step show.
+    await page.mouse.move(900, 700);
+    await page.waitForTimeout(1500);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    await page.screenshot({ path: OUT });
+    shrinkPng(OUT);
+    console.log(`screenshot: ${path.relative(ROOT, OUT)}`);
+  } catch (e) {
+    await wb?.page.screenshot({ path: path.join(ROOT, 'test-results/doctor-shot-failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await wb?.close();
+    fs.rmSync(runDir, { recursive: true, force: true });
+    // The image the doctor built for the picture (its containers are already gone).
+    spawnSync('docker', ['rmi', '-f', 'ws:doctor'], { stdio: 'ignore' });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
