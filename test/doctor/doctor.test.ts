@@ -247,6 +247,11 @@ describe('doctor on the busybox image', { concurrency: true }, () => {
     assert.equal(r.stop?.graceful, true);
     assert.equal(usage.code, 2);
     assert.match(usage.err, /--watch/);
+    for (const bad of [[good, '--tag', 'a', '--image', 'b'], [good, '--no-build'], [], [good, good], [good, '--format', 'sarif']]) {
+      const r2 = await cli([...bad, '--lang', 'en']);
+      assert.equal(r2.code, 2, `${bad.join(' ')}: ${r2.err}`);
+      assert.match(r2.err, /Usage:/);
+    }
     assert.equal(noEngine.code, 2);
     assert.match(noEngine.err, /Docker 엔진에 연결할 수 없습니다/);
 
