@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { runDoctor, whyExited, type DoctorOptions } from '../../common/src/doctor/doctor';
 import { CancelledError, doctorEngine, type DoctorEngine } from '../../common/src/doctor/engine';
 import { DOCTOR_LABEL, type DoctorResult } from '../../common/src/doctor/types';
-import { mainEndpoint, TEST_LABEL } from '../docker/helpers';
+import { cleanupRun } from '../../common/src/doctor/cleanup';
+import { mainEndpoint, privateDaemon, TEST_LABEL } from '../docker/helpers';
 import { ensureBusyboxImage, MAIN_HOST } from '../engine/images';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -59,18 +60,36 @@ async function leftovers(runId = RUN): Promise<string[]> {
 
 const check = (r: DoctorResult, id: string) => r.checks.find((c) => c.id === id);
 
+/** A private dockerd (test/docker/helpers.ts) for the test that kills its engine: no other suite is disturbed. */
+const daemon = privateDaemon();
+let killedRunId = 'none';
+
 before(async () => {
   BASE = ensureBusyboxImage(MAIN_HOST);
   engine = await doctorEngine(mainEndpoint());
+  // Here, before the cases run side by side: the image import is synchronous and would stall them.
+  await daemon.start();
+  ensureBusyboxImage(daemon.host);
 });
 
 after(async () => {
+  // The main engine first, so a failure below cannot leave our images behind.
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   const cs = await engine.api.listContainers({ all: true, filters: { label: [TEST_LABEL] } });
   for (const c of cs) if (c.Labels[TEST_LABEL] === RUN) await engine.api.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
   for (const id of await leftovers()) await engine.api.getContainer(id).remove({ force: true }).catch(() => undefined);
   const imgs = await engine.api.listImages({ filters: { label: [`${TEST_LABEL}=${RUN}`] } });
   for (const i of imgs) await engine.api.getImage(i.Id).remove({ force: true }).catch(() => undefined);
+  // The killed engine left its container's shim and process running: a restart (here, where nothing runs beside it)
+  // lets dockerd take them down, and shows the doctor's cleanup by label finding what the dead run could not remove.
+  try {
+    if (daemon.pid === undefined) await daemon.start();
+    const eng = await doctorEngine(daemon.endpoint);
+    assert.deepEqual(await cleanupRun(eng, killedRunId), []);
+    assert.deepEqual(await eng.api.listContainers({ all: true, filters: { label: [`${DOCTOR_LABEL}=${killedRunId}`] } }), []);
+  } finally {
+    await daemon.destroy();
+  }
 });
 
 describe('doctor on the busybox image', { concurrency: true }, () => {
@@ -174,6 +193,20 @@ describe('doctor on the busybox image', { concurrency: true }, () => {
     assert.deepEqual(await leftovers(o.runId), []);
   });
 
+  it('the engine dies mid-watch: the run ends with failed engine and cleanup checks instead of hanging', async () => {
+    const eng = await doctorEngine(daemon.endpoint);
+    const dir = context({ Dockerfile: 'FROM $BASE\nCMD ["sleep", "1000"]\n' });
+    const o = options(dir, { watchSeconds: 60, onProgress: (step) => step === 'watch' && setTimeout(() => void daemon.kill(), 300) });
+    killedRunId = o.runId!;
+    const t0 = Date.now();
+    const r = await runDoctor(eng, o);
+    assert.ok(Date.now() - t0 < 40_000, `${Date.now() - t0} ms`);
+    assert.equal(check(r, 'engine')?.ok, false, JSON.stringify(r.checks));
+    // The cleanup was tried and said what it could not remove (the engine is gone; after() takes it down whole).
+    assert.equal(check(r, 'cleanup')?.ok, false, JSON.stringify(r.checks));
+    // Restarting the engine here would poll it synchronously and stall the cases running beside this one: after() does.
+  });
+
   it('"Why did it exit?" on an existing container: the cause, nothing built or removed', async () => {
     const c = await engine.api.createContainer({ Image: BASE, Cmd: ['sh', '-c', 'echo failing >&2; exit 3'], Labels: { [TEST_LABEL]: RUN } });
     await c.start();
@@ -214,6 +247,11 @@ describe('doctor on the busybox image', { concurrency: true }, () => {
     assert.equal(r.stop?.graceful, true);
     assert.equal(usage.code, 2);
     assert.match(usage.err, /--watch/);
+    for (const bad of [[good, '--tag', 'a', '--image', 'b'], [good, '--no-build'], [], [good, good], [good, '--format', 'sarif']]) {
+      const r2 = await cli([...bad, '--lang', 'en']);
+      assert.equal(r2.code, 2, `${bad.join(' ')}: ${r2.err}`);
+      assert.match(r2.err, /Usage:/);
+    }
     assert.equal(noEngine.code, 2);
     assert.match(noEngine.err, /Docker 엔진에 연결할 수 없습니다/);
 

@@ -14,7 +14,8 @@ import { doctorBuild } from './build';
 import { copiedFrom, scanFinalStage, type FinalStageLines } from './dockerfileScan';
 import { exitCause, scriptLineInLogs } from './causes';
 import { cleanupRun } from './cleanup';
-import { CALL_TIMEOUT_MS, CancelledError, deadline, type DoctorEngine } from './engine';
+import { classifyError } from '../engine/errors';
+import { CALL_TIMEOUT_MS, CancelledError, deadline, DeadlineError, type DoctorEngine } from './engine';
 import { processTable, programNames, type ProcessTable } from './processes';
 import { execIn, inspectImage, lastLogLines, startContainer } from './run';
 import { cleanDatabaseShutdown, stopContainer } from './stop';
@@ -98,7 +99,8 @@ export const DOCTOR_MSG = {
     'The log has no `Shutdown complete`: the database was killed before a clean shutdown. Let mysqld receive SIGTERM (`exec` it) or stop it from a `trap`.',
   ),
   engineTitle: msg('Docker 엔진', 'Docker engine'),
-  engineLost: msg('엔진과의 연결이 끊겼거나 엔진이 답하지 않았습니다: {0}', 'The engine went away or did not answer: {0}'),
+  deadline: msg('엔진이 {1}초 안에 답하지 않았습니다({0}).', 'The engine did not answer within {1} s ({0}).'),
+  engineLost: msg('점검을 마치지 못했습니다. {0}', 'The check could not finish. {0}'),
   cleanupTitle: msg('정리', 'Cleanup'),
   cleanupLeft: msg('지우지 못한 컨테이너가 있습니다: {0}', 'Some containers could not be removed: {0}'),
   noContainer: msg('컨테이너를 찾을 수 없습니다: {0}', 'No such container: {0}'),
@@ -234,9 +236,12 @@ async function examine(
   }
 }
 
-function engineFailure(e: unknown, lang: Lang): DoctorCheck {
-  const text = (e as { message?: string })?.message ?? String(e);
-  return check('engine', false, DOCTOR_MSG.engineTitle, fillMsg(DOCTOR_MSG.engineLost, text), lang);
+/** An engine that failed or went away mid-run, in the sidebar's words (common/src/engine/errors.ts) plus the OS's. */
+function engineFailure(e: unknown, engine: DoctorEngine, lang: Lang): DoctorCheck {
+  if (e instanceof DeadlineError) return check('engine', false, DOCTOR_MSG.engineTitle, fillMsg(DOCTOR_MSG.engineLost, fillMsg(DOCTOR_MSG.deadline, e.what, Math.round(e.ms / 1000))), lang);
+  const err = classifyError(e, engine.where);
+  const reason = err.detail ? msg(`${err.reason.ko}: ${err.detail}`, `${err.reason.en}: ${err.detail}`) : err.reason;
+  return check('engine', false, DOCTOR_MSG.engineTitle, fillMsg(DOCTOR_MSG.engineLost, reason), lang);
 }
 
 export function newRunId(): string {
@@ -279,7 +284,7 @@ export async function runDoctor(engine: DoctorEngine, o: DoctorOptions): Promise
     await examine(engine, started.containerId, st, { lang, src, stop: true, watchSeconds, env: envRecord(facts.env), ports: started.ports, signal: o.signal, onProgress: o.onProgress, webChecks: o.webChecks, startError: started.startError }, result);
   } catch (e) {
     if (e instanceof CancelledError || o.signal?.aborted) cancelled = true;
-    else result.checks.push(engineFailure(e, lang));
+    else result.checks.push(engineFailure(e, engine, lang));
   } finally {
     if (made.size || !cancelled) {
       o.onProgress?.('cleanup', STEP_MSG.cleanup);
@@ -320,7 +325,7 @@ export async function whyExited(engine: DoctorEngine, containerId: string, o: Wh
   } catch (e) {
     if (e instanceof CancelledError) throw e;
     if ((e as { statusCode?: number }).statusCode === 404) result.checks.push(check('run', false, DOCTOR_MSG.engineTitle, fillMsg(DOCTOR_MSG.noContainer, containerId), o.lang));
-    else result.checks.push(engineFailure(e, o.lang));
+    else result.checks.push(engineFailure(e, engine, o.lang));
   }
   return result;
 }
