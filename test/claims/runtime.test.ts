@@ -8,6 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { APT_PACKAGES, INSTRUCTIONS } from '../../server/src/docs';
 import { JSONArgsRecommended } from '../../server/src/rules/buildkit/JSONArgsRecommended';
 import { ParsedDocument } from '../../server/src/service/document';
+import { effectiveCommand } from '../../server/src/service/effectiveCommand';
+import { explainMarkdown } from '../../server/src/service/explain';
+import { startChain } from '../../server/src/service/startChain';
 import { DL3025 } from '../../server/src/rules/hadolint/DL3025';
 import { DG102 } from '../../server/src/rules/stack/DG102-interactiveShellLast';
 import { DG111 } from '../../server/src/rules/stack/DG111-keepAliveMainProcess';
@@ -103,6 +106,77 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
     const seen = await Promise.all(cases.map(([image, argv]) => pid1(image, argv)));
     assert.equal(seen.length, 5);
     cases.forEach(([, argv, want], i) => assert.match(seen[i], want, `${argv.join(' ')} → PID 1 is "${seen[i]}"`));
+  });
+
+  it('explain (issue 16): SIGTERM reaches PID 1 only; children get none and die with PID 1; a shell PID 1 without a trap is killed at the grace period (137); --init puts docker-init first, whose child shell ends on SIGTERM (143)', async () => {
+    // Children that would print if SIGTERM reached them: one in the background, one in the foreground of PID 1.
+    const child = (label: string) => `sh -c "trap \\"echo ${label}-got-term\\" TERM; sleep 1000 & wait"`;
+    const scripts: Record<string, { argv: string[]; opts: string[] }> = {
+      // PID 1 handles TERM itself (a trap), then waits 2 s before it exits: time for a child to say it got the signal.
+      trap: { argv: ['sh', '-c', `${child('bg')} & trap 'echo pid1-got-term; sleep 2; exit 0' TERM; sleep 1000 & wait`], opts: [] },
+      // PID 1 is a shell without a trap that runs its last command as a child (two commands: busybox sh does not exec).
+      noTrap: { argv: ['sh', '-c', `${child('bg')} & ${child('fg')}; echo after`], opts: [] },
+      // The same under --init.
+      init: { argv: ['sh', '-c', `${child('bg')} & ${child('fg')}; echo after`], opts: ['--init'] },
+      // The fix the explainer teaches: PID 1's trap passes SIGTERM on to the child and waits for it.
+      forward: { argv: ['sh', '-c', `${child('bg')} & pid=$!; trap 'kill -TERM $pid; wait $pid; exit 0' TERM; sleep 1000 & wait`], opts: [] },
+    };
+    const names: Record<string, string> = {};
+    for (const [k, v] of Object.entries(scripts)) {
+      names[k] = containerName(`sig-${k}`);
+      await dockerOk(['run', '-d', '--name', names[k], '--label', `${LABEL}=${RUN_ID}`, ...v.opts, busybox, ...v.argv]);
+    }
+    // Every child has set its trap once `sleep 1000` runs in each of them.
+    for (const k of Object.keys(names)) {
+      let seen = 0;
+      for (let i = 0; i < 50 && seen < 2; i++) {
+        const ps = await docker(['exec', names[k], 'ps']);
+        // Processes whose command is `sleep 1000` itself (the shells' own command lines mention it too).
+        seen = (ps.stdout.match(/^\s*\d+\s+\S+\s+sleep 1000\s*$/gm) ?? []).length;
+        if (seen < 2) await new Promise((res) => setTimeout(res, 100));
+      }
+      assert.equal(seen, 2, `${k}: both waiting processes are up`);
+    }
+    const pid1s = await Promise.all(Object.values(names).map((n) => dockerOk(['exec', n, 'cat', '/proc/1/cmdline'])));
+    assert.match(pid1s[2].split('\0')[0], /docker-init$/, '--init puts docker-init in front as PID 1');
+    assert.match(pid1s[1].split('\0')[0], /^sh$/);
+    const stops = await Promise.all(
+      Object.values(names).map(async (n) => {
+        const t0 = Date.now();
+        await dockerOk(['stop', '-t', '4', n], 60_000);
+        const ms = Date.now() - t0;
+        const code = Number(await dockerOk(['inspect', '--format', '{{.State.ExitCode}}', n]));
+        const logs = await docker(['logs', n]);
+        return { ms, code, logs: logs.stdout + logs.stderr };
+      }),
+    );
+    const [trap, noTrap, init, forward] = stops;
+    // The child's trap works when the signal is handed to it: the runs below are not silent for want of a trap.
+    assert.match(forward.logs, /bg-got-term/, 'forwarded by PID 1, the child got SIGTERM');
+    assert.equal(forward.code, 0);
+    assert.ok(forward.ms < 3_000, `a clean stop (${forward.ms} ms)`);
+    assert.match(trap.logs, /pid1-got-term/, 'PID 1 got SIGTERM');
+    assert.doesNotMatch(trap.logs, /bg-got-term/, 'the background child got no SIGTERM');
+    assert.equal(trap.code, 0);
+    assert.ok(trap.ms < 4_000, `PID 1 exited on its own after its trap (${trap.ms} ms), the child with it`);
+    assert.doesNotMatch(noTrap.logs, /got-term|after/, 'nothing got SIGTERM: the shell PID 1 ignores it and the children never see it');
+    assert.ok(noTrap.ms >= 3_500, `the grace period ran out (${noTrap.ms} ms)`);
+    assert.equal(noTrap.code, 137, 'SIGKILL after the grace period');
+    assert.doesNotMatch(init.logs, /got-term|after/, 'under --init the shell ends on SIGTERM; its children get none');
+    assert.ok(init.ms < 2_000, `docker-init passed SIGTERM on and the shell ended at once (${init.ms} ms)`);
+    assert.equal(init.code, 143, '128 + SIGTERM: the shell was ended by the signal');
+    // What the explainer says is what these runs show.
+    const say = (script: string) => {
+      const df = 'FROM debian:bookworm\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n';
+      const doc = new ParsedDocument('file:///claims/Dockerfile', 1, df);
+      const ec = effectiveCommand(doc, doc.stages[0]);
+      return explainMarkdown(ec, 'en', { chain: startChain(doc, ec, (rel) => (rel === 'start.sh' ? script : null)) });
+    };
+    const shellPid1 = say('#!/bin/sh\nmysqld_safe &\nnginx -g "daemon off;"\n');
+    assert.match(shellPid1, /`docker stop` sends SIGTERM to PID 1 only\. Here PID 1 is a shell, and a shell without a `trap` does not act on SIGTERM/);
+    assert.match(shellPid1, /waits 10 s and then kills every process in the container with SIGKILL \(exit code 137\)/);
+    assert.match(shellPid1, /The programs beside PID 1 get no SIGTERM: when PID 1 exits, the kernel kills them at once with SIGKILL/);
+    assert.match(shellPid1, /`docker run --init`: Docker's init \(`docker-init`, tini\) becomes PID 1 and passes SIGTERM on to its child, the shell, which then ends, so `docker stop` does not wait the 10 s \(exit code 143\)\. The programs the shell started \(the last command too\) still get no SIGTERM/);
   });
 
   it('docs USER (claim 3): a container running as a non-root USER binds port 80 (net.ipv4.ip_unprivileged_port_start=0)', async () => {

@@ -326,8 +326,8 @@ function dockerfile(c: Ctx): string {
       '# (nginx and php-fpm workers run as www-data, MariaDB as mysql).',
     ),
     t(
-      '# exec 형식이라 셸을 거치지 않습니다. start.sh는 마지막에 exec nginx로 PID 1이 되어 docker stop의 신호를 직접 받습니다.',
-      '# Exec form, no shell in between: start.sh ends with exec nginx, which becomes PID 1 and receives docker stop’s signal.',
+      '# exec 형식이라 /bin/sh -c를 거치지 않고 start.sh가 PID 1이 됩니다. start.sh의 trap이 docker stop의 SIGTERM을 세 서비스에 넘깁니다.',
+      '# Exec form, no /bin/sh -c in between: start.sh is PID 1, and its trap passes docker stop’s SIGTERM on to the three services.',
     ),
     `CMD ["${IN_IMAGE.startScript}"]`,
   );
@@ -438,12 +438,12 @@ function startSh(c: Ctx): string {
   return [
     '#!/bin/bash',
     t(
-      '# 컨테이너 시작 스크립트: MariaDB와 php-fpm을 띄우고, DB를 준비하고, 마지막에 nginx를 포그라운드로 exec합니다.',
-      '# Container start script: starts MariaDB and php-fpm, prepares the database, then execs nginx in the foreground.',
+      '# 컨테이너 시작 스크립트: MariaDB와 php-fpm을 띄우고, DB를 준비하고, 마지막에 nginx를 띄운 뒤 기다립니다.',
+      '# Container start script: starts MariaDB and php-fpm, prepares the database, then starts nginx and waits.',
     ),
     t(
-      '# nginx가 PID 1이 되므로 docker stop의 SIGTERM을 nginx가 직접 받고, 컨테이너는 바로 멈춥니다.',
-      '# nginx becomes PID 1, so docker stop’s SIGTERM reaches nginx directly and the container stops at once.',
+      '# 이 스크립트가 PID 1입니다. docker stop의 SIGTERM은 PID 1에만 오므로, 맨 아래의 trap이 세 서비스에 SIGTERM을 나눠 보냅니다.',
+      '# This script is PID 1. docker stop’s SIGTERM reaches PID 1 only, so the trap at the end hands it to all three services.',
     ),
     'set -euo pipefail',
     '',
@@ -471,6 +471,7 @@ function startSh(c: Ctx): string {
     t('# 2. MariaDB를 백그라운드로 띄우고 응답할 때까지 기다립니다.', '# 2. Start MariaDB in the background and wait until it answers.'),
     'install -d -o mysql -g mysql -m 755 /run/mysqld',
     `${r.mariadbd} --user=mysql &`,
+    'db_pid=$!',
     'for _ in $(seq 1 60); do',
     `  if ${r.mariadbAdmin} --silent ping >/dev/null 2>&1; then break; fi`,
     '  sleep 0.5',
@@ -492,9 +493,13 @@ function startSh(c: Ctx): string {
     `  cat ${IN_IMAGE.initSql}`,
     `} | ${r.mariadb} --user=root`,
     '',
-    t('# 4. php-fpm을 띄웁니다(데몬이 되어 백그라운드에서 실행됩니다).', '# 4. Start php-fpm (it daemonizes).'),
+    t(
+      '# 4. php-fpm을 백그라운드로 띄웁니다. -F 옵션으로 데몬 분리를 막아 두면 $! 값이 php-fpm의 PID라서 종료할 때 쓸 수 있습니다.',
+      '# 4. Start php-fpm in the background. -F keeps it from daemonizing, so $! is php-fpm’s PID, used to stop it.',
+    ),
     'install -d -m 755 /run/php',
-    `php-fpm${r.php} --daemonize`,
+    `php-fpm${r.php} -F &`,
+    'fpm_pid=$!',
     '',
     t(
       '# 5. AUTOINDEX 값(on/off)을 사이트 설정에 반영합니다. 다시 시작한 컨테이너에 남은 옛 nginx.pid는 지웁니다.',
@@ -503,8 +508,35 @@ function startSh(c: Ctx): string {
     'rm -f /run/nginx.pid',
     `${IN_IMAGE.autoindexScript} "$AUTOINDEX"`,
     '',
-    t('# 6. nginx를 포그라운드로: 이 셸을 nginx로 바꿉니다.', '# 6. nginx in the foreground: replace this shell with nginx.'),
-    "exec nginx -g 'daemon off;'",
+    t(
+      '# 6. nginx를 띄우고 기다립니다. exec nginx로 이 셸을 바꾸면 SIGTERM은 nginx만 받고, nginx가 끝나는 순간',
+      '# 6. Start nginx and wait. With exec nginx, SIGTERM would reach nginx alone, and when nginx ends the kernel',
+    ),
+    t(
+      '#    커널이 남은 MariaDB와 php-fpm을 SIGKILL로 끝내 MariaDB가 정상 종료하지 못합니다.',
+      '#    kills the MariaDB and php-fpm left behind with SIGKILL: MariaDB would never shut down cleanly.',
+    ),
+    t(
+      '#    그래서 셸이 PID 1로 남아 SIGTERM을 받으면 세 서비스에 넘기고, 모두 끝날 때까지 기다린 뒤 종료합니다.',
+      '#    So the shell stays PID 1: on SIGTERM it passes the signal to all three services and exits once they have.',
+    ),
+    'stop_services() {',
+    `  log "${t('SIGTERM을 받아 nginx, php-fpm, MariaDB를 종료합니다', 'SIGTERM: stopping nginx, php-fpm and MariaDB')}"`,
+    '  kill -TERM "$nginx_pid" "$fpm_pid" "$db_pid" 2>/dev/null || true',
+    t(
+      '  wait  # MariaDB는 SIGTERM을 받으면 데이터를 디스크에 쓰고 정상 종료합니다.',
+      '  wait  # On SIGTERM MariaDB writes its data to disk and shuts down cleanly.',
+    ),
+    '  exit 0',
+    '}',
+    "nginx -g 'daemon off;' &",
+    'nginx_pid=$!',
+    'trap stop_services TERM INT',
+    t(
+      '# wait는 SIGTERM이 오면 바로 돌아와 trap을 실행합니다. nginx가 혼자 끝나도 돌아오고, 그러면 컨테이너도 멈춥니다.',
+      '# wait returns as soon as SIGTERM arrives and runs the trap; it also returns when nginx ends on its own, and the container stops.',
+    ),
+    'wait "$nginx_pid"',
   ].join('\n') + '\n';
 }
 

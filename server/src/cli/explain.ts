@@ -2,15 +2,18 @@
  * `dockerfile-guide explain FILE [--stage NAME|INDEX] [--lang ko|en|both] [--format text|json] [--no-engine]`
  * What `docker run` executes for a stage (default: the final one). The base image's defaults come from the local
  * Docker engine when it has the image (skipped silently otherwise, or with --no-engine), then the built-in table.
+ * Start scripts the Dockerfile copies in are read from its folder (the build context) and followed.
  * Exit codes: 0 explained, 2 bad usage, unreadable file, or no such stage.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { inspectImageConfig } from '../../../common/src/engine/inspect';
 import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
 import { ParsedDocument } from '../service/document';
 import type { BaseImageConfig } from '../service/baseImages';
 import { effectiveCommand, resolveImage } from '../service/effectiveCommand';
-import { explainJson, explainMarkdown, pickStage } from '../service/explain';
+import { chainOrNull, explainJson, explainMarkdown, pickStage } from '../service/explain';
+import { readInside } from '../host/contextFiles';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI } from './messages';
 
@@ -76,8 +79,11 @@ export async function runExplain(argv: string[], io: ExplainIo, defaultLang: Lan
     }
     const base = args.flags.has('no-engine') ? undefined : await engineBase(doc, stage.index);
     const ec = effectiveCommand(doc, stage, base);
-    if (format === 'json') io.out(JSON.stringify(explainJson(ec), null, 2));
-    else io.out(explainMarkdown(ec, lang));
+    // The start scripts are read from the Dockerfile's folder, the build context, as `check` reads them.
+    const dir = file === '-' ? undefined : path.dirname(path.resolve(file));
+    const chain = chainOrNull(doc, ec, dir ? (rel) => readInside(dir, rel) : undefined);
+    if (format === 'json') io.out(JSON.stringify(explainJson(ec, chain), null, 2));
+    else io.out(explainMarkdown(ec, lang, { chain }));
     return 0;
   } catch (e) {
     return usageErrorExit(e, (text) => io.err(text), lang);

@@ -1,10 +1,14 @@
 /**
  * "What this container actually runs": the Markdown explanation of a stage's effective ENTRYPOINT/CMD (hover on
- * CMD/ENTRYPOINT/FROM, the explain command and the CLI), and the JSON shape of the CLI's `--format json`.
+ * CMD/ENTRYPOINT/FROM, the explain command and the CLI), and the JSON shape of the CLI's `--format json`. With a
+ * reader of the build context, the explanation follows the start scripts (startChain.ts): who ends up as PID 1, what
+ * runs beside it, and what `docker stop` does to them (test/claims/runtime.test.ts shows each claim on the engine).
  */
 import { perLang, pick, type Lang, type OneLang as L } from '../../../common/src/i18n';
 import type { ExplainRequestParams, ExplainResponse } from '../../../common/src/protocol';
 import { shellPid1 } from './pid1Shell';
+import { startChain, type BackgroundProgram, type ChainStep, type StartChain } from './startChain';
+import { isDatabase } from '../rules/stack/mainProcess';
 import type { Instr, ParsedDocument, Stage } from './document';
 import {
   argvWithEntrypoint,
@@ -277,6 +281,166 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The start scripts: who ends up as PID 1, what runs beside it, what `docker stop` does.
+
+function at(file: string, line: number, l: L): string {
+  return t(l, `${code(file)} 파일 ${line}번 줄`, `${code(file)} line ${line}`);
+}
+
+function stepText(s: ChainStep, l: L): string {
+  return `${at(s.file, s.line, l)} ${code(s.text ?? argvLine(s.argv))}`;
+}
+
+function bgList(list: readonly BackgroundProgram[], l: L): string {
+  return list.map((b) => `${code(b.program)} (${at(b.file, b.line, l)})`).join(', ');
+}
+
+/** The start-script part of the explanation; null when no script was involved and nothing runs beside PID 1. */
+export function chainSection(ch: StartChain, ec: EffectiveCommand, l: L): string | null {
+  if (!ch.scripts.length && !ch.unreadable && !ch.background.length) return null;
+  const last = ch.pid1Chain[ch.pid1Chain.length - 1];
+  const out: string[] = [`#### ${t(l, 'PID 1과 `docker stop`', 'PID 1 and `docker stop`')}`];
+  const rows: string[] = [];
+  // PID 1.
+  if (ch.foreground === null && ch.unreadable) {
+    rows.push(
+      t(
+        l,
+        `- **PID 1**: ${code(argvLine(last.argv))}부터는 알 수 없습니다. ${code(ch.unreadable)} 스크립트를 빌드 컨텍스트에서 읽을 수 없어 그 안의 명령을 따라갈 수 없습니다.`,
+        `- **PID 1**: unknown past ${code(argvLine(last.argv))}: the script ${code(ch.unreadable)} cannot be read from the build context, so its commands cannot be followed.`,
+      ),
+    );
+  } else if (ch.shellPid1 && ch.pid1Script && ch.pid1Script !== ch.pid1Chain[0].file) {
+    rows.push(
+      t(
+        l,
+        `- **PID 1**: ${code(argvLine(last.argv))}, 즉 ${code(ch.pid1Script)} 스크립트를 실행하는 셸입니다. 스크립트가 마지막 명령을 \`exec\`하지 않아 셸이 끝까지 PID 1로 남습니다.`,
+        `- **PID 1**: ${code(argvLine(last.argv))}, that is the shell running ${code(ch.pid1Script)}. The script does not \`exec\` its last command, so the shell stays PID 1.`,
+      ),
+    );
+  } else if (!ch.shellPid1) {
+    rows.push(t(l, `- **PID 1**: ${code(argvLine(last.argv))}`, `- **PID 1**: ${code(argvLine(last.argv))}`));
+  }
+  if (ch.pid1Chain.length > 1) {
+    rows.push(`- **${t(l, 'PID 1이 넘어가는 순서', 'How PID 1 is handed on')}**: ${ch.pid1Chain.map((s) => stepText(s, l)).join(' → ')}`);
+  }
+  // Beside it.
+  rows.push(
+    ch.background.length
+      ? t(l, `- **PID 1 옆에서 실행되는 프로그램**: ${bgList(ch.background, l)}`, `- **Running beside PID 1**: ${bgList(ch.background, l)}`)
+      : t(l, '- **PID 1 옆에서 실행되는 프로그램**: 없음', '- **Running beside PID 1**: nothing'),
+  );
+  // Foreground.
+  if (ch.foreground === false) {
+    rows.push(
+      t(
+        l,
+        '- **포그라운드**: ⚠️ 포그라운드에 남는 프로그램이 없습니다. 스크립트가 끝나면 PID 1도 끝나고, 컨테이너는 백그라운드 서비스와 함께 바로 멈춥니다.',
+        '- **Foreground**: ⚠️ nothing stays in the foreground. When the script ends, PID 1 ends with it and the container stops at once, background services and all.',
+      ),
+    );
+  } else if (ch.foreground === true) {
+    const lf = ch.shellPid1 && ch.lastForeground ? ch.lastForeground : null;
+    rows.push(
+      ch.waits
+        ? t(
+            l,
+            `- **포그라운드**: 셸이 ${stepText(ch.waits, l)} 명령으로 백그라운드 프로그램을 기다리므로 컨테이너가 계속 실행됩니다.`,
+            `- **Foreground**: the shell waits for its background programs (${stepText(ch.waits, l)}), so the container keeps running.`,
+          )
+        : lf
+          ? t(l, `- **포그라운드**: ${stepText(lf, l)} 명령이 셸의 자식 프로세스로 실행됩니다.`, `- **Foreground**: ${stepText(lf, l)}, run as a child of the shell.`)
+          : t(l, '- **포그라운드**: PID 1이 포그라운드에서 계속 실행됩니다.', '- **Foreground**: PID 1 keeps running in the foreground.'),
+    );
+  } else if (!ch.unreadable) {
+    rows.push(t(l, '- **포그라운드**: 알 수 없음 (`exec "$@"`에 넘길 CMD가 없습니다)', '- **Foreground**: unknown (`exec "$@"` has no CMD to hand over to)'));
+  }
+  out.push(rows.join('\n'));
+  if (ch.foreground === false || ch.foreground === null) return out.join('\n\n');
+
+  // What `docker stop` does.
+  const stop: string[] = [];
+  const scriptShell = ch.shellPid1 && !ec.shellForm;
+  if (ch.trap) {
+    stop.push(
+      t(
+        l,
+        `\`docker stop\` 명령은 SIGTERM을 PID 1에만 보냅니다. ${at(ch.trap.file, ch.trap.line, l)}의 \`trap\` 명령이 TERM을 받아 처리합니다. 이 trap 명령이 옆의 프로그램에도 SIGTERM을 넘기고 그 프로그램들이 끝날 때까지 기다려야 정상 종료됩니다.`,
+        `\`docker stop\` sends SIGTERM to PID 1 only. The \`trap\` on ${at(ch.trap.file, ch.trap.line, l)} handles TERM; it must pass the signal on to the programs beside PID 1 and wait for them for a clean stop.`,
+      ),
+    );
+  } else if (scriptShell) {
+    stop.push(
+      t(
+        l,
+        '`docker stop` 명령은 SIGTERM을 PID 1에만 보냅니다. 여기서 PID 1은 셸이고, `trap` 명령이 없는 셸은 SIGTERM을 처리하지 않습니다(커널은 PID 1이 처리기를 두지 않은 신호를 버립니다). 그래서 Docker는 10초를 기다린 뒤 컨테이너의 모든 프로세스를 SIGKILL로 강제 종료합니다(종료 코드 137).',
+        '`docker stop` sends SIGTERM to PID 1 only. Here PID 1 is a shell, and a shell without a `trap` does not act on SIGTERM (the kernel drops a signal PID 1 has no handler for), so Docker waits 10 s and then kills every process in the container with SIGKILL (exit code 137).',
+      ),
+    );
+  } else if (!ch.shellPid1) {
+    stop.push(t(l, `\`docker stop\` 명령이 보내는 SIGTERM은 PID 1인 ${code(argvLine(last.argv))} 프로세스가 직접 받습니다.`, `\`docker stop\`'s SIGTERM reaches PID 1, ${code(argvLine(last.argv))}, directly.`));
+  }
+  if (ch.background.length && !ch.trap) {
+    stop.push(
+      t(
+        l,
+        'PID 1 옆의 프로그램은 SIGTERM을 받지 못합니다. PID 1이 끝나면 커널이 바로 SIGKILL로 끝내고, PID 1이 끝나지 않으면 10초 뒤 Docker가 SIGKILL로 끝냅니다.',
+        'The programs beside PID 1 get no SIGTERM: when PID 1 exits, the kernel kills them at once with SIGKILL; when it does not, Docker kills them after 10 s.',
+      ),
+    );
+    const dbs = [...new Set(ch.background.map((b) => b.program).filter(isDatabase))];
+    if (dbs.length) {
+      const list = dbs.map(code).join(', ');
+      stop.push(
+        t(
+          l,
+          `⚠️ ${list} 프로세스는 데이터베이스입니다. 이렇게 강제 종료되면 정상 종료 처리를 하지 못합니다.`,
+          dbs.length === 1
+            ? `⚠️ ${list} is a database: killed this way, it does not shut down cleanly.`
+            : `⚠️ ${list} are databases: killed this way, they do not shut down cleanly.`,
+        ),
+      );
+    }
+  }
+  if (stop.length) out.push(stop.join(' '));
+
+  // The fix.
+  if (ch.trap) return out.join('\n\n');
+  const fixes: string[] = [];
+  const lf = ch.lastForeground;
+  if (scriptShell && lf && !ch.background.length) {
+    fixes.push(
+      t(
+        l,
+        `- 마지막 명령 앞에 \`exec\` 명령을 붙이세요: ${at(lf.file, lf.line, l)}을 ${code(`exec ${argvLine(lf.argv)}`)}로 바꾸면 그 프로그램이 PID 1이 되어 SIGTERM을 직접 받습니다.`,
+        `- \`exec\` the last command: write ${code(`exec ${argvLine(lf.argv)}`)} on ${at(lf.file, lf.line, l)}; that program then becomes PID 1 and gets SIGTERM itself.`,
+      ),
+    );
+  }
+  if (ch.background.length) {
+    fixes.push(
+      t(
+        l,
+        '- 스크립트를 PID 1로 두고, TERM을 받으면 서비스에 SIGTERM을 넘기고 끝날 때까지 기다리는 `trap` 명령을 두세요. 마지막 프로그램은 `&` 기호로 띄우고 `wait` 명령으로 기다립니다(**새 웹 스택 프로젝트** 명령이 만드는 start.sh가 이렇게 합니다). 예:',
+        '- Keep the script as PID 1 and give it a `trap` that, on TERM, passes SIGTERM on to the services and waits for them; start the last program with `&` and `wait` for it (the start.sh made by the **New web stack project** command does this). For example:',
+      ) +
+        '\n\n  ```sh\n  mariadbd --user=mysql &\n  db_pid=$!\n  nginx -g \'daemon off;\' &\n  nginx_pid=$!\n  trap \'kill -TERM "$nginx_pid" "$db_pid"; wait; exit 0\' TERM\n  wait "$nginx_pid"\n  ```',
+    );
+  }
+  if (scriptShell) {
+    fixes.push(
+      t(
+        l,
+        '- 또는 `docker run --init` 옵션으로 실행하세요. Docker의 init 프로세스(`docker-init`, tini)가 PID 1이 되어 SIGTERM을 자식인 셸에 넘기므로, 셸이 끝나고 `docker stop`이 10초를 기다리지 않습니다(종료 코드 143). 다만 셸이 띄운 프로그램(마지막 명령 포함)은 여전히 SIGTERM을 받지 못하고 강제 종료됩니다.',
+        '- Or run it with `docker run --init`: Docker\'s init (`docker-init`, tini) becomes PID 1 and passes SIGTERM on to its child, the shell, which then ends, so `docker stop` does not wait the 10 s (exit code 143). The programs the shell started (the last command too) still get no SIGTERM and are killed.',
+      ),
+    );
+  }
+  if (fixes.length) out.push(`${t(l, '**해결**', '**Fix**')}\n\n${fixes.join('\n')}`);
+  return out.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The explanation.
 
 export interface ExplainOptions {
@@ -284,6 +448,8 @@ export interface ExplainOptions {
   current?: Instr;
   /** Include the Docker table (default true). */
   table?: boolean;
+  /** The start scripts followed from the build context (startChain.ts); null or absent: not followed. */
+  chain?: StartChain | null;
 }
 
 function runLine(label: string, argv: string[] | null, l: L): string {
@@ -314,6 +480,8 @@ export function explainMarkdown(ec: EffectiveCommand, lang: Lang, opts: ExplainO
     const sections = [head, runs, runsNote, parts];
     const ns = notes(ec, l, opts.current);
     if (ns.length) sections.push(ns.join('\n\n'));
+    const chain = opts.chain ? chainSection(opts.chain, ec, l) : null;
+    if (chain) sections.push(chain);
     if (opts.table !== false) sections.push(`#### ${t(l, 'CMD와 ENTRYPOINT 조합표', 'How CMD and ENTRYPOINT combine')}\n\n${dockerTable(ec, l)}`);
     sections.push(
       `[${t(l, 'Docker 문서: CMD와 ENTRYPOINT의 관계', "Docker's reference: how CMD and ENTRYPOINT interact")}](https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)`,
@@ -326,12 +494,25 @@ export function explainMarkdown(ec: EffectiveCommand, lang: Lang, opts: ExplainO
  * The hover addon (HoverExtras.instructionAddon): for CMD and ENTRYPOINT of any stage, and FROM of the final stage.
  * Null for every other instruction.
  */
-export function explainHover(doc: ParsedDocument, ins: Instr, lang: Lang): string | null {
+export function explainHover(doc: ParsedDocument, ins: Instr, lang: Lang, read?: ContextReader): string | null {
   const stage = ins.stage;
   if (!stage) return null;
   if (ins.keyword === 'FROM' && stage !== finalStage(doc)) return null;
   if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT' && ins.keyword !== 'FROM') return null;
-  return explainMarkdown(effectiveCommand(doc, stage), lang, { current: ins });
+  const ec = effectiveCommand(doc, stage);
+  return explainMarkdown(ec, lang, { current: ins, chain: chainOrNull(doc, ec, read) });
+}
+
+/** A reader of build-context files (the host's; see LanguageServiceHost.contextFileReader). */
+export type ContextReader = (rel: string) => string | null;
+
+/** The start-script chain, or null when it cannot be worked out (never let it break the explanation). */
+export function chainOrNull(doc: ParsedDocument, ec: EffectiveCommand, read: ContextReader | undefined): StartChain | null {
+  try {
+    return startChain(doc, ec, read);
+  } catch {
+    return null;
+  }
 }
 
 /** The stage the explain command / CLI shows: by name (case-insensitive) or index; default the final stage. */
@@ -361,6 +542,12 @@ export interface ExplainJson {
   baseImage: string | null;
   runWithArgs: string[] | null;
   runWithEntrypointSh: string[];
+  /** The Dockerfile line first, then each start-script line that execs; the last one runs as PID 1. */
+  pid1Chain: ChainStep[];
+  /** Programs the container's command or its start scripts start beside PID 1. */
+  background: BackgroundProgram[];
+  /** Something stays in the foreground; null when a start script cannot be read (or the command is unknown). */
+  foreground: boolean | null;
 }
 
 export interface JsonOrigin {
@@ -382,7 +569,7 @@ function jsonOrigin(p: Part | null): JsonOrigin | null {
   return o;
 }
 
-export function explainJson(ec: EffectiveCommand): ExplainJson {
+export function explainJson(ec: EffectiveCommand, chain: StartChain | null = null): ExplainJson {
   const known = (p: Part | null) => (p && p.origin.kind !== 'unknown' ? [...p.argv] : null);
   const unknown: ('entrypoint' | 'cmd')[] = [];
   if (ec.entrypoint?.origin.kind === 'unknown') unknown.push('entrypoint');
@@ -403,19 +590,22 @@ export function explainJson(ec: EffectiveCommand): ExplainJson {
     baseImage: ec.baseImage,
     runWithArgs: argvWithRunArgs(ec, ['arg1', 'arg2']),
     runWithEntrypointSh: argvWithEntrypoint('sh'),
+    pid1Chain: chain ? chain.pid1Chain.map((x) => ({ file: x.file, line: x.line, argv: [...x.argv] })) : [],
+    background: chain ? chain.background.map((x) => ({ ...x })) : [],
+    foreground: chain ? chain.foreground : null,
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The custom request behind the explain command (protocol types in common/src/protocol.ts).
 
-export function explainRequest(doc: ParsedDocument, params: ExplainRequestParams, lang: Lang): ExplainResponse | null {
+export function explainRequest(doc: ParsedDocument, params: ExplainRequestParams, lang: Lang, read?: ContextReader): ExplainResponse | null {
   const stage = pickStage(doc, params.stage ?? undefined);
   if (!stage) return null;
   const ec = effectiveCommand(doc, stage);
   const label = stage.name ?? `#${stage.index + 1}`;
   return {
-    markdown: explainMarkdown(ec, lang),
+    markdown: explainMarkdown(ec, lang, { chain: chainOrNull(doc, ec, read) }),
     title: `${label}: ${ec.argv === null ? '?' : argvLine(ec.argv)}`,
     stage: stage.index,
     stages: doc.stages.map((s) => {

@@ -94,7 +94,7 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
 
     hover: (doc: ParsedDocument, pos: Position, lang: Lang, ctx: HoverContext) =>
       hover(doc, pos, lang, {
-        instructionAddon: (ins) => explainHover(doc, ins, lang),
+        instructionAddon: (ins) => explainHover(doc, ins, lang, host.contextFileReader?.(doc.uri)),
         diagnosticAddon: (at) =>
           ctx.deferredDiagnostics
             ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang)
@@ -104,8 +104,9 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
       }),
     codeActions: (doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], lang: Lang, rules: RuleSettings) =>
       codeActions(doc, range, diagnostics, lang, options(doc.uri, rules)),
-    codeLenses: (doc: ParsedDocument, lang: Lang, effectiveCommandLens: boolean) => codeLenses(doc, lang, effectiveCommandLens),
-    explain: (doc: ParsedDocument, params: ExplainRequestParams, lang: Lang) => explainRequest(doc, params, lang),
+    codeLenses: (doc: ParsedDocument, lang: Lang, effectiveCommandLens: boolean) =>
+      codeLenses(doc, lang, effectiveCommandLens, host.contextFileReader?.(doc.uri)),
+    explain: (doc: ParsedDocument, params: ExplainRequestParams, lang: Lang) => explainRequest(doc, params, lang, host.contextFileReader?.(doc.uri)),
     /** The images a document's FROMs name, after ARG substitution (the client's engine probe asks which to inspect). */
     baseImages: (doc: ParsedDocument) => documentBaseImages(doc),
     signatureHelp: (doc: ParsedDocument, pos: Position, lang: Lang) => signatureHelp(doc, pos, lang),

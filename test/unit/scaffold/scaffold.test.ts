@@ -64,7 +64,7 @@ describe('scaffold: generated files', () => {
     assert.match(file(bw, 'Dockerfile'), /^FROM debian:bookworm$/m);
     assert.match(file(bw, 'Dockerfile'), /php8\.2-fpm/);
     assert.match(file(bw, 'srcs/nginx.conf'), /fastcgi_pass unix:\/run\/php\/php8\.2-fpm\.sock;/);
-    assert.match(file(bw, 'srcs/start.sh'), /^php-fpm8\.2 --daemonize$/m);
+    assert.match(file(bw, 'srcs/start.sh'), /^php-fpm8\.2 -F &$/m);
     assert.doesNotMatch(file(bw, 'Dockerfile'), /archive\.debian\.org|AS downloads/);
     const bs = generateStack({ debian: 'buster', source: 'debian', phpMyAdmin: true, lang: 'en', siteName: 'localhost' });
     const bsDf = file(bs, 'Dockerfile');

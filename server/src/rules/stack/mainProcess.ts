@@ -283,13 +283,18 @@ export function servicesStartedBefore(m: MainCommand): string[] {
   return out;
 }
 
-function startedService(c: SimpleCommand): string | null {
-  const argv = c.words.map((w) => w.value);
+/** The service a command starts beside the main process (see servicesStartedBefore), or null. */
+export function startedService(c: SimpleCommand): string | null {
+  return startedServiceArgv(c.words.map((w) => w.value), c.background);
+}
+
+/** The same for a plain argv (the explainer's exec-form and `exec`ed commands); `background`: it ends with `&`. */
+export function startedServiceArgv(argv: string[], background: boolean): string | null {
   if (argv.length === 0) return null;
   const name = baseName(argv[0]);
   if (name === 'service' && argv.length >= 3 && /^(start|restart)$/.test(argv[2])) return argv[1];
   if (/^\/etc\/init\.d\//.test(argv[0]) && /^(start|restart)$/.test(argv[1] ?? '')) return baseName(argv[0]);
-  if (c.background) return name;
+  if (background) return name;
   if (name === 'nginx' && !argv.slice(1).some((a) => /^-[stTvV]$/.test(a)) && !nginxForeground(argv)) return 'nginx';
   if (/^php(-fpm[\d.]*|[\d.]+-fpm)$/.test(name) && !argv.slice(1).some((a) => a === '-F' || a === '--nodaemonize')) return name;
   return null;
