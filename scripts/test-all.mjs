@@ -3,7 +3,7 @@
 //
 // Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
 //   editor: unit, lsp, cli, fuzz, package, e2e, ui   (CPU: the language server, the CLI, a real VS Code)
-//   engine: claims, stack, docker, faults             (mostly waiting on dockerd: builds, containers, timeouts)
+//   engine: claims, stack, doctor, docker, faults     (mostly waiting on dockerd: builds, containers, timeouts)
 // The lanes share no state: the engine suites name and label everything they make, build the shared base images
 // once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
 // (the package test packages a copy; e2e and ui are told not to build). Timing checks inside the suites compare
@@ -35,12 +35,13 @@ const SUITES = {
   ui: ['--no-build'],
   claims: [],
   stack: [],
+  doctor: [],
   docker: [],
   faults: [],
 };
 const LANES = [
   ['unit', 'lsp', 'cli', 'fuzz', 'package', 'e2e', 'ui'],
-  ['claims', 'stack', 'docker', 'faults'],
+  ['claims', 'stack', 'doctor', 'docker', 'faults'],
 ];
 
 const only = opts.only ? new Set(opts.only.split(',')) : null;
@@ -111,7 +112,7 @@ function summarize(text) {
  * is built FROM them inherits the label). A test that leaves state behind is how a later run came to depend on it.
  */
 function engineLeftovers() {
-  if (!lanes.some((l) => l.some((s) => ['claims', 'stack', 'docker', 'faults'].includes(s)))) return [];
+  if (!lanes.some((l) => l.some((s) => ['claims', 'stack', 'doctor', 'docker', 'faults'].includes(s)))) return [];
   const docker = (...args) => spawnSync('docker', ['-H', 'unix:///var/run/docker.sock', ...args], { encoding: 'utf8' });
   if (docker('version').status !== 0) return [];
   const out = [];
@@ -120,7 +121,9 @@ function engineLeftovers() {
     out.push(...r.stdout.split('\n').filter(Boolean).map((l) => `container ${l}`));
   }
   const images = docker('images', '--filter', 'label=dockerfile-guide.test-base', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}');
-  const bases = /^[0-9a-f]+ dfg-test\/(busybox|debian-minbase):/;
+  // The bases, and the doctor suite's web-stack images: tagged by the hash of their build context like the bases (the
+  // same tag is the same image), kept so that a second run builds nothing.
+  const bases = /^[0-9a-f]+ dfg-test\/(busybox|debian-minbase|doctor-web-stack):/;
   out.push(...images.stdout.split('\n').filter((l) => l && !bases.test(l)).map((l) => `image ${l}`));
   return [...new Set(out)];
 }

@@ -5,7 +5,11 @@
  *     AUTOINDEX env var is found instead and the container is restarted with it;
  *   - fastcgi_pass pointed at PHP 7.4's socket (the image has 8.2): /wordpress/ fails with a 502 mapped to the
  *     fastcgi_pass line of srcs/nginx.conf, naming the socket php-fpm really has;
- *   - Debian's placeholder page kept and named in `index`: the listing check fails, pointing at the `index` line.
+ *   - Debian's placeholder page kept and named in `index`: the listing check fails, pointing at the `index` line;
+ *   - WordPress given a database host MariaDB does not listen on: "Error establishing a database connection";
+ *   - the switch script without its reload, and port 80 without its redirect; the switch restarting nginx with
+ *     `service nginx restart`, which takes the container down (nginx is PID 1).
+ * The cases run side by side (each has its own container), so the suite takes about as long as its slowest case.
  * Images are tagged by the hash of their build context and kept, so a second run builds nothing (set
  * DFG_DOCTOR_DROP_IMAGES=1 to remove them); containers and the network are removed in after().
  */
@@ -32,7 +36,8 @@ function log(s: string) {
   process.stderr.write(`[doctor-web] ${s}\n`);
 }
 
-type Variant = 'good' | 'fastcgi' | 'index';
+type Variant = 'good' | 'fastcgi' | 'index' | 'noreload' | 'restart';
+const VARIANTS: Variant[] = ['good', 'fastcgi', 'index', 'noreload', 'restart'];
 
 /** The scaffold, with a fixed salt source (the same bytes give the same context, so the layer cache holds). */
 function writeScaffold(dir: string, variant: Variant): void {
@@ -49,6 +54,20 @@ function writeScaffold(dir: string, variant: Variant): void {
     if (variant === 'index' && f.path === 'Dockerfile') {
       assert.match(text, / \/var\/www\/html\/index\.nginx-debian\.html/);
       text = text.replace(' /var/www/html/index.nginx-debian.html', '');
+    }
+    // The switch edits the config but forgets the reload; and port 80 serves the site instead of redirecting.
+    if (variant === 'noreload' && f.path === 'srcs/autoindex.sh') {
+      assert.match(text, /^ {2}nginx -s reload$/m);
+      text = text.replace(/^ {2}nginx -s reload$/m, '  true');
+    }
+    if (variant === 'noreload' && f.path === 'srcs/nginx.conf') {
+      assert.match(text, /^ {4}return 301 https:\/\/\$host\$request_uri;$/m);
+      text = text.replace(/^ {4}return 301 https:\/\/\$host\$request_uri;$/m, '    root /var/www/html;');
+    }
+    // The switch restarts nginx the way a VM would: nginx is PID 1, so the container goes down with it.
+    if (variant === 'restart' && f.path === 'srcs/autoindex.sh') {
+      assert.match(text, /^ {2}nginx -s reload$/m);
+      text = text.replace(/^ {2}nginx -s reload$/m, '  service nginx restart');
     }
     fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
     fs.writeFileSync(path.join(dir, f.path), text, { mode: f.mode });
@@ -135,17 +154,17 @@ function lineIn(dir: string, rel: string, re: RegExp): number {
   return i + 1;
 }
 
-describe('doctor web checks on the web-stack scaffold (real engine)', { timeout: 20 * 60_000 }, () => {
+describe('doctor web checks on the web-stack scaffold (real engine)', { timeout: 20 * 60_000, concurrency: true }, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-doctor-web-'));
-  const images: Record<Variant, string> = { good: '', fastcgi: '', index: '' };
-  const dirs: Record<Variant, string> = { good: '', fastcgi: '', index: '' };
+  const images = {} as Record<Variant, string>;
+  const dirs = {} as Record<Variant, string>;
   const t0 = Date.now();
 
   before(async () => {
     const v = docker(['version', '--format', '{{.Server.Version}}'], { allowFail: true });
     if (v.status !== 0) throw new Error(`no Docker engine answers: ${v.stderr}`);
     docker(['network', 'create', '--label', `${LABEL}=${run}`, NETWORK]);
-    for (const variant of ['good', 'fastcgi', 'index'] as Variant[]) {
+    for (const variant of VARIANTS) {
       const dir = path.join(work, variant);
       writeScaffold(dir, variant);
       useLocalDebianBase(dir);
@@ -262,5 +281,45 @@ describe('doctor web checks on the web-stack scaffold (real engine)', { timeout:
     assert.equal(by['autoindex-off'].ok, true);
     assert.equal(by['autoindex-off'].skipped, true);
     for (const id of ['http-redirect', 'https-certificate', 'wordpress', 'phpmyadmin']) assert.equal(by[id].ok, true, `${id}: ${by[id].detail}`);
+  });
+
+  it('WordPress cannot reach MariaDB: the wordpress check names the database error and wp-config.php', async () => {
+    // MariaDB listens on 127.0.0.1 only (Debian's bind-address): another loopback address is refused.
+    const c = await start(images.good, dirs.good, { WORDPRESS_DB_HOST: '127.0.0.2' });
+    const checks = await runWebChecks({ httpPort: c.httpPort, httpsPort: c.httpsPort, containerId: c.name, exec: execIn(() => c.name), lang: 'en', context: contextOf(c.dir) });
+    const wp = byId(checks).wordpress;
+    assert.equal(wp.ok, false, wp.detail);
+    assert.match(wp.detail, /Error establishing a database connection/);
+    assert.equal(wp.file, 'srcs/wp-config.php');
+    assert.equal(wp.line, lineIn(c.dir, 'srcs/wp-config.php', /DB_PASSWORD|DB_HOST/));
+    assert.equal(byId(checks).phpmyadmin.ok, true, 'the login page needs no database');
+  });
+
+  it('a switch that forgets the reload, and port 80 serving the site: both found, on their lines', async () => {
+    const c = await start(images.noreload, dirs.noreload);
+    const checks = await runWebChecks({ httpPort: c.httpPort, httpsPort: c.httpsPort, containerId: c.name, exec: execIn(() => c.name), lang: 'en', context: contextOf(c.dir) });
+    const by = byId(checks);
+    log(JSON.stringify(checks.map((x) => [x.id, x.ok, x.detail, x.file, x.line])));
+    assert.equal(by['http-redirect'].ok, false);
+    assert.match(by['http-redirect'].detail, /HTTP answers \d+ instead of redirecting/);
+    assert.equal(by['http-redirect'].file, 'srcs/nginx.conf');
+    assert.equal(by['http-redirect'].line, lineIn(c.dir, 'srcs/nginx.conf', /^\s*listen 80;/));
+    assert.equal(by['autoindex-on'].ok, true);
+    const off = by['autoindex-off'];
+    assert.equal(off.ok, false);
+    assert.match(off.detail, /changed the configuration to `autoindex off`.*nginx -s reload/);
+    assert.equal(off.file, 'srcs/autoindex.sh');
+  });
+
+  it('a switch that restarts nginx with service: the container goes down, and the check says why, on that line', async () => {
+    const c = await start(images.restart, dirs.restart);
+    const checks = await runWebChecks({ httpPort: c.httpPort, httpsPort: c.httpsPort, containerId: c.name, exec: execIn(() => c.name), lang: 'en', context: contextOf(c.dir) });
+    const off = byId(checks)['autoindex-off'];
+    log(JSON.stringify([off.ok, off.detail, off.file, off.line, off.evidence]));
+    assert.equal(off.ok, false);
+    assert.match(off.detail, /stops answering.*PID 1/);
+    assert.equal(off.file, 'srcs/autoindex.sh');
+    assert.equal(off.line, lineIn(c.dir, 'srcs/autoindex.sh', /service nginx restart/));
+    assert.equal(docker(['inspect', '--format', '{{.State.Running}}', c.name]).stdout.trim(), 'false', 'the container stopped with nginx');
   });
 });

@@ -401,7 +401,8 @@ async function wordpress(env: Env): Promise<DoctorCheck> {
   const port = env.o.httpsPort;
   if (!port) return make(env, id, false, T, msg('443번 포트가 게시되지 않아 확인하지 못했습니다.', 'Not checked: port 443 is not published.'));
   const { reply: r, uri } = await getFollow(env, port, '/wordpress/');
-  if (r.status === 200 && /Error establishing a database connection/i.test(r.body)) {
+  // WordPress sends this page with 500 (dead_db() in wp-includes/functions.php); older releases and caches with 200.
+  if (r.status && /Error establishing a database connection/i.test(r.body)) {
     const wp = wpConfig(env);
     return make(env, id, false, T, msg(
       'WordPress는 php-fpm을 거쳐 실행되지만 "Error establishing a database connection" 오류를 보여 줍니다. MariaDB가 실행 중인지, wp-config.php 파일의 DB_NAME, DB_USER, DB_PASSWORD, DB_HOST 값이 만든 데이터베이스와 사용자에 맞는지 확인하세요.',
@@ -521,6 +522,14 @@ async function locate(env: Env, sw: AutoindexSwitch | null): Promise<AutoindexSw
   return { ...sw, inImage: real, off: swap(sw.off), on: move(sw.on) };
 }
 
+/** The line of a switch script that stops or restarts nginx (`service nginx restart`, `nginx -s stop`, `kill`). */
+function stopLine(env: Env, sw: AutoindexSwitch): Where | null {
+  if (sw.kind !== 'script') return null;
+  const text = env.o.context?.readFile(sw.file);
+  const l = text ? lineOf(text, /^(?!\s*#).*(service\s+nginx\s+(re)?start|service\s+nginx\s+stop|nginx\s+-s\s+(stop|quit)|\/etc\/init\.d\/nginx\s+(re)?start|systemctl\s+restart\s+nginx|\bkill(all)?\b.*nginx)/) : null;
+  return l ? { file: sw.file, line: l } : null;
+}
+
 /** Why / is not a listing while autoindex should be on. */
 async function notListingCause(env: Env, r: WebReply, port: number): Promise<{ detail: Msg; at: Where; evidence?: string[] }> {
   const { server, location } = served(env, '/');
@@ -632,16 +641,16 @@ async function autoindexChecks(env: Env): Promise<[DoctorCheck, DoctorCheck]> {
       ), swAt)];
     }
     port = ports.httpsPort;
-  } else {
-    const ran = await exec(env.o, sw.off);
-    if (ran.exitCode !== 0) {
-      return [on, make(env, idOff, false, T, msg(
-        `\`${sw.off.join(' ')}\` 명령이 ${ran.exitCode} 코드로 실패했습니다.`,
-        `\`${sw.off.join(' ')}\` failed with exit code ${ran.exitCode}.`,
-      ), swAt, ran.output.trim().split('\n').slice(-5))];
-    }
   }
+  const ran = sw.kind === 'script' ? await exec(env.o, sw.off) : null;
   const after = await waitListing(env, port, false);
+  // A script that failed, unless it took nginx down with it (said below, with the reason).
+  if (ran && ran.exitCode !== 0 && after.status) {
+    return [on, make(env, idOff, false, T, msg(
+      `\`${sw.kind === 'script' ? sw.off.join(' ') : ''}\` 명령이 ${ran.exitCode} 코드로 실패했습니다.`,
+      `\`${sw.kind === 'script' ? sw.off.join(' ') : ''}\` failed with exit code ${ran.exitCode}.`,
+    ), swAt, ran.output.trim().split('\n').slice(-5))];
+  }
   let off: DoctorCheck;
   if (after.status && !isListing(after) && after.status < 500) {
     off = make(env, idOff, true, T, msg(
@@ -652,7 +661,7 @@ async function autoindexChecks(env: Env): Promise<[DoctorCheck, DoctorCheck]> {
     off = make(env, idOff, false, T, msg(
       `\`${switchText(sw, false)}\` 다음에 nginx가 응답하지 않습니다. 스크립트가 \`service nginx restart\` 명령처럼 PID 1인 nginx를 멈추면 컨테이너도 멈춥니다. 설정을 바꾼 뒤에는 \`nginx -s reload\` 명령을 쓰세요.`,
       `nginx stops answering after \`${switchText(sw, false)}\`. A script that stops nginx as PID 1 (\`service nginx restart\`, for one) stops the container with it: reload with \`nginx -s reload\` instead.`,
-    ), swAt, [after.error?.message ?? '']);
+    ), stopLine(env, sw) ?? swAt, [after.error?.message ?? '', ...(ran?.output.trim().split('\n').slice(-3) ?? [])]);
   } else {
     const now = await exec(env.o, ['nginx', '-T']);
     const stillOn = directives(splitDump(now.output)).some((d) => d.name === 'autoindex' && d.args[0] === 'on');
@@ -678,11 +687,17 @@ async function autoindexChecks(env: Env): Promise<[DoctorCheck, DoctorCheck]> {
 // ------------------------------------------------------------------------------------------------ entry
 
 export async function runWebChecks(o: WebCheckOptions): Promise<DoctorCheck[]> {
+  // Cancelled between checks with the signal's reason (each request also ends at once on it).
+  o.signal?.throwIfAborted();
   const env = await prepare(o);
   const redirect = await httpRedirect(env);
+  o.signal?.throwIfAborted();
   const cert = await httpsCertificate(env);
+  o.signal?.throwIfAborted();
   const wp = await wordpress(env);
+  o.signal?.throwIfAborted();
   const pma = await phpMyAdmin(env);
+  o.signal?.throwIfAborted();
   // Last: switching autoindex may reload nginx or restart the container.
   const [on, off] = await autoindexChecks(env);
   return [redirect, cert, on, off, wp, pma];
