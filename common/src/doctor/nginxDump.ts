@@ -1,6 +1,7 @@
 /**
- * The nginx configuration as the running container has it: `nginx -T` prints every file nginx loads, each after a
- * `# configuration file PATH:` line (ngx_conf_file.c, the dump of ngx_conf_parse). Reading that instead of the build
+ * The nginx configuration as the running container has it: `nginx -T` prints every file nginx loads, in the order it
+ * read them, each after a `# configuration file PATH:` line and followed by one more line feed (src/core/nginx.c, the
+ * `ngx_dump_config` loop over cycle->config_dump). Reading that instead of the build
  * context sees what start scripts changed (sed at start, envsubst templates) and the files copied in with a folder.
  * The tokenizer is small on purpose: directives with their arguments, the blocks around them, and a 1-based line in
  * the file they come from. Enough to point at `fastcgi_pass`, `autoindex`, `index`, `root`, `listen` and `return`.

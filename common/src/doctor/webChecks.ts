@@ -401,7 +401,8 @@ async function wordpress(env: Env): Promise<DoctorCheck> {
   const port = env.o.httpsPort;
   if (!port) return make(env, id, false, T, msg('443번 포트가 게시되지 않아 확인하지 못했습니다.', 'Not checked: port 443 is not published.'));
   const { reply: r, uri } = await getFollow(env, port, '/wordpress/');
-  // WordPress sends this page with 500 (dead_db() in wp-includes/functions.php); older releases and caches with 200.
+  // WordPress sends this page with 500 (dead_db() in wp-includes/functions.php), but a site's own db-error.php
+  // template chooses its own status: the words decide, not the code.
   if (r.status && /Error establishing a database connection/i.test(r.body)) {
     const wp = wpConfig(env);
     return make(env, id, false, T, msg(

@@ -75,7 +75,10 @@ export function request(
   });
 }
 
-/** Is this the page nginx's autoindex module makes for a directory (its HTML, JSON or XML format)? */
+/**
+ * Is this the page nginx's autoindex module makes for a directory? HTML: `<title>Index of URI</title>` and
+ * `<h1>Index of URI</h1>`; JSON: an array of `{ "name":… }`; XML: a `<list>` (ngx_http_autoindex_module.c).
+ */
 export function isListing(r: WebReply, uriPath = '/'): boolean {
   if (r.status !== 200) return false;
   const type = String(r.headers['content-type'] ?? '');
