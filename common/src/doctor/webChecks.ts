@@ -102,6 +102,8 @@ async function prepare(o: WebCheckOptions): Promise<Env> {
   const files = dump.exitCode === 0 ? splitDump(dump.output) : [];
   const places = new Map<string, string>();
   for (const f of files) {
+    // Only files with server blocks are ever pointed at (not mime.types, fastcgi_params, modules-enabled/*).
+    if (!/\b(server|location)\b/.test(f.text)) continue;
     // sites-enabled/* are links to sites-available/*, where the Dockerfile copies the file.
     const real = await exec(o, ['readlink', '-f', f.path]);
     const inImage = real.exitCode === 0 && real.output.trim().startsWith('/') ? real.output.trim() : f.path;
@@ -113,7 +115,8 @@ async function prepare(o: WebCheckOptions): Promise<Env> {
 function where(env: Env, d: Directive | null | undefined): Where {
   if (!d) return NOWHERE;
   const file = env.places.get(d.file) ?? d.file;
-  const text = env.o.context?.readFile(file);
+  // An absolute path is the container's, not a context file: never read the host's copy of it.
+  const text = file.startsWith('/') ? null : env.o.context?.readFile(file);
   // The context's copy may differ from the container's (a start script's sed): find the directive there.
   if (text) {
     const lines = text.split(/\r?\n/);
@@ -526,7 +529,7 @@ async function locate(env: Env, sw: AutoindexSwitch | null): Promise<AutoindexSw
 /** The line of a switch script that stops or restarts nginx (`service nginx restart`, `nginx -s stop`, `kill`). */
 function stopLine(env: Env, sw: AutoindexSwitch): Where | null {
   if (sw.kind !== 'script') return null;
-  const text = env.o.context?.readFile(sw.file);
+  const text = sw.file.startsWith('/') ? null : env.o.context?.readFile(sw.file);
   const l = text ? lineOf(text, /^(?!\s*#).*(service\s+nginx\s+(re)?start|service\s+nginx\s+stop|nginx\s+-s\s+(stop|quit)|\/etc\/init\.d\/nginx\s+(re)?start|systemctl\s+restart\s+nginx|\bkill(all)?\b.*nginx)/) : null;
   return l ? { file: sw.file, line: l } : null;
 }
