@@ -122,7 +122,9 @@ function engineLeftovers() {
     out.push(...r.stdout.split('\n').filter(Boolean).map((l) => `container ${l}`));
   }
   const images = docker('images', '--filter', 'label=dockerfile-guide.test-base', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}');
-  const bases = /^[0-9a-f]+ dfg-test\/(busybox|debian-minbase):/;
+  // The bases, and the doctor suite's web-stack images: tagged by the hash of their build context like the bases (the
+  // same tag is the same image), kept so that a second run builds nothing.
+  const bases = /^[0-9a-f]+ dfg-test\/(busybox|debian-minbase|doctor-web-stack):/;
   out.push(...images.stdout.split('\n').filter((l) => l && !bases.test(l)).map((l) => `image ${l}`));
   return [...new Set(out)];
 }

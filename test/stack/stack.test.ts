@@ -16,7 +16,8 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { debianTag, ensureDebianImage } from '../engine/images';
+import { debianTag } from '../engine/images';
+import { buildStackImage, docker, publishedPort, useLocalDebianBase } from '../engine/stackImage';
 
 const ROOT = path.resolve(__dirname, '../..');
 const id = `${process.pid}-${Date.now().toString(36)}`;
@@ -27,19 +28,6 @@ const PASSWORD = `dev'pa"ss\\word$1`; // exercises start.sh's SQL escaping and p
 
 function log(s: string) {
   process.stderr.write(`[stack] ${s}\n`);
-}
-
-function docker(args: string[], opts: { timeoutMs?: number; allowFail?: boolean; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync('docker', args, {
-    encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 120_000,
-    env: opts.env ?? process.env,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (!opts.allowFail && r.status !== 0) {
-    throw new Error(`docker ${args.join(' ')} → ${r.status ?? r.signal}\n${r.stdout?.slice(-4000)}\n${r.stderr?.slice(-4000)}`);
-  }
-  return r;
 }
 
 interface Reply {
@@ -103,10 +91,6 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     if (v.status !== 0) throw new Error(`no Docker engine answers: ${v.stderr}`);
 
     let t = Date.now();
-    const baseTag = ensureDebianImage('bookworm');
-    timings.base = Date.now() - t;
-    log(`base image: ${baseTag} (${timings.base} ms)`);
-
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-web-stack-'));
     // The real CLI, as a user runs it (built by `npm test` before this suite; built here if missing).
     const cli = path.join(ROOT, 'dist/cli.js');
@@ -114,21 +98,18 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     const gen = spawnSync(process.execPath, [cli, 'new-stack', work, '--debian', 'bookworm', '--lang', 'ko'], { encoding: 'utf8' });
     assert.equal(gen.status, 0, `new-stack: ${gen.stdout}${gen.stderr}`);
 
-    // The scaffold says FROM debian:bookworm, exactly as users get it. With no registry, the build starts from the
-    // debootstrapped image instead: only those lines change, and no tag in the engine is borrowed or left behind.
-    const dockerfile = path.join(work, 'Dockerfile');
-    const generated = fs.readFileSync(dockerfile, 'utf8');
-    assert.match(generated, /^FROM debian:bookworm\b/m, 'the scaffold starts FROM debian:bookworm');
-    fs.writeFileSync(dockerfile, generated.replace(/^FROM debian:bookworm\b/gm, `FROM ${baseTag}`));
+    // The scaffold says FROM debian:bookworm, exactly as users get it; with no registry, the build starts from the
+    // debootstrapped image instead (stackImage.ts).
+    t = Date.now();
+    const baseTag = useLocalDebianBase(work, 'bookworm');
+    timings.base = Date.now() - t;
+    log(`base image: ${baseTag} (${timings.base} ms)`);
 
     // Our own network: the test does not depend on the engine's default bridge (docker0) being present.
     docker(['network', 'create', NETWORK]);
 
     t = Date.now();
-    docker(['build', '--network', NETWORK, '-t', IMAGE, work], {
-      timeoutMs: 20 * 60_000,
-      env: { ...process.env, DOCKER_BUILDKIT: process.env.DFG_STACK_BUILDKIT === '1' ? '1' : '0' },
-    });
+    buildStackImage(work, IMAGE, { network: NETWORK });
     timings.build = Date.now() - t;
     log(`docker build: ${timings.build} ms`);
 
@@ -139,9 +120,8 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
       IMAGE,
     ]);
     startedAt = Date.now();
-    const port = (p: number) => Number(docker(['port', CONTAINER, `${p}/tcp`]).stdout.trim().split('\n')[0].split(':').pop());
-    httpsPort = port(443);
-    httpPort = port(80);
+    httpsPort = publishedPort(CONTAINER, 443);
+    httpPort = publishedPort(CONTAINER, 80);
     await poll('HTTPS answers', 90_000, async () => ((await get(`https://127.0.0.1:${httpsPort}/`)).status > 0 ? true : undefined));
     timings.firstResponse = Date.now() - startedAt;
     log(`first HTTPS response ${timings.firstResponse} ms after docker run`);
@@ -258,7 +238,7 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     // Second start on the same data: init.sql runs again (idempotent) and the site comes back.
     t = Date.now();
     docker(['start', CONTAINER]);
-    httpsPort = Number(docker(['port', CONTAINER, '443/tcp']).stdout.trim().split('\n')[0].split(':').pop());
+    httpsPort = publishedPort(CONTAINER, 443);
     const r = await poll('WordPress after restart', 90_000, async () => {
       const x = await get(url('/wordpress/wp-admin/install.php'));
       return x.status === 200 ? x : undefined;

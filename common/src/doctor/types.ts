@@ -47,6 +47,11 @@ export interface DoctorCheck {
   file: string | null;
   /** 1-based line in `file`. */
   line: number | null;
+  /**
+   * The check could not be made (nothing to check in this image, or no way to make it); `ok` is then true, since
+   * nothing failed. Optional and added after the first contract: the JSON may carry it, readers must not need it.
+   */
+  skipped?: boolean;
   /** Log lines or engine words that show the cause (not in the JSON contract; the view shows them). */
   evidence?: string[];
   titleMsg?: Msg;
