@@ -22,6 +22,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateStack } from '../../common/src/scaffold/stack';
 import { runWebChecks, type WebCheckOptions } from '../../common/src/doctor/webChecks';
+import { allPassed, runDoctor } from '../../common/src/doctor/doctor';
+import { doctorEngine } from '../../common/src/doctor/engine';
+import { mainEndpoint } from '../docker/helpers';
 import type { DoctorCheck } from '../../common/src/doctor/types';
 import { request } from '../../common/src/doctor/webHttp';
 import { buildStackImage, docker, publishedPort, useLocalDebianBase } from '../engine/stackImage';
@@ -36,8 +39,8 @@ function log(s: string) {
   process.stderr.write(`[doctor-web] ${s}\n`);
 }
 
-type Variant = 'good' | 'fastcgi' | 'index' | 'noreload' | 'restart';
-const VARIANTS: Variant[] = ['good', 'fastcgi', 'index', 'noreload', 'restart'];
+type Variant = 'good' | 'fastcgi' | 'index' | 'noreload' | 'restart' | 'daemon' | 'notrap';
+const VARIANTS: Variant[] = ['good', 'fastcgi', 'index', 'noreload', 'restart', 'daemon', 'notrap'];
 
 /** The scaffold, with a fixed salt source (the same bytes give the same context, so the layer cache holds). */
 function writeScaffold(dir: string, variant: Variant): void {
@@ -68,6 +71,13 @@ function writeScaffold(dir: string, variant: Variant): void {
     if (variant === 'restart' && f.path === 'srcs/autoindex.sh') {
       assert.match(text, /^ {2}nginx -s reload$/m);
       text = text.replace(/^ {2}nginx -s reload$/m, '  service nginx restart');
+    }
+    // `daemon` misspelt in the site config: nginx refuses it at start, and start.sh ends with nginx.
+    if (variant === 'daemon' && f.path === 'srcs/nginx.conf') text = `dameon off;\n${text}`;
+    // The start script without its trap: bash stays PID 1 and ignores SIGTERM, so docker stop needs the 10 s kill.
+    if (variant === 'notrap' && f.path === 'srcs/start.sh') {
+      assert.match(text, /^trap stop_services TERM INT$/m);
+      text = text.replace(/^trap stop_services TERM INT$/m, ': no trap');
     }
     fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
     fs.writeFileSync(path.join(dir, f.path), text, { mode: f.mode });
@@ -168,6 +178,9 @@ describe('doctor web checks on the web-stack scaffold (real engine)', { timeout:
       const dir = path.join(work, variant);
       writeScaffold(dir, variant);
       useLocalDebianBase(dir);
+      dirs[variant] = dir;
+      // Its build fails (the scaffold's RUN checks the config with `nginx -t`): the doctor builds it in its test.
+      if (variant === 'daemon') continue;
       const tag = `dfg-test/doctor-web-stack:${variant}-${contextHash(dir)}`;
       if (!imageExists(tag)) {
         const t = Date.now();
@@ -175,7 +188,6 @@ describe('doctor web checks on the web-stack scaffold (real engine)', { timeout:
         log(`built ${tag} in ${Date.now() - t} ms`);
       }
       images[variant] = tag;
-      dirs[variant] = dir;
     }
     log(`images ready after ${Date.now() - t0} ms`);
   });
@@ -321,5 +333,59 @@ describe('doctor web checks on the web-stack scaffold (real engine)', { timeout:
     assert.equal(off.file, 'srcs/autoindex.sh');
     assert.equal(off.line, lineIn(c.dir, 'srcs/autoindex.sh', /service nginx restart/));
     assert.equal(docker(['inspect', '--format', '{{.State.Running}}', c.name]).stdout.trim(), 'false', 'the container stopped with nginx');
+  });
+  // The whole doctor (runDoctor: run, watch, processes, these checks, docker stop) on the same images, as
+  // "Run and check" runs it: the scaffold passes everything, and each breakage names its cause and line.
+  const doctorRun = async (variant: Variant) => {
+    const engine = await doctorEngine(mainEndpoint());
+    return runDoctor(engine, { lang: 'en', dockerfile: path.join(dirs[variant], 'Dockerfile'), contextDir: dirs[variant], image: images[variant], build: false, watchSeconds: 5, webChecks: runWebChecks });
+  };
+
+  it('doctor: the scaffold as generated passes every step and check, and stops gracefully with a clean database shutdown', async () => {
+    const r = await doctorRun('good');
+    assert.ok(allPassed(r), JSON.stringify(r.checks.filter((c) => !c.ok), null, 1));
+    assert.deepEqual(
+      r.checks.map((c) => c.id),
+      ['run', 'processes', 'http-redirect', 'https-certificate', 'autoindex-on', 'autoindex-off', 'wordpress', 'phpmyadmin', 'stop', 'database-shutdown'],
+    );
+    assert.equal(r.stop?.graceful, true);
+    assert.ok(r.stop!.seconds < 10, String(r.stop!.seconds));
+  });
+
+  it('doctor: `daemon` misspelt in the site config fails the build\'s `nginx -t`, pointing at that line of srcs/nginx.conf', async () => {
+    const engine = await doctorEngine(mainEndpoint());
+    const dir = dirs.daemon;
+    const tag = `dfg-test/doctor-web-stack:daemon-${run}`;
+    const dangling = () => new Set(docker(['images', '-q', '--filter', 'dangling=true']).stdout.split('\n').filter(Boolean));
+    const before = dangling();
+    const r = await runDoctor(engine, { lang: 'en', dockerfile: path.join(dir, 'Dockerfile'), contextDir: dir, image: tag, imageLabels: { [LABEL]: run } });
+    // The classic builder keeps the layers it committed before the failing RUN, untagged: this test's own.
+    for (const id of dangling()) if (!before.has(id)) docker(['rmi', id], { allowFail: true });
+    assert.equal(r.build?.ok, false);
+    assert.equal(r.build?.cause, 'config-error');
+    assert.equal(r.build?.failedLine, lineIn(dir, 'Dockerfile', /^RUN openssl req/));
+    const build = byId(r.checks).build;
+    assert.equal(build.file, 'srcs/nginx.conf');
+    assert.equal(build.line, 1);
+    assert.ok(build.evidence?.some((l) => l.includes('unknown directive "dameon"')), JSON.stringify(build.evidence));
+    assert.equal(r.run, null);
+  });
+
+  it('doctor: fastcgi_pass at PHP 7.4 makes /wordpress/ fail with 502 on the fastcgi_pass line', async () => {
+    const r = await doctorRun('fastcgi');
+    const wp = byId(r.checks).wordpress;
+    assert.equal(wp.ok, false);
+    assert.match(wp.detail, /502/);
+    assert.equal(wp.file, 'srcs/nginx.conf');
+    assert.equal(wp.line, lineIn(dirs.fastcgi, 'srcs/nginx.conf', /fastcgi_pass/));
+  });
+
+  it('doctor: start.sh without its trap needs the 10 s kill (137), pointing at the script\'s last command', async () => {
+    const r = await doctorRun('notrap');
+    assert.equal(r.stop?.graceful, false);
+    assert.equal(r.stop?.exitCode, 137);
+    const stop = byId(r.checks).stop;
+    assert.equal(stop.file, 'srcs/start.sh');
+    assert.equal(stop.line, lineIn(dirs.notrap, 'srcs/start.sh', /^wait "\$nginx_pid"$/));
   });
 });

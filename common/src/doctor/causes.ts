@@ -56,6 +56,16 @@ export const BUILD_PATTERNS: BuildPattern[] = [
     ),
   },
   {
+    // A Dockerfile that checks the nginx configuration it copies (`RUN … && nginx -t`, as the scaffold does): nginx
+    // prints `nginx: [emerg] … in FILE:LINE` and `configuration file … test failed`, and the RUN ends with code 1.
+    cause: 'config-error',
+    patterns: [/\[emerg\]/],
+    explain: msg(
+      '빌드 중에 실행한 `nginx -t` 명령이 nginx 설정을 거부했습니다. 아래 nginx 메시지가 가리키는 설정 파일의 줄을 고치세요.',
+      'The `nginx -t` the build runs refused the nginx configuration. Fix the line of the configuration file that nginx names below.',
+    ),
+  },
+  {
     // exec form: runc's "exec: \"/bin/nosuch\": stat /bin/nosuch: no such file or directory" or "executable file
     // not found in $PATH"; shell form: "/bin/sh: nosuchprog: not found" and "returned a non-zero code: 127".
     cause: 'command-not-found',
@@ -183,6 +193,23 @@ export function scriptLineInLogs(logs: string[]): { path: string; line: number }
   for (let i = logs.length - 1; i >= 0; i--) {
     const m = /^(\/[^\s:]+): (?:line )?(\d+): /.exec(logs[i]);
     if (m) return { path: m[1], line: Number(m[2]) };
+  }
+  return null;
+}
+
+/**
+ * The configuration line a program's refusal names: nginx ends each `[emerg]` with ` in /etc/nginx/…:12`
+ * (ngx_conf_log_error appends the file and line). A site is named by the path nginx opened, its link in
+ * sites-enabled; the file a Dockerfile copies is usually the one in sites-available, so both are given.
+ */
+export function configLineInLogs(logs: string[]): { paths: string[]; line: number } | null {
+  for (let i = logs.length - 1; i >= 0; i--) {
+    // The classic builder colours a RUN's stderr (`\x1b[91m…\x1b[0m`).
+    const m = /\[emerg\].* in (\/[^\s:]+):(\d+)\s*$/.exec(logs[i].replace(/\x1b\[[0-9;]*m/g, ''));
+    if (!m) continue;
+    const paths = [m[1]];
+    if (m[1].startsWith('/etc/nginx/sites-enabled/')) paths.push(m[1].replace('/sites-enabled/', '/sites-available/'));
+    return { paths, line: Number(m[2]) };
   }
   return null;
 }

@@ -7,19 +7,21 @@
  * cancellation (the AbortSignal) or an engine that goes away (best effort, every call with a deadline).
  */
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fillMsg, line, msg, type Lang, type Msg } from '../i18n';
 import { doctorBuild } from './build';
 import { copiedFrom, scanFinalStage, type FinalStageLines } from './dockerfileScan';
-import { exitCause, scriptLineInLogs } from './causes';
+import { configLineInLogs, exitCause, scriptLineInLogs } from './causes';
 import { cleanupRun } from './cleanup';
 import { classifyError } from '../engine/errors';
-import { CALL_TIMEOUT_MS, CancelledError, deadline, DeadlineError, type DoctorEngine } from './engine';
+import { CALL_TIMEOUT_MS, CancelledError, deadline, DeadlineError, sleep, type DoctorEngine } from './engine';
 import { processTable, programNames, type ProcessTable } from './processes';
-import { execIn, inspectImage, lastLogLines, startContainer } from './run';
+import { execIn, inspectImage, lastLogLines, startContainer, type Started } from './run';
 import { cleanDatabaseShutdown, stopContainer } from './stop';
 import type { DoctorCheck, DoctorResult } from './types';
+import type { WebCheckOptions } from './webChecks';
 import { containerState, watchContainer, type ContainerState } from './watch';
 
 /** The steps the progress callback names. */
@@ -29,14 +31,7 @@ export type DoctorStep = 'build' | 'run' | 'watch' | 'processes' | 'web' | 'stop
  * The web stack's checks (issue 16, step 5), written in common/src/doctor/webChecks.ts. The doctor calls it while
  * the container runs, when the image looks like the web stack (nginx and php-fpm among its processes).
  */
-export type WebChecks = (opts: {
-  httpPort?: number;
-  httpsPort?: number;
-  containerId: string;
-  exec(argv: string[]): Promise<{ exitCode: number; output: string }>;
-  env: Record<string, string>;
-  lang: Lang;
-}) => Promise<DoctorCheck[]>;
+export type WebChecks = (opts: WebCheckOptions) => Promise<DoctorCheck[]>;
 
 export interface DoctorOptions {
   lang: Lang;
@@ -129,6 +124,57 @@ interface Source {
   /** Is this context-relative path a directory? */
   isDir(rel: string): boolean;
   scan: FinalStageLines;
+  /** The build context as the web checks read it (the switch script, the nginx config's source lines). */
+  context: NonNullable<WebCheckOptions['context']>;
+}
+
+/** Files of the build context larger than this are not read for the web checks. */
+const MAX_CONTEXT_FILE = 1024 * 1024;
+/** At most this many paths are listed (a context with node_modules or a vendored WordPress is large). */
+const MAX_CONTEXT_LIST = 5000;
+
+/** Reads and lists the build context for the web checks, never outside it. */
+function contextReader(ctx: string, dockerfileText: string, dockerfilePath: string): Source['context'] {
+  const root = path.resolve(ctx);
+  const inside = (rel: string) => {
+    const p = path.resolve(root, rel);
+    return p === root || p.startsWith(root + path.sep) ? p : null;
+  };
+  let listed: string[] | null = null;
+  return {
+    dockerfileText,
+    dockerfilePath,
+    readFile(rel) {
+      const p = inside(rel);
+      try {
+        if (!p || fs.statSync(p).size > MAX_CONTEXT_FILE) return null;
+        return fs.readFileSync(p, 'utf8');
+      } catch {
+        return null;
+      }
+    },
+    listFiles() {
+      if (listed) return listed;
+      const out: string[] = [];
+      const walk = (dir: string, prefix: string) => {
+        let entries: fs.Dirent[] = [];
+        try {
+          entries = fs.readdirSync(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const e of entries) {
+          if (out.length >= MAX_CONTEXT_LIST) return;
+          if (e.name === '.git' || e.name === 'node_modules') continue;
+          const rel = prefix ? `${prefix}/${e.name}` : e.name;
+          if (e.isDirectory()) walk(path.join(dir, e.name), rel);
+          else out.push(rel);
+        }
+      };
+      walk(root, '');
+      return (listed = out);
+    },
+  };
 }
 
 function readSource(dockerfile: string | undefined, contextDir: string | undefined): Source | null {
@@ -144,7 +190,8 @@ function readSource(dockerfile: string | undefined, contextDir: string | undefin
         return false;
       }
     };
-    return { file: rel.startsWith('../') ? dockerfile : rel, isDir, scan: scanFinalStage(text) };
+    const file = rel.startsWith('../') ? dockerfile : rel;
+    return { file, isDir, scan: scanFinalStage(text), context: contextReader(ctx, text, file) };
   } catch {
     return null;
   }
@@ -161,10 +208,56 @@ function exitLocation(src: Source | null, st: ContainerState, logs: string[], ca
     const from = copiedFrom(src.scan, named.path, src.isDir);
     if (from) return { file: from.source, line: named.line };
   }
+  // A configuration nginx refused: the line of the copied config file it names.
+  const conf = cause === 'config-error' ? configLineInLogs(logs) : null;
+  for (const p of conf?.paths ?? []) {
+    const from = copiedFrom(src.scan, p, src.isDir);
+    if (from) return { file: from.source, line: conf!.line };
+  }
   const program = /exec: "([^"]+)"/.exec(st.error)?.[1] ?? st.command[0];
   if (cause === 'permission-denied' && program) {
     const from = copiedFrom(src.scan, program, src.isDir);
     if (from) return { file: src.file, line: from.line };
+  }
+  return { file: src.file, line: src.scan.entrypoint ?? src.scan.cmd };
+}
+
+/** How long the web checks wait for nginx to listen after the watch (MariaDB alone may take 30 s to come up). */
+const WEB_READY_MS = 60_000;
+
+/** Resolves when 127.0.0.1:port accepts a connection, or after `ms` (the checks then say what they see). */
+async function portAnswers(port: number, ms: number, signal?: AbortSignal): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end && !signal?.aborted) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const sock = net.connect({ host: '127.0.0.1', port }, () => {
+        sock.destroy();
+        resolve(true);
+      });
+      sock.setTimeout(1000, () => {
+        sock.destroy();
+        resolve(false);
+      });
+      sock.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await sleep(500, signal).catch(() => undefined);
+  }
+}
+
+/**
+ * Where a slow stop points: when PID 1 is a shell running a start script the Dockerfile copies, the script's last
+ * command (where `exec` or a `trap` goes); else the final stage's ENTRYPOINT or CMD.
+ */
+function stopLocation(src: Source | null, pid1: string[]): { file: string | null; line: number | null } {
+  if (!src) return { file: null, line: null };
+  for (const arg of pid1.slice(0, 3)) {
+    if (!arg.startsWith('/')) continue;
+    const from = copiedFrom(src.scan, arg, src.isDir);
+    const text = from ? src.context.readFile(from.source) : null;
+    if (!from || text === null) continue;
+    const lines = text.split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trim() && !lines[i].trim().startsWith('#')) return { file: from.source, line: i + 1 };
   }
   return { file: src.file, line: src.scan.entrypoint ?? src.scan.cmd };
 }
@@ -174,7 +267,20 @@ async function examine(
   engine: DoctorEngine,
   id: string,
   st: ContainerState,
-  o: { lang: Lang; src: Source | null; stop: boolean; watchSeconds: number; env: Record<string, string>; ports: Record<string, number>; signal?: AbortSignal; onProgress?: DoctorOptions['onProgress']; webChecks?: WebChecks; startError?: string | null },
+  o: {
+    lang: Lang;
+    src: Source | null;
+    stop: boolean;
+    watchSeconds: number;
+    env: Record<string, string>;
+    ports: Record<string, number>;
+    signal?: AbortSignal;
+    onProgress?: DoctorOptions['onProgress'];
+    webChecks?: WebChecks;
+    startError?: string | null;
+    /** Starts the image again with env added (the doctor's own runs only: a user's container is never replaced). */
+    restart?: (env: string[]) => Promise<Started | null>;
+  },
   result: DoctorResult,
 ): Promise<void> {
   const { lang, signal } = o;
@@ -204,22 +310,39 @@ async function examine(
   const names = programNames(table);
   // The web stack's hook: nginx and php-fpm both running (php-fpm's master shows as `php-fpm: master process …`).
   const isWebStack = names.includes('nginx') && names.some((n) => n.startsWith('php-fpm') || n.startsWith('php') && n.includes('fpm'));
+  // The container the last steps act on: the web checks may restart the stack with its autoindex switch set.
+  let current = id;
   if (isWebStack && o.webChecks) {
     o.onProgress?.('web', STEP_MSG.web);
+    // The stack starts its services one after the other (MariaDB first, nginx last): wait for nginx to listen.
+    const first = o.ports['443/tcp'] ?? o.ports['80/tcp'];
+    if (first) await portAnswers(first, WEB_READY_MS, signal);
+    const restart = o.restart;
     const checks = await o.webChecks({
       httpPort: o.ports['80/tcp'],
       httpsPort: o.ports['443/tcp'],
       containerId: id,
-      exec: (argv) => execIn(engine, id, argv, 30_000, signal),
-      env: o.env,
+      exec: (argv) => execIn(engine, current, argv, 30_000, signal),
+      restartWith: restart
+        ? async (env) => {
+            // The old container is stopped first: the new one starts its own services on the same image.
+            await stopContainer(engine, current, signal).catch(() => undefined);
+            const next = await restart(Object.entries({ ...o.env, ...env }).map(([k, v]) => `${k}=${v}`));
+            if (!next || next.startError) return null;
+            current = next.containerId;
+            return { httpPort: next.ports['80/tcp'], httpsPort: next.ports['443/tcp'] };
+          }
+        : undefined,
       lang,
+      signal,
+      context: o.src?.context,
     });
     result.checks.push(...checks);
   }
 
   if (!o.stop) return;
   o.onProgress?.('stop', STEP_MSG.stop);
-  const stop = await stopContainer(engine, id, signal);
+  const stop = await stopContainer(engine, current, signal);
   result.stop = stop;
   const pid1 = (table.pid1 ?? st.command).join(' ');
   const stopDetail = stop.graceful
@@ -227,10 +350,11 @@ async function examine(
     : stop.exitCode === 137
       ? fillMsg(DOCTOR_MSG.stopKilled, stop.seconds, stop.exitCode, pid1)
       : fillMsg(DOCTOR_MSG.stopSlow, stop.seconds, stop.exitCode);
-  result.checks.push(check('stop', stop.graceful, DOCTOR_MSG.stopTitle, stopDetail, lang, stop.graceful ? null : o.src?.file ?? null, stop.graceful ? null : o.src ? o.src.scan.entrypoint ?? o.src.scan.cmd : null));
+  const stopAt = stop.graceful ? { file: null, line: null } : stopLocation(o.src, table.pid1 ?? st.command);
+  result.checks.push(check('stop', stop.graceful, DOCTOR_MSG.stopTitle, stopDetail, lang, stopAt.file, stopAt.line));
 
   if (names.some((n) => /^(mysqld|mariadbd|mysqld_safe|mariadbd-safe)$/.test(n))) {
-    const logs = await lastLogLines(engine, id, 200, signal).catch(() => [] as string[]);
+    const logs = await lastLogLines(engine, current, 200, signal).catch(() => [] as string[]);
     const clean = cleanDatabaseShutdown(logs);
     result.checks.push(check('database-shutdown', clean, DOCTOR_MSG.dbTitle, clean ? DOCTOR_MSG.dbOk : DOCTOR_MSG.dbNot, lang, null, null, logs.filter((l) => /Shutdown|shutdown/.test(l)).slice(-5)));
   }
@@ -271,7 +395,10 @@ export async function runDoctor(engine: DoctorEngine, o: DoctorOptions): Promise
       result.build = { ok: b.ok, seconds: Math.round(b.seconds * 10) / 10, failedLine: b.failedLine, cause: b.cause };
       if (!b.ok) {
         const detail = b.failedLine ? fillMsg(DOCTOR_MSG.buildFailedAt, b.failedLine, b.explain!) : b.explain!;
-        result.checks.push(check('build', false, DOCTOR_MSG.buildTitle, detail, lang, src?.file ?? null, b.failedLine, b.evidence));
+        // A configuration the build checks (`nginx -t`) points at the copied config's line, not at the RUN.
+        const conf = b.cause === 'config-error' && src ? configLineInLogs(b.evidence.flatMap((e) => e.split('\n'))) : null;
+        const at = conf?.paths.map((p) => copiedFrom(src!.scan, p, src!.isDir)).find((x) => x) ?? null;
+        result.checks.push(check('build', false, DOCTOR_MSG.buildTitle, detail, lang, at ? at.source : (src?.file ?? null), at ? conf!.line : b.failedLine, b.evidence));
         return result;
       }
       result.checks.push(check('build', true, DOCTOR_MSG.buildTitle, fillMsg(DOCTOR_MSG.buildOk, result.build.seconds), lang));
@@ -281,7 +408,14 @@ export async function runDoctor(engine: DoctorEngine, o: DoctorOptions): Promise
     const started = await startContainer(engine, { ...facts, ref: image }, runId, (id) => made.add(id), o.signal);
     o.onProgress?.('watch', STEP_MSG.watch);
     const st = started.startError ? await containerState(engine, started.containerId, o.signal) : await watchContainer(engine, started.containerId, watchSeconds, o.signal);
-    await examine(engine, started.containerId, st, { lang, src, stop: true, watchSeconds, env: envRecord(facts.env), ports: started.ports, signal: o.signal, onProgress: o.onProgress, webChecks: o.webChecks, startError: started.startError }, result);
+    const restart = (env: string[]) => startContainer(engine, { ...facts, ref: image }, runId, (id) => made.add(id), o.signal, env);
+    await examine(
+      engine,
+      started.containerId,
+      st,
+      { lang, src, stop: true, watchSeconds, env: envRecord(facts.env), ports: started.ports, signal: o.signal, onProgress: o.onProgress, webChecks: o.webChecks, startError: started.startError, restart },
+      result,
+    );
   } catch (e) {
     if (e instanceof CancelledError || o.signal?.aborted) cancelled = true;
     else result.checks.push(engineFailure(e, engine, lang));

@@ -42,6 +42,8 @@ export async function startContainer(
   runId: string,
   onCreated: (id: string) => void,
   signal?: AbortSignal,
+  /** Environment added to the image's (`NAME=value`): the web checks restart the stack with its autoindex switch off. */
+  env?: string[],
 ): Promise<Started> {
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   // HostPort '' lets the engine choose a free port: two doctor runs (or a port the user already uses) never clash.
@@ -50,6 +52,7 @@ export async function startContainer(
     engine.api.createContainer({
       Image: image.ref,
       Labels: { [DOCTOR_LABEL]: runId },
+      ...(env && env.length ? { Env: env } : {}),
       ExposedPorts: Object.fromEntries(image.exposedPorts.map((p) => [p, {}])),
       HostConfig: { PortBindings: bindings },
       Tty: false,

@@ -32,6 +32,8 @@ export type BuildCause =
   | 'copy-source-missing'
   /** A RUN whose program is not in the image (`executable file not found`, `not found`, exit 127). */
   | 'command-not-found'
+  /** A program the build runs refused its configuration (`nginx -t`: `[emerg] … in FILE:LINE`). */
+  | 'config-error'
   /** Anything else: the engine's own words are in the detail. */
   | 'failed';
 

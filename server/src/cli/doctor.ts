@@ -10,6 +10,7 @@ import { resolveTarget } from '../../../common/src/doctor/build';
 import { allPassed, runDoctor } from '../../../common/src/doctor/doctor';
 import { CALL_TIMEOUT_MS, CancelledError, deadline, doctorEngine } from '../../../common/src/doctor/engine';
 import type { DoctorResult } from '../../../common/src/doctor/types';
+import { runWebChecks } from '../../../common/src/doctor/webChecks';
 import { defaultEndpoint } from '../../../common/src/engine/inspect';
 import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
@@ -114,6 +115,8 @@ export async function runDoctorCli(argv: string[], io: DoctorIo, defaultLang: La
         watchSeconds: watch,
         signal: ac.signal,
         onProgress: showProgress ? (_step, title) => io.err(`… ${line(title, lang)}`) : undefined,
+        // When nginx and php-fpm run in it: the checks a reviewer of the web stack makes.
+        webChecks: runWebChecks,
       });
     } catch (e) {
       if (!(e instanceof CancelledError)) throw e;

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCause, exitCause, scriptLineInLogs, type ExitFacts } from '../../../common/src/doctor/causes';
+import { buildCause, configLineInLogs, exitCause, scriptLineInLogs, type ExitFacts } from '../../../common/src/doctor/causes';
 import { copiedFrom, scanFinalStage } from '../../../common/src/doctor/dockerfileScan';
 import { parseTop, programNames } from '../../../common/src/doctor/processes';
 import { demux } from '../../../common/src/doctor/run';
@@ -81,4 +81,14 @@ test('demux: the engine\'s 8-byte frames, stdout and stderr in order; a TTY stre
   const frame = (kind: number, text: string) => Buffer.concat([Buffer.from([kind, 0, 0, 0, 0, 0, 0, Buffer.byteLength(text)]), Buffer.from(text)]);
   assert.equal(demux(Buffer.concat([frame(1, 'out\n'), frame(2, 'err 한글\n')])), 'out\nerr 한글\n');
   assert.equal(demux(Buffer.from('plain tty output\n')), 'plain tty output\n');
+});
+
+test('configLineInLogs: the file and line of nginx\'s [emerg], with the sites-available twin of a sites-enabled link', () => {
+  assert.deepEqual(configLineInLogs(['2026/12/02 10:00:00 [emerg] 7#7: unknown directive "dameon" in /etc/nginx/sites-enabled/localhost:3']), {
+    paths: ['/etc/nginx/sites-enabled/localhost', '/etc/nginx/sites-available/localhost'],
+    line: 3,
+  });
+  assert.deepEqual(configLineInLogs(['nginx: [emerg] unknown directive "dameon" in /etc/nginx/nginx.conf:12']), { paths: ['/etc/nginx/nginx.conf'], line: 12 });
+  // `in command line` (a -g value) names no file.
+  assert.equal(configLineInLogs(['nginx: [emerg] unknown directive "dameon" in command line']), null);
 });

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { runDoctor, whyExited, STEP_MSG, type DoctorStep } from '../../../../common/src/doctor/doctor';
 import { CancelledError, doctorEngine, type DoctorEngine } from '../../../../common/src/doctor/engine';
 import type { DoctorResult } from '../../../../common/src/doctor/types';
+import { runWebChecks } from '../../../../common/src/doctor/webChecks';
 import { line } from '../../../../common/src/i18n';
 import { configuredEndpoint } from '../../docker/configuredEndpoint';
 import { describe, classifyError } from '../../../../common/src/engine/errors';
@@ -88,6 +89,7 @@ export function registerDoctor(ctx: SidebarContext): vscode.Disposable[] {
           imageLabels: { [DOCKERFILE_LABEL]: dockerfile },
           signal,
           onProgress: (s) => step(s),
+          webChecks: runWebChecks,
         }),
       );
       if (result) await show(result, contextDir, name);
@@ -110,7 +112,7 @@ export function registerDoctor(ctx: SidebarContext): vscode.Disposable[] {
     const title = c.name ?? c.id.slice(0, 12);
     try {
       const result = await withSteps(ctx, vscode.l10n.t('Why did {0} exit?', title), (signal, step) =>
-        whyExited(engine, c.id, { lang: ctx.lang(), dockerfile, contextDir: dockerfile ? path.dirname(dockerfile) : undefined, signal, onProgress: (s) => step(s) }),
+        whyExited(engine, c.id, { lang: ctx.lang(), dockerfile, contextDir: dockerfile ? path.dirname(dockerfile) : undefined, signal, onProgress: (s) => step(s), webChecks: runWebChecks }),
       );
       if (result) await show(result, dockerfile ? path.dirname(dockerfile) : '', title);
     } catch (err) {
