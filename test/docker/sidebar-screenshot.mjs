@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
+import { openKoreanWorkbench, shrinkPng, widenSidebar } from '../../scripts/e2e/lib/workbench.mjs';
 
 const LABEL = 'dockerfile-guide.test=screenshot';
 const OUT = path.join(ROOT, 'media/screenshots/docker-sidebar-ko.png');
@@ -58,15 +58,7 @@ async function main() {
     await page.locator('.monaco-list-row', { hasText: 'ft_server-web-1' }).first().waitFor();
     await page.locator('.monaco-list-row', { hasText: 'failed-job' }).first().waitFor();
     // Widen the sidebar so descriptions (image · status) are readable: drag its sash.
-    const sb = await page.locator('.part.sidebar').boundingBox();
-    if (sb) {
-      const x = sb.x + sb.width;
-      const y = sb.y + sb.height / 2;
-      await page.mouse.move(x + 1, y);
-      await page.mouse.down();
-      await page.mouse.move(x + 260, y, { steps: 10 });
-      await page.mouse.up();
-    }
+    await widenSidebar(page, 260);
     // Expand the ft_server repository in the Images view so tags show as well.
     const repo = page.locator('.monaco-list-row', { hasText: /^ft_server/ }).last();
     await repo.click().catch(() => undefined);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
+import { openKoreanWorkbench, shrinkPng, widenSidebar } from '../../scripts/e2e/lib/workbench.mjs';
 
 const OUT = path.join(ROOT, 'media/screenshots/doctor-checklist-ko.png');
 
@@ -46,15 +46,7 @@ async function main() {
       const header = page.locator('.pane-header', { hasText: title }).first();
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
     }
-    const sb = await page.locator('.part.sidebar').boundingBox();
-    if (sb) {
-      const x = sb.x + sb.width;
-      const y = sb.y + sb.height / 2;
-      await page.mouse.move(x + 1, y);
-      await page.mouse.down();
-      await page.mouse.move(x + 380, y, { steps: 10 });
-      await page.mouse.up();
-    }
+    await widenSidebar(page, 380);
     // Unfold every row, so the log lines under each step show.
     await page.mouse.move(900, 700);
     await page.waitForTimeout(1500);

@@ -48,3 +48,15 @@ export function shrinkPng(file) {
   const r = spawnSync('pngquant', ['--quality', '70-95', '--speed', '1', '--force', '--output', file, file], { encoding: 'utf8' });
   if (r.error || r.status !== 0) console.log(`pngquant not run (${r.error?.message ?? r.stderr.trim()}): ${file} keeps its full size`);
 }
+
+/** Drags the sidebar's edge `by` pixels to the right, so that long rows and their descriptions fit in a picture. */
+export async function widenSidebar(page, by) {
+  const sb = await page.locator('.part.sidebar').boundingBox();
+  if (!sb) return;
+  const x = sb.x + sb.width;
+  const y = sb.y + sb.height / 2;
+  await page.mouse.move(x + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by, y, { steps: 10 });
+  await page.mouse.up();
+}
