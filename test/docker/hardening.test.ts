@@ -266,7 +266,7 @@ describe('Restricted Mode (workspace trust)', () => {
   });
 
   it('each trusted command is registered in a file that checks trust with that id', () => {
-    const files = ['client/src/sidebar/commands', 'client/src/editor'].flatMap((d) =>
+    const files = ['client/src/sidebar/commands', 'client/src/editor', 'client/src/editor/doctor'].flatMap((d) =>
       fs
         .readdirSync(path.join(root, d))
         .filter((f) => f.endsWith('.ts'))
@@ -280,7 +280,7 @@ describe('Restricted Mode (workspace trust)', () => {
       assert.ok(owner, `${c} is registered somewhere`);
       // The id reaches requireTrust: passed literally, through the verb template, or the
       // `command` parameter of a shared helper (buildImage).
-      assert.match(owner.text, /requireTrust\(ctx, ('dockerfileGuide\.docker\.[\w.]+'|command|`dockerfileGuide\.docker\.container\.\$\{verb\}`)\)/, `${owner.f} checks trust for ${c}`);
+      assert.match(owner.text, /requireTrust\(ctx, ('dockerfileGuide\.(docker|doctor)\.[\w.]+'|command|`dockerfileGuide\.docker\.container\.\$\{verb\}`)\)/, `${owner.f} checks trust for ${c}`);
       if (!verb && !owner.text.includes(`requireTrust(ctx, '${c}')`)) {
         assert.ok(new RegExp(`build\\(ctx, arg, '${c.replace(/\./g, '\\.')}'\\)`).test(owner.text), `${c} passes its own id`);
       }

@@ -7,7 +7,6 @@
  * cancellation (the AbortSignal) or an engine that goes away (best effort, every call with a deadline).
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fillMsg, line, msg, type Lang, type Msg } from '../i18n';
@@ -18,6 +17,8 @@ import { cleanupRun } from './cleanup';
 import { classifyError } from '../engine/errors';
 import { CALL_TIMEOUT_MS, CancelledError, deadline, DeadlineError, sleep, type DoctorEngine } from './engine';
 import { processTable, programNames, type ProcessTable } from './processes';
+import { detectWebStack } from './webStack';
+import { request } from './webHttp';
 import { execIn, inspectImage, lastLogLines, startContainer, type Started } from './run';
 import { cleanDatabaseShutdown, stopContainer } from './stop';
 import type { DoctorCheck, DoctorResult } from './types';
@@ -225,22 +226,16 @@ function exitLocation(src: Source | null, st: ContainerState, logs: string[], ca
 /** How long the web checks wait for nginx to listen after the watch (MariaDB alone may take 30 s to come up). */
 const WEB_READY_MS = 60_000;
 
-/** Resolves when 127.0.0.1:port accepts a connection, or after `ms` (the checks then say what they see). */
-async function portAnswers(port: number, ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Resolves when nginx answers an HTTP request on 127.0.0.1:port (any status), or after `ms` (the checks then say what
+ * they see). A TCP connect is not enough: Docker's port proxy accepts it before anything listens in the container,
+ * then resets it.
+ */
+async function webAnswers(port: number, tls: boolean, ms: number, signal?: AbortSignal): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end && !signal?.aborted) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const sock = net.connect({ host: '127.0.0.1', port }, () => {
-        sock.destroy();
-        resolve(true);
-      });
-      sock.setTimeout(1000, () => {
-        sock.destroy();
-        resolve(false);
-      });
-      sock.on('error', () => resolve(false));
-    });
-    if (ok) return;
+    const r = await request(`${tls ? 'https' : 'http'}://127.0.0.1:${port}/`, { timeoutMs: 2000, signal });
+    if (r.status > 0) return;
     await sleep(500, signal).catch(() => undefined);
   }
 }
@@ -299,8 +294,17 @@ async function examine(
   const runningDetail = portText ? msg(`${stillRunning.ko} ${fillMsg(DOCTOR_MSG.ports, portText).ko}`, `${stillRunning.en} ${fillMsg(DOCTOR_MSG.ports, portText).en}`) : stillRunning;
   result.checks.push(check('run', true, runTitle, runningDetail, lang, o.src?.file ?? null, o.src ? o.src.scan.entrypoint ?? o.src.scan.cmd : null));
 
+  // A web stack starts its services one after the other (MariaDB may take 30 s on its first start, nginx comes last,
+  // and the start script sets its TERM trap after that): read the processes, check and stop it once nginx listens,
+  // not in the middle of its start. The Dockerfile's packages say it is one; so do nginx and php-fpm already running.
   o.onProgress?.('processes', STEP_MSG.processes);
-  const table: ProcessTable = await processTable(engine, id, st.command, signal);
+  let table: ProcessTable = await processTable(engine, id, st.command, signal);
+  const stack = detectWebStack(o.src?.context.dockerfileText, table.processes);
+  const firstPort = o.ports['443/tcp'] ?? o.ports['80/tcp'];
+  if (stack.isWebStack && firstPort) {
+    await webAnswers(firstPort, firstPort === o.ports['443/tcp'], WEB_READY_MS, signal);
+    table = await processTable(engine, id, st.command, signal);
+  }
   result.run = { running: true, exitCode: null, cause: null, pid1: table.pid1, processes: table.processes };
   const others = table.processes.slice(1).map((a) => a.join(' '));
   result.checks.push(
@@ -308,15 +312,10 @@ async function examine(
   );
 
   const names = programNames(table);
-  // The web stack's hook: nginx and php-fpm both running (php-fpm's master shows as `php-fpm: master process …`).
-  const isWebStack = names.includes('nginx') && names.some((n) => n.startsWith('php-fpm') || n.startsWith('php') && n.includes('fpm'));
   // The container the last steps act on: the web checks may restart the stack with its autoindex switch set.
   let current = id;
-  if (isWebStack && o.webChecks) {
+  if ((stack.isWebStack || detectWebStack(undefined, table.processes).isWebStack) && o.webChecks) {
     o.onProgress?.('web', STEP_MSG.web);
-    // The stack starts its services one after the other (MariaDB first, nginx last): wait for nginx to listen.
-    const first = o.ports['443/tcp'] ?? o.ports['80/tcp'];
-    if (first) await portAnswers(first, WEB_READY_MS, signal);
     const restart = o.restart;
     const checks = await o.webChecks({
       httpPort: o.ports['80/tcp'],

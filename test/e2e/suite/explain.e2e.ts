@@ -53,7 +53,8 @@ suite('explain: what this container runs', () => {
     );
     const lens = found[0];
     assert.equal(lens.range.start.line, cmdLine);
-    assert.equal(lens.command!.title, '▶ docker run → /usr/local/bin/start.sh');
+    // The lens follows start.sh: it execs nginx (PID 1) and starts MariaDB and php-fpm beside it, which SIGTERM never reaches.
+    assert.equal(lens.command!.title, '▶ docker run → /usr/local/bin/start.sh · PID 1: nginx · 백그라운드 2개 (SIGTERM 전달 안 됨)');
     const target = await vscode.commands.executeCommand<vscode.Uri>(lens.command!.command, ...(lens.command!.arguments ?? []));
     assert.ok(target, 'the command returns the explanation URI');
     const shown = await vscode.workspace.openTextDocument(target);

@@ -182,7 +182,7 @@ describe('the listing test', () => {
   });
 });
 
-describe('the switches of the ft_server corpus', { skip: !fs.existsSync(path.join(CORPUS, 'ft_server')) && 'no corpus' }, () => {
+describe('the switches of the ft_server corpus', () => {
   /** The finder on one repository of the corpus, its whole context readable (as the doctor's listFiles gives it). */
   function onRepo(repo: string) {
     const dir = path.join(CORPUS, 'ft_server', repo);
