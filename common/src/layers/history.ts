@@ -155,8 +155,12 @@ export function sameStep(ins: Instruction, step: Step): boolean {
     case 'RUN': {
       const cmd = withoutFlags(rest);
       if (ins.heredocs?.length) {
-        // How a heredoc is recorded differs between BuildKit versions; its first command line is in every form.
-        const first = ins.heredocs[0].split('\n').find((l) => l.trim()) ?? '';
+        // BuildKit records `RUN <<EOF` as the shell running the body, `RUN cmd <<EOF` as the line, body and end word
+        // given to the shell, and a body that starts with `#!` as the file it ran: `/dev/pipes/EOF`.
+        const body = ins.heredocs[0];
+        const name = /<<-?(["']?)([A-Za-z_][\w.-]*)\1/.exec(cmd)?.[2] ?? '';
+        if (body.startsWith('#!')) return new RegExp(`/dev/pipes/${name.replace(/[.]/g, '\\.')}$`).test(step.text.trim());
+        const first = body.split('\n').find((l) => l.trim()) ?? '';
         const before = cmd.replace(/<<[\s\S]*$/, '').trim();
         const row = collapse(step.text);
         return (!first || row.includes(collapse(first))) && (!before || row.includes(collapse(before).split(' ')[0]));
@@ -189,7 +193,13 @@ export function sameStep(ins: Instruction, step: Step): boolean {
       // Shell form is recorded as [shell… "the command"].
       return row.length > 0 && fullMatch(rest, row[row.length - 1]);
     }
-    case 'WORKDIR':
+    case 'WORKDIR': {
+      // BuildKit records the absolute path it resolved (`WORKDIR app` under /srv → `WORKDIR /srv/app`).
+      const dir = rest.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+      if (!dir || dir === '.') return true;
+      const row = step.text.trim().replace(/\/+$/, '');
+      return dir.startsWith('/') ? fullMatch(dir, row) : new RegExp(`/${pattern(dir)}$`).test(row);
+    }
     case 'USER':
     case 'STOPSIGNAL':
       return fullMatch(rest, step.text);
