@@ -12,7 +12,12 @@ export interface Instruction {
   rest: string;
   /** 1-based line of the keyword. */
   line: number;
+  /** Bodies of the heredocs (`<<EOF` … `EOF`) of a RUN/COPY/ADD, in order; their lines are not instructions. */
+  heredocs?: string[];
 }
+
+/** `<<EOF`, `<<-EOF`, `<<"EOF"`: the heredoc openers BuildKit's Dockerfile frontend reads in RUN, COPY and ADD. */
+const HEREDOC = /<<(-?)(["']?)([A-Za-z_][\w.-]*)\2/g;
 
 export interface Copy {
   sources: string[];
@@ -44,7 +49,23 @@ export function instructions(dockerfile: string): Instruction[] {
       text += ' ' + (lines[i] ?? '');
     }
     const k = /^\s*(\w+)\s*(.*)$/s.exec(text);
-    if (k) out.push({ keyword: k[1].toUpperCase(), rest: k[2].trim(), line: start + 1 });
+    if (!k) continue;
+    const x: Instruction = { keyword: k[1].toUpperCase(), rest: k[2].trim(), line: start + 1 };
+    if (['RUN', 'COPY', 'ADD'].includes(x.keyword)) {
+      // A heredoc's body follows the instruction's line; skipping it keeps its lines from reading as instructions.
+      for (const h of x.rest.matchAll(HEREDOC)) {
+        const body: string[] = [];
+        const strip = h[1] === '-';
+        while (i + 1 < lines.length) {
+          i++;
+          const l = strip ? lines[i].replace(/^\t+/, '') : lines[i];
+          if (l === h[3]) break;
+          body.push(l);
+        }
+        (x.heredocs ??= []).push(body.join('\n'));
+      }
+    }
+    out.push(x);
   }
   return out;
 }
