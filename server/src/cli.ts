@@ -1,13 +1,14 @@
 /**
  * `dockerfile-guide`: the command-line face of the language service.
  *   check FILE...       diagnostics (text/json/sarif)
- * Other subcommands (explain, new-stack, doctor) are added by their modules.
+ * Other subcommands (explain, new-stack, doctor, layers) are added by their modules.
  */
 import { Lang, line, resolveLang } from '../../common/src/i18n';
 import { runCheck } from './cli/check';
 import { runExplain } from './cli/explain';
 import { runNewStack } from './cli/newStack';
 import { runDoctorCli } from './cli/doctor';
+import { runLayersCli } from './cli/layers';
 import { CLI } from './cli/messages';
 import { fillMsg } from '../../common/src/i18n';
 
@@ -18,6 +19,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   explain: runExplain,
   'new-stack': (argv) => runNewStack(argv),
   doctor: runDoctorCli,
+  layers: runLayersCli,
 };
 
 /** The default language follows the environment (LANG=ko_KR.UTF-8 → Korean), like most CLIs. */

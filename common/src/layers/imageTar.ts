@@ -44,6 +44,12 @@ export interface ImageTarAnalysis {
   wasted: number;
   /** 1 - wasted / size, as dive reports it; 1 for an empty image. */
   efficiency: number;
+  /**
+   * The image config's history, oldest first, when the export holds it: `emptyLayer` rows (ENV, CMD, …) have no layer
+   * tar, so the n-th row that is not empty is the n-th layer. The Engine API's /history gives the same rows without
+   * that flag.
+   */
+  history: { createdBy: string; emptyLayer: boolean }[] | null;
 }
 
 export interface AnalyseImageTarOptions {
@@ -67,6 +73,8 @@ const WH = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 /** manifest.json of a single image is a few KB; this only guards against a broken stream. */
 const MAX_MANIFEST = 16 << 20;
+/** An image config is a few KB (its history grows by a line per instruction). */
+const MAX_CONFIG = 4 << 20;
 
 export async function analyseImageTar(
   stream: NodeJS.ReadableStream,
@@ -75,7 +83,9 @@ export async function analyseImageTar(
   const contents = new Map<string, LayerContent>();
   const notTar = new Set<string>();
   const links = new Map<string, string>();
-  let manifest: string[] | undefined;
+  let manifest: { layers: string[]; config: string | null } | undefined;
+  /** Top-level JSON entries (the image config among them), small, kept until the manifest names the config. */
+  const jsons = new Map<string, string>();
 
   const outer = new TarParser((entry) => {
     const name = normalise(entry.path);
@@ -87,6 +97,7 @@ export async function analyseImageTar(
     }
     if (entry.type !== 'file') return undefined;
     if (name === 'manifest.json') return collect(MAX_MANIFEST, (body) => (manifest = parseManifest(body)));
+    if (name.endsWith('.json') && !name.includes('/')) return collect(MAX_CONFIG, (body) => jsons.set(name, body));
     if (name.endsWith('.json') || name === 'repositories' || name === 'oci-layout') return undefined;
     return layerSink(name, contents, notTar);
   });
@@ -106,7 +117,7 @@ export async function analyseImageTar(
   }
 
   if (!manifest) throw new TarFormatError('the image export has no manifest.json');
-  const ordered = manifest.map((p) => {
+  const ordered = manifest.layers.map((p) => {
     let path = p;
     for (let hops = 0; !contents.has(path) && links.has(path) && hops < 8; hops++) path = links.get(path)!;
     const content = contents.get(path);
@@ -117,11 +128,22 @@ export async function analyseImageTar(
     }
     return { path: p, content };
   });
-  return summarise(ordered, opts.biggest ?? 10);
+  return { ...summarise(ordered, opts.biggest ?? 10), history: configHistory(manifest.config ? jsons.get(manifest.config) : undefined) };
+}
+
+/** The `history` of the image config JSON, or null when it is absent or unreadable. */
+function configHistory(body: string | undefined): ImageTarAnalysis['history'] {
+  if (!body) return null;
+  try {
+    const h = (JSON.parse(body) as { history?: { created_by?: string; empty_layer?: boolean }[] }).history;
+    return Array.isArray(h) ? h.map((r) => ({ createdBy: r.created_by ?? '', emptyLayer: !!r.empty_layer })) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Walks the layers oldest first, keeping the files visible so far, and records what each layer hides. */
-function summarise(layers: { path: string; content: LayerContent }[], topN: number): ImageTarAnalysis {
+function summarise(layers: { path: string; content: LayerContent }[], topN: number): Omit<ImageTarAnalysis, 'history'> {
   const live = new Map<string, { size: number; layer: number }>();
   const waste: WastedFile[] = [];
   const wastedBy = layers.map(() => 0);
@@ -249,7 +271,7 @@ function collect(max: number, done: (body: string) => void): TarBodySink {
   return {
     data(chunk) {
       n += chunk.length;
-      if (n > max) throw new TarFormatError('manifest.json is too large');
+      if (n > max) throw new TarFormatError('a JSON entry of the image export is too large');
       parts.push(Buffer.from(chunk));
     },
     end() {
@@ -258,17 +280,17 @@ function collect(max: number, done: (body: string) => void): TarBodySink {
   };
 }
 
-function parseManifest(body: string): string[] {
+function parseManifest(body: string): { layers: string[]; config: string | null } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     throw new TarFormatError('manifest.json of the image export is not JSON');
   }
-  const first = Array.isArray(parsed) ? (parsed[0] as { Layers?: unknown } | undefined) : undefined;
+  const first = Array.isArray(parsed) ? (parsed[0] as { Layers?: unknown; Config?: unknown } | undefined) : undefined;
   const layers = first?.Layers;
   if (!Array.isArray(layers) || !layers.every((l) => typeof l === 'string')) {
     throw new TarFormatError('manifest.json of the image export has no Layers list');
   }
-  return layers.map(normalise);
+  return { layers: layers.map(normalise), config: typeof first?.Config === 'string' ? normalise(first.Config) : null };
 }
