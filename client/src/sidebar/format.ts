@@ -1,18 +1,8 @@
 // Small formatting helpers shared by the tree mappings (no vscode import: tested in plain node).
 import { LINE_SEPARATOR, perLang, type Lang, type OneLang } from '../../../common/src/i18n';
 
-/** Decimal units, three significant digits, as `docker images` prints sizes (1.98MB, 117MB). */
-export function formatSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  const digits = v >= 100 || u === 0 ? 0 : v >= 10 ? 1 : 2;
-  return `${Number(v.toFixed(digits))}${units[u]}`;
-}
+/** Sizes are formatted in common/src (the CLI prints them too). */
+export { formatSize } from '../../../common/src/size';
 
 /** "3 days ago" / "3일 전", coarse on purpose so the text does not change on every refresh. */
 export function formatAge(unixSeconds: number, lang: Lang, now = Date.now()): string {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveTarget } from '../../../common/src/doctor/build';
 import { allPassed, runDoctor } from '../../../common/src/doctor/doctor';
-import { CALL_TIMEOUT_MS, CancelledError, deadline, doctorEngine } from '../../../common/src/doctor/engine';
+import { CALL_TIMEOUT_MS, CancelledError, deadline, doctorEngine, type DoctorEngine } from '../../../common/src/doctor/engine';
 import type { DoctorResult } from '../../../common/src/doctor/types';
 import { runWebChecks } from '../../../common/src/doctor/webChecks';
 import { defaultEndpoint } from '../../../common/src/engine/inspect';
@@ -41,6 +41,20 @@ export interface DoctorIo {
 function defaultTag(contextDir: string): string {
   const name = path.basename(contextDir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   return `dockerfile-guide-doctor:${name || 'latest'}`.slice(0, 128);
+}
+
+/** The engine DOCKER_HOST and the docker context name, answering a ping; null after saying why (exit code 2). */
+export async function connectedEngine(io: DoctorIo, lang: Lang): Promise<DoctorEngine | null> {
+  const ep = defaultEndpoint();
+  const engine = ep ? await doctorEngine(ep) : null;
+  try {
+    if (!engine) throw new Error('no endpoint');
+    await deadline(engine.api.ping(), Math.min(CALL_TIMEOUT_MS, 5000), 'ping');
+    return engine;
+  } catch (e) {
+    io.err(line(fillMsg(DOCTOR_CLI_MSG.noEngine, engine?.where ?? (e as Error).message), lang));
+    return null;
+  }
 }
 
 export function doctorText(r: DoctorResult): string {
@@ -89,15 +103,8 @@ export async function runDoctorCli(argv: string[], io: DoctorIo, defaultLang: La
       }
     }
 
-    const ep = defaultEndpoint();
-    const engine = ep ? await doctorEngine(ep) : null;
-    try {
-      if (!engine) throw new Error('no endpoint');
-      await deadline(engine.api.ping(), Math.min(CALL_TIMEOUT_MS, 5000), 'ping');
-    } catch (e) {
-      io.err(line(fillMsg(DOCTOR_CLI_MSG.noEngine, engine?.where ?? (e as Error).message), lang));
-      return 2;
-    }
+    const engine = await connectedEngine(io, lang);
+    if (!engine) return 2;
 
     // Ctrl-C cancels the run; the doctor removes what it made before it returns.
     const ac = new AbortController();
@@ -106,7 +113,7 @@ export async function runDoctorCli(argv: string[], io: DoctorIo, defaultLang: La
     const showProgress = format === 'text' && process.stderr.isTTY;
     let result: DoctorResult;
     try {
-      result = await runDoctor(engine!, {
+      result = await runDoctor(engine, {
         lang,
         dockerfile: target?.dockerfile,
         contextDir: target?.contextDir,

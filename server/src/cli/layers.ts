@@ -6,15 +6,15 @@
  * Exit codes: 0 done, 2 bad usage, no engine or no such image.
  */
 import * as fs from 'node:fs';
-import { CALL_TIMEOUT_MS, deadline, doctorEngine } from '../../../common/src/doctor/engine';
-import { defaultEndpoint } from '../../../common/src/engine/inspect';
+import { CALL_TIMEOUT_MS, deadline } from '../../../common/src/doctor/engine';
 import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
 import type { HistoryEntry } from '../../../common/src/layers/history';
 import { analyseImageTar } from '../../../common/src/layers/imageTar';
 import { layersReport, type LayersReport } from '../../../common/src/layers/report';
+import { formatSize } from '../../../common/src/size';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI } from './messages';
-import { DOCTOR_CLI_MSG } from './doctor';
+import { connectedEngine } from './doctor';
 
 export const LAYERS_MSG = {
   noImage: msg('이미지를 하나 지정해 주세요.', 'Give one image.'),
@@ -29,30 +29,18 @@ export const LAYERS_MSG = {
   unmatched: msg('Dockerfile의 명령이 이 이미지의 기록과 맞지 않아 줄을 표시하지 않습니다.', "The Dockerfile's instructions do not match this image's history, so no lines are shown."),
 };
 
-/** Bytes in the units `docker images` uses (powers of 1000). */
-export function human(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return u === 0 ? `${v} B` : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
-
 export function layersText(r: LayersReport, lang: Lang): string {
   const out: string[] = [];
   const lineText = (n: number | null) => line(n === null ? LAYERS_MSG.noLine : fillMsg(LAYERS_MSG.line, n), lang);
   for (const l of r.layers) {
-    out.push(`${line(fillMsg(LAYERS_MSG.layer, l.index, human(l.size)), lang)} · ${lineText(l.line)}${l.instruction ? ` ${l.instruction}` : ''}`);
+    out.push(`${line(fillMsg(LAYERS_MSG.layer, l.index, formatSize(l.size)), lang)} · ${lineText(l.line)}${l.instruction ? ` ${l.instruction}` : ''}`);
     if (l.createdBy) out.push(`    ${l.createdBy.length > 160 ? `${l.createdBy.slice(0, 157)}…` : l.createdBy}`);
-    for (const b of l.biggest.slice(0, 3)) out.push(`    ${human(b.size).padStart(8)}  ${b.path}`);
+    for (const b of l.biggest.slice(0, 3)) out.push(`    ${formatSize(b.size).padStart(8)}  ${b.path}`);
   }
   for (const n of r.noLayer) out.push(line(fillMsg(LAYERS_MSG.noLayer, n.line, n.instruction, n.reason), lang));
-  for (const w of r.waste.slice(0, 10)) out.push(line(fillMsg(LAYERS_MSG.wasted, human(w.size), w.path, lineText(w.addedLine), lineText(w.removedLine)), lang));
+  for (const w of r.waste.slice(0, 10)) out.push(line(fillMsg(LAYERS_MSG.wasted, formatSize(w.size), w.path, lineText(w.addedLine), lineText(w.removedLine)), lang));
   if (!r.matched) out.push(line(LAYERS_MSG.unmatched, lang));
-  out.push(line(fillMsg(LAYERS_MSG.total, human(r.size), human(r.wasted), (r.efficiency * 100).toFixed(1)), lang));
+  out.push(line(fillMsg(LAYERS_MSG.total, formatSize(r.size), formatSize(r.wasted), (r.efficiency * 100).toFixed(1)), lang));
   return out.join('\n');
 }
 
@@ -74,25 +62,18 @@ export async function runLayersCli(argv: string[], io: { out: (s: string) => voi
         return 2;
       }
     }
-    const ep = defaultEndpoint();
-    const engine = ep ? await doctorEngine(ep) : null;
-    try {
-      if (!engine) throw new Error('no endpoint');
-      await deadline(engine.api.ping(), Math.min(CALL_TIMEOUT_MS, 5000), 'ping');
-    } catch (e) {
-      io.err(line(fillMsg(DOCTOR_CLI_MSG.noEngine, engine?.where ?? (e as Error).message), lang));
-      return 2;
-    }
+    const engine = await connectedEngine(io, lang);
+    if (!engine) return 2;
     let history: HistoryEntry[];
     try {
-      history = (await deadline(engine!.api.getImage(image).history(), CALL_TIMEOUT_MS, 'history')) as HistoryEntry[];
+      history = (await deadline(engine.api.getImage(image).history(), CALL_TIMEOUT_MS, 'history')) as HistoryEntry[];
     } catch (e) {
       const status = (e as { statusCode?: number }).statusCode;
       io.err(line(status === 404 ? fillMsg(LAYERS_MSG.notFound, image) : fillMsg(LAYERS_MSG.failed, (e as Error).message), lang));
       return 2;
     }
     // The export can take a while for a big image: no request timeout on the stream client.
-    const stream = (await engine!.stream.getImage(image).get()) as NodeJS.ReadableStream;
+    const stream = (await engine.stream.getImage(image).get()) as NodeJS.ReadableStream;
     const tar = await analyseImageTar(stream);
     const report = layersReport(image, history, tar, dockerfile);
     io.out(format === 'json' ? JSON.stringify(report, (k, v) => (k === 'reason' && v && typeof v === 'object' ? line(v, lang) : v), 2) : layersText(report, lang));
