@@ -299,9 +299,9 @@ async function examine(
   // not in the middle of its start. The Dockerfile's packages say it is one; so do nginx and php-fpm already running.
   o.onProgress?.('processes', STEP_MSG.processes);
   let table: ProcessTable = await processTable(engine, id, st.command, signal);
-  const stack = detectWebStack(o.src?.context.dockerfileText, table.processes);
+  const dockerfileText = o.src?.context.dockerfileText;
   const firstPort = o.ports['443/tcp'] ?? o.ports['80/tcp'];
-  if (stack.isWebStack && firstPort) {
+  if (detectWebStack(dockerfileText, table.processes).isWebStack && firstPort) {
     await webAnswers(firstPort, firstPort === o.ports['443/tcp'], WEB_READY_MS, signal);
     table = await processTable(engine, id, st.command, signal);
   }
@@ -314,7 +314,7 @@ async function examine(
   const names = programNames(table);
   // The container the last steps act on: the web checks may restart the stack with its autoindex switch set.
   let current = id;
-  if ((stack.isWebStack || detectWebStack(undefined, table.processes).isWebStack) && o.webChecks) {
+  if (detectWebStack(dockerfileText, table.processes).isWebStack && o.webChecks) {
     o.onProgress?.('web', STEP_MSG.web);
     const restart = o.restart;
     const checks = await o.webChecks({

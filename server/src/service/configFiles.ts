@@ -19,7 +19,7 @@ import { nginxConfigs, daemonTypos } from '../rules/stack/nginxConfig';
 import { directiveTypos } from '../rules/stack/nginxUnknownDirective';
 import { SOURCE, type FileSpan, type Rule, type RuleContext } from '../rules/types';
 import { withReplacement } from '../rules/stack/DG126-nginxUnknownDirective';
-import type { ParsedDocument } from './document';
+import { contains, type ParsedDocument } from './document';
 
 /** The rules whose findings can sit in a copied nginx config file (they set Finding.inFile). */
 const CONFIG_RULE_IDS = ['DG104', 'DG124', 'DG126', 'DG127', 'DG128'];
@@ -181,12 +181,6 @@ export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnost
     // The fix travels in the diagnostic (the client sends it back with the code action request), rendered once.
     data: { rule: d.code, ...(d.fix ? { fix: { title: line(d.fix.title, lang), edits: d.fix.edits } } : {}) },
   };
-}
-
-function contains(r: Range, p: Position): boolean {
-  const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
-  const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
-  return after && before;
 }
 
 /** The hover over a finding in the config file: each rule's explanation, as on the Dockerfile. */

@@ -3,7 +3,7 @@
 // or engine words that show its cause.
 import * as path from 'node:path';
 import type { DoctorCheck, DoctorResult } from '../../../../common/src/doctor/types';
-import { line, type Lang, type Msg } from '../../../../common/src/i18n';
+import { fillMsg, line, type Lang, type Msg } from '../../../../common/src/i18n';
 
 export interface ChecklistRow {
   key: string;
@@ -37,7 +37,7 @@ export function checklistRows(result: DoctorResult, contextDir: string, lang: La
     const file = c.file ? (path.isAbsolute(c.file) ? c.file : path.join(contextDir, c.file)) : null;
     const location = file && c.line ? { file, line: c.line } : null;
     const detail = text(c, 'detail', lang);
-    const where = c.file && c.line ? line({ ko: LINE.ko.replace('{0}', c.file).replace('{1}', String(c.line)), en: LINE.en.replace('{0}', c.file).replace('{1}', String(c.line)) }, lang) : '';
+    const where = c.file && c.line ? line(fillMsg(LINE, c.file, c.line), lang) : '';
     return {
       key: `${i}:${c.id}`,
       label: text(c, 'title', lang),

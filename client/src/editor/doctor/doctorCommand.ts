@@ -134,8 +134,9 @@ export function registerDoctor(ctx: SidebarContext): vscode.Disposable[] {
       cause: result.checks[i].id === 'run' ? (result.run?.cause ?? null) : null,
     }));
   });
-  const lens = vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, new DoctorLens());
-  return [tree, view, run, why, snapshot, lens];
+  const lenses = new DoctorLens();
+  const lens = vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, lenses);
+  return [tree, view, run, why, snapshot, lens, lenses];
 }
 
 /** The Dockerfile the container's image was built from, when the doctor built it and the file is still there. */

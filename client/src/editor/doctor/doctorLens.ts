@@ -18,15 +18,23 @@ export function lensLine(text: string): number {
   return command >= 0 ? command : from;
 }
 
-export class DoctorLens implements vscode.CodeLensProvider {
+export class DoctorLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly subs: vscode.Disposable[];
 
   constructor() {
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`dockerfileGuide.${SETTING}`)) this.emitter.fire();
-    });
-    vscode.workspace.onDidGrantWorkspaceTrust(() => this.emitter.fire());
+    this.subs = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`dockerfileGuide.${SETTING}`)) this.emitter.fire();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.emitter.fire()),
+    ];
+  }
+
+  dispose(): void {
+    for (const s of this.subs) s.dispose();
+    this.emitter.dispose();
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
