@@ -12,19 +12,24 @@ import { classifyError, describe } from '../../../common/src/engine/errors';
 import { DockerModel } from '../docker/model';
 import { uiLang } from '../language';
 import { trustRefusal } from './trust';
+import { BuiltImages } from '../editor/layers/builtImages';
 
 export interface DockerSession {
   ext: vscode.ExtensionContext;
   model: DockerModel;
   lang(): Lang;
+  /** Which Dockerfile built which image (recorded by the build commands, read by the sidebar's layers). */
+  built: BuiltImages;
 }
 
 /** The window's engine model; it follows `dockerfileGuide.docker.host` and workspace trust once started. */
 export function createDockerSession(context: vscode.ExtensionContext): DockerSession {
   // The same engine as the editor's base-image probe (and the same Restricted Mode rule for the setting).
   const model = new DockerModel({ resolve: configuredEndpoint });
+  const built = new BuiltImages(context.workspaceState);
   context.subscriptions.push(
     { dispose: () => model.dispose() },
+    built,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerfileGuide.docker.host') && model.isStarted) model.reconnect();
     }),
@@ -32,7 +37,7 @@ export function createDockerSession(context: vscode.ExtensionContext): DockerSes
       if (model.isStarted) model.reconnect();
     }),
   );
-  return { ext: context, model, lang: uiLang };
+  return { ext: context, model, lang: uiLang, built };
 }
 
 /** The engine clients when connected; otherwise one message and undefined. */

@@ -6,11 +6,9 @@
  * Exit codes: 0 done, 2 bad usage, no engine or no such image.
  */
 import * as fs from 'node:fs';
-import { CALL_TIMEOUT_MS, deadline } from '../../../common/src/doctor/engine';
 import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
-import type { HistoryEntry } from '../../../common/src/layers/history';
-import { analyseImageTar } from '../../../common/src/layers/imageTar';
-import { layersReport, type LayersReport } from '../../../common/src/layers/report';
+import { analyseImage } from '../../../common/src/layers/analyse';
+import type { LayersReport } from '../../../common/src/layers/report';
 import { formatSize } from '../../../common/src/size';
 import { oneOf, parseArgs, UsageError, usageErrorExit } from './args';
 import { CLI } from './messages';
@@ -64,18 +62,14 @@ export async function runLayersCli(argv: string[], io: { out: (s: string) => voi
     }
     const engine = await connectedEngine(io, lang);
     if (!engine) return 2;
-    let history: HistoryEntry[];
+    let report: LayersReport;
     try {
-      history = (await deadline(engine.api.getImage(image).history(), CALL_TIMEOUT_MS, 'history')) as HistoryEntry[];
+      report = await analyseImage(engine, image, { dockerfile });
     } catch (e) {
       const status = (e as { statusCode?: number }).statusCode;
       io.err(line(status === 404 ? fillMsg(LAYERS_MSG.notFound, image) : fillMsg(LAYERS_MSG.failed, (e as Error).message), lang));
       return 2;
     }
-    // The export can take a while for a big image: no request timeout on the stream client.
-    const stream = (await engine.stream.getImage(image).get()) as NodeJS.ReadableStream;
-    const tar = await analyseImageTar(stream);
-    const report = layersReport(image, history, tar, dockerfile);
     io.out(format === 'json' ? JSON.stringify(report, (k, v) => (k === 'reason' && v && typeof v === 'object' ? line(v, lang) : v), 2) : layersText(report, lang));
     return 0;
   } catch (e) {

@@ -1,0 +1,37 @@
+/**
+ * What each instruction of a build did, as the builder's own output tells it: taken from the cache or run, and for
+ * how long. Both builders are read into this one shape, so the editor's annotations, the doctor and tests do not
+ * care which builder ran:
+ *   classic   the Engine API's build stream: `Step N/M : …`, then ` ---> Using cache` for a cache hit;
+ *   BuildKit  the docker CLI's `--progress=plain` output: `#5 [2/4] RUN …`, `#5 CACHED`, `#5 DONE 1.2s`.
+ */
+import type { Msg } from '../i18n';
+
+export type BuilderName = 'classic' | 'buildkit';
+
+export interface StepOutcome {
+  /** 1-based Dockerfile line where the instruction starts, or null when the step could not be placed. */
+  line: number | null;
+  /** The instruction as the builder printed it (`RUN dd if=/dev/zero …`), for the log and for matching. */
+  text: string;
+  /** True when the builder reused the cached result of this step. */
+  cached: boolean;
+  /** Seconds the step took (null when cached or when the builder did not say). */
+  seconds: number | null;
+}
+
+/** The first step of a build that did not come from the cache, and why, when that can be known. */
+export interface CacheBreak {
+  /** 1-based Dockerfile line. */
+  line: number;
+  /** Why the cache broke there; null when no earlier build is on record to compare with. */
+  reason: Msg | null;
+  /** For a COPY/ADD: the context files (relative to the build context) whose content changed since the last build. */
+  files: string[];
+}
+
+export interface BuildSteps {
+  builder: BuilderName;
+  /** Every instruction step of the build in order (the final stage and any earlier stage it needed). */
+  steps: StepOutcome[];
+}
