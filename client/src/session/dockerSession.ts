@@ -13,6 +13,7 @@ import { DockerModel } from '../docker/model';
 import { uiLang } from '../language';
 import { trustRefusal } from './trust';
 import { BuiltImages } from '../editor/layers/builtImages';
+import type { BuildRecord } from '../../../common/src/engine/buildSteps';
 
 export interface DockerSession {
   ext: vscode.ExtensionContext;
@@ -20,6 +21,8 @@ export interface DockerSession {
   lang(): Lang;
   /** Which Dockerfile built which image (recorded by the build commands, read by the sidebar's layers). */
   built: BuiltImages;
+  /** Fires after each successful build from the extension (the editor's layer annotations listen). */
+  builds: vscode.EventEmitter<BuildRecord>;
 }
 
 /** The window's engine model; it follows `dockerfileGuide.docker.host` and workspace trust once started. */
@@ -27,9 +30,11 @@ export function createDockerSession(context: vscode.ExtensionContext): DockerSes
   // The same engine as the editor's base-image probe (and the same Restricted Mode rule for the setting).
   const model = new DockerModel({ resolve: configuredEndpoint });
   const built = new BuiltImages(context.workspaceState);
+  const builds = new vscode.EventEmitter<BuildRecord>();
   context.subscriptions.push(
     { dispose: () => model.dispose() },
     built,
+    builds,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dockerfileGuide.docker.host') && model.isStarted) model.reconnect();
     }),
@@ -37,7 +42,7 @@ export function createDockerSession(context: vscode.ExtensionContext): DockerSes
       if (model.isStarted) model.reconnect();
     }),
   );
-  return { ext: context, model, lang: uiLang, built };
+  return { ext: context, model, lang: uiLang, built, builds };
 }
 
 /** The engine clients when connected; otherwise one message and undefined. */

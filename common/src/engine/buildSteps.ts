@@ -35,3 +35,24 @@ export interface BuildSteps {
   /** Every instruction step of the build in order (the final stage and any earlier stage it needed). */
   steps: StepOutcome[];
 }
+
+/**
+ * One finished, successful build of a Dockerfile, as the extension's build commands (Build Image, Build and Run,
+ * Run and check) announce it: what the editor's layer annotations and the sidebar start from.
+ */
+export interface BuildRecord {
+  /** Absolute path of the Dockerfile. */
+  dockerfile: string;
+  /** The Dockerfile's text as it was built (annotations compare it with the editor's text to mark stale lines). */
+  text: string;
+  contextDir: string;
+  /** `sha256:…` of the built image. */
+  imageId: string;
+  tag: string;
+  builder: BuilderName;
+  /** Unix ms. */
+  builtAt: number;
+  steps: StepOutcome[];
+  /** The first step that did not come from the cache; null when every step did. */
+  cacheBreak: CacheBreak | null;
+}
