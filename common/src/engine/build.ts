@@ -1,5 +1,8 @@
-// Builds an image from a Dockerfile through the Engine API (classic builder: BuildKit over the API
-// needs a gRPC session, and the classic builder's "Step N/M" lines tell us which instruction failed).
+// Builds an image from a Dockerfile: through the Engine API with the classic builder (BuildKit over the API
+// needs a gRPC session, and the classic builder's "Step N/M" lines tell us which instruction failed), or, when
+// asked, with BuildKit through a docker CLI that can (buildkitCli.ts). Both report the same BuildResult, with what
+// each step did (cached or ran, seconds) on its Dockerfile line.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Dockerode from 'dockerode';
 import { packContext } from './buildContext';
@@ -7,6 +10,9 @@ import { classifyError, describe, type EngineError } from './errors';
 import { JsonLineSplitter } from './jsonLines';
 import { fillMsg, line, type Lang, type Msg } from '../i18n';
 import { redactText } from './redact';
+import type { BuilderName, StepOutcome } from './buildSteps';
+import { buildWithBuildkit, type BuildkitCli } from './buildkitCli';
+import { ClassicStepReader } from './classicSteps';
 
 export const BUILD_MSG = {
   outside: {
@@ -24,8 +30,15 @@ export interface BuildRequest {
   tag: string;
   labels?: Record<string, string>;
   onLine?(text: string): void;
+  /** Classic builder only (BuildKit prints no step count): `Step N/M`. */
   onStep?(step: number, total: number, text: string): void;
   abortSignal?: AbortSignal;
+  /**
+   * Which builder: 'classic' (default) through the Engine API, or 'buildkit' through `buildkitCli`, which must then be
+   * given: a CLI findBuildkitCli() found for the same endpoint (resolveBuilder() in buildkitCli.ts does both).
+   */
+  builder?: BuilderName;
+  buildkitCli?: BuildkitCli;
 }
 
 export interface BuildResult {
@@ -40,6 +53,11 @@ export interface BuildResult {
   reason?: Msg;
   /** Set when the connection to the engine broke mid-build (engine killed, socket gone …). */
   engineError?: EngineError;
+  builder: BuilderName;
+  /** What each instruction step did, in Dockerfile order (also the ones before a failure). */
+  steps: StepOutcome[];
+  /** 1-based Dockerfile line of the step that failed (both builders). */
+  failedLine?: number;
 }
 
 interface BuildMessage {
@@ -60,12 +78,36 @@ export interface BuildClients {
   where: string;
 }
 
+function readDockerfile(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 export async function buildImage(clients: BuildClients, req: BuildRequest): Promise<BuildResult> {
+  if (req.builder === 'buildkit') {
+    if (!req.buildkitCli) throw new Error('buildImage: builder "buildkit" needs buildkitCli (see resolveBuilder)');
+    const r = await buildWithBuildkit(req.buildkitCli, req);
+    return {
+      ok: r.ok,
+      imageId: r.imageId,
+      error: r.error,
+      reason: r.ok ? undefined : (r.reason ?? BUILD_MSG.failed),
+      builder: 'buildkit',
+      steps: r.steps,
+      failedLine: r.failedLine,
+    };
+  }
   const rel = path.relative(req.contextDir, req.dockerfile).split(path.sep).join('/');
   if (rel.startsWith('../')) {
     const reason = fillMsg(BUILD_MSG.outside, req.dockerfile, req.contextDir);
-    return { ok: false, error: reason.en, reason };
+    return { ok: false, error: reason.en, reason, builder: 'classic', steps: [] };
   }
+  // Read before the context is sent: the steps are placed on the lines of the text that was built.
+  const dockerfileText = readDockerfile(req.dockerfile);
+  const reader = new ClassicStepReader();
   const tar = packContext(req.contextDir, { keep: [rel, '.dockerignore'] });
   let stream: NodeJS.ReadableStream;
   try {
@@ -82,13 +124,14 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
     tar.destroy();
     throw classifyError(err, clients.where);
   }
-  const result: BuildResult = { ok: false };
+  const result: BuildResult = { ok: false, builder: 'classic', steps: [] };
   const splitter = new JsonLineSplitter();
   await new Promise<void>((resolve) => {
     stream.on('data', (chunk: Buffer) =>
       splitter.push(chunk, (m) => {
         const msg = m as BuildMessage;
         if (msg.stream) {
+          reader.stream(msg.stream, Date.now());
           const step = /^Step (\d+)\/(\d+) : /.exec(msg.stream);
           if (step) {
             result.failedStep = Number(step[1]);
@@ -97,6 +140,7 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
           }
           for (const l of msg.stream.replace(/\n$/, '').split('\n')) req.onLine?.(l);
         } else if (msg.status) {
+          reader.status(msg.status);
           req.onLine?.(msg.progress ? `${msg.status} ${msg.progress}` : msg.status);
         }
         if (msg.aux?.ID) result.imageId = msg.aux.ID;
@@ -127,7 +171,12 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
       resolve();
     });
   });
+  reader.end(Date.now());
+  result.steps = reader.steps(dockerfileText);
   result.ok = !result.error && !!result.imageId;
+  // The step that started last is the one that failed.
+  const last = result.steps[result.steps.length - 1];
+  if (!result.ok && !result.engineError && last?.line) result.failedLine = last.line;
   if (result.ok) result.failedStep = undefined;
   else if (result.engineError) result.reason = result.engineError.reason;
   else if (!result.error) {

@@ -47,3 +47,29 @@ export function instructionSpans(text: string): InstructionSpan[] {
 export function spanForStep(text: string, step: number): InstructionSpan | undefined {
   return instructionSpans(text)[step - 1];
 }
+
+export interface Instruction extends InstructionSpan {
+  /**
+   * The instruction on one line, as a builder sees it: continuations joined, comment lines inside it dropped,
+   * runs of blanks collapsed, the keyword upper-cased. Two builds of the same `text` are the same instruction.
+   */
+  text: string;
+}
+
+/** instructionSpans with each instruction's normalised text. */
+export function instructions(text: string): Instruction[] {
+  const lines = text.split(/\r?\n/);
+  const esc = /^\s*#\s*escape\s*=\s*`\s*$/im.test(lines.slice(0, 10).join('\n')) ? '`' : '\\';
+  return instructionSpans(text).map((s) => {
+    const parts: string[] = [];
+    for (let i = s.line; i <= s.endLine; i++) {
+      let l = lines[i];
+      if (i > s.line && (/^\s*#/.test(l) || /^\s*$/.test(l))) continue;
+      l = l.replace(/\s+$/, '');
+      if (i < s.endLine && l.endsWith(esc)) l = l.slice(0, -1);
+      parts.push(l.trim());
+    }
+    const joined = parts.join(' ').replace(/\s+/g, ' ').trim();
+    return { ...s, text: joined.replace(/^[A-Za-z]+/, (k) => k.toUpperCase()) };
+  });
+}
