@@ -1,11 +1,15 @@
 // Build Image / Build and Run from a Dockerfile (editor title, explorer context menu, palette).
-// The tag asked for is remembered per Dockerfile. The log streams into an output channel, the
-// progress notification shows "Step N/M", and a failing step puts an error on its Dockerfile lines.
+// The tag asked for is remembered per Dockerfile. The builder is the `dockerfileGuide.build.builder` setting's
+// (BuildKit through a docker CLI that can, else classic). The log streams into an output channel, the progress
+// notification shows "Step N/M" (classic) or the current step (BuildKit), a failing step puts an error on its
+// Dockerfile lines, and a successful build is announced (buildAnnounce.ts) with its cache hits and cache break.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isValidReference } from '../docker/actions';
 import { buildFailureText, buildImage } from '../../../common/src/engine/build';
-import { spanForStep } from '../../../common/src/engine/dockerfileSteps';
+import { instructionSpans } from '../../../common/src/engine/dockerfileSteps';
+import { announceBuild, builderFor, cacheSummary, startFingerprint } from './buildAnnounce';
 import { redactText } from '../../../common/src/engine/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { fillMsg, line, type Msg } from '../../../common/src/i18n';
@@ -23,6 +27,7 @@ interface BuildContext extends DockerSession {
 /** {ko, en} pairs, not vscode.l10n keys: the failure they frame is one, and a sentence keeps to one language. */
 const FAILED = {
   atStep: { ko: '빌드가 {0}/{1} 단계에서 실패했습니다: {2}', en: 'Build failed at step {0}/{1}: {2}' },
+  atLine: { ko: '빌드가 {0}번 줄에서 실패했습니다: {1}', en: 'Build failed at line {0}: {1}' },
   of: { ko: '{0} 빌드에 실패했습니다: {1}', en: 'Build of {0} failed: {1}' },
 } satisfies Record<string, Msg>;
 
@@ -73,12 +78,24 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   const clients = clientsOrWarn(ctx);
   if (!clients) return undefined;
 
+  const chosen = await builderFor(ctx, clients.endpoint);
+  const contextDir = path.dirname(uri.fsPath);
+  let builtText: string;
+  try {
+    builtText = fs.readFileSync(uri.fsPath, 'utf8');
+  } catch (err) {
+    await reportError(ctx, fillMsg(COULD_NOT.build, tag.trim()), err);
+    return undefined;
+  }
+  const fingerprint = startFingerprint(builtText, contextDir, chosen.builder);
+
   const out = ctx.buildOutput();
   out.clear();
   out.show(true);
+  if (chosen.warning) out.appendLine(line(chosen.warning, ctx.lang()));
   // Quoted argument by argument: a folder named `$(…)` or with spaces stays one literal argument
   // if the line is pasted into a terminal; secret-looking values never reach the log.
-  out.appendLine(`$ ${previewLine(buildCommandLine({ tag: tag.trim(), dockerfile: uri.fsPath, contextDir: path.dirname(uri.fsPath) }))}`);
+  out.appendLine(`$ ${chosen.builder === 'buildkit' ? 'DOCKER_BUILDKIT=1 ' : ''}${previewLine(buildCommandLine({ tag: tag.trim(), dockerfile: uri.fsPath, contextDir }))}`);
   ctx.buildDiagnostics.delete(uri);
   const abort = new AbortController();
   const result = await vscode.window.withProgress(
@@ -88,11 +105,18 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
       let last = 0;
       try {
         return await buildImage(clients, {
-          contextDir: path.dirname(uri.fsPath),
+          contextDir,
           dockerfile: uri.fsPath,
           tag: tag.trim(),
           abortSignal: abort.signal,
-          onLine: (l) => out.appendLine(l),
+          builder: chosen.builder,
+          buildkitCli: chosen.buildkitCli,
+          onLine: (l) => {
+            out.appendLine(l);
+            // BuildKit gives no step count: its current step is the progress message.
+            const bk = chosen.builder === 'buildkit' ? /^#\d+ (\[[^\]]*\d+\/\d+\] .*)$/.exec(l) : null;
+            if (bk) progress.report({ message: redactText(bk[1]) });
+          },
           onStep: (step, total, text) => {
             const pct = Math.round((step / total) * 100);
             progress.report({ message: redactText(text), increment: pct - last });
@@ -108,6 +132,15 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   if (!result) return undefined;
   if (result.ok) {
     out.appendLine(vscode.l10n.t('Built {0}', tag.trim()));
+    out.appendLine(cacheSummary(result.builder, result.steps));
+    if (result.imageId) {
+      const record = await announceBuild(
+        ctx,
+        { dockerfile: uri.fsPath, text: builtText, contextDir, imageId: result.imageId, tag: tag.trim(), builder: result.builder, steps: result.steps },
+        fingerprint,
+      );
+      if (record.cacheBreak?.reason) out.appendLine(vscode.l10n.t('Cache broke at line {0}: {1}', record.cacheBreak.line, line(record.cacheBreak.reason, ctx.lang())));
+    }
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Built {0}', tag.trim()), 5000);
     return tag.trim();
   }
@@ -118,12 +151,12 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   const lang = ctx.lang();
   const failure = buildFailureText(result, lang);
   const why: Msg = { ko: buildFailureText(result, 'ko'), en: buildFailureText(result, 'en') };
-  const text = (await vscode.workspace.openTextDocument(uri)).getText();
-  const span = result.failedStep ? spanForStep(text, result.failedStep) : undefined;
+  // The failed line of the text that was built (both builders give it), spanning its continuation lines.
+  const span = result.failedLine ? instructionSpans(builtText).find((s) => s.line === result.failedLine! - 1) : undefined;
   if (span) {
     const d = new vscode.Diagnostic(
       new vscode.Range(span.line, 0, span.endLine, span.endCol),
-      line(fillMsg(FAILED.atStep, result.failedStep!, result.totalSteps ?? '?', why), lang),
+      line(result.failedStep ? fillMsg(FAILED.atStep, result.failedStep, result.totalSteps ?? '?', why) : fillMsg(FAILED.atLine, result.failedLine!, why), lang),
       vscode.DiagnosticSeverity.Error,
     );
     d.source = 'docker build';

@@ -1,11 +1,13 @@
 /**
- * The doctor's build step: the Engine API build the sidebar uses (common/src/engine/build.ts, classic builder), with
- * the failed step mapped to its Dockerfile line and the engine's words matched against the known causes.
+ * The doctor's build step: the build the sidebar uses (common/src/engine/build.ts; the classic builder through the
+ * Engine API, or BuildKit through a docker CLI when the caller resolved one), with the failed step's Dockerfile line
+ * and the engine's words matched against the known causes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildImage } from '../engine/build';
-import { spanForStep } from '../engine/dockerfileSteps';
+import type { BuildkitCli } from '../engine/buildkitCli';
+import type { BuilderName, StepOutcome } from '../engine/buildSteps';
 import type { Msg } from '../i18n';
 import { buildCause } from './causes';
 import type { DoctorEngine } from './engine';
@@ -19,6 +21,9 @@ export interface DoctorBuildOptions {
   labels?: Record<string, string>;
   signal?: AbortSignal;
   onLine?(text: string): void;
+  /** Default classic; 'buildkit' needs buildkitCli (resolveBuilder in common/src/engine/buildkitCli.ts). */
+  builder?: BuilderName;
+  buildkitCli?: BuildkitCli;
 }
 
 export interface DoctorBuildOutcome {
@@ -33,6 +38,9 @@ export interface DoctorBuildOutcome {
   evidence: string[];
   /** Set when the engine went away (not a Dockerfile problem). */
   engineLost: boolean;
+  builder: BuilderName;
+  /** What each instruction step did (cached or ran, seconds), on its line. */
+  steps: StepOutcome[];
 }
 
 /** How many of the build's last output lines are kept to name the cause. */
@@ -47,6 +55,8 @@ export async function doctorBuild(engine: DoctorEngine, o: DoctorBuildOptions): 
     tag: o.tag,
     labels: o.labels,
     abortSignal: o.signal,
+    builder: o.builder,
+    buildkitCli: o.buildkitCli,
     onLine: (l) => {
       tail.push(l);
       if (tail.length > TAIL) tail.shift();
@@ -54,16 +64,10 @@ export async function doctorBuild(engine: DoctorEngine, o: DoctorBuildOptions): 
     },
   });
   const seconds = (Date.now() - t0) / 1000;
-  if (r.ok) return { ok: true, seconds, imageId: r.imageId ?? null, failedLine: null, cause: null, explain: null, evidence: [], engineLost: false };
-  let failedLine: number | null = null;
-  if (r.failedStep) {
-    try {
-      const span = spanForStep(fs.readFileSync(o.dockerfile, 'utf8'), r.failedStep);
-      failedLine = span ? span.line + 1 : null;
-    } catch {
-      failedLine = null;
-    }
-  }
+  const made = { builder: r.builder, steps: r.steps };
+  if (r.ok) return { ok: true, seconds, imageId: r.imageId ?? null, failedLine: null, cause: null, explain: null, evidence: [], engineLost: false, ...made };
+  // Both builders put the failed step on its line (the classic one from `Step N/M`, BuildKit from the vertex).
+  const failedLine = r.failedLine ?? null;
   const text = [...tail, r.error ?? ''].join('\n');
   const named = buildCause(text);
   const evidence = [...new Set([named.evidence, r.error].filter((x): x is string => !!x))];
@@ -76,6 +80,7 @@ export async function doctorBuild(engine: DoctorEngine, o: DoctorBuildOptions): 
     explain: r.engineError ? r.engineError.reason : named.explain,
     evidence,
     engineLost: !!r.engineError,
+    ...made,
   };
 }
 

@@ -10,7 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fillMsg, line, msg, type Lang, type Msg } from '../i18n';
-import { doctorBuild } from './build';
+import { doctorBuild, type DoctorBuildOutcome } from './build';
+import type { BuildkitCli } from '../engine/buildkitCli';
+import type { BuilderName } from '../engine/buildSteps';
 import { copiedFrom, scanFinalStage, type FinalStageLines } from './dockerfileScan';
 import { configLineInLogs, exitCause, scriptLineInLogs } from './causes';
 import { cleanupRun } from './cleanup';
@@ -54,6 +56,11 @@ export interface DoctorOptions {
   onBuildLine?(text: string): void;
   /** The web stack's checks; absent: skipped. */
   webChecks?: WebChecks;
+  /** The builder for the build (default classic); 'buildkit' needs buildkitCli (resolveBuilder in engine/buildkitCli.ts). */
+  builder?: BuilderName;
+  buildkitCli?: BuildkitCli;
+  /** Called after a successful build, with what the build did (the editor announces it to the layer annotations). */
+  onBuilt?(build: DoctorBuildOutcome): void;
 }
 
 export const STEP_MSG: Record<DoctorStep, Msg> = {
@@ -389,8 +396,18 @@ export async function runDoctor(engine: DoctorEngine, o: DoctorOptions): Promise
   try {
     if (doBuild) {
       o.onProgress?.('build', STEP_MSG.build);
-      const b = await doctorBuild(engine, { contextDir: contextDir!, dockerfile: o.dockerfile!, tag: image, labels: o.imageLabels, signal: o.signal, onLine: o.onBuildLine });
+      const b = await doctorBuild(engine, {
+        contextDir: contextDir!,
+        dockerfile: o.dockerfile!,
+        tag: image,
+        labels: o.imageLabels,
+        signal: o.signal,
+        onLine: o.onBuildLine,
+        builder: o.builder,
+        buildkitCli: o.buildkitCli,
+      });
       if (o.signal?.aborted) throw new CancelledError();
+      if (b.ok) o.onBuilt?.(b);
       result.build = { ok: b.ok, seconds: Math.round(b.seconds * 10) / 10, failedLine: b.failedLine, cause: b.cause };
       if (!b.ok) {
         const detail = b.failedLine ? fillMsg(DOCTOR_MSG.buildFailedAt, b.failedLine, b.explain!) : b.explain!;

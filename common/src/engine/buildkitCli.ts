@@ -51,10 +51,10 @@ export const BUILDKIT_MSG = {
     ko: '{0}의 docker CLI(버전 {1})는 BuildKit을 지원하지 않습니다(18.09 이상 필요)',
     en: 'the docker CLI at {0} (version {1}) predates BuildKit (18.09 or later is needed)',
   },
-  notRunnable: { ko: '{0}을(를) 실행하지 못했습니다: {1}', en: 'could not run {0}: {1}' },
+  notRunnable: { ko: '{0} 파일을 실행하지 못했습니다: {1}', en: 'could not run {0}: {1}' },
   endpoint: {
-    ko: '엔진 주소 {0}을(를) docker CLI에 넘길 수 없습니다',
-    en: 'the engine address {0} cannot be handed to the docker CLI',
+    ko: 'docker CLI에 엔진 주소를 넘길 수 없습니다: {0}',
+    en: 'the engine address cannot be handed to the docker CLI: {0}',
   },
   spawn: { ko: 'docker CLI({0})를 실행하지 못했습니다: {1}', en: 'Could not run the docker CLI ({0}): {1}' },
   noImage: { ko: 'BuildKit 빌드가 이미지 ID 없이 끝났습니다', en: 'The BuildKit build ended without an image ID' },
@@ -268,4 +268,28 @@ export async function buildWithBuildkit(cli: BuildkitCli, req: BuildkitBuildRequ
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The `dockerfileGuide.build.builder` setting: auto = BuildKit when a usable CLI exists, else classic. */
+export type BuilderChoice = 'auto' | 'classic' | 'buildkit';
+
+export interface ResolvedBuilder {
+  builder: 'classic' | 'buildkit';
+  /** Set when builder is 'buildkit'. */
+  buildkitCli?: BuildkitCli;
+  /** Set when BuildKit was asked for by name and cannot be used: the build falls back to the classic builder. */
+  warning?: Msg;
+}
+
+export const FALLBACK_MSG = {
+  ko: 'BuildKit을 쓸 수 없어 기존 빌더로 빌드합니다. {0}',
+  en: 'BuildKit cannot be used, so the classic builder builds instead. {0}',
+} satisfies Msg;
+
+/** Which builder a build uses for the setting's choice and the extension's engine. */
+export async function resolveBuilder(choice: BuilderChoice, ep: Endpoint, opts: { candidates?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ResolvedBuilder> {
+  if (choice === 'classic') return { builder: 'classic' };
+  const found = await findBuildkitCli(ep, opts);
+  if (found.ok) return { builder: 'buildkit', buildkitCli: found.cli };
+  return choice === 'buildkit' ? { builder: 'classic', warning: fillMsg(FALLBACK_MSG, found.reason) } : { builder: 'classic' };
 }

@@ -15,6 +15,8 @@ import { describe, classifyError } from '../../../../common/src/engine/errors';
 import { requireTrust, type DockerSession } from '../../session/dockerSession';
 import { targetContainers, type SidebarContext } from '../../sidebar/context';
 import { defaultTag, dockerfileUri } from '../buildImage';
+import { announceBuild, builderFor, startFingerprint } from '../buildAnnounce';
+import * as fs from 'node:fs';
 import { checklistRows } from './checklistItems';
 import { CHECKLIST_VIEW, ChecklistView } from './checklistView';
 import { DoctorLens } from './doctorLens';
@@ -29,12 +31,16 @@ export function doctorTag(dockerfile: string): string {
 
 async function engineOrWarn(ctx: DockerSession): Promise<DoctorEngine | undefined> {
   try {
-    const ep = ctx.model.clients?.endpoint ?? configuredEndpoint();
-    return await doctorEngine(ep);
+    return await doctorEngine(doctorEndpoint(ctx));
   } catch (err) {
     void vscode.window.showErrorMessage(`${vscode.l10n.t('Run and check')}: ${describe(classifyError(err), ctx.lang())}`);
     return undefined;
   }
+}
+
+/** The engine the doctor works on: the sidebar's when connected, else the configured one (may throw EndpointError). */
+function doctorEndpoint(ctx: DockerSession) {
+  return ctx.model.clients?.endpoint ?? configuredEndpoint();
 }
 
 /** Runs `work` under a cancellable progress notification that shows the doctor's current step. */
@@ -79,14 +85,31 @@ export function registerDoctor(ctx: SidebarContext): vscode.Disposable[] {
     const dockerfile = uri.fsPath;
     const contextDir = path.dirname(dockerfile);
     const name = vscode.workspace.asRelativePath(uri);
+    const chosen = await builderFor(ctx, doctorEndpoint(ctx));
+    let builtText: string | undefined;
+    try {
+      builtText = fs.readFileSync(dockerfile, 'utf8');
+    } catch {
+      builtText = undefined;
+    }
+    const fingerprint = builtText === undefined ? Promise.resolve(undefined) : startFingerprint(builtText, contextDir, chosen.builder);
+    const image = doctorTag(dockerfile);
+    let announced: Promise<unknown> = Promise.resolve();
     try {
       const result = await withSteps(ctx, vscode.l10n.t('Run and check: {0}', name), (signal, step) =>
         runDoctor(engine, {
           lang: ctx.lang(),
           dockerfile,
           contextDir,
-          image: doctorTag(dockerfile),
+          image,
           imageLabels: { [DOCKERFILE_LABEL]: dockerfile },
+          builder: chosen.builder,
+          buildkitCli: chosen.buildkitCli,
+          // Announced while the doctor goes on to run the image; awaited before the command ends.
+          onBuilt: (b) => {
+            if (b.imageId && builtText !== undefined)
+              announced = announceBuild(ctx, { dockerfile, text: builtText, contextDir, imageId: b.imageId, tag: image, builder: b.builder, steps: b.steps }, fingerprint).catch(() => undefined);
+          },
           signal,
           onProgress: (s) => step(s),
           webChecks: runWebChecks,
@@ -96,6 +119,7 @@ export function registerDoctor(ctx: SidebarContext): vscode.Disposable[] {
     } catch (err) {
       void vscode.window.showErrorMessage(`${vscode.l10n.t('Run and check')}: ${describe(classifyError(err, engine.where), ctx.lang())}`);
     } finally {
+      await announced;
       void ctx.model.refresh().catch(() => undefined);
     }
   });
