@@ -9,6 +9,8 @@
  * no timings of its own. The stream arrives in pieces (`Step 1/5 : FROM x` and its `\n` come as two messages), so
  * the reader keeps the unfinished line.
  *
+ * The API's `labels` option makes the builder append a `LABEL` step after the Dockerfile's own: it gets no step here.
+ *
  * FROM: the classic builder never "runs" a FROM; it is reported cached (the base was already there) unless the
  * builder pulled it during the build, then it counts as ran, with the pull's seconds.
  */
@@ -72,7 +74,11 @@ export class ClassicStepReader {
   /** The steps so far, each on its Dockerfile line (`dockerfileText` as built; null: no lines). */
   steps(dockerfileText: string | null): StepOutcome[] {
     const spans = dockerfileText === null ? [] : instructionSpans(dockerfileText);
-    return this.raw.map((r, i) => {
+    // Steps past the Dockerfile's last instruction are the builder's own: the API's `labels` option appends a
+    // `LABEL` step. They are not the Dockerfile's and are left out (their time still ends the step before).
+    const own = dockerfileText === null ? this.raw : this.raw.filter((r) => r.step <= spans.length);
+    return own.map((r) => {
+      const i = this.raw.indexOf(r);
       const next = this.raw[i + 1]?.startMs ?? this.endMs;
       const isFrom = /^FROM\b/i.test(r.text);
       const cached = isFrom ? !r.pulled : r.cached;
