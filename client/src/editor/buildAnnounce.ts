@@ -59,8 +59,7 @@ export async function announceBuild(ctx: DockerSession, b: FinishedBuild, finger
   return record;
 }
 
-/** "BuildKit · 3 of 4 steps from cache", for the build log. */
-export function cacheSummary(builder: BuilderName, steps: StepOutcome[]): string {
-  const name = builder === 'buildkit' ? 'BuildKit' : vscode.l10n.t('classic builder');
-  return vscode.l10n.t('Builder: {0}. {1} of {2} steps from cache.', name, steps.filter((s) => s.cached).length, steps.length);
+/** The builder's name for the build log. */
+export function builderLabel(builder: BuilderName): string {
+  return builder === 'buildkit' ? 'BuildKit' : vscode.l10n.t('classic builder');
 }

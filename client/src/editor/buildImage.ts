@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { isValidReference } from '../docker/actions';
 import { buildFailureText, buildImage } from '../../../common/src/engine/build';
 import { instructionSpans } from '../../../common/src/engine/dockerfileSteps';
-import { announceBuild, builderFor, cacheSummary, startFingerprint } from './buildAnnounce';
+import { announceBuild, builderFor, builderLabel, startFingerprint } from './buildAnnounce';
 import { redactText } from '../../../common/src/engine/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { fillMsg, line, type Msg } from '../../../common/src/i18n';
@@ -92,7 +92,10 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   const out = ctx.buildOutput();
   out.clear();
   out.show(true);
-  if (chosen.warning) out.appendLine(line(chosen.warning, ctx.lang()));
+  if (chosen.warning) {
+    const [msg, lang] = [chosen.warning, ctx.lang()];
+    out.appendLine(line(msg, lang));
+  }
   // Quoted argument by argument: a folder named `$(…)` or with spaces stays one literal argument
   // if the line is pasted into a terminal; secret-looking values never reach the log.
   out.appendLine(`$ ${chosen.builder === 'buildkit' ? 'DOCKER_BUILDKIT=1 ' : ''}${previewLine(buildCommandLine({ tag: tag.trim(), dockerfile: uri.fsPath, contextDir }))}`);
@@ -132,7 +135,8 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   if (!result) return undefined;
   if (result.ok) {
     out.appendLine(vscode.l10n.t('Built {0}', tag.trim()));
-    out.appendLine(cacheSummary(result.builder, result.steps));
+    const fromCache = result.steps.filter((s) => s.cached).length;
+    out.appendLine(vscode.l10n.t('Builder: {0}. {1} of {2} steps from cache.', builderLabel(result.builder), fromCache, result.steps.length));
     if (result.imageId) {
       const record = await announceBuild(
         ctx,
