@@ -6,13 +6,14 @@
  *   - its normalised text (continuations joined, blanks collapsed: a comment or re-wrapping changes nothing, as for
  *     the builders);
  *   - the ARG values in effect there (defaults, or the build args given);
- *   - for COPY/ADD from the build context: the SHA-256 of each source file's content, after .dockerignore.
- * Content, not mtime: both builders key COPY/ADD on the files' content and metadata other than the modification time
- * (the classic builder's tarsum leaves mtime out; BuildKit's content checksum does too), so a file that was only
- * touched keeps the cache, and a reason never names a file whose bytes did not change. test/doctor/cache.test.ts
- * shows it for both builders.
+ *   - for COPY/ADD from the build context: the SHA-256 of each source file's content and its permission bits, after
+ *     .dockerignore.
+ * Content and mode, not mtime: both builders key COPY/ADD on the files' content and header fields (name, mode, owner,
+ * size …) but leave the modification time out (the classic builder's tarsum v1 header selection and BuildKit's
+ * contenthash both skip mtime), so a file that was only touched keeps the cache, and a reason never says a file's
+ * content changed when its bytes did not. test/doctor/cache.test.ts shows it for both builders.
  *
- * It is plain JSON (it is kept in the workspace state): paths, texts and 16-hex-digit hash prefixes.
+ * It is plain JSON (it is kept in the workspace state): paths, texts, 16-hex-digit hash prefixes and modes.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -30,7 +31,7 @@ export interface InstructionPrint {
   stage: number;
   /** ARG name → value in effect at this instruction (only ARGs that have a value). */
   args?: Record<string, string>;
-  /** COPY/ADD from the context: source file (context-relative, posix) → content hash prefix. */
+  /** COPY/ADD from the context: source file (context-relative, posix) → `<content hash prefix> <permission bits, octal>`. */
   files?: Record<string, string>;
   /** Hashing stopped at the cap before all of this instruction's sources were read (see HASH_LIMITS). */
   partial?: true;
@@ -192,7 +193,7 @@ export async function fingerprintBuild(o: FingerprintInput): Promise<BuildFinger
             continue;
           }
           try {
-            const h = await hashFile(abs);
+            const h = `${await hashFile(abs)} ${(fs.statSync(abs).mode & 0o7777).toString(8)}`;
             hashes.set(f, h);
             files[f] = h;
             hashedFiles++;
@@ -219,6 +220,7 @@ export const CACHE_MSG = {
   unset: { ko: '(값 없음)', en: '(unset)' },
   files: { ko: '지난 빌드 뒤에 {0} 원본 파일이 바뀌었습니다: {1}', en: '{0} source files changed since the last build: {1}' },
   changed: { ko: '{0}(내용 변경)', en: '{0} (content changed)' },
+  mode: { ko: '{0}(권한 변경)', en: '{0} (permissions changed)' },
   new: { ko: '{0}(새 파일)', en: '{0} (new)' },
   gone: { ko: '{0}(삭제됨)', en: '{0} (removed)' },
   partial: {
@@ -247,7 +249,8 @@ function joinMsgs(ms: Msg[]): Msg {
 /**
  * The first step of the build that did not come from the cache, and why, compared with the previous fingerprint of
  * the same Dockerfile. Null when every step came from the cache; a break with a null reason when there is no earlier
- * record. Steps after the break ran because of it (a builder reuses nothing after the first miss of a stage).
+ * record. The steps after it in its stage ran as a consequence: each step's cache key includes its parent's, so a
+ * miss changes every key below it (no field says so; it follows from `line`).
  */
 export function explainCacheBreak(prev: BuildFingerprint | undefined, now: BuildFingerprint, steps: StepOutcome[]): CacheBreak | null {
   const first = [...steps].filter((s) => s.line !== null).sort((a, b) => a.line! - b.line!).find((s) => !s.cached);
@@ -299,14 +302,22 @@ export function explainCacheBreak(prev: BuildFingerprint | undefined, now: Build
     const a = before.files;
     const b = cur.files;
     const partial = !!(cur.partial || before.partial);
-    const changed = Object.keys(b).filter((f) => f in a && a[f] !== b[f]);
+    const content = (v: string) => v.split(' ')[0];
+    const changed = Object.keys(b).filter((f) => f in a && content(a[f]) !== content(b[f]));
+    const modeOnly = Object.keys(b).filter((f) => f in a && content(a[f]) === content(b[f]) && a[f] !== b[f]);
     // A side that stopped at the cap does not know its missing files: only changes seen on both sides count then.
     const added = partial ? [] : Object.keys(b).filter((f) => !(f in a));
     const removed = partial ? [] : Object.keys(a).filter((f) => !(f in b));
+    // `files` are the ones whose content changed (or that came or went); a chmod alone is said, not listed there.
     brk.files = [...changed, ...added, ...removed].sort();
-    if (brk.files.length) {
+    if (brk.files.length || modeOnly.length) {
       const keyword = cur.text.split(' ')[0];
-      const parts = [...changed.map((f) => fillMsg(CACHE_MSG.changed, f)), ...added.map((f) => fillMsg(CACHE_MSG.new, f)), ...removed.map((f) => fillMsg(CACHE_MSG.gone, f))];
+      const parts = [
+        ...changed.map((f) => fillMsg(CACHE_MSG.changed, f)),
+        ...added.map((f) => fillMsg(CACHE_MSG.new, f)),
+        ...removed.map((f) => fillMsg(CACHE_MSG.gone, f)),
+        ...modeOnly.map((f) => fillMsg(CACHE_MSG.mode, f)),
+      ];
       brk.reason = fillMsg(CACHE_MSG.files, keyword, joinMsgs(parts));
       return brk;
     }

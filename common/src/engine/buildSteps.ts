@@ -14,7 +14,10 @@ export interface StepOutcome {
   line: number | null;
   /** The instruction as the builder printed it (`RUN dd if=/dev/zero …`), for the log and for matching. */
   text: string;
-  /** True when the builder reused the cached result of this step. */
+  /**
+   * True when the builder reused the cached result of this step. A FROM is never built: it counts as cached when
+   * the base image was already there, and as ran (with the pull's seconds) when the builder pulled it.
+   */
   cached: boolean;
   /** Seconds the step took (null when cached or when the builder did not say). */
   seconds: number | null;
@@ -32,7 +35,11 @@ export interface CacheBreak {
 
 export interface BuildSteps {
   builder: BuilderName;
-  /** Every instruction step of the build in order (the final stage and any earlier stage it needed). */
+  /**
+   * Every instruction step of the build in Dockerfile order (the final stage and any earlier stage it needed). The
+   * classic builder has a step for every instruction, ENV and LABEL included; BuildKit only for the ones that make a
+   * vertex (FROM, RUN, COPY, ADD, WORKDIR): the others get no step (common/src/engine/buildkitSteps.ts).
+   */
   steps: StepOutcome[];
 }
 

@@ -91,6 +91,16 @@ describe('explainCacheBreak', () => {
     assert.equal(b.reason?.en, 'COPY source files changed since the last build: app/a.txt (content changed), app/e.txt (new), app/c.txt (removed)');
   });
 
+  it('permissions changed without the content: said, but the file is not listed as changed content', async () => {
+    const ctx = context({ 'app/run.sh': 'echo hi\n' });
+    fs.chmodSync(path.join(ctx, 'app/run.sh'), 0o644);
+    const prev = await fp(DF, ctx);
+    fs.chmodSync(path.join(ctx, 'app/run.sh'), 0o755);
+    const b = explainCacheBreak(prev, await fp(DF, ctx), steps([1, 3, 4, 6], 4))!;
+    assert.deepEqual(b.files, []);
+    assert.equal(b.reason?.en, 'COPY source files changed since the last build: app/run.sh (permissions changed)');
+  });
+
   it('.dockerignore, COPY --from and ADD of a URL: nothing of theirs is hashed', async () => {
     const ctx = context({ 'app/a.txt': 'a', 'app/secret.env': 'x', '.dockerignore': 'app/*.env\n' });
     const text = 'FROM base AS b\nCOPY app /app\nFROM base\nCOPY --from=b /app /app\nADD https://example.com/x.tgz /x.tgz\n';
