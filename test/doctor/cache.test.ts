@@ -146,6 +146,9 @@ describe('build steps, cache hits and the cache-break reason (real engine, both 
       const r = await build(name, dir, `dfg-test/cache-fail:${name}-${run}`, 'Dockerfile.fail');
       assert.equal(r.ok, false);
       assert.equal(r.failedLine, 4, JSON.stringify(r));
+      // The numbers the log shows: classic `Step 3/5` (FROM, ENV, RUN, ENV, and the LABEL the API's labels option
+      // appends); BuildKit `[2/2]` (FROM, RUN: the ENVs make no vertex).
+      assert.deepEqual([r.failedStep, r.totalSteps], name === 'classic' ? [3, 5] : [2, 2]);
       assert.ok(r.error && r.reason, JSON.stringify(r));
     });
   }

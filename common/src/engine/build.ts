@@ -44,7 +44,11 @@ export interface BuildRequest {
 export interface BuildResult {
   ok: boolean;
   imageId?: string;
-  /** 1-based step that was running when the build failed. */
+  /**
+   * 1-based step that was running when the build failed, of totalSteps. Classic: `Step N/M`, over every instruction
+   * of every stage. BuildKit: the failed vertex's `[N/M]`, over its stage's FROM/RUN/COPY/ADD/WORKDIR. Both are the
+   * numbers the build log shows; failedLine is the one to place it.
+   */
   failedStep?: number;
   totalSteps?: number;
   /** The engine's words (or the OS error) when the build failed. */
@@ -98,6 +102,8 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
       builder: 'buildkit',
       steps: r.steps,
       failedLine: r.failedLine,
+      failedStep: r.failedVertex?.pos,
+      totalSteps: r.failedVertex?.total,
     };
   }
   const rel = path.relative(req.contextDir, req.dockerfile).split(path.sep).join('/');

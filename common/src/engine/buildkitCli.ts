@@ -186,6 +186,8 @@ export interface BuildkitBuildResult {
   imageId?: string;
   error?: string;
   failedLine?: number;
+  /** The failed step as BuildKit numbered it: `[2/3]` is pos 2 of 3 vertices in its stage. */
+  failedVertex?: { pos: number; total: number };
   steps: StepOutcome[];
   /** Set when the CLI could not start, or ended without an image ID; unset for a build that failed on its own. */
   reason?: Msg;
@@ -250,7 +252,7 @@ export async function buildWithBuildkit(cli: BuildkitCli, req: BuildkitBuildRequ
         resolve({ code });
       });
     });
-    const { steps, failedLine } = reader.result(dockerfileText);
+    const { steps, failedLine, failedVertex } = reader.result(dockerfileText);
     if (outcome.spawnError) {
       const reason = fillMsg(BUILDKIT_MSG.spawn, cli.path, outcome.spawnError.message);
       return { ok: false, steps, error: reason.en, reason, spawnFailed: true };
@@ -264,7 +266,7 @@ export async function buildWithBuildkit(cli: BuildkitCli, req: BuildkitBuildRequ
     if (outcome.code === 0 && imageId) return { ok: true, imageId, steps };
     // A failed build's reason is left to the caller (build.ts: "The build failed" with BuildKit's own words).
     if (outcome.code === 0) return { ok: false, steps, error: BUILDKIT_MSG.noImage.en, reason: BUILDKIT_MSG.noImage };
-    return { ok: false, steps, error: reader.error ?? `exit code ${outcome.code}`, failedLine: failedLine ?? undefined };
+    return { ok: false, steps, error: reader.error ?? `exit code ${outcome.code}`, failedLine: failedLine ?? undefined, failedVertex: failedVertex ?? undefined };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -59,6 +59,7 @@ interface Vertex {
   index: number;
   stage: string;
   pos: number;
+  total: number;
   text: string;
   cached: boolean;
   seconds: number | null;
@@ -90,6 +91,7 @@ export class BuildkitProgressReader {
           index,
           stage: words[words.length - 1] ?? '',
           pos: Number(h[3]),
+          total: Number(h[4]),
           text: h[5].trim(),
           cached: false,
           seconds: null,
@@ -134,11 +136,12 @@ export class BuildkitProgressReader {
   }
 
   /** The steps on their lines, in Dockerfile order, and the line of the step that failed (also for parse errors). */
-  result(dockerfileText: string | null): { steps: StepOutcome[]; failedLine: number | null } {
+  result(dockerfileText: string | null): { steps: StepOutcome[]; failedLine: number | null; failedVertex: { pos: number; total: number } | null } {
     const stages = dockerfileText === null ? [] : buildkitStages(dockerfileText);
     const byLabel = new Map(stages.map((s) => [s.label, s]));
     const steps: (StepOutcome & { order: number })[] = [];
     let failedLine: number | null = null;
+    let failedVertex: { pos: number; total: number } | null = null;
     const used = new Set<Instruction>();
     for (const v of [...this.vertices.values()].sort((a, b) => a.index - b.index)) {
       const ins = place(byLabel.get(v.stage), v);
@@ -146,7 +149,10 @@ export class BuildkitProgressReader {
       const isFrom = /^FROM\b/.test(v.text);
       const cached = isFrom ? !v.activity && !v.error : v.cached;
       steps.push({ line: ins ? ins.line + 1 : null, text: v.text, cached, seconds: cached ? null : v.seconds, order: v.index });
-      if (v.error && v.error !== 'CANCELED' && failedLine === null && ins) failedLine = ins.line + 1;
+      if (v.error && v.error !== 'CANCELED' && failedVertex === null) {
+        failedVertex = { pos: v.pos, total: v.total };
+        if (ins) failedLine = ins.line + 1;
+      }
     }
     // A FROM whose vertex another stage's identical FROM already made: the stage ran on that same base.
     for (const s of stages) {
@@ -160,7 +166,7 @@ export class BuildkitProgressReader {
       if (m) failedLine = Number(m[1]);
     }
     steps.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.order - b.order);
-    return { steps: steps.map(({ order: _o, ...s }) => s), failedLine };
+    return { steps: steps.map(({ order: _o, ...s }) => s), failedLine, failedVertex };
   }
 }
 

@@ -136,6 +136,7 @@ describe('BuildKit plain progress → steps', () => {
   it('a failing RUN: its line, and the step’s own error words', () => {
     const r = buildkit('fail', 'fail');
     assert.equal(r.failedLine, 3);
+    assert.deepEqual(r.failedVertex, { pos: 3, total: 3 });
     assert.equal(r.error, 'executor failed running [/bin/sh -c echo failing && false]: exit code: 1');
     assert.deepEqual(r.steps.map((s) => [s.line, s.cached]), [
       [1, true],
