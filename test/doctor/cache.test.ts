@@ -9,7 +9,8 @@
  *   3. the COPY source only touched (new mtime): still every step from the cache (both builders key COPY on content);
  *   4. the COPY source's content changed: the break is the COPY line and its reason names the file;
  *   5. an earlier line edited: the break is that line, "edited since the last build";
- * and a Dockerfile whose RUN fails: failedLine is that RUN's line. For BuildKit, aborting kills the CLI's build.
+ * and a Dockerfile whose RUN fails: failedLine is that RUN's line; the doctor's build (Run and check) gives the failed
+ * line and names the cause from either builder's words. For BuildKit, aborting kills the CLI's build.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,7 @@ import { buildImage, type BuildRequest, type BuildResult } from '../../common/sr
 import { explainCacheBreak, fingerprintBuild, type BuildFingerprint } from '../../common/src/engine/buildFingerprint';
 import { resolveBuilder, type ResolvedBuilder } from '../../common/src/engine/buildkitCli';
 import { doctorEngine, type DoctorEngine } from '../../common/src/doctor/engine';
+import { doctorBuild } from '../../common/src/doctor/build';
 import { parseHost, defaultInputs } from '../../common/src/engine/endpoint';
 import { ensureBusyboxImage, MAIN_HOST } from '../engine/images';
 
@@ -142,14 +144,29 @@ describe('build steps, cache hits and the cache-break reason (real engine, both 
     it(`${name}: a failing RUN gives its Dockerfile line`, async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dfg-cache-fail-${name}-`));
       dirs.push(dir);
-      fs.writeFileSync(path.join(dir, 'Dockerfile.fail'), [`FROM ${base}`, 'ENV A=1', '# the next one fails', `RUN echo ${run} && \\`, '    false', 'ENV B=2', ''].join('\n'));
+      // Nothing before the failing RUN makes a layer: a failed classic build would leave it behind, untagged.
+      fs.writeFileSync(path.join(dir, 'Dockerfile.fail'), [`FROM ${base}`, '# the next one fails', `RUN echo ${run} && \\`, '    false', 'ENV B=2', ''].join('\n'));
       const r = await build(name, dir, `dfg-test/cache-fail:${name}-${run}`, 'Dockerfile.fail');
       assert.equal(r.ok, false);
-      assert.equal(r.failedLine, 4, JSON.stringify(r));
-      // The numbers the log shows: classic `Step 3/5` (FROM, ENV, RUN, ENV, and the LABEL the API's labels option
-      // appends); BuildKit `[2/2]` (FROM, RUN: the ENVs make no vertex).
-      assert.deepEqual([r.failedStep, r.totalSteps], name === 'classic' ? [3, 5] : [2, 2]);
+      assert.equal(r.failedLine, 3, JSON.stringify(r));
+      // The numbers the log shows: classic `Step 2/4` (FROM, RUN, ENV, and the LABEL the API's labels option
+      // appends); BuildKit `[2/2]` (FROM, RUN: the ENV makes no vertex).
+      assert.deepEqual([r.failedStep, r.totalSteps], name === 'classic' ? [2, 4] : [2, 2]);
       assert.ok(r.error && r.reason, JSON.stringify(r));
+    });
+  }
+
+  for (const name of ['classic', 'buildkit'] as const) {
+    it(`${name}: the doctor's build puts a failure on its line and names the cause from this builder's words`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dfg-cache-doctor-${name}-`));
+      dirs.push(dir);
+      fs.writeFileSync(path.join(dir, 'Dockerfile.copy'), [`FROM ${base}`, '# the configuration', 'COPY missing.conf /etc/app.conf', ''].join('\n'));
+      fs.writeFileSync(path.join(dir, 'Dockerfile.run'), [`FROM ${base}`, '# not installed', 'RUN nosuchprog --x', ''].join('\n'));
+      const opts = { contextDir: dir, labels: { [LABEL]: run }, builder: builders[name].builder, buildkitCli: builders[name].buildkitCli };
+      const copy = await doctorBuild(engine, { ...opts, dockerfile: path.join(dir, 'Dockerfile.copy'), tag: `dfg-test/cache-doctor:copy-${name}-${run}` });
+      assert.deepEqual([copy.ok, copy.failedLine, copy.cause, copy.builder], [false, 3, 'copy-source-missing', name], JSON.stringify(copy));
+      const runFail = await doctorBuild(engine, { ...opts, dockerfile: path.join(dir, 'Dockerfile.run'), tag: `dfg-test/cache-doctor:run-${name}-${run}` });
+      assert.deepEqual([runFail.ok, runFail.failedLine, runFail.cause], [false, 3, 'command-not-found'], JSON.stringify(runFail));
     });
   }
 
