@@ -144,7 +144,8 @@ export class BuildkitProgressReader {
     let failedVertex: { pos: number; total: number } | null = null;
     const used = new Set<Instruction>();
     for (const v of [...this.vertices.values()].sort((a, b) => a.index - b.index)) {
-      const ins = place(byLabel.get(v.stage), v);
+      // A one-stage Dockerfile has no stage name in the prefix, but may have a platform (`[linux/amd64 2/4]`).
+      const ins = place(byLabel.get(v.stage) ?? (stages.length === 1 ? stages[0] : undefined), v);
       if (ins) used.add(ins);
       const isFrom = /^FROM\b/.test(v.text);
       const cached = isFrom ? !v.activity && !v.error : v.cached;

@@ -152,6 +152,21 @@ describe('BuildKit plain progress → steps', () => {
     assert.deepEqual(r.steps, []);
   });
 
+  it('a platform in the prefix (`--platform` builds): the stage is still found', () => {
+    const r = new BuildkitProgressReader();
+    for (const l of ['#4 [linux/amd64 1/2] FROM docker.io/library/x', '#4 DONE 0.0s', '#5 [linux/amd64 2/2] RUN a', '#5 DONE 0.3s']) r.line(l);
+    assert.deepEqual(r.result('FROM --platform=linux/amd64 x\nENV A=1\nRUN a\n').steps.map((s) => [s.line, s.cached, s.seconds]), [
+      [1, true, null],
+      [3, false, 0.3],
+    ]);
+    const m = new BuildkitProgressReader();
+    for (const l of ['#6 [linux/arm64 build 1/2] FROM docker.io/library/x', '#6 DONE 0.0s', '#7 [linux/arm64 build 2/2] RUN a', '#7 CACHED']) m.line(l);
+    assert.deepEqual(m.result('FROM x AS build\nRUN a\nFROM y\nCOPY --from=build /a /a\n').steps.map((s) => [s.line, s.cached]), [
+      [1, true],
+      [2, true],
+    ]);
+  });
+
   it('output of another vertex in between, and a vertex header printed again, keep one step per vertex', () => {
     const r = new BuildkitProgressReader();
     for (const l of ['#5 [2/2] RUN a', '#5 0.1 x', '#5 ...', '', '#6 [internal] load build context', '#6 DONE 0.0s', '', '#5 [2/2] RUN a', '#5 DONE 1.5s']) r.line(l);
