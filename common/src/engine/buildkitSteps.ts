@@ -17,7 +17,8 @@
  * Instructions that only change the image's configuration (ENV, LABEL, ARG, EXPOSE, CMD, USER …) make no vertex: they
  * get no step here (the classic builder, which commits them, does give them one). A FROM whose base another stage
  * already resolved shares that stage's vertex; it is reported cached. Like the classic reader, a FROM is cached
- * unless its vertex shows work beyond its digest line (a pull: `resolve …`, layer downloads, `extracting …`).
+ * unless its vertex shows a pull: layer downloads (`sha256:… 2.10MB / 2.80MB`) or `extracting sha256:…` (a `resolve`
+ * of the reference alone is a registry lookup, not a pull).
  */
 import { instructions, type Instruction } from './dockerfileSteps';
 import type { StepOutcome } from './buildSteps';
@@ -64,8 +65,8 @@ interface Vertex {
   cached: boolean;
   seconds: number | null;
   error: string | null;
-  /** Lines other than its digest: output, statuses. */
-  activity: boolean;
+  /** A status line of a layer download (`sha256:… 2.10MB / 2.80MB 0.3s`) or extraction: the FROM pulled. */
+  pulled: boolean;
   done: boolean;
 }
 
@@ -96,7 +97,7 @@ export class BuildkitProgressReader {
           cached: false,
           seconds: null,
           error: null,
-          activity: false,
+          pulled: false,
           done: false,
         });
       }
@@ -121,7 +122,7 @@ export class BuildkitProgressReader {
         v.error = ev === 'CANCELED' ? ev : ev.slice('ERROR:'.length).trim();
         v.done = true;
         this.firstError ??= v.error;
-      } else if (ev !== '...' && !/^sha256:[0-9a-f]{64}$/.test(ev)) v.activity = true;
+      } else if (/^extracting sha256:/.test(ev) || /\d(?:\.\d+)?\s?[kKMGT]?i?B \/ \d/.test(ev)) v.pulled = true;
       return;
     }
     if (l.trim()) {
@@ -148,7 +149,7 @@ export class BuildkitProgressReader {
       const ins = place(byLabel.get(v.stage) ?? (stages.length === 1 ? stages[0] : undefined), v);
       if (ins) used.add(ins);
       const isFrom = /^FROM\b/.test(v.text);
-      const cached = isFrom ? !v.activity && !v.error : v.cached;
+      const cached = isFrom ? !v.pulled && !v.error : v.cached;
       steps.push({ line: ins ? ins.line + 1 : null, text: v.text, cached, seconds: cached ? null : v.seconds, order: v.index });
       if (v.error && v.error !== 'CANCELED' && failedVertex === null) {
         failedVertex = { pos: v.pos, total: v.total };

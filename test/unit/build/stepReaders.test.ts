@@ -167,6 +167,17 @@ describe('BuildKit plain progress → steps', () => {
     ]);
   });
 
+  // No registry is reachable here, so no pull could be captured: these lines follow printer.go's status format
+  // (`#%d %s%s%s`: id, ` current / total`, ` 0.4s done`).
+  it('a FROM that downloads layers ran; one that only resolves its reference did not', () => {
+    const pulled = new BuildkitProgressReader();
+    for (const l of ['#4 [1/2] FROM docker.io/library/alpine:3.19@sha256:0123', '#4 resolve docker.io/library/alpine:3.19@sha256:0123 0.1s done', '#4 sha256:4abc 3.41MB / 3.41MB 0.4s done', '#4 extracting sha256:4abc 0.1s done', '#4 DONE 0.6s']) pulled.line(l);
+    assert.deepEqual(pulled.result('FROM alpine:3.19\nRUN a\n').steps, [{ line: 1, text: 'FROM docker.io/library/alpine:3.19@sha256:0123', cached: false, seconds: 0.6 }]);
+    const resolved = new BuildkitProgressReader();
+    for (const l of ['#4 [1/2] FROM docker.io/library/alpine:3.19', '#4 resolve docker.io/library/alpine:3.19 0.1s done', '#4 DONE 0.1s']) resolved.line(l);
+    assert.equal(resolved.result('FROM alpine:3.19\nRUN a\n').steps[0].cached, true);
+  });
+
   it('output of another vertex in between, and a vertex header printed again, keep one step per vertex', () => {
     const r = new BuildkitProgressReader();
     for (const l of ['#5 [2/2] RUN a', '#5 0.1 x', '#5 ...', '', '#6 [internal] load build context', '#6 DONE 0.0s', '', '#5 [2/2] RUN a', '#5 DONE 1.5s']) r.line(l);
