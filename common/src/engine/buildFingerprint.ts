@@ -148,7 +148,9 @@ export async function fingerprintBuild(o: FingerprintInput): Promise<BuildFinger
       stage++;
       p.stage = stage;
       stageArgs = {};
-      if (Object.keys(globalArgs).length) p.args = { ...globalArgs };
+      // Only the global ARGs this FROM line names: the others do not reach its stage.
+      const used = Object.entries(globalArgs).filter(([n]) => new RegExp(`\\$(\\{${n}[}:]|${n}\\b)`).test(ins.text));
+      if (used.length) p.args = Object.fromEntries(used);
     } else if (ins.keyword === 'ARG') {
       for (const [name, def] of argDecls(ins.text)) {
         // Before the first FROM an ARG is global (FROM lines only); in a stage a bare `ARG X` takes the global value.
@@ -283,8 +285,11 @@ export function explainCacheBreak(prev: BuildFingerprint | undefined, now: Build
   // The same instruction last time: at its place when nothing above changed, else the next one with its text.
   const before = j === nowPre.length ? prevStage[self] : prevStage.slice(j).find((i) => i.text === cur.text);
   // ARG values in effect there (an edited `ARG X=…` line above is better said as the value that changed).
-  const was = before?.args ?? {};
-  const is = cur.args ?? {};
+  // Global ARGs (before the first FROM) reach only FROM lines: one that changed there changed the stage's base.
+  const fromWas = prevStage[0]?.text === nowPre[0]?.text ? (prevStage[0]?.args ?? {}) : {};
+  const fromIs = prevStage[0]?.text === nowPre[0]?.text ? (nowPre[0]?.args ?? {}) : {};
+  const was = { ...fromWas, ...(before?.args ?? {}) };
+  const is = { ...fromIs, ...(cur.args ?? {}) };
   const changedArgs = before ? [...new Set([...Object.keys(was), ...Object.keys(is)])].filter((n) => was[n] !== is[n]).sort() : [];
   if (changedArgs.length) {
     brk.reason = joinMsgs(changedArgs.map((n) => fillMsg(CACHE_MSG.arg, n, was[n] ?? CACHE_MSG.unset, is[n] ?? CACHE_MSG.unset)));

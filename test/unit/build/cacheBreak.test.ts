@@ -91,6 +91,17 @@ describe('explainCacheBreak', () => {
     assert.equal(b.reason?.en, 'COPY source files changed since the last build: app/a.txt (content changed), app/e.txt (new), app/c.txt (removed)');
   });
 
+  it('a global ARG that the FROM line uses: named at the first step that ran', async () => {
+    const ctx = context({ 'app/a.txt': 'a' });
+    const text = (v: string) => `ARG BASE_TAG=${v}\nFROM base:$BASE_TAG\nRUN make\n`;
+    const prev = await fp(text('1.0'), ctx);
+    const now = await fp(text('1.1'), ctx);
+    assert.equal(explainCacheBreak(prev, now, steps([2, 3], 3))!.reason?.en, 'The value of ARG BASE_TAG changed: 1.0 → 1.1');
+    // A global ARG the FROM does not name is not in its record.
+    const other = await fp(`ARG UNUSED=1\n${text('1.0')}`, ctx);
+    assert.deepEqual(other.instructions.find((i) => i.text.startsWith('FROM'))!.args, { BASE_TAG: '1.0' });
+  });
+
   it('permissions changed without the content: said, but the file is not listed as changed content', async () => {
     const ctx = context({ 'app/run.sh': 'echo hi\n' });
     fs.chmodSync(path.join(ctx, 'app/run.sh'), 0o644);
