@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HistoryEntry } from '../../common/src/layers/history';
 import type { ImageTarAnalysis } from '../../common/src/layers/imageTar';
-import { instructionText, layersTree, taggedBase, type LayersNode } from '../../client/src/sidebar/layerItems';
+import { instructionText, layersTree, type LayersNode } from '../../client/src/sidebar/layerItems';
 
 const BASE = 'dfg-test/busybox:abc';
 const DOCKERFILE = [`FROM ${BASE}`, 'RUN dd if=/dev/zero of=/big bs=1M count=5', 'RUN rm /big', 'COPY hello.txt /hello.txt', 'ENV GREETING=hi', ''].join('\n');
@@ -82,19 +82,20 @@ describe('layer rows from the history alone (shown at once)', () => {
   it('BuildKit build: no tags on the base row, the Dockerfile still finds it', () => {
     const tree = layersTree({ parentKey: 'k', imageId: 'i', history: BUILDKIT, dockerfile: { path: PATH, text: DOCKERFILE } }, 'en');
     assert.deepEqual(tree.map((n) => [n.role, n.open?.line ?? null]), [['summary', null], ['base', 1], ['layer', 2], ['layer', 3], ['layer', 4]]);
-    assert.equal(tree[1].description, '1.98MB · 1 layer');
+    assert.equal(tree[1].description, `${BASE} · 1.98MB · 1 layer`);
     assert.equal(tree[0].icon, 'graph', 'no analysis asked for: no spinner');
   });
 
-  it('no Dockerfile known: no lines and no clicks, the engine\'s instruction text, the base still grouped by its tag', () => {
+  it("no Dockerfile known: no lines, no clicks, no base group (nothing says which rows are the base's), the engine's instruction text", () => {
     const tree = layersTree({ parentKey: 'k', imageId: 'i', history: CLASSIC }, 'en');
-    assert.deepEqual(tree.map((n) => n.label), ['Total 7.23MB', 'Base image', 'RUN dd if=/dev/zero of=/big bs=1M count=5', 'RUN rm /big', 'COPY file:0a1b2c in /hello.txt']);
+    assert.deepEqual(tree.map((n) => n.label), ['Total 7.23MB', '(no command recorded)', 'RUN dd if=/dev/zero of=/big bs=1M count=5', 'RUN rm /big', 'COPY file:0a1b2c in /hello.txt']);
+    assert.deepEqual(tree.map((n) => n.role), ['summary', 'layer', 'layer', 'layer', 'layer']);
     assert.ok(tree.every((n) => !n.open));
     assert.match(tree[0].tooltip!, /The Dockerfile that built this image is not known/);
-    // Without tags or a Dockerfile nothing says which rows are the base's: all are listed as layers.
-    const flat = layersTree({ parentKey: 'k', imageId: 'i', history: BUILDKIT }, 'en');
-    assert.deepEqual(flat.map((n) => n.role), ['summary', 'layer', 'layer', 'layer', 'layer']);
-    assert.equal(flat[1].label, '(no command recorded)');
+    // A tag on a history row is no proof of a base image: an earlier build of the same lines tags the same layer.
+    const shared = CLASSIC.map((r, i) => (i === 1 ? { ...r, Tags: ['old-build:1'] } : r));
+    const withDf = layersTree({ parentKey: 'k', imageId: 'i', history: shared, dockerfile: { path: PATH, text: DOCKERFILE } }, 'en');
+    assert.deepEqual(withDf.map((n) => [n.role, n.open?.line ?? null]), [['summary', null], ['base', 1], ['layer', 2], ['layer', 3], ['layer', 4]]);
   });
 
   it("a Dockerfile that is not this image's: no line rather than a wrong one, and the tooltip says why", () => {
@@ -166,7 +167,7 @@ describe('failure rows', () => {
     assert.match(tree[0].tooltip!, /`socket hang up`/);
     assert.ok(!tree.some((n) => n.icon === 'loading~spin'));
     // The history rows stay: what was read is not lost.
-    assert.equal(byRole(tree, 'layer').length, 3);
+    assert.equal(byRole(tree, 'layer').length, 4);
   });
 });
 
@@ -176,10 +177,5 @@ describe('helpers', () => {
     assert.equal(instructionText('RUN |1 SIZE=5 /bin/sh -c make # buildkit', 'buildkit.dockerfile.v0'), 'RUN make');
     assert.equal(instructionText('/bin/sh -c #(nop) WORKDIR /srv'), 'WORKDIR /srv');
     assert.equal(instructionText(''), '');
-  });
-
-  it('taggedBase finds the newest tagged row below the image itself', () => {
-    assert.deepEqual(taggedBase(CLASSIC), { rows: 1, tag: BASE });
-    assert.equal(taggedBase(BUILDKIT), undefined);
   });
 });

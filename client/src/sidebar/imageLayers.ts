@@ -2,18 +2,18 @@
 // extension built it from (session.built), and the export's analysis (analysedTar, cached per ID in
 // common/src/layers/analyse.ts), which runs once in the background with the view's progress bar and then redraws
 // the image. What the rows say is layerItems.ts; this holds only what is loading, loaded or failed.
-// Failures: an image that vanished (404) refreshes the list quietly; anything else (engine down, the export
-// breaking mid-stream) becomes the summary's error row, which a click tries again. A running analysis ends as
+// Failures (layersFailure.ts): an image that vanished refreshes the list quietly; anything else (engine down, the
+// export breaking mid-stream) becomes the summary's error row, which a click tries again. A running analysis ends as
 // done, failed or forgotten, never as a spinner that stays: the engine disconnecting fails it at once.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { classifyError } from '../../../common/src/engine/errors';
 import type { Lang, Msg } from '../../../common/src/i18n';
 import { analysedTar, imageHistory } from '../../../common/src/layers/analyse';
 import type { HistoryEntry } from '../../../common/src/layers/history';
 import type { DockerModel } from '../docker/model';
 import type { BuiltImages } from '../editor/layers/builtImages';
 import type { ImageNode } from './imageItems';
+import { layersFailure } from './layersFailure';
 import { layersTree, type LayersAnalysis, type LayersInput, type LayersNode } from './layerItems';
 
 interface Entry {
@@ -57,8 +57,8 @@ export class ImageLayers implements vscode.Disposable {
     try {
       history = await (e.history ??= imageHistory(clients, id));
     } catch (err) {
-      const ee = classifyError(err, clients.where);
       if (this.entries.get(id) === e) e.history = undefined; // asked again on the next expansion
+      const ee = await layersFailure(clients, id, err, clients.where);
       if (ee.kind === 'notFound') return this.vanished(id);
       return layersTree({ ...base, history: [], analysis: { kind: 'failed', reason: ee.reason, detail: ee.detail } }, this.lang());
     }
@@ -107,9 +107,9 @@ export class ImageLayers implements vscode.Disposable {
           e.analysis = { kind: 'done', tar };
           this.changed(id);
         },
-        (err: unknown) => {
+        async (err: unknown) => {
+          const ee = await layersFailure(clients, id, err, clients.where);
           if (!current()) return;
-          const ee = classifyError(err, clients.where);
           if (ee.kind === 'notFound') {
             this.vanished(id);
             return;

@@ -120,18 +120,9 @@ const pct = (efficiency: number) => (Math.floor(efficiency * 1000) / 10).toFixed
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/**
- * The base image's rows when the engine names them: for an image built on this engine by the classic builder, the
- * history row of the base image's own top layer carries the base image's tags (BuildKit images leave them out, and
- * mapHistory then finds the base rows from the Dockerfile). Returns how many of the oldest rows are the base's.
- */
-export function taggedBase(history: readonly HistoryEntry[]): { rows: number; tag: string } | undefined {
-  // history[0] is the image itself; the next row that carries a tag is the top of the image it was built on.
-  for (let i = 1; i < history.length; i++) {
-    const tags = (history[i].Tags ?? []).filter((t) => t && t !== '<none>:<none>');
-    if (tags.length) return { rows: history.length - i, tag: tags[0] };
-  }
-  return undefined;
+/** The image a FROM line names (`FROM --platform=x node:20 AS build` → `node:20`). */
+function fromImage(rest: string): string | undefined {
+  return rest.replace(/^(\s*--\S+)+\s*/, '').split(/\s+/)[0] || undefined;
 }
 
 /** A history row's instruction as a short line: `RUN apt-get …`, without the shell prefix and the build args. */
@@ -153,11 +144,15 @@ function makesLayerByHistory(r: HistoryEntry): boolean {
 
 export function layersTree(input: LayersInput, lang: Lang): LayersNode[] {
   const rows = [...input.history].reverse();
-  const tagged = taggedBase(input.history);
   const df = input.dockerfile;
-  const map = df ? mapHistory(input.history, df.text, tagged ? { baseRows: tagged.rows } : {}) : null;
+  // Which rows are the base image's is read from the Dockerfile (mapHistory: the rows older than the final stage's
+  // first instruction). The history's Tags cannot say it: a tag on a row may belong to any image that shares that
+  // layer, such as an earlier build of the same lines.
+  const map = df ? mapHistory(input.history, df.text) : null;
   const matched = !!map?.matched;
   const byLine = new Map(df && matched ? instructions(df.text).map((x) => [x.line, x] as const) : []);
+  const fromLine = matched ? (map!.layers.find((l) => l.base)?.line ?? null) : null;
+  const baseName = fromLine !== null ? fromImage(byLine.get(fromLine)?.rest ?? '') : undefined;
   const tar = input.analysis?.kind === 'done' ? input.analysis.tar : undefined;
 
   // Which history rows made the layers. With the export's image config the pairing is exact (its empty_layer
@@ -172,7 +167,7 @@ export function layersTree(input: LayersInput, lang: Lang): LayersNode[] {
       paired = true;
     }
   }
-  const isBase = (i: number) => (matched ? map!.layers[i].base : tagged ? i < tagged.rows : false);
+  const isBase = (i: number) => matched && map!.layers[i].base;
   const lineOfRow = (i: number): number | null => (matched ? map!.layers[i].line : null);
   const lineOfLayer = (k: number): number | null => (paired ? lineOfRow(layerRows[k]) : null);
   const openAt = (n: number | null): OpenLine | undefined => (df && n !== null ? { path: df.path, line: n } : undefined);
@@ -195,7 +190,7 @@ export function layersTree(input: LayersInput, lang: Lang): LayersNode[] {
     if (n !== null) tip.push(`${md(one(T.lineRow, lang))}: \`${n}\``);
     if (content) tip.push(`${md(one(T.files, lang))}: \`${content.files}\``);
     if (wasted > 0) tip.push(`${md(one(T.wastedRow, lang))}: \`${formatSize(wasted)}\``);
-    if (base) tip.push('', md(tagged ? one(T.fromBaseTag, lang, tagged.tag) : one(T.fromBase, lang)));
+    if (base) tip.push('', md(baseName ? one(T.fromBaseTag, lang, baseName) : one(T.fromBase, lang)));
     // The step as the engine recorded it, whole, in a code block (markdown inside it needs no escaping).
     const recorded = r.CreatedBy ? `\n\n\`\`\`\n${(r.CreatedBy.length > 2000 ? `${r.CreatedBy.slice(0, 1999)}…` : r.CreatedBy).replace(/```/g, "'''")}\n\`\`\`` : '';
     return {
@@ -225,13 +220,12 @@ export function layersTree(input: LayersInput, lang: Lang): LayersNode[] {
   const out: LayersNode[] = [summaryNode()];
   if (baseLayers.length) {
     const size = layers.filter((x) => isBase(x.i)).reduce((s, x) => s + x.size, 0);
-    const fromLine = matched ? map!.layers.find((l) => l.base)?.line ?? null : null;
     out.push({
       kind: 'layers',
       role: 'base',
       key: key('base'),
       label: one(T.base, lang),
-      description: [tagged?.tag, formatSize(size), baseLayers.length === 1 ? one(T.layerOne, lang) : one(T.layerCount, lang, baseLayers.length)]
+      description: [baseName, formatSize(size), baseLayers.length === 1 ? one(T.layerOne, lang) : one(T.layerCount, lang, baseLayers.length)]
         .filter(Boolean)
         .join(' · '),
       icon: 'package',
