@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dockerSection } from './docker/render.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const harness = process.env.DG_BENCH_HARNESS ?? path.resolve(root, '..', 'shared', 'bench');
@@ -120,18 +121,9 @@ for (const input of inputs) {
   }
   md += '\n';
 }
-// The sidebar's benchmark (npm run bench:docker) keeps its own raw results; its table goes here too.
+// The sidebar's benchmark (npm run bench:docker) keeps its own raw results; its tables go here too.
 const dockerResults = path.join(root, 'bench', 'docker', 'results.json');
-if (fs.existsSync(dockerResults)) {
-  const d = JSON.parse(fs.readFileSync(dockerResults, 'utf8'));
-  md += `## Docker sidebar (\`npm run bench:docker\`, bench/docker/results.json, ${d.date})\n\n`;
-  md += `${d.containers} containers and ${d.images} images on a private dockerd, ${d.runs} runs after ${d.warmup ?? 0} warm-up, medians (p90); ours, the CLI and the raw engine request measured in the same loop.\n\n`;
-  md += `| metric | dockerfile-guide (Engine API + events) | \`docker ps -a --format json\` (spawned per refresh) | ratio |\n|---|---:|---:|---:|\n`;
-  md += `| full list + map to tree model (ms) | ${fmt(d.oursListMapMedianMs)} (${fmt(d.oursListMapP90Ms)}) | ${fmt(d.cliListMapMedianMs)} (${fmt(d.cliListMapP90Ms)}) | ${fmt(d.ratioList)}× |\n`;
-  md += `| the engine's own list request alone (ms) | ${fmt(d.engineRawListMedianMs)} | same | best any client could reach: ${fmt(d.ratioCeiling)}× |\n`;
-  md += `| event → updated tree model (ms) | ${fmt(d.eventToTreeMedianMs)} | ${fmt(d.cliListMapMedianMs)} (one CLI refresh) | ${fmt(d.ratioEvent)}× |\n`;
-  md += `| idle, 5 s | ${d.idleRequests} requests, ${fmt(d.idleCpuMs)} ms CPU | polling every 60 s (Container Tools) | |\n\n`;
-}
+if (fs.existsSync(dockerResults)) md += dockerSection(JSON.parse(fs.readFileSync(dockerResults, 'utf8')));
 fs.writeFileSync(path.join(outDir, 'latest.md'), md);
 if (argv.includes('--write-results')) fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), md);
 console.log(md);

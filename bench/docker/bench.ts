@@ -8,7 +8,11 @@
 //      extension host; the CLI is a new process every time, as it is for Container Tools).
 //   2. event → updated tree model: from the engine event reaching us to the mapped tree
 //   3. idle: CPU time and engine requests while nothing happens (we have no timer at all)
-// Usage: npm run bench:docker [-- --containers 300 --images 100 --runs 40 --warmup 3]
+//   4. layers (layersBench.ts): a ~1 GB image's export analysed, against `docker save IMAGE > /dev/null`
+// Usage: npm run bench:docker [-- --containers 300 --images 100 --runs 40 --warmup 3 --layer-runs 5 --small-files 20000]
+//        npm run bench:docker -- --only layers     (or --only sidebar): one part; the other's figures are kept
+// Both parts write bench/docker/results.json (merged: a part that did not run keeps its last figures) and the Docker
+// section of bench/RESULTS.md (bench/docker/render.mjs, the same text `npm run bench` writes).
 import { execFile } from 'node:child_process';
 import * as http from 'node:http';
 import * as fs from 'node:fs';
@@ -19,7 +23,10 @@ import { connect } from '../../client/src/docker/connection';
 import { DockerModel } from '../../client/src/docker/model';
 import { containerTree } from '../../client/src/sidebar/containerItems';
 import { imageTree } from '../../client/src/sidebar/imageItems';
-import { ensureTestImage, privateDaemon, sh, TEST_IMAGE } from '../../test/docker/helpers';
+import { ensureTestImage, privateDaemon, sh, TEST_IMAGE, type PrivateDaemon } from '../../test/docker/helpers';
+import { layersBench, layersLines, layersMissTargets } from './layersBench';
+// @ts-expect-error: plain ESM shared with bench/run.mjs, no type declarations
+import { replaceDockerSection } from './render.mjs';
 
 const run = promisify(execFile);
 const arg = (name: string, def: number) => {
@@ -30,6 +37,14 @@ const N_CONTAINERS = arg('containers', 300);
 const N_IMAGES = arg('images', 100);
 const RUNS = arg('runs', 40);
 const WARMUP = arg('warmup', 3);
+const LAYER_RUNS = arg('layer-runs', 5);
+const SMALL_FILES = arg('small-files', 20000);
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  const v = i > 0 ? process.argv[i + 1] : undefined;
+  if (v !== undefined && v !== 'layers' && v !== 'sidebar') throw new Error(`--only takes layers or sidebar, not ${v}`);
+  return v;
+})();
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,12 +105,8 @@ async function populate(host: string): Promise<void> {
   await Promise.all(batch);
 }
 
-async function main(): Promise<void> {
-  const daemon = privateDaemon();
-  console.log(`starting a private dockerd in ${daemon.dir} …`);
-  await daemon.start();
-  try {
-    ensureTestImage(daemon.host);
+async function sidebarBench(daemon: PrivateDaemon): Promise<Record<string, unknown>> {
+  {
     const t0 = performance.now();
     await populate(daemon.host);
     console.log(`populated ${N_CONTAINERS} containers and ${N_IMAGES} images in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -230,11 +241,13 @@ async function main(): Promise<void> {
       `idle ${idleMs / 1000} s with the model connected: ${idleCpuMs.toFixed(1)} ms CPU (median of 3 windows: ${idleWindows.map((x) => x.toFixed(1)).join(' / ')}), ${idleRequests} engine requests in ${(3 * idleMs) / 1000} s`,
     ];
     console.log('\n' + lines.join('\n'));
-    const out = path.join(__dirname, 'results.json');
-    fs.writeFileSync(
-      out,
-      JSON.stringify(
-        {
+    if (ratioList < 3)
+      console.warn(
+        `warning: full refresh ratio ${ratioList.toFixed(2)}× is under the 3× target; the engine's own list takes ${ms(median(raw))} of ours ` +
+          `(ceiling ${ratioCeiling.toFixed(2)}× with zero client work)`,
+      );
+    if (idleRequests > 0) process.exitCode = 1;
+    return {
           date: new Date().toISOString(),
           containers: nC,
           images: nI,
@@ -257,20 +270,36 @@ async function main(): Promise<void> {
           idleCpuMs,
           idleCpuWindowsMs: idleWindows,
           idleRequests,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-    console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
-    if (ratioList < 3)
-      console.warn(
-        `warning: full refresh ratio ${ratioList.toFixed(2)}× is under the 3× target; the engine's own list takes ${ms(median(raw))} of ours ` +
-          `(ceiling ${ratioCeiling.toFixed(2)}× with zero client work)`,
-      );
-    if (idleRequests > 0) process.exitCode = 1;
+    };
+  }
+}
+
+async function main(): Promise<void> {
+  const daemon = privateDaemon();
+  console.log(`starting a private dockerd in ${daemon.dir} …`);
+  await daemon.start();
+  const out = path.join(__dirname, 'results.json');
+  const previous = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+  let results = previous;
+  try {
+    ensureTestImage(daemon.host);
+    if (ONLY !== 'layers') results = { ...(await sidebarBench(daemon)), layers: previous.layers };
+    if (ONLY !== 'sidebar') {
+      console.log(`\nlayers: building the ~1 GB image on the private dockerd …`);
+      const layers = await layersBench(daemon, { runs: LAYER_RUNS, smallFiles: SMALL_FILES });
+      console.log('\n' + layersLines(layers).join('\n'));
+      for (const miss of layersMissTargets(layers)) console.warn(`warning: ${miss}`);
+      results = { ...results, layers };
+    }
   } finally {
     await daemon.destroy();
+  }
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
+  const resultsMd = path.join(__dirname, '..', 'RESULTS.md');
+  if (fs.existsSync(resultsMd)) {
+    fs.writeFileSync(resultsMd, replaceDockerSection(fs.readFileSync(resultsMd, 'utf8'), results));
+    console.log(`updated the Docker section of ${path.relative(process.cwd(), resultsMd)}`);
   }
 }
 

@@ -6,10 +6,12 @@ import type { ContainerNode } from './containerItems';
 import type { ImageNode } from './imageItems';
 import type { Confirmation, Report } from './confirm';
 import type { ContainersProvider, ImagesProvider } from './providers';
+import type { ImageLayers } from './imageLayers';
 
 export interface SidebarContext extends DockerSession {
   containers: ContainersProvider;
   images: ImagesProvider;
+  layers: ImageLayers;
 }
 
 /** Asks the (modal) question before a removal; true when the user chose the button. */

@@ -16,6 +16,7 @@ import { registerRunImage } from './commands/runImage';
 import { registerViewCommands } from './commands/viewCommands';
 import { registerTagImage } from './commands/tagImage';
 import { registerViewLogs } from './commands/viewLogs';
+import { registerLayersCommands } from './commands/layers';
 
 /** Registers the sidebar's views and commands; returns what its commands share, for commands wired elsewhere. */
 export function registerDockerSidebar(context: vscode.ExtensionContext, session: DockerSession): SidebarContext {
@@ -33,6 +34,7 @@ export function registerDockerSidebar(context: vscode.ExtensionContext, session:
     registerRemoveImage(ctx),
     registerPruneImages(ctx),
     ...registerViewCommands(ctx),
+    ...registerLayersCommands(ctx),
   );
   return ctx;
 }

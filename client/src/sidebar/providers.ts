@@ -7,9 +7,15 @@ import type { Lang } from '../../../common/src/i18n';
 import { containerTree, type ContainerIcon, type ContainerNode, type ContainersTreeNode } from './containerItems';
 import { imageTree, type ImageNode, type RepoNode } from './imageItems';
 import { stateNodes, type StatusNode } from './statusItems';
+import type { ImageLayers } from './imageLayers';
+import type { LayersNode } from './layerItems';
 
 export type ContainersElement = ContainersTreeNode | StatusNode;
-export type ImagesElement = RepoNode | ImageNode | StatusNode;
+export type ImagesElement = RepoNode | ImageNode | StatusNode | LayersNode;
+
+/** Commands the layer rows run on click (registered in commands/layers.ts). */
+export const OPEN_LAYER_LINE = 'dockerfileGuide.docker.layers.openLine';
+export const RETRY_LAYERS = 'dockerfileGuide.docker.layers.retry';
 
 const ICONS: Record<ContainerIcon, [string, string | undefined]> = {
   running: ['play-circle', 'testing.iconPassed'],
@@ -63,7 +69,7 @@ abstract class ModelProvider<T> implements vscode.TreeDataProvider<T>, vscode.Di
 
   protected abstract build(): T[];
   abstract getTreeItem(el: T): vscode.TreeItem;
-  abstract getChildren(el?: T): T[];
+  abstract getChildren(el?: T): T[] | Promise<T[]>;
 
   protected roots(): T[] {
     const status = stateNodes(this.model.state, this.lang());
@@ -119,6 +125,8 @@ export class ContainersProvider extends ModelProvider<ContainersElement> {
 
 export class ImagesProvider extends ModelProvider<ImagesElement> {
   showDangling = false;
+  /** An image's layers (set by views.ts; without it an image has no children). */
+  layers: ImageLayers | undefined;
 
   constructor(model: DockerModel, lang: () => Lang) {
     super(model, lang, 'images');
@@ -128,13 +136,22 @@ export class ImagesProvider extends ModelProvider<ImagesElement> {
     return imageTree(this.model.images, this.lang(), { showDangling: this.showDangling });
   }
 
-  getChildren(el?: ImagesElement): ImagesElement[] {
+  getChildren(el?: ImagesElement): ImagesElement[] | Promise<ImagesElement[]> {
     if (!el) return this.roots();
-    return el.kind === 'repo' ? el.children : [];
+    if (el.kind === 'image') return this.layers ? this.layers.children(el) : [];
+    return el.kind === 'repo' || el.kind === 'layers' ? el.children : [];
+  }
+
+  /** Redraws the nodes of one image (its layers arrived or failed); the whole view when it is not shown. */
+  redrawImage(imageId: string): void {
+    const nodes = (this.cache ?? []).flatMap((r) => (r.kind === 'repo' ? r.children.filter((c) => c.imageId === imageId) : []));
+    if (!nodes.length) this.emitter.fire();
+    for (const n of nodes) this.emitter.fire(n);
   }
 
   getTreeItem(el: ImagesElement): vscode.TreeItem {
     if (el.kind === 'status') return statusItem(el);
+    if (el.kind === 'layers') return layersItem(el);
     if (el.kind === 'repo') {
       const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = el.key;
@@ -143,7 +160,7 @@ export class ImagesProvider extends ModelProvider<ImagesElement> {
       item.contextValue = 'imageRepo';
       return item;
     }
-    const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(el.label, this.layers ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `image:${el.key}`;
     item.description = el.description;
     item.tooltip = new vscode.MarkdownString(el.tooltip);
@@ -155,4 +172,18 @@ export class ImagesProvider extends ModelProvider<ImagesElement> {
   images(): ImageNode[] {
     return imageTree(this.model.images, this.lang(), { showDangling: true }).flatMap((r) => r.children);
   }
+}
+
+const LAYER_ICON_COLORS: Partial<Record<LayersNode['icon'], string>> = { error: 'errorForeground', trash: 'list.warningForeground' };
+
+function layersItem(n: LayersNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.label, n.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `layers:${n.key}`;
+  item.description = n.description;
+  if (n.tooltip) item.tooltip = new vscode.MarkdownString(n.tooltip);
+  item.iconPath = themeIcon(n.icon, LAYER_ICON_COLORS[n.icon]);
+  item.contextValue = `layers:${n.role}`;
+  if (n.open) item.command = { command: OPEN_LAYER_LINE, title: n.label, arguments: [n.open.path, n.open.line] };
+  else if (n.retryImageId) item.command = { command: RETRY_LAYERS, title: n.label, arguments: [n.retryImageId] };
+  return item;
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DockerSession } from '../session/dockerSession';
 import { ContainersProvider, ImagesProvider } from './providers';
+import { ImageLayers } from './imageLayers';
 
 export const CONTAINERS_VIEW = 'dockerfileGuide.containers';
 export const IMAGES_VIEW = 'dockerfileGuide.images';
@@ -10,12 +11,16 @@ export const IMAGES_VIEW = 'dockerfileGuide.images';
 export interface SidebarViews {
   containers: ContainersProvider;
   images: ImagesProvider;
+  /** What each image's layer rows know (history, Dockerfile, the export's analysis). */
+  layers: ImageLayers;
 }
 
 export function createSidebarViews(context: vscode.ExtensionContext, session: DockerSession): SidebarViews {
   const { model } = session;
   const containers = new ContainersProvider(model, session.lang);
   const images = new ImagesProvider(model, session.lang);
+  const layers = new ImageLayers(model, session.built, session.lang, IMAGES_VIEW, (id) => images.redrawImage(id));
+  images.layers = layers;
 
   const containersView = vscode.window.createTreeView(CONTAINERS_VIEW, { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
   const imagesView = vscode.window.createTreeView(IMAGES_VIEW, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
@@ -36,6 +41,7 @@ export function createSidebarViews(context: vscode.ExtensionContext, session: Do
     imagesView,
     containers,
     images,
+    layers,
     model.onDidChange((what) => {
       if (what === 'state') describeEndpoint();
     }),
@@ -50,5 +56,5 @@ export function createSidebarViews(context: vscode.ExtensionContext, session: Do
     }),
   );
   startIfVisible();
-  return { containers, images };
+  return { containers, images, layers };
 }

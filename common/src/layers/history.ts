@@ -83,7 +83,7 @@ const NOT_IN_HISTORY = msg(
 );
 
 /** Instructions that only change the image configuration (Docker reference: they write no filesystem changes). */
-const CONFIG_KEYWORDS = new Set(['ENV', 'LABEL', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'ARG', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'VOLUME', 'ONBUILD', 'MAINTAINER']);
+export const CONFIG_KEYWORDS: ReadonlySet<string> = new Set(['ENV', 'LABEL', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'ARG', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'VOLUME', 'ONBUILD', 'MAINTAINER']);
 
 /** A history row read as an instruction: its keyword (null for rows with no command, like an import) and text. */
 interface Step {
