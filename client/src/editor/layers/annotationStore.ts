@@ -142,7 +142,13 @@ export class AnnotationStore implements vscode.Disposable {
   private edited(e: vscode.TextDocumentChangeEvent): void {
     const a = this.files.get(e.document.uri.toString());
     if (!a || e.contentChanges.length === 0) return;
-    a.anchors = moveAnchors(a.anchors, e.contentChanges);
+    const text = e.document.getText();
+    // A revert, an undo back to the built text or a whole-document replacement (some formatters) says nothing about
+    // where lines went: place them again from the text itself.
+    const whole = e.contentChanges.some((c) => c.range.start.line === 0 && c.range.start.character === 0 && c.text.length === text.length);
+    if (text === a.record.text) a.anchors = a.facts.map((f) => f.line);
+    else if (whole) this.placeOn(a, e.document);
+    else a.anchors = moveAnchors(a.anchors, e.contentChanges);
     this.emitter.fire(e.document.uri);
   }
 
