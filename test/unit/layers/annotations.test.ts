@@ -130,3 +130,34 @@ test('a cache break without changed files shows a short reason in the label, a l
   const unknown = lineFacts({ ...RECORD, cacheBreak: { line: 4, reason: null, files: [] } }, null);
   assert.match(tooltipMarkdown(at(unknown, 3), false, CTX, 'en'), /No earlier build is on record/);
 });
+
+test('multi-stage (BuildKit history): earlier-stage lines have no layer in the final image, the last FROM carries the base', () => {
+  // The BuildKit history of MULTI in test/unit/layers/history.test.ts (captured from the engine).
+  const text = `FROM busybox-base AS build
+RUN echo built > /out.txt
+FROM busybox-base
+WORKDIR /srv
+COPY --from=build /out.txt ./out.txt
+CMD ["cat", "/srv/out.txt"]
+`;
+  const history: HistoryEntry[] = [
+    { CreatedBy: 'CMD ["cat" "/srv/out.txt"]', Size: 0, Comment: 'buildkit.dockerfile.v0' },
+    { CreatedBy: 'COPY /out.txt ./out.txt # buildkit', Size: 6, Comment: 'buildkit.dockerfile.v0' },
+    { CreatedBy: 'WORKDIR /srv', Size: 0, Comment: 'buildkit.dockerfile.v0' },
+    { CreatedBy: '', Size: 1984272, Comment: 'Imported from -' },
+  ];
+  const steps = [step(1, true, null), step(2, false, 0.3), step(3, true, null), step(4, true, null), step(5, false, 0.05)];
+  const facts = lineFacts({ text, steps, cacheBreak: { line: 2, reason: null, files: [] } }, mapHistory(history, text));
+  assert.deepEqual(
+    facts.map((f) => [f.line + 1, label(f)]),
+    [
+      [1, 'no layer · cached'],
+      [2, 'no layer · ran 0.3 s · cache broke here'],
+      [3, 'base 1.98MB · cached'],
+      [4, 'no layer · cached'],
+      [5, '+6B · ran 0.1 s'],
+      [6, 'no layer'],
+    ],
+  );
+  assert.match(tooltipMsgs(at(facts, 1), false, CTX).map((m) => m.en).join('\n'), /earlier build stage/);
+});

@@ -58,12 +58,15 @@ test('no fix where the move could change the build, and the reason says which ru
     ['FROM a\nCOPY big /big\nRUN rm /big\n', 1, 2, 'notRun'],
     ['FROM a\nRUN make\nCOPY small /big\n', 1, 2, 'notRun'],
     ['FROM a\nRUN make\n', 1, null, 'unknownLine'],
+    ['FROM a\nRUN cd /tmp && wget -q http://h/x.tgz\nRUN rm x.tgz\n', 1, 2, 'relative'],
   ];
   for (const [text, added, removed, rule] of cases) {
     const f = cleanupFix(text, added, removed);
     assert.equal(f.ok, false, `${JSON.stringify(text)} must not be fixed`);
     if (!f.ok) assert.deepEqual(f.why, NOT_SAFE[rule], `${JSON.stringify(text)}: ${f.why.en}`);
   }
+  // After a `cd`, an absolute path is still the same file.
+  assert.equal(fixed('FROM a\nRUN cd /tmp && wget -q http://h/x.tgz\nRUN rm /tmp/x.tgz\n', 1, 2), 'FROM a\nRUN cd /tmp && wget -q http://h/x.tgz && rm /tmp/x.tgz\n');
   // A `#` inside a word is no comment: the fix stays.
   assert.equal(fixed('FROM a\nRUN curl -o x http://h/#frag\nRUN rm x\n', 1, 2), 'FROM a\nRUN curl -o x http://h/#frag && rm x\n');
 });

@@ -7,7 +7,9 @@
  *     or ARG differs between where the `rm` ran and where it will run;
  *   - the cleanup RUN is nothing but `rm` commands joined by `&&`, with plain paths (no variables, quotes, command
  *     substitution or redirections);
- *   - the adding RUN's last line has no shell comment, which would swallow the appended text.
+ *   - the adding RUN's last line has no shell comment, which would swallow the appended text, and does not end in
+ *     `;`, `&` or `|`;
+ *   - relative paths only when the adding RUN does not `cd` (the cleanup RUN ran in the WORKDIR).
  * Then ` && <the rm commands>` goes at the end of the adding RUN and the cleanup RUN's lines are deleted. Otherwise the
  * answer is why not, for the diagnostic to say. Pure: text in, edits out.
  */
@@ -34,6 +36,10 @@ export const NOT_SAFE = {
   notOnlyRm: msg('정리하는 `RUN` 명령에 `rm` 명령 말고 다른 명령도 있습니다.', 'the cleanup `RUN` instruction does more than `rm`.'),
   comment: msg('파일을 추가하는 `RUN` 명령의 마지막 줄에 셸 주석이 있어, 덧붙인 명령이 주석이 됩니다.', 'the last line of the adding `RUN` instruction has a shell comment, which would swallow the appended command.'),
   trailing: msg('파일을 추가하는 `RUN` 명령이 `;`, `&`, `|` 기호로 끝나서 `&&` 연산자로 이어 붙일 수 없습니다.', 'the adding `RUN` instruction ends in `;`, `&` or `|`, so nothing can be appended with `&&`.'),
+  relative: msg(
+    '정리 명령이 상대 경로를 지우는데 파일을 추가하는 `RUN` 명령이 `cd` 명령으로 디렉터리를 옮기므로, 옮기면 다른 파일을 지울 수 있습니다.',
+    'the cleanup deletes relative paths and the adding `RUN` changes directory with `cd`, so moved, it could delete other files.',
+  ),
   unknownLine: msg('지우는 줄을 알 수 없습니다.', 'the removing line is not known.'),
 };
 
@@ -91,6 +97,9 @@ export function cleanupFix(text: string, addedLine: number, removedLine: number 
   if (r !== k + 1) return { ok: false, why: NOT_SAFE.notNext };
   const rms = removing.cmd.split('&&').map((c) => c.trim());
   if (!rms.every((c) => RM.test(c))) return { ok: false, why: NOT_SAFE.notOnlyRm };
+  // The cleanup RUN started in the WORKDIR; appended, it runs wherever the adding command's `cd` left the shell.
+  const relative = rms.some((c) => c.split(/\s+/).slice(1).some((w) => !w.startsWith('-') && !w.startsWith('/')));
+  if (relative && /(^|[\s;&|(])(cd|pushd|popd)(\s|$)/.test(adding.cmd)) return { ok: false, why: NOT_SAFE.relative };
 
   const last = spans[k].endLine;
   const lastText = lines[last].replace(/\r$/, '');

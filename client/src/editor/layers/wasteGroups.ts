@@ -47,7 +47,7 @@ export const WASTE_MSG = {
     "This line adds {0} that a later layer deletes or overwrites: {1}. The bytes still ship in the image, in this line's layer.",
   ),
   more: msg('{0} 외 {1}개', '{0} and {1} more'),
-  fix: msg('빠른 수정으로 {0}번 줄의 정리 명령을 이 `RUN` 명령에 옮길 수 있습니다.', 'A quick fix can move the cleanup on line {0} into this `RUN`.'),
+  fix: msg('빠른 수정으로 {0}번 줄의 정리 명령을 이 `RUN` 명령으로 옮길 수 있습니다.', 'A quick fix can move the cleanup on line {0} into this `RUN`.'),
   manual: msg(
     '같은 `RUN` 명령 안에서 지우면 바이트가 레이어에 남지 않습니다. 자동으로 옮기지 않는 이유: {0} 옮길지는 직접 판단하세요.',
     'Deleting within the same `RUN` keeps the bytes out of the layer. Not moved automatically because {0} Whether to move it is up to you.',
