@@ -123,7 +123,7 @@ describe('layer annotations in the editor, from a BuildRecord to hints, diagnost
     vscode.fake.close(doc);
     doc = new vscode.FakeDocument(vscode.Uri.file(file), TEXT);
     vscode.fake.open(doc);
-    assert.equal(labels(doc).get(2), '+1.05MB · cached · 1.05MB wasted');
+    assert.deepEqual(labels(doc), later, 'every line as right after the build');
     await until(() => diagnostics(doc), (ds) => ds.length === 1, 'the diagnostic is back');
 
     // Lines inserted above: everything moves down and stays fresh.
@@ -150,7 +150,8 @@ describe('layer annotations in the editor, from a BuildRecord to hints, diagnost
     assert.equal(l.get(2), 'cached');
     assert.equal(l.get(4), 'ran 0.4 s · cache broke here: hello.txt changed');
     const tip = hints().provideInlayHints(doc, new vscode.Range(0, 0, 1000, 0)).find((h) => h.position.line === 1)!.tooltip!.value;
-    assert.match(tip, /Layer sizes are not shown: the image's history could not be read: /);
+    assert.match(tip, /Layer sizes are not shown: the image's history could not be read: .*[Nn]o such image/);
+    assert.doesNotMatch(tip, /could not be analysed/, 'one reason, said once');
     vscode.fake.close(doc);
   });
 });

@@ -37,7 +37,6 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly files = new Map<string, FileAnnotations>();
   /** Per file, the build whose results may still land: a newer build makes an older one's late answers void. */
   private readonly latest = new Map<string, BuildRecord>();
-  private readonly aborts = new Set<AbortController>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   /** Fires with the document whose annotations changed (undefined: all of them). */
   readonly onDidChange = this.emitter.event;
@@ -52,7 +51,6 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const a of this.aborts) a.abort();
     for (const s of this.subs) s.dispose();
     this.emitter.dispose();
   }
@@ -67,7 +65,6 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   clear(): void {
-    for (const a of this.aborts) a.abort();
     this.files.clear();
     this.latest.clear();
     this.emitter.fire(undefined);
@@ -103,7 +100,8 @@ export class AnnotationStore implements vscode.Disposable {
       facts,
       anchors: facts.map((f) => f.line),
       groups: [],
-      analysis: history ? { state: 'running' } : { state: 'failed', why: historyFailed ?? NOT_CONNECTED },
+      // Without the history there is nothing to pair the export's layers with: the tooltip says so once.
+      analysis: history ? { state: 'running' } : { state: 'skipped' },
       historyFailed,
     };
     this.files.set(key, a);
@@ -114,12 +112,14 @@ export class AnnotationStore implements vscode.Disposable {
     if (clients && history) void this.analyse(key, a, clients, history);
   }
 
-  /** The export's analysis, in the background: the wasted bytes per line and their groups. */
+  /**
+   * The export's analysis, in the background: the wasted bytes per line and their groups. It is not cancelled when the
+   * annotations are cleared or replaced: the analysis is shared per image ID (the sidebar may be waiting on the same
+   * stream), so a result that no longer belongs here is simply dropped.
+   */
   private async analyse(key: string, a: FileAnnotations, clients: NonNullable<DockerSession['model']['clients']>, history: Awaited<ReturnType<typeof imageHistory>>): Promise<void> {
-    const abort = new AbortController();
-    this.aborts.add(abort);
     try {
-      const tar = await analysedTar(clients, a.record.imageId, abort.signal);
+      const tar = await analysedTar(clients, a.record.imageId);
       const report = layersReport(a.record.tag, history, tar, a.record.text);
       if (this.files.get(key) !== a) return;
       a.facts = withWaste(a.facts, report.waste);
@@ -127,9 +127,7 @@ export class AnnotationStore implements vscode.Disposable {
       a.analysis = { state: 'done' };
     } catch (e) {
       if (this.files.get(key) !== a) return;
-      a.analysis = { state: 'failed', why: abort.signal.aborted ? msg('분석을 취소했습니다.', 'The analysis was cancelled.') : this.why(e) };
-    } finally {
-      this.aborts.delete(abort);
+      a.analysis = { state: 'failed', why: this.why(e) };
     }
     this.emitter.fire(vscode.Uri.parse(key));
   }

@@ -97,8 +97,8 @@ export function labelParts(f: LineFacts, stale: boolean, l: OneLang): string[] {
 export interface TooltipContext {
   /** When the build finished, as the user reads a time (the caller formats it). */
   builtAt: string;
-  /** The export analysis: still running, failed (with why), or done. */
-  analysis: { state: 'running' } | { state: 'failed'; why: Msg } | { state: 'done' };
+  /** The export analysis: still running, failed (with why), done, or skipped (no history to pair it with). */
+  analysis: { state: 'running' } | { state: 'failed'; why: Msg } | { state: 'done' } | { state: 'skipped' };
   /** Why the history could not be read, when it could not. */
   historyFailed: Msg | null;
 }
