@@ -8,6 +8,7 @@ import { registerExplainCommand } from './editor/explainCommand';
 import { registerBaseImageProbe } from './editor/baseImages';
 import { createDockerSession } from './session/dockerSession';
 import { registerDoctor } from './editor/doctor/doctorCommand';
+import { registerLayerAnnotations } from './editor/layers/registerLayers';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -33,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   // Run and check (a Dockerfile) and Why did it exit? (a container in the sidebar): the doctor and its checklist.
   context.subscriptions.push(...registerDoctor(sidebar));
   context.subscriptions.push(...registerBuildImage(docker));
+  // After each build from the extension: layer sizes, cache hits and wasted bytes on the Dockerfile's own lines.
+  context.subscriptions.push(...registerLayerAnnotations(docker));
   registerNewStackCommand(context);
   registerExplainCommand(context, () => ensureClient(context));
   registerBaseImageProbe(context, () => ensureClient(context));

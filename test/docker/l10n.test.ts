@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
-const mine = ['client/src/sidebar', 'client/src/sidebar/commands', 'client/src/session', 'client/src/editor', 'client/src/editor/doctor', 'client/src/docker'];
+const mine = ['client/src/sidebar', 'client/src/sidebar/commands', 'client/src/session', 'client/src/editor', 'client/src/editor/doctor', 'client/src/editor/layers', 'client/src/docker'];
 
 function sources(): Array<{ file: string; sf: ts.SourceFile }> {
   const out: Array<{ file: string; sf: ts.SourceFile }> = [];
