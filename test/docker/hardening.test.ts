@@ -232,6 +232,9 @@ describe('Restricted Mode (workspace trust)', () => {
     'image.showDangling',
     'image.hideDangling',
     'snapshot',
+    // An image's layers: reading its history and export, opening the Dockerfile line.
+    'layers.openLine',
+    'layers.retry',
   ].map((c) => `dockerfileGuide.docker.${c}`);
 
   it('refuses build, run, exec and every change in an untrusted workspace, in both languages', () => {

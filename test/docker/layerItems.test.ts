@@ -6,9 +6,9 @@ import type { HistoryEntry } from '../../common/src/layers/history';
 import type { ImageTarAnalysis } from '../../common/src/layers/imageTar';
 import { instructionText, layersTree, type LayersNode } from '../../client/src/sidebar/layerItems';
 
-const BASE = 'dfg-test/busybox:abc';
+const BASE = 'example/base:abc';
 const DOCKERFILE = [`FROM ${BASE}`, 'RUN dd if=/dev/zero of=/big bs=1M count=5', 'RUN rm /big', 'COPY hello.txt /hello.txt', 'ENV GREETING=hi', ''].join('\n');
-const PATH = '/work/app/Dockerfile';
+const PATH = '/home/user/app/Dockerfile';
 const MB5 = 5 * 1024 * 1024;
 
 /** Newest first, as GET /images/{id}/history answers for a classic build on this engine. */
@@ -105,7 +105,7 @@ describe('layer rows from the history alone (shown at once)', () => {
     assert.match(tree[0].tooltip!, /do not match this image's history/);
     const gone = layersTree({ parentKey: 'k', imageId: 'i', history: CLASSIC, dockerfileUnreadable: PATH }, 'ko');
     // Markdown: the parentheses come escaped.
-    assert.match(gone[0].tooltip!, /Dockerfile\\\(\/work\/app\/Dockerfile\\\)을 읽을 수 없습니다/);
+    assert.match(gone[0].tooltip!, /Dockerfile\\\(\/home\/user\/app\/Dockerfile\\\)을 읽을 수 없습니다/);
   });
 });
 

@@ -495,11 +495,15 @@ async function listingNow(env: Env, port: number): Promise<WebReply> {
 /** Waits until / is (or is not) a listing, for at most SWITCH_WAIT_MS; returns the last answer. */
 async function waitListing(env: Env, port: number, want: boolean): Promise<WebReply> {
   const end = Date.now() + SWITCH_WAIT_MS;
+  // Two answers in a row: for a moment after `nginx -s reload` the old workers still answer some connections with
+  // the old configuration, so one answer from a new worker does not yet mean the next request sees it.
+  let seen = 0;
   for (;;) {
     const r = await listingNow(env, port);
-    if (isListing(r) === want && r.status) return r;
+    seen = isListing(r) === want && r.status ? seen + 1 : 0;
+    if (seen >= 2) return r;
     if (Date.now() > end || env.o.signal?.aborted) return r;
-    await sleep(500, env.o.signal);
+    await sleep(seen ? 200 : 500, env.o.signal);
   }
 }
 
