@@ -20,17 +20,40 @@ function debianImage() {
   return execFileSync(process.execPath, ['--import', 'tsx', '-e', "process.stdout.write(require('./test/engine/images').ensureDebianImage('bookworm'))"], { cwd: ROOT, encoding: 'utf8' }).trim();
 }
 
-const SITE = (root) => `server {\n    listen 80 default_server;\n    root ${root};\n    index index.html;\n}\n`;
+const SITE = (root) => `# ${process.pid}\nserver {\n    listen 80 default_server;\n    root ${root};\n    index index.html;\n}\n`;
 
 async function buildFromPalette(page) {
+  // The palette shows the manifest's titles in VS Code's display language: Korean with a full language pack, English
+  // with the minimal one this harness installs. Either one names the command.
   await page.keyboard.press('F1');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /이미지 빌드…|Build Image…/, hasNotText: /후 실행|and Run/ }).first();
   await page.keyboard.type('이미지 빌드');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /이미지 빌드…$/ }).first().click();
-  // The tag box opens with the tag remembered for this Dockerfile.
-  const box = page.locator('.quick-input-box input');
-  await box.waitFor();
-  await box.fill(TAG);
+  if (!(await row.waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+    await page.locator('.quick-input-box input').fill('>Build Image');
+  }
+  await row.click();
+  // The tag box opens in the same quick input, with the tag remembered for this Dockerfile: wait until the palette's
+  // `>` text has made way for it.
+  await page.waitForFunction(() => {
+    const v = document.querySelector('.quick-input-box input')?.value;
+    return typeof v === 'string' && v !== '' && !v.startsWith('>');
+  });
+  await page.locator('.quick-input-box input').fill(TAG);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Waits for `text` in the build log (the output panel is an editor whose lines are in the DOM; the inlay hints are
+ * drawn as CSS content, which a text locator cannot see), saving a progress picture meanwhile.
+ */
+async function waitForLog(page, text, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  const line = page.locator('.panel .view-lines', { hasText: text }).first();
+  while (!(await line.isVisible())) {
+    if (Date.now() > end) throw new Error(`the build log never said ${text} within ${timeoutMs / 1000} s`);
+    await page.screenshot({ path: path.join(ROOT, 'test-results/layers-shot-progress.png') }).catch(() => undefined);
+    await page.waitForTimeout(3000);
+  }
 }
 
 async function main() {
@@ -61,17 +84,18 @@ async function main() {
     await page.locator('.monaco-editor .view-lines').first().click();
     await buildFromPalette(page);
     // The first build's hints: the apt layer ran.
-    await page.locator('.monaco-editor .view-lines', { hasText: /실행/ }).first().waitFor({ timeout: 900_000 });
+    await waitForLog(page, /빌드를\s마쳤습니다|Built\s/, 900_000);
     // A changed site config: the second build reuses the apt layers and breaks the cache at the COPY.
     fs.writeFileSync(path.join(workspace, 'default'), SITE('/var/www/site'));
     await page.locator('.monaco-editor .view-lines').first().click();
     await buildFromPalette(page);
-    await page.locator('.monaco-editor .view-lines', { hasText: /캐시 깨짐/ }).first().waitFor({ timeout: 300_000 });
-    // The export's analysis adds the wasted bytes a moment later.
-    await page.locator('.monaco-editor .view-lines', { hasText: /낭비/ }).first().waitFor({ timeout: 120_000 });
-    // The build log and notifications make way for the editor.
+    await waitForLog(page, /캐시가\s깨졌습니다|Cache\sbroke\sat\sline/, 300_000);
+    // The export's analysis adds the wasted bytes a moment later (one small image: a few seconds).
+    await page.waitForTimeout(8000);
+    // The build log, the explorer and notifications make way for the editor and its hints.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+J');
+    await page.keyboard.press('Control+B');
     await page.mouse.move(900, 700);
     await page.waitForTimeout(1500);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });

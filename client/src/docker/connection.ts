@@ -28,6 +28,12 @@ export interface EngineClients {
   endpoint: Endpoint;
   api: Dockerode;
   stream: Dockerode;
+  /**
+   * For builds: no request timeout and no connection timer. docker-modem clears its connection timer only when the
+   * response starts, and the classic builder answers only after it has read the whole build context, so a context
+   * that takes longer than the timer to upload would be cut off as "socket hang up".
+   */
+  build: Dockerode;
   /** The sidebar's list calls; same timeouts and error shapes as `api`. */
   lists: EngineLists;
   /** Socket path or host:port, for error messages. */
@@ -146,6 +152,7 @@ export function connect(ep: Endpoint, opts: ConnectOptions = {}): EngineClients 
     endpoint: ep,
     api,
     stream: new Dockerode(dockerodeOptions(ep, undefined, connectTimeout)),
+    build: new Dockerode(dockerodeOptions(ep, undefined, 0)),
     lists: local ? socketLists(local, timeout, connectTimeout) : dockerodeLists(api),
     where: endpointWhere(ep),
   };

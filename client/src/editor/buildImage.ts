@@ -13,7 +13,7 @@ import { announceBuild, builderFor, builderLabel, startFingerprint } from './bui
 import { redactText } from '../../../common/src/engine/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
 import { fillMsg, line, type Msg } from '../../../common/src/i18n';
-import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from '../session/dockerSession';
+import { connectedClientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from '../session/dockerSession';
 import { askAndRun } from '../session/runDialog';
 
 const TAG_KEY = 'dockerfileGuide.docker.buildTags';
@@ -75,7 +75,7 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   await ctx.ext.workspaceState.update(TAG_KEY, { ...tags, [uri.fsPath]: tag.trim() });
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (doc?.isDirty) await doc.save();
-  const clients = clientsOrWarn(ctx);
+  const clients = await connectedClientsOrWarn(ctx);
   if (!clients) return undefined;
 
   const chosen = await builderFor(ctx, clients.endpoint);

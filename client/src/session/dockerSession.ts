@@ -54,6 +54,19 @@ export function clientsOrWarn(ctx: DockerSession): EngineClients | undefined {
 }
 
 /**
+ * The engine clients for a command run from the editor (Build Image, Build and Run, Run): the first such command in
+ * a window whose Docker view was never opened finds the model not started yet, so it starts it and waits for the
+ * connection (a local engine answers in well under a second) before saying that the engine is not connected.
+ */
+export async function connectedClientsOrWarn(ctx: DockerSession, waitMs = 5000): Promise<EngineClients | undefined> {
+  if (!(ctx.model.state.kind === 'ready' && ctx.model.clients)) {
+    ctx.model.start();
+    await ctx.model.waitFor((m) => m.state.kind === 'ready' || m.state.kind === 'error', waitMs).catch(() => undefined);
+  }
+  return clientsOrWarn(ctx);
+}
+
+/**
  * The headlines of reportError. They are {ko, en} pairs, not vscode.l10n keys, because the reason after them is
  * one too: the whole sentence is in the one language the user chose.
  */

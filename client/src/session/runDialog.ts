@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { fillMsg, line } from '../../../common/src/i18n';
 import { runImage } from '../docker/actions';
 import { parsePorts, previewLine, runCommandLine, SpecError, validateContainerName, type PortSpec } from '../docker/runSpec';
-import { clientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from './dockerSession';
+import { connectedClientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from './dockerSession';
 
 /** Asks for ports and a name, confirms the command line, runs. Returns the container id or undefined. */
 export async function askAndRun(ctx: DockerSession, image: string): Promise<string | undefined> {
@@ -39,7 +39,7 @@ export async function askAndRun(ctx: DockerSession, image: string): Promise<stri
   const run = vscode.l10n.t('Run');
   const ok = await vscode.window.showInformationMessage(vscode.l10n.t('Run this command?'), { modal: true, detail: commandLine }, run);
   if (ok !== run) return undefined;
-  const clients = clientsOrWarn(ctx);
+  const clients = await connectedClientsOrWarn(ctx);
   if (!clients) return undefined;
   try {
     const id = await runImage(clients, { image, name: name.trim() || undefined, ports });

@@ -79,6 +79,11 @@ interface BuildMessage {
  */
 export interface BuildClients {
   stream: Dockerode;
+  /**
+   * A client with no connection timer either, used when given: the classic builder answers only after it has read the
+   * whole context, and docker-modem's connection timer runs until the answer starts (EngineClients.build).
+   */
+  build?: Dockerode;
   where: string;
 }
 
@@ -117,7 +122,7 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
   const tar = packContext(req.contextDir, { keep: [rel, '.dockerignore'] });
   let stream: NodeJS.ReadableStream;
   try {
-    stream = await clients.stream.buildImage(tar, {
+    stream = await (clients.build ?? clients.stream).buildImage(tar, {
       t: req.tag,
       dockerfile: rel,
       rm: true,
@@ -125,7 +130,7 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
       labels: req.labels,
       version: '1',
       abortSignal: req.abortSignal,
-    } as Parameters<typeof clients.stream.buildImage>[1]);
+    } as Parameters<Dockerode['buildImage']>[1]);
   } catch (err) {
     tar.destroy();
     throw classifyError(err, clients.where);

@@ -71,6 +71,9 @@ export class WasteDiagnostics implements vscode.CodeActionProvider, vscode.Dispo
     const lang = this.session.lang();
     const out: vscode.Diagnostic[] = [];
     for (const g of a.groups) {
+      // Base image files that a later line overwrites (apt's own status files, say) are the base image's bytes: this
+      // Dockerfile added nothing on its FROM line to clean up. The hint and its tooltip still show them.
+      if (a.facts.find((f) => f.line === g.addedLine - 1)?.keyword === 'FROM') continue;
       const at = currentLines(a, g, lines);
       if (!at) continue;
       const fix = cleanupFix(text, at.added, at.removed);
