@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { explainCacheBreak, fingerprintBuild, type BuildFingerprint } from '../../../common/src/engine/buildFingerprint';
 import { resolveBuilder, type BuilderChoice, type ResolvedBuilder } from '../../../common/src/engine/buildkitCli';
-import type { BuilderName, BuildRecord, StepOutcome } from '../../../common/src/engine/buildSteps';
+import type { BuilderName, BuildRecord } from '../../../common/src/engine/buildSteps';
 import type { Endpoint } from '../../../common/src/engine/endpoint';
 import { line } from '../../../common/src/i18n';
 import type { DockerSession } from '../session/dockerSession';
@@ -22,16 +22,8 @@ export async function builderFor(ctx: DockerSession, ep: Endpoint): Promise<Reso
   return r;
 }
 
-export interface FinishedBuild {
-  dockerfile: string;
-  /** The Dockerfile's text as it was built. */
-  text: string;
-  contextDir: string;
-  imageId: string;
-  tag: string;
-  builder: BuilderName;
-  steps: StepOutcome[];
-}
+/** What a build command knows when a build has succeeded: the record, before the cache break is explained. */
+export type FinishedBuild = Omit<BuildRecord, 'builtAt' | 'cacheBreak'>;
 
 /**
  * Starts the fingerprint of the build context before the build, so that it shows the files the build read, not

@@ -90,8 +90,8 @@ const T = {
     en: "Until the layer contents are read, sizes are the ones the engine's history records.",
   },
   contentSize: {
-    ko: '크기는 각 레이어가 담은 파일 내용의 바이트입니다(dive와 같은 방식).',
-    en: 'Sizes are the bytes of file content each layer holds (as dive counts them).',
+    ko: '크기는 각 레이어가 담은 파일 내용의 바이트입니다.',
+    en: 'Sizes are the bytes of file content each layer holds.',
   },
   wastedWhat: {
     ko: '낭비: 뒤 레이어가 지우거나 덮어쓴 파일의 바이트입니다. 지워도 앞 레이어에 남아 이미지 크기에 그대로 들어갑니다.',

@@ -42,7 +42,7 @@ export interface ImageTarAnalysis {
   waste: WastedFile[];
   size: number;
   wasted: number;
-  /** 1 - wasted / size, as dive reports it; 1 for an empty image. */
+  /** 1 - wasted / size; 1 for an empty image. */
   efficiency: number;
   /**
    * The image config's history, oldest first, when the export holds it: `emptyLayer` rows (ENV, CMD, …) have no layer
