@@ -2,22 +2,11 @@
 // for running them in plain node against the real engine: an event emitter, the view progress (runs the task and
 // records that it ran), and no open documents. Installed by useVscodeStandIn() before those modules load.
 import Module from 'node:module';
+// One event emitter for both stand-ins (vscodeFake.ts is the editor annotations' fuller one).
+import { EventEmitter } from './vscodeFake';
 
 export const progressCalls: Array<{ viewId?: string }> = [];
 
-class EventEmitter<T> {
-  private listeners = new Set<(e: T) => void>();
-  event = (l: (e: T) => void) => {
-    this.listeners.add(l);
-    return { dispose: () => this.listeners.delete(l) };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners.clear();
-  }
-}
 
 export const standIn = {
   EventEmitter,

@@ -230,7 +230,7 @@ export const CACHE_MSG = {
     en: 'The build context is too big to compare every source file of this {0}; one of them may have changed',
   },
   otherBuilder: {
-    ko: '지난 빌드는 {0}로, 이번 빌드는 {1}로 했습니다. 두 빌더는 캐시를 따로 두므로 이번 빌더의 지난 빌드와 무엇이 달라졌는지는 기록에 없습니다',
+    ko: '지난 빌드는 {0}, 이번 빌드는 {1} 했습니다. 두 빌더는 캐시를 따로 두므로 이번 빌더의 지난 빌드와 무엇이 달라졌는지는 기록에 없습니다',
     en: 'The last build used {0} and this one {1}; the two builders keep separate caches, so what changed since this builder’s own last build is not on record',
   },
   unknown: {
@@ -240,8 +240,9 @@ export const CACHE_MSG = {
 } satisfies Record<string, Msg>;
 
 const BUILDER_NAME: Record<BuilderName, Msg> = {
-  classic: { ko: '기존 빌더', en: 'the classic builder' },
-  buildkit: { ko: 'BuildKit', en: 'BuildKit' },
+  // Korean: the name with its particle, since 로/으로 follows the last sound (빌더로, BuildKit으로).
+  classic: { ko: '기존 빌더로', en: 'the classic builder' },
+  buildkit: { ko: 'BuildKit으로', en: 'BuildKit' },
 };
 
 function joinMsgs(ms: Msg[]): Msg {
