@@ -153,6 +153,29 @@ async function main() {
     assert.ok(text.includes(sentence), `the hover lacks the Korean summary ${JSON.stringify(sentence)}`);
     await page.screenshot({ path: path.join(RESULTS, 'ui-hover-from-ko.png') });
     log(`screenshot: ${path.relative(ROOT, path.join(RESULTS, 'ui-hover-from-ko.png'))}`);
+
+    // Issue 18, item 3: the palette in Korean. "도커파일" finds the extension's commands, and typing the
+    // exact title "도커: 이미지 빌드" puts Build Image first (it used to be "이미지 빌드 후 실행…").
+    await page.mouse.move(5, 5);
+    const paletteRows = async (typed) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget:not([style*="display: none"]) input.input');
+      await input.waitFor();
+      await input.fill(`>${typed}`);
+      const rows = page.locator('.quick-input-list .monaco-list-row .label-name');
+      await rows.first().waitFor();
+      await page.waitForTimeout(400); // the list settles after the last keystroke
+      return (await rows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+    };
+    const guide = await paletteRows('도커파일');
+    log(`palette "도커파일": ${JSON.stringify(guide.slice(0, 4))}`);
+    assert.ok(guide.some((l) => l.startsWith('도커파일 가이드: ')), 'the category is localized');
+    const build = await paletteRows('도커: 이미지 빌드');
+    log(`palette "도커: 이미지 빌드": ${JSON.stringify(build.slice(0, 3))}`);
+    assert.equal(build[0], '도커: 이미지 빌드…', 'the exact title comes first');
+    await page.screenshot({ path: path.join(RESULTS, 'ui-palette-build-ko.png') });
+    await page.keyboard.press('Escape');
     ok = true;
   } catch (e) {
     console.error('[ui] FAILED:', e instanceof Error ? e.message : e);

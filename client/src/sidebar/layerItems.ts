@@ -100,8 +100,8 @@ const T = {
   noLayerHead: { ko: '레이어를 만들지 않는 줄', en: 'Lines that make no layer' },
   noLayerRow: { ko: '{0}번 줄 {1}: {2}', en: 'Line {0} {1}: {2}' },
   noDockerfile: {
-    ko: "이 이미지를 빌드한 Dockerfile을 알 수 없어 줄 번호를 표시하지 않습니다. 이 확장의 '이미지 빌드', '이미지 빌드 후 실행', '실행해서 점검' 명령으로 빌드하면 표시됩니다.",
-    en: "The Dockerfile that built this image is not known, so no line numbers are shown. Build it with this extension's Build Image, Build Image and Run or Run and Check command to see them.",
+    ko: "이 이미지를 빌드한 Dockerfile을 알 수 없어 줄 번호를 표시하지 않습니다. 이 확장의 '이미지 빌드', '빌드하고 실행', '실행해서 점검' 명령으로 빌드하면 표시됩니다.",
+    en: "The Dockerfile that built this image is not known, so no line numbers are shown. Build it with this extension's Build Image, Build and Run or Run and Check command to see them.",
   },
   unreadable: { ko: '이 이미지를 빌드한 Dockerfile({0})을 읽을 수 없습니다.', en: 'The Dockerfile that built this image ({0}) cannot be read.' },
   unmatched: {
