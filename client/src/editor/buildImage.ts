@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isValidReference } from '../docker/actions';
-import { buildFailureText, buildImage } from '../../../common/src/engine/build';
+import { buildFailureExplanation, buildFailureText, buildImage } from '../../../common/src/engine/build';
 import { instructionSpans } from '../../../common/src/engine/dockerfileSteps';
 import { announceBuild, builderFor, builderLabel, startFingerprint } from './buildAnnounce';
 import { redactText } from '../../../common/src/engine/redact';
@@ -167,7 +167,10 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
     ctx.buildDiagnostics.set(uri, [d]);
   }
   const showLog = vscode.l10n.t('Show Log');
-  out.appendLine(failure);
+  // The engine's sentence is already in the log when the builder printed it: add only what it means.
+  const explanation = buildFailureExplanation(result, lang);
+  if (!result.errorShown) out.appendLine(failure);
+  else if (explanation) out.appendLine(`→ ${explanation}`);
   void vscode.window.showErrorMessage(line(fillMsg(FAILED.of, tag.trim(), why), lang), showLog).then((a) => {
     if (a === showLog) out.show();
   });

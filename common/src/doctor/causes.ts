@@ -69,13 +69,59 @@ export const BUILD_PATTERNS: BuildPattern[] = [
     // exec form: runc's "exec: \"/bin/nosuch\": stat /bin/nosuch: no such file or directory" or "executable file
     // not found in $PATH"; shell form: "/bin/sh: nosuchprog: not found" and "returned a non-zero code: 127".
     cause: 'command-not-found',
-    patterns: [/executable file not found/, /exec: "[^"]*": stat [^:]*: no such file or directory/, /returned a non-zero code: 127\b/, /: not found\s*$/m, /command not found/],
+    // BuildKit (20.10's embedded one) words the same exit as "executor failed running [/bin/sh -c …]: exit code: 127".
+    patterns: [
+      /executable file not found/,
+      /exec: "[^"]*": stat [^:]*: no such file or directory/,
+      /returned a non-zero code: 127\b/,
+      /\bexit code: 127\b/,
+      /: not found\s*$/m,
+      /command not found/,
+    ],
     explain: msg(
-      'RUN이 실행한 프로그램이 이미지에 없습니다. 프로그램을 설치하는 패키지를 먼저 설치하거나 경로를 확인하세요.',
-      'The program RUN starts is not in the image. Install the package that provides it first, or check its path.',
+      '종료 코드 127: 명령을 찾을 수 없습니다. RUN이 실행한 프로그램이 이미지에 없습니다. 프로그램을 설치하는 패키지를 먼저 설치하거나 경로를 확인하세요.',
+      'Exit code 127: command not found. The program RUN starts is not in the image. Install the package that provides it first, or check its path.',
+    ),
+  },
+  {
+    // Exit 126 is the shell's "found but cannot execute" (POSIX, Shell Command Language 2.8.2): a script without the
+    // execute bit ("/bin/sh: ./x.sh: Permission denied", seen here on busybox and dash) or a directory.
+    cause: 'not-executable',
+    patterns: [/returned a non-zero code: 126\b/, /\bexit code: 126\b/],
+    explain: msg(
+      '종료 코드 126: 파일은 있지만 실행할 수 없습니다. 실행 권한이 없는 스크립트이거나 디렉터리입니다. 스크립트라면 실행하기 전에 `chmod +x` 명령으로 실행 권한을 주세요(BuildKit이면 `COPY --chmod=755`도 됩니다).',
+      'Exit code 126: the file exists but cannot be executed: a script without the execute bit, or a directory. For a script, give it the execute bit with `chmod +x` before running it (with BuildKit, `COPY --chmod=755` does too).',
+    ),
+  },
+  {
+    // apt-get exits with 100 on any error ("E: Unable to locate package …", "E: Package '…' has no installation
+    // candidate", a failed download); its "E: " line above says which.
+    cause: 'apt-failed',
+    patterns: [/returned a non-zero code: 100\b/, /\bexit code: 100\b/],
+    explain: msg(
+      '종료 코드 100: apt가 실패했습니다. 로그에서 `E:` 표시로 시작하는 줄이 이유입니다. 패키지 이름이 이 Debian 릴리스에 있는지, 같은 RUN에서 `apt-get update`를 먼저 실행했는지 확인하세요.',
+      'Exit code 100: apt failed. The line starting with `E:` in the log says why. Check that the package name exists in this Debian release and that `apt-get update` runs first in the same RUN.',
+    ),
+  },
+  {
+    // Exit 1 is a program's generic "failed": only its own message, just above in the log, says why.
+    cause: 'exit-1',
+    patterns: [/returned a non-zero code: 1\b/, /\bexit code: 1\b/],
+    explain: msg(
+      '종료 코드 1: RUN이 실행한 명령이 실패했다고 알렸습니다. 바로 위 로그에 그 명령이 남긴 메시지가 이유입니다. `&&`로 이은 명령이라면 그중 하나라도 실패하면 RUN 전체가 실패합니다.',
+      'Exit code 1: a command the RUN ran reported failure. Its own message, just above in the log, says why. With commands joined by `&&`, any one of them failing fails the whole RUN.',
     ),
   },
 ];
+
+/**
+ * The exit code in the engine's sentence about a failed RUN: classic "returned a non-zero code: N",
+ * BuildKit "exit code: N" (20.10) or "did not complete successfully: exit code: N" (newer).
+ */
+export function buildExitCode(text: string): number | null {
+  const m = /returned a non-zero code: (\d+)|\bexit code: (\d+)/.exec(text);
+  return m ? Number(m[1] ?? m[2]) : null;
+}
 
 export const BUILD_FAILED_MSG = msg('빌드가 실패했습니다. 엔진의 메시지를 확인하세요.', 'The build failed; see the engine\'s message.');
 

@@ -34,6 +34,12 @@ export type BuildCause =
   | 'command-not-found'
   /** A program the build runs refused its configuration (`nginx -t`: `[emerg] … in FILE:LINE`). */
   | 'config-error'
+  /** A RUN whose program exists but cannot be executed (exit 126). */
+  | 'not-executable'
+  /** apt-get failed (exit 100); its `E:` line says why. */
+  | 'apt-failed'
+  /** A RUN's command exited with 1, the generic failure code. */
+  | 'exit-1'
   /** Anything else: the engine's own words are in the detail. */
   | 'failed';
 

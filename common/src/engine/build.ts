@@ -8,6 +8,9 @@ import type Dockerode from 'dockerode';
 import { packContext } from './buildContext';
 import { classifyError, describe, type EngineError } from './errors';
 import { JsonLineSplitter } from './jsonLines';
+import { BuildLog, stripAnsi, withoutCodeMarks } from './buildLog';
+import { buildCause, buildExitCode } from '../doctor/causes';
+import type { BuildCause } from '../doctor/types';
 import { fillMsg, line, type Lang, type Msg } from '../i18n';
 import { redactText } from './redact';
 import type { BuilderName, StepOutcome } from './buildSteps';
@@ -62,6 +65,13 @@ export interface BuildResult {
   steps: StepOutcome[];
   /** 1-based Dockerfile line of the step that failed (both builders). */
   failedLine?: number;
+  /**
+   * A failed build's cause from the doctor's catalogue (common/src/doctor/causes.ts), read from the engine's
+   * error and the last log lines: what exit 127, 126, 100 or 1 means, apt's `Abort.`, a missing COPY source …
+   */
+  cause?: { cause: BuildCause; explain: Msg; exitCode: number | null };
+  /** Whether the engine's error sentence already appeared in the lines given to onLine (BuildKit prints it). */
+  errorShown?: boolean;
 }
 
 interface BuildMessage {
@@ -95,7 +105,21 @@ function readDockerfile(file: string): string | null {
   }
 }
 
-export async function buildImage(clients: BuildClients, req: BuildRequest): Promise<BuildResult> {
+export async function buildImage(clients: BuildClients, req0: BuildRequest): Promise<BuildResult> {
+  // Every line the caller sees goes through the log filter: no colour codes, no repeated failure lines.
+  const log = new BuildLog(req0.onLine);
+  const req: BuildRequest = { ...req0, onLine: (l) => log.line(l) };
+  const r = await buildWith(clients, req);
+  if (!r.ok && !r.engineError && r.error) {
+    r.error = stripAnsi(r.error);
+    const named = buildCause([...log.tail, r.error].join('\n'));
+    r.cause = { cause: named.cause, explain: named.explain, exitCode: buildExitCode(r.error) };
+    r.errorShown = log.shown(r.error);
+  }
+  return r;
+}
+
+async function buildWith(clients: BuildClients, req: BuildRequest): Promise<BuildResult> {
   if (req.builder === 'buildkit') {
     if (!req.buildkitCli) throw new Error('buildImage: builder "buildkit" needs buildkitCli (see resolveBuilder)');
     const r = await buildWithBuildkit(req.buildkitCli, req);
@@ -205,5 +229,16 @@ export async function buildImage(clients: BuildClients, req: BuildRequest): Prom
 export function buildFailureText(r: BuildResult, lang: Lang): string {
   if (r.engineError) return redactText(describe(r.engineError, lang));
   if (r.reason && r.reason !== BUILD_MSG.failed) return line(r.reason, lang);
-  return redactText(r.error ?? line(BUILD_MSG.failed, lang));
+  const engine = redactText(r.error ?? line(BUILD_MSG.failed, lang));
+  const why = buildFailureExplanation(r, lang);
+  return why ? `${why} (${engine})` : engine;
+}
+
+/**
+ * The cause of a failed RUN in the user's language, in plain text (the doctor's catalogue: exit codes 127,
+ * 126, 100, 1 and the known messages), or undefined when the catalogue does not know it.
+ */
+export function buildFailureExplanation(r: BuildResult, lang: Lang): string | undefined {
+  if (!r.cause || r.cause.cause === 'failed') return undefined;
+  return withoutCodeMarks(line(r.cause.explain, lang));
 }
