@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { chmod } from 'node:fs/promises';
 import { defaultSource, generateStack, isValidSiteName, type AppSource } from '../../../common/src/scaffold/stack';
 import { RELEASES, type DebianRelease } from '../../../common/src/scaffold/releases';
+import { DEFAULT_STACK_FOLDER, resolveTargetFolder } from '../../../common/src/scaffold/targetFolder';
+import { pick as pickLang } from '../../../common/src/i18n';
 import { uiOneLang } from '../language';
 
 export const NEW_STACK_COMMAND = 'dockerfileGuide.newStack';
@@ -77,19 +79,17 @@ export async function newStack(target?: vscode.Uri): Promise<vscode.Uri[] | unde
   const source = await pick<AppSource>(sources, title, vscode.l10n.t('Where WordPress and phpMyAdmin come from'));
   if (!source) return undefined;
 
-  let folder = target;
-  if (!folder) {
-    const chosen = await vscode.window.showOpenDialog({
-      canSelectFolders: true,
-      canSelectFiles: false,
-      canSelectMany: false,
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      openLabel: vscode.l10n.t('Create the web stack here'),
-      title,
-    });
-    folder = chosen?.[0];
-  }
+  const folder = target ?? (await askFolder(title));
   if (!folder) return undefined;
+  try {
+    // A folder that does not exist yet is created (with its parents); an existing one is left as is.
+    await vscode.workspace.fs.createDirectory(folder);
+  } catch (e) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not create the folder {0}: {1}', folder.fsPath, e instanceof Error ? e.message : String(e)),
+    );
+    return undefined;
+  }
 
   const files = generateStack({ debian, siteName, phpMyAdmin, source, lang: uiOneLang() });
   const existing: string[] = [];
@@ -123,6 +123,37 @@ export async function newStack(target?: vscode.Uri): Promise<vscode.Uri[] | unde
     vscode.l10n.t('Web stack created in {0}. Build it with: docker build -t web-stack .', folder.fsPath),
   );
   return written;
+}
+
+/**
+ * Asks for the target folder as a path (relative to the workspace folder, or absolute) instead of the
+ * folder picker, which only accepts folders that already exist. A path to a file is refused.
+ */
+async function askFolder(title: string): Promise<vscode.Uri | undefined> {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const basePath = base?.scheme === 'file' ? base.fsPath : undefined;
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: basePath
+      ? vscode.l10n.t('Folder for the web stack, relative to {0} or absolute. A new folder is created.', basePath)
+      : vscode.l10n.t('Folder for the web stack (an absolute path). A new folder is created.'),
+    value: basePath ? DEFAULT_STACK_FOLDER : '',
+    ignoreFocusOut: true,
+    validateInput: async (v) => {
+      const r = resolveTargetFolder(v, basePath);
+      if (!r.ok) return pickLang(r.reason, uiOneLang());
+      try {
+        const st = await vscode.workspace.fs.stat(vscode.Uri.file(r.path));
+        if (!(st.type & vscode.FileType.Directory)) return vscode.l10n.t('{0} is a file, not a folder.', r.path);
+      } catch {
+        // does not exist yet: it will be created
+      }
+      return undefined;
+    },
+  });
+  if (typed === undefined) return undefined;
+  const r = resolveTargetFolder(typed, basePath);
+  return r.ok ? vscode.Uri.file(r.path) : undefined;
 }
 
 export function registerNewStackCommand(context: vscode.ExtensionContext): void {
