@@ -11,6 +11,7 @@ import { INSTRUCTIONS } from '../docs/instructions';
 import { MOUNT_TYPES } from '../docs/mounts';
 import { PREDEFINED_ARGS } from '../docs/predefinedArgs';
 import { block, fillMsg, Lang, msg, Msg, perLang, pick } from '../../../common/src/i18n';
+import { snippetItems } from './snippets';
 import { ParsedDocument } from './document';
 import { instructionMarkdown } from './hover';
 
@@ -144,11 +145,18 @@ export function completion(doc: ParsedDocument, pos: Position, lang: Lang): Comp
   // Start of an instruction: nothing but (part of) a keyword before the cursor, outside a continuation or heredoc.
   const startsInstruction = !ins || ins.startLine === pos.line;
   const word = /^\s*([A-Za-z]*)$/.exec(before);
+  // Snippets start where an instruction can, and their prefixes have dashes (`apt-stack-bookworm`).
+  const snippetWord = startsInstruction ? /^\s*([A-Za-z][A-Za-z-]*)?$/.exec(before) : null;
+  const snippets = () => {
+    const typed = snippetWord?.[1] ?? '';
+    return snippetItems(lang, { start: { line: pos.line, character: before.length - typed.length }, end: pos });
+  };
   if (word && startsInstruction) {
     const start = before.length - word[1].length;
     const range = { start: { line: pos.line, character: start }, end: { line: pos.line, character: start + /^[A-Za-z]*/.exec(lineText.slice(start))![0].length } };
-    return instructionItems(lang, word[1] ? range : undefined, false);
+    return [...instructionItems(lang, word[1] ? range : undefined, false), ...snippets()];
   }
+  if (snippetWord) return snippets();
   if (!ins) return [];
 
   const target = ins.keyword === 'ONBUILD' ? ins.trigger() : ins;

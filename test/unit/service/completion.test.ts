@@ -15,7 +15,7 @@ const service = createLanguageService();
 const HANGUL = /[\uac00-\ud7a3]/;
 
 // LSP numbers, spelled out: a changed kind is a changed icon in the editor.
-const KIND = { Property: 10, Variable: 6, Module: 9, Value: 12, Keyword: 14, EnumMember: 20, Reference: 18 };
+const KIND = { Snippet: 15, Property: 10, Variable: 6, Module: 9, Value: 12, Keyword: 14, EnumMember: 20, Reference: 18 };
 const SNIPPET = 2;
 
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
@@ -46,7 +46,8 @@ const complete = (line: number, character: number, lang: Lang = 'ko', d: ParsedD
 
 describe('instructions', () => {
   test('at an empty line: every instruction, as a snippet with its doc', () => {
-    const items = complete(4, 0);
+    // The Dockerfile snippets follow the keywords (see "snippets" below).
+    const items = complete(4, 0).filter((i) => i.kind !== KIND.Snippet);
     assert.deepEqual(labels(items), Object.keys(INSTRUCTIONS));
     for (const i of items) {
       assert.equal(i.kind, KIND.Keyword, i.label);
@@ -289,5 +290,47 @@ describe('nothing silly inside arguments', () => {
     assert.deepEqual(complete(1, 15, 'en', d), []);
     assert.deepEqual(complete(2, 5, 'en', d), [], 'an ordinary comment');
     assert.deepEqual(complete(3, 9, 'en', d), [], 'a port');
+  });
+});
+
+// Issue 18, item 9: the Dockerfile snippets come from the server, named in the user's language, and only where an
+// instruction can start (never after the `--` of a flag).
+describe('snippets', () => {
+  const snippetsAt = (text: string, line: number, character: number, lang: Lang = 'ko') =>
+    (service.completion(service.parse('file:///w/snip/Dockerfile', 1, text), { line, character }, lang) as CompletionItem[]).filter((i) => i.kind === KIND.Snippet);
+
+  test('at the start of a line, each snippet with its Korean name and description (English when English)', () => {
+    const ko = snippetsAt('FROM debian\n\n', 1, 0, 'ko');
+    const web = ko.find((i) => i.label === 'webstack')!;
+    assert.equal(web.labelDetails?.description, '웹 스택 뼈대');
+    assert.match(web.detail ?? '', /^웹 스택 Dockerfile 뼈대/);
+    assert.ok(!/Web stack/.test(web.detail ?? ''), 'Korean only');
+    assert.equal(web.insertTextFormat, SNIPPET);
+    assert.ok(web.textEdit && 'range' in web.textEdit && web.textEdit.newText.startsWith('FROM debian:${1:bookworm}'));
+    const enAll = snippetsAt('FROM debian\n\n', 1, 0, 'en');
+    assert.equal(ko.length, enAll.length);
+    // Every name is Korean, except code kept as written (`apt-get install`, `HEALTHCHECK`).
+    for (const [i, item] of ko.entries()) {
+      const name = item.labelDetails?.description ?? '';
+      assert.ok(HANGUL.test(name) || name === enAll[i].labelDetails?.description, `${item.label}: ${name}`);
+    }
+    assert.ok(ko.filter((i) => HANGUL.test(i.labelDetails?.description ?? '')).length >= 12);
+    const en = enAll.find((i) => i.label === 'webstack')!;
+    assert.equal(en.labelDetails?.description, 'Web stack skeleton');
+    assert.ok(!HANGUL.test(en.detail ?? ''), en.detail);
+  });
+
+  test('a typed prefix with dashes is replaced whole', () => {
+    const items = snippetsAt('FROM debian\napt-stack\n', 1, 9);
+    assert.ok(items.some((i) => i.label === 'apt-stack-bookworm'));
+    const edit = items[0].textEdit as { range: { start: { character: number }; end: { character: number } } };
+    assert.deepEqual([edit.range.start.character, edit.range.end.character], [0, 9]);
+  });
+
+  test('none after `--` of a flag, inside an instruction, or on a continuation line', () => {
+    assert.deepEqual(labels(snippetsAt('FROM debian\nCOPY --\n', 1, 7)), []);
+    assert.deepEqual(labels(snippetsAt('FROM debian\nCOPY --chown=a:b x y\n', 1, 19)), []);
+    assert.deepEqual(labels(snippetsAt('FROM debian\nRUN apt\n', 1, 7)), []);
+    assert.deepEqual(labels(snippetsAt('FROM debian\nRUN a \\\n  apt\n', 2, 5)), []);
   });
 });
