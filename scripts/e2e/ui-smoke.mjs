@@ -156,8 +156,7 @@ async function main() {
 
     // Issue 18, item 3: the palette in Korean. "도커파일" finds the extension's commands, and typing the
     // exact title "Docker: 이미지 빌드" puts Build Image first (it used to be "이미지 빌드 후 실행…"). The
-    // category stays "Docker" (the glossary keeps the name); typed as "도커: …" it is found among the
-    // palette's similar commands, and Build Image must come first there too.
+    // category stays "Docker": the glossary keeps the name, so "도커: …" matches no command label.
     await page.mouse.move(5, 5);
     const paletteRows = async (typed) => {
       await page.keyboard.press('Escape');
@@ -176,11 +175,21 @@ async function main() {
     const build = await paletteRows('Docker: 이미지 빌드');
     log(`palette "Docker: 이미지 빌드": ${JSON.stringify(build.slice(0, 3))}`);
     assert.equal(build[0], 'Docker: 이미지 빌드…', 'the exact title comes first');
-    const typedKo = await paletteRows('도커: 이미지 빌드');
-    log(`palette "도커: 이미지 빌드": ${JSON.stringify(typedKo.slice(0, 3))}`);
-    assert.equal(typedKo[0], 'Docker: 이미지 빌드…', 'Build Image comes first among the similar commands');
+
     await page.screenshot({ path: path.join(RESULTS, 'ui-palette-build-ko.png') });
     await page.keyboard.press('Escape');
+
+    // Issue 18, item 10: the explanation opens in a tab with a real title, not "Preview explain.md".
+    await paletteRows('도커파일 가이드: 이 컨테이너가 실행할 명령 보기');
+    await page.keyboard.press('Enter');
+    const wanted = `실행할 명령: ${path.basename(workspace)}/Dockerfile`;
+    const tab = page.locator('.tabs-container .tab', { hasText: wanted }).first();
+    await tab.waitFor({ timeout: 20_000 });
+    const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+    log(`tabs: ${JSON.stringify(tabs)}`);
+    assert.ok(!tabs.some((t) => /explain\.md/.test(t)), 'no "explain.md" tab');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(RESULTS, 'ui-explain-tab-ko.png') });
     ok = true;
   } catch (e) {
     console.error('[ui] FAILED:', e instanceof Error ? e.message : e);

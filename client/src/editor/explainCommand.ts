@@ -104,13 +104,86 @@ export async function explainCommand(client: () => Promise<LanguageClient>, uriA
     }
   }
   const target = explainUri({ uri, stage });
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', target);
-  } catch {
-    const doc = await vscode.workspace.openTextDocument(target);
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  }
+  await showExplanation(target, explainTitle(uri));
   return target;
+}
+
+/** The tab's title: what it shows and for which Dockerfile ("실행할 명령: ft_server/Dockerfile"). */
+function explainTitle(dockerfile: string): string {
+  // The folder and the file name: enough to tell two open explanations apart.
+  return vscode.l10n.t('What runs: {0}', vscode.Uri.parse(dockerfile).path.split('/').slice(-2).join('/'));
+}
+
+/**
+ * Shows the explanation in a webview panel with a real title. VS Code's Markdown preview (used before) titles its
+ * tab "Preview <file name>" whatever the document is, so the tab read "Preview explain.md" (issue 18, item 10).
+ * The HTML comes from the built-in Markdown extension's renderer (`markdown.api.render`); the panel re-renders
+ * when the Dockerfile changes. Where that renderer is missing, the virtual Markdown document opens as text.
+ */
+async function showExplanation(target: vscode.Uri, title: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(target);
+  const render = async (d: vscode.TextDocument = doc): Promise<string | undefined> => {
+    try {
+      return await vscode.commands.executeCommand<string>('markdown.api.render', d.getText());
+    } catch {
+      return undefined;
+    }
+  };
+  const first = await render();
+  if (first === undefined) {
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    return;
+  }
+  const key = target.toString();
+  let panel = panels.get(key);
+  if (panel) {
+    panel.title = title;
+    panel.reveal(vscode.ViewColumn.Beside, true);
+  } else {
+    const created = vscode.window.createWebviewPanel('dockerfileGuide.explain', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableFindWidget: true, enableScripts: false });
+    panel = created;
+    panels.set(key, created);
+    // The virtual document follows the Dockerfile's edits (ExplainContent); the panel follows the document. VS Code
+    // may close a virtual document no editor shows: then an edit of the Dockerfile opens it again (fresh content).
+    const source = parseExplainUri(target)?.uri;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = async (d: vscode.TextDocument) => {
+      const html = await render(d);
+      if (html !== undefined) created.webview.html = page(html);
+    };
+    const subs = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const changed = e.document.uri.toString();
+        if (changed === key) void refresh(e.document);
+        else if (changed === source && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) {
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(() => void vscode.workspace.openTextDocument(target).then(refresh), 600);
+        }
+      }),
+    ];
+    created.onDidDispose(() => {
+      if (timer) clearTimeout(timer);
+      subs.forEach((x) => x.dispose());
+      panels.delete(key);
+    });
+  }
+  panel.webview.html = page(first);
+}
+
+const panels = new Map<string, vscode.WebviewPanel>();
+
+/** The rendered Markdown in a page that uses the editor's colours and font (no scripts, no remote content but links). */
+function page(body: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">
+<style>
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); line-height: 1.5; padding: 0 20px 20px; }
+code, pre { font-family: var(--vscode-editor-font-family); }
+pre { background: var(--vscode-textCodeBlock-background); padding: 8px 12px; overflow-x: auto; }
+:not(pre) > code { background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
+table { border-collapse: collapse; } th, td { border: 1px solid var(--vscode-panel-border); padding: 4px 8px; text-align: left; }
+a { color: var(--vscode-textLink-foreground); }
+</style></head><body>${body}</body></html>`;
 }
 
 export function registerExplainCommand(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {

@@ -1,8 +1,8 @@
-// Snippets in the real VS Code: typing a prefix in a Dockerfile and in an nginx file offers our snippet,
-// with its Korean description, and the nginx language id comes from our manifest.
+// Snippets in the real VS Code: typing a prefix in a Dockerfile (served by the language server) and in an nginx file
+// (contributed) offers our snippet, with its Korean description, and the nginx language id comes from our manifest.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { HANGUL, closeAllEditors, completionLabel, openFile, startedExtension, waitFor } from '../helpers';
+import { HANGUL, closeAllEditors, completionLabel, openFile, setGuideLanguage, startedExtension, waitFor } from '../helpers';
 import { after, before, suite, test } from '../framework';
 
 /** Every text VS Code shows for a completion item: label, its description, detail and documentation. */
@@ -26,8 +26,13 @@ async function offered(doc: vscode.TextDocument, prefix: string, want: string): 
 suite('snippets', () => {
   before(async () => {
     await startedExtension();
+    // The Dockerfile snippets come from the language server in the user's language (issue 18, item 9).
+    await setGuideLanguage('ko');
   });
-  after(closeAllEditors);
+  after(async () => {
+    await setGuideLanguage(undefined);
+    await closeAllEditors();
+  });
 
   test('Dockerfile: "webst" offers the web stack skeleton with its Korean description', async () => {
     const doc = await openFile('snippets/Dockerfile', 'webst');
