@@ -49,6 +49,8 @@ const W = {
     en: 'Only networks that no container uses (stopped ones included) are removed. The built-in networks (bridge, host, none) stay.',
   },
   pruneVolumes: { ko: '사용하지 않는 볼륨 {0}개를 삭제할까요?', en: 'Remove {0} unused volumes?' },
+  pruneVolumeOne: { ko: '사용하지 않는 볼륨 1개를 삭제할까요?', en: 'Remove 1 unused volume?' },
+  pruneNetworkOne: { ko: '사용하지 않는 네트워크 1개를 삭제할까요? ({0})', en: 'Remove 1 unused network ({0})?' },
   pruneNamed: { ko: '이름 있는 볼륨 {0}개: {1}', en: '{0} named: {1}' },
   pruneAnonymous: { ko: '익명 볼륨 {0}개: {1}', en: '{0} anonymous: {1}' },
   pruneVolumesDetail: {
@@ -90,12 +92,15 @@ export function volumeRemovalQuestion(v: VolumeNode, lang: Lang): Question {
   return { message: each(lang, W.removeVolume, () => [v.label]), detail: line(W.volumeData, lang), buttons: [line(W.remove, lang)] };
 }
 
-/** Networks "prune" takes: not built in and used by no container at all (the engine's own prune spares only running ones). */
+/**
+ * Networks "prune" takes: not built in and used by no container at all, stopped ones included (the engine itself
+ * removes a network that only stopped containers refer to, and they cannot start afterwards: netvol.test.ts).
+ */
 export function unusedNetworks(nodes: readonly NetworkNode[]): NetworkNode[] {
   return nodes.filter((n) => !n.builtin && !n.usedBy.length);
 }
 
-/** Volumes "prune" takes: local ones no container refers to (the engine's prune, too, handles only the local driver). */
+/** Volumes "prune" takes: local ones no container refers to (a plugin driver's data lives elsewhere: left alone). */
 export function unusedVolumes(nodes: readonly VolumeNode[]): VolumeNode[] {
   return nodes.filter((v) => !v.usedBy.length && v.driver === 'local');
 }
@@ -103,7 +108,10 @@ export function unusedVolumes(nodes: readonly VolumeNode[]): VolumeNode[] {
 export function pruneNetworksQuestion(unused: readonly NetworkNode[], lang: Lang): Question | string {
   if (!unused.length) return line(W.noUnusedNetworks, lang);
   return {
-    message: each(lang, W.pruneNetworks, (l) => [unused.length, nameList(unused.map((n) => n.name), l)]),
+    message:
+      unused.length === 1
+        ? each(lang, W.pruneNetworkOne, () => [unused[0].name])
+        : each(lang, W.pruneNetworks, (l) => [unused.length, nameList(unused.map((n) => n.name), l)]),
     detail: line(W.pruneNetworksDetail, lang),
     buttons: [line(W.remove, lang)],
   };
@@ -129,6 +137,6 @@ export function pruneVolumesQuestion(unused: readonly VolumeNode[], lang: Lang):
   );
   const buttons = [line(named.length && anon.length ? fillMsg(W.removeAll, unused.length) : W.remove, lang)];
   if (named.length && anon.length) buttons.push(line(fillMsg(W.removeAnonymous, anon.length), lang));
-  return { message: each(lang, W.pruneVolumes, () => [unused.length]), detail, buttons };
+  return { message: each(lang, unused.length === 1 ? W.pruneVolumeOne : W.pruneVolumes, () => [unused.length]), detail, buttons };
 }
 
