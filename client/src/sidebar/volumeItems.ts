@@ -31,12 +31,12 @@ const T = {
 /** Set by Docker 23 and later on the volumes it creates without a name; 20.10 has only the name to go by. */
 const ANONYMOUS_LABEL = 'com.docker.volume.anonymous';
 
-export function isAnonymousVolume(v: Pick<Dockerode.VolumeInspectInfo, 'Name' | 'Labels'>): boolean {
+export function isAnonymousVolume(v: { Name: string; Labels?: Record<string, string> | null }): boolean {
   return (v.Labels ?? {})[ANONYMOUS_LABEL] !== undefined || /^[0-9a-f]{64}$/.test(v.Name);
 }
 
 /** Short form of an anonymous volume's name, as `docker volume ls` users recognise it. */
-export function volumeLabel(v: Pick<Dockerode.VolumeInspectInfo, 'Name' | 'Labels'>): string {
+export function volumeLabel(v: { Name: string; Labels?: Record<string, string> | null }): string {
   return isAnonymousVolume(v) && v.Name.length > 12 ? v.Name.slice(0, 12) : v.Name;
 }
 
