@@ -64,6 +64,8 @@ describe('networks view', () => {
     assert.match(app.tooltip, /Used by: `db` \(stopped\), `web`/);
     assert.match(app.tooltip, /172\.30\.0\.0\/16/);
     assert.equal(nodes.find((n) => n.name === 'spare')!.description, 'bridge · no containers');
+    assert.deepEqual(app.children.map((c) => [c.label, c.description]), [['db', 'stopped'], ['web', 'running']], 'one row per user under the network');
+    assert.deepEqual(nodes.find((n) => n.name === 'spare')!.children, []);
     const ko = networkTree([network('app-net')], containers, 'ko')[0];
     assert.equal(ko.description, 'bridge · 컨테이너 2개');
     assert.match(ko.tooltip, /사용하는 컨테이너: `db` \(멈춤\), `web`/);
@@ -102,6 +104,7 @@ describe('volumes view', () => {
   it('names the containers using each volume, stopped ones included', () => {
     const db = nodes.find((n) => n.name === 'db-data')!;
     assert.deepEqual(db.usedBy.map((u) => u.name), ['db', 'web']);
+    assert.deepEqual(volumeTree(list, containers, 'ko').find((n) => n.name === 'db-data')!.children.map((c) => [c.label, c.description]), [['db', '멈춤'], ['web', '실행 중']]);
     assert.equal(db.contextValue, 'volume:used');
     assert.equal(nodes.find((n) => n.name === 'cache')!.contextValue, 'volume:unused');
   });

@@ -284,7 +284,7 @@ export class DockerModel {
     this.stats.events++;
     this.lastEventAt = performance.now();
     this.pending.add(kind);
-    const id = kind === 'containers' ? ev.Actor?.ID ?? ev.id : containerOfNetworkEvent(ev);
+    const id = kind === 'containers' ? ev.Actor?.ID ?? ev.id : this.connectedLive(ev);
     if (kind === 'containers' || id) {
       if (id) this.pending.add('containers');
       if (id && this.pendingIds && this.pendingIds.size < MAX_TARGETED) this.pendingIds.add(id);
@@ -307,6 +307,16 @@ export class DockerModel {
         else void this.relist(k, gen).catch(() => undefined);
       }
     }, wait);
+  }
+
+  /**
+   * The container a network connect/disconnect names, when only this event tells of its change: one that is
+   * running in the list (`docker network connect`). The connect of a container being started and the disconnect
+   * of one stopping come with its own start/die event, which re-lists it anyway; counting them would cost a list.
+   */
+  private connectedLive(ev: EngineEvent): string | undefined {
+    const id = containerOfNetworkEvent(ev);
+    return id && this.containers.some((c) => c.Id === id && (c.State === 'running' || c.State === 'paused')) ? id : undefined;
   }
 
   /**

@@ -16,6 +16,17 @@ export interface UserRef {
   running: boolean;
 }
 
+/** A row under a network or a volume: one container that uses it. */
+export interface UserNode {
+  kind: 'user';
+  key: string;
+  label: string;
+  /** "running" / "stopped". */
+  description: string;
+  containerId: string;
+  running: boolean;
+}
+
 export interface NetworkNode {
   kind: 'network';
   id: string;
@@ -28,6 +39,8 @@ export interface NetworkNode {
   contextValue: string;
   builtin: boolean;
   usedBy: UserRef[];
+  /** The rows under it: the containers that use it. */
+  children: UserNode[];
 }
 
 const T = {
@@ -41,6 +54,7 @@ const T = {
   subnet: { ko: '서브넷', en: 'Subnet' },
   usedBy: { ko: '사용하는 컨테이너', en: 'Used by' },
   stopped: { ko: '멈춤', en: 'stopped' },
+  running: { ko: '실행 중', en: 'running' },
   none: { ko: '없음', en: 'none' },
   builtinNote: {
     ko: 'Docker가 직접 만드는 네트워크라서 삭제할 수 없습니다.',
@@ -70,6 +84,18 @@ export function usersTooltip(users: readonly UserRef[], lang: Lang): string {
   if (!users.length) return `${md(line(T.usedBy, lang))}: ${md(line(T.none, lang))}`;
   const names = users.map((u) => `\`${u.name}\`${u.running ? '' : ` (${md(line(T.stopped, lang))})`}`);
   return `${md(line(T.usedBy, lang))}: ${names.join(', ')}`;
+}
+
+/** The rows of the containers that use `parentKey`'s network or volume. */
+export function userNodes(parentKey: string, users: readonly UserRef[], lang: Lang): UserNode[] {
+  return users.map((u) => ({
+    kind: 'user',
+    key: `${parentKey}/${u.id}`,
+    label: u.name,
+    description: line(u.running ? T.running : T.stopped, lang),
+    containerId: u.id,
+    running: u.running,
+  }));
 }
 
 export function networkTree(list: readonly Dockerode.NetworkInspectInfo[], containers: readonly Dockerode.ContainerInfo[], lang: Lang): NetworkNode[] {
@@ -106,6 +132,7 @@ export function networkTree(list: readonly Dockerode.NetworkInspectInfo[], conta
         contextValue: builtin ? 'network:builtin' : usedBy.length ? 'network:used' : 'network:unused',
         builtin,
         usedBy,
+        children: userNodes(`network:${n.Id}`, usedBy, lang),
       };
     });
 }

@@ -9,14 +9,28 @@ import { imageTree, type ImageNode, type RepoNode } from './imageItems';
 import { stateNodes, type StatusNode } from './statusItems';
 import type { ImageLayers } from './imageLayers';
 import type { LayersNode } from './layerItems';
-import { networkTree, type NetworkNode } from './networkItems';
+import { networkTree, type NetworkNode, type UserNode } from './networkItems';
 import { volumeTree, type VolumeNode } from './volumeItems';
 import { filterContainers } from './containerFilter';
 
 export type ContainersElement = ContainersTreeNode | StatusNode;
 export type ImagesElement = RepoNode | ImageNode | StatusNode | LayersNode;
-export type NetworksElement = NetworkNode | StatusNode;
-export type VolumesElement = VolumeNode | StatusNode;
+export type NetworksElement = NetworkNode | UserNode | StatusNode;
+export type VolumesElement = VolumeNode | UserNode | StatusNode;
+
+function userItem(n: UserNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.None);
+  item.id = n.key;
+  item.description = n.description;
+  item.iconPath = themeIcon(n.running ? 'vm-running' : 'vm-outline', n.running ? 'testing.iconPassed' : undefined);
+  item.contextValue = 'usedBy';
+  return item;
+}
+
+/** Collapsed when some container uses it (its rows name them), a leaf otherwise. */
+function usedState(n: { children: unknown[] }): vscode.TreeItemCollapsibleState {
+  return n.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+}
 
 /** Commands the layer rows run on click (registered in commands/layers.ts). */
 export const OPEN_LAYER_LINE = 'dockerfileGuide.docker.layers.openLine';
@@ -194,12 +208,14 @@ export class NetworksProvider extends ModelProvider<NetworksElement> {
   }
 
   getChildren(el?: NetworksElement): NetworksElement[] {
-    return el ? [] : this.roots();
+    if (!el) return this.roots();
+    return el.kind === 'network' ? el.children : [];
   }
 
   getTreeItem(el: NetworksElement): vscode.TreeItem {
     if (el.kind === 'status') return statusItem(el);
-    const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.None);
+    if (el.kind === 'user') return userItem(el);
+    const item = new vscode.TreeItem(el.label, usedState(el));
     item.id = `network:${el.id}`;
     item.description = el.description;
     item.tooltip = new vscode.MarkdownString(el.tooltip);
@@ -223,12 +239,14 @@ export class VolumesProvider extends ModelProvider<VolumesElement> {
   }
 
   getChildren(el?: VolumesElement): VolumesElement[] {
-    return el ? [] : this.roots();
+    if (!el) return this.roots();
+    return el.kind === 'volume' ? el.children : [];
   }
 
   getTreeItem(el: VolumesElement): vscode.TreeItem {
     if (el.kind === 'status') return statusItem(el);
-    const item = new vscode.TreeItem(el.label, vscode.TreeItemCollapsibleState.None);
+    if (el.kind === 'user') return userItem(el);
+    const item = new vscode.TreeItem(el.label, usedState(el));
     item.id = `volume:${el.name}`;
     item.description = el.description;
     item.tooltip = new vscode.MarkdownString(el.tooltip);

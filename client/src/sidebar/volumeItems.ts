@@ -4,7 +4,7 @@
 import type Dockerode from 'dockerode';
 import { line, type Lang, type Msg } from '../../../common/src/i18n';
 import { md } from './format';
-import { containerName, usersText, usersTooltip, type UserRef } from './networkItems';
+import { containerName, userNodes, usersText, usersTooltip, type UserNode, type UserRef } from './networkItems';
 
 export interface VolumeNode {
   kind: 'volume';
@@ -18,6 +18,8 @@ export interface VolumeNode {
   anonymous: boolean;
   driver: string;
   usedBy: UserRef[];
+  /** The rows under it: the containers that use it. */
+  children: UserNode[];
 }
 
 const T = {
@@ -75,6 +77,7 @@ export function volumeTree(list: readonly Dockerode.VolumeInspectInfo[], contain
         anonymous,
         driver: v.Driver,
         usedBy,
+        children: userNodes(`volume:${v.Name}`, usedBy, lang),
       };
     });
 }
