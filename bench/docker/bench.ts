@@ -212,7 +212,9 @@ async function sidebarBench(daemon: PrivateDaemon): Promise<Record<string, unkno
     // 3. Idle: three consecutive 5 s windows. A timer of ours would cost CPU in every window; V8's
     // one-off "memory reducer" GC (some seconds after the busy phase, not periodic) lands in one of
     // them, so the median window is reported and all three are kept.
-    const listsBefore = model.stats.lists.containers + model.stats.lists.images;
+    // Every kind the model lists (containers, images, networks, volumes): none may be re-listed while idle.
+    const allLists = () => Object.values(model.stats.lists).reduce((a, b) => a + b, 0);
+    const listsBefore = allLists();
     const idleMs = 5000;
     const idleWindows: number[] = [];
     for (let w = 0; w < 3; w++) {
@@ -222,7 +224,7 @@ async function sidebarBench(daemon: PrivateDaemon): Promise<Record<string, unkno
       idleWindows.push((cpu.user + cpu.system) / 1000);
     }
     const idleCpuMs = median(idleWindows);
-    const idleRequests = model.stats.lists.containers + model.stats.lists.images - listsBefore;
+    const idleRequests = allLists() - listsBefore;
     model.dispose();
 
     const ratioList = median(theirs) / median(ours);

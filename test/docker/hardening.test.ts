@@ -235,6 +235,11 @@ describe('Restricted Mode (workspace trust)', () => {
     // An image's layers: reading its history and export, opening the Dockerfile line.
     'layers.openLine',
     'layers.retry',
+    // Networks and volumes: reading them; the Containers view's filter only changes what is shown.
+    'network.inspect',
+    'volume.inspect',
+    'container.filter',
+    'container.clearFilter',
   ].map((c) => `dockerfileGuide.docker.${c}`);
 
   it('refuses build, run, exec and every change in an untrusted workspace, in both languages', () => {
@@ -244,7 +249,7 @@ describe('Restricted Mode (workspace trust)', () => {
       assert.equal(trustRefusal(c, false, 'ko'), RESTRICTED.ko, c);
     }
     assert.match(RESTRICTED.ko, /제한 모드/);
-    for (const must of ['buildImage', 'buildAndRun', 'image.run', 'image.runInteractive', 'container.shell', 'container.remove', 'image.pruneDangling']) {
+    for (const must of ['buildImage', 'buildAndRun', 'image.run', 'image.runInteractive', 'container.shell', 'container.remove', 'image.pruneDangling', 'network.remove', 'network.prune', 'volume.remove', 'volume.prune']) {
       assert.ok(TRUSTED_COMMANDS.includes(`dockerfileGuide.docker.${must}`), must);
     }
     for (const c of READ_ONLY) assert.equal(trustRefusal(c, false, 'en'), undefined, `${c} is read-only`);

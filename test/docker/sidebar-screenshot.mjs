@@ -20,8 +20,11 @@ function stage() {
   const IMAGE = execFileSync(process.execPath, ['--import', 'tsx', '-e', "process.stdout.write(require('./test/engine/images').ensureBusyboxImage())"], { cwd: ROOT, encoding: 'utf8' }).trim();
   docker('tag', IMAGE, 'ft_server:latest');
   const run = (...a) => docker('run', '-d', '--label', LABEL, '--stop-timeout', '1', ...a);
-  run('--name', 'ft_server-web-1', '--label', 'com.docker.compose.project=ft_server', '-p', '18080:80', 'ft_server:latest', 'sleep', '600');
-  run('--name', 'ft_server-db-1', '--label', 'com.docker.compose.project=ft_server', 'ft_server:latest', 'sleep', '600');
+  // A Compose-style network and database volume, for the Networks and Volumes views.
+  docker('network', 'create', '--label', LABEL, 'ft_server_default');
+  docker('volume', 'create', '--label', LABEL, 'ft_server_db-data');
+  run('--name', 'ft_server-web-1', '--label', 'com.docker.compose.project=ft_server', '--network', 'ft_server_default', '-p', '18080:80', 'ft_server:latest', 'sleep', '600');
+  run('--name', 'ft_server-db-1', '--label', 'com.docker.compose.project=ft_server', '--network', 'ft_server_default', '-v', 'ft_server_db-data:/var/lib/mysql', 'ft_server:latest', 'sleep', '600');
   run('--name', 'nginx-test', '-p', '18443:443', IMAGE, 'sleep', '600');
   const paused = run('--name', 'paused-worker', IMAGE, 'sleep', '600');
   docker('pause', paused);
@@ -32,6 +35,10 @@ function stage() {
 function unstage() {
   const ids = docker('ps', '-aq', '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
   if (ids.length) docker('rm', '-f', ...ids);
+  for (const kind of ['network', 'volume']) {
+    const ours = docker(kind, 'ls', '-q', '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
+    if (ours.length) docker(kind, 'rm', ...ours);
+  }
   if (docker('images', '-q', 'ft_server:latest')) docker('rmi', 'ft_server:latest');
 }
 

@@ -7,7 +7,7 @@ import { connect, type ConnectOptions, type EngineClients } from './connection';
 import { defaultInputs, resolveEndpoint, type Endpoint } from '../../../common/src/engine/endpoint';
 import { classifyError, type EngineError } from '../../../common/src/engine/errors';
 import { JsonLineSplitter } from '../../../common/src/engine/jsonLines';
-import { eventFilters, viewForEvent, type EngineEvent, type ViewKind } from './events';
+import { containerOfNetworkEvent, eventFilters, viewForEvent, type EngineEvent, type ViewKind } from './events';
 
 export type { ViewKind } from './events';
 
@@ -68,11 +68,13 @@ function destroyQuietly(s: NodeJS.ReadableStream): void {
 export class DockerModel {
   containers: Dockerode.ContainerInfo[] = [];
   images: Dockerode.ImageInfo[] = [];
+  networks: Dockerode.NetworkInspectInfo[] = [];
+  volumes: Dockerode.VolumeInspectInfo[] = [];
   state: ModelState = { kind: 'idle' };
   endpoint: Endpoint | undefined;
   clients: EngineClients | undefined;
   /** Counters for tests and the benchmark. */
-  readonly stats = { lists: { containers: 0, images: 0 }, events: 0, connects: 0 };
+  readonly stats = { lists: { containers: 0, images: 0, networks: 0, volumes: 0 }, events: 0, connects: 0 };
   /** Time the most recent event arrived, for the benchmark (performance.now()). */
   lastEventAt = 0;
 
@@ -89,7 +91,7 @@ export class DockerModel {
   /** Container ids named by the pending events; undefined: re-list everything. */
   private pendingIds: Set<string> | undefined = new Set();
   private batchTimer: NodeJS.Timeout | undefined;
-  private lastListAt: Record<ViewKind, number> = { containers: 0, images: 0 };
+  private lastListAt: Record<ViewKind, number> = { containers: 0, images: 0, networks: 0, volumes: 0 };
   private listing: Partial<Record<ViewKind, Promise<void>>> = {};
   private relistAgain = new Set<ViewKind>();
 
@@ -130,13 +132,13 @@ export class DockerModel {
     void this.connectNow();
   }
 
-  /** Re-lists one or both views now (manual refresh). */
+  /** Re-lists one or every view now (manual refresh). */
   async refresh(kind?: ViewKind): Promise<void> {
     if (this.state.kind !== 'ready') {
       this.reconnect();
       return;
     }
-    const kinds: ViewKind[] = kind ? [kind] : ['containers', 'images'];
+    const kinds: ViewKind[] = kind ? [kind] : ['containers', 'images', 'networks', 'volumes'];
     await Promise.all(kinds.map((k) => this.relist(k, this.generation)));
   }
 
@@ -221,7 +223,7 @@ export class DockerModel {
       // Subscribe before listing so nothing that happens in between is missed.
       await this.subscribe(gen, clients);
       if (gen !== this.generation) return;
-      await Promise.all([this.relist('containers', gen, true), this.relist('images', gen, true)]);
+      await Promise.all((['containers', 'images', 'networks', 'volumes'] as const).map((k) => this.relist(k, gen, true)));
       if (gen !== this.generation) return;
       this.backoffMs = this.opts.backoffInitialMs;
       this.setState({ kind: 'ready' });
@@ -282,8 +284,9 @@ export class DockerModel {
     this.stats.events++;
     this.lastEventAt = performance.now();
     this.pending.add(kind);
-    if (kind === 'containers') {
-      const id = ev.Actor?.ID ?? ev.id;
+    const id = kind === 'containers' ? ev.Actor?.ID ?? ev.id : this.connectedLive(ev);
+    if (kind === 'containers' || id) {
+      if (id) this.pending.add('containers');
       if (id && this.pendingIds && this.pendingIds.size < MAX_TARGETED) this.pendingIds.add(id);
       else this.pendingIds = undefined;
     }
@@ -304,6 +307,16 @@ export class DockerModel {
         else void this.relist(k, gen).catch(() => undefined);
       }
     }, wait);
+  }
+
+  /**
+   * The container a network connect/disconnect names, when only this event tells of its change: one that is
+   * running in the list (`docker network connect`). The connect of a container being started and the disconnect
+   * of one stopping come with its own start/die event, which re-lists it anyway; counting them would cost a list.
+   */
+  private connectedLive(ev: EngineEvent): string | undefined {
+    const id = containerOfNetworkEvent(ev);
+    return id && this.containers.some((c) => c.Id === id && (c.State === 'running' || c.State === 'paused')) ? id : undefined;
   }
 
   /**
@@ -354,10 +367,19 @@ export class DockerModel {
           const list = await withDeadline(clients.lists.containers({ all: true }), this.opts.listTimeoutMs);
           if (gen !== this.generation) return;
           this.containers = list;
-        } else {
+        } else if (kind === 'images') {
           const list = await withDeadline(clients.lists.images({ all: false }), this.opts.listTimeoutMs);
           if (gen !== this.generation) return;
           this.images = list;
+        } else if (kind === 'networks') {
+          const list = await withDeadline(clients.api.listNetworks(), this.opts.listTimeoutMs);
+          if (gen !== this.generation) return;
+          this.networks = list;
+        } else {
+          const list = (await withDeadline(clients.api.listVolumes(), this.opts.listTimeoutMs)) as { Volumes?: Dockerode.VolumeInspectInfo[] | null };
+          if (gen !== this.generation) return;
+          // The engine sends `null`, not [], when there are no volumes.
+          this.volumes = list.Volumes ?? [];
         }
         this.stats.lists[kind]++;
         if (!initial) this.emit(kind);

@@ -16,6 +16,10 @@ export const TRUSTED_COMMANDS: readonly string[] = [
   'dockerfileGuide.docker.image.tag',
   'dockerfileGuide.docker.image.remove',
   'dockerfileGuide.docker.image.pruneDangling',
+  'dockerfileGuide.docker.network.remove',
+  'dockerfileGuide.docker.network.prune',
+  'dockerfileGuide.docker.volume.remove',
+  'dockerfileGuide.docker.volume.prune',
   'dockerfileGuide.docker.buildImage',
   'dockerfileGuide.docker.buildAndRun',
   // The doctor builds and runs (Run and check); "Why did it exit?" reads logs and may stop a running container.

@@ -6,7 +6,7 @@ import { describe, type EngineError } from '../../../common/src/engine/errors';
 import { fill, fillMsg, line, LINE_SEPARATOR, perLang, pick, type Lang, type Msg, type OneLang } from '../../../common/src/i18n';
 import { formatSize } from './format';
 
-export type ObjectKind = 'container' | 'image' | 'dangling';
+export type ObjectKind = 'container' | 'image' | 'dangling' | 'network' | 'volume';
 export type BulkVerb = 'remove' | 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
 
 export interface Confirmation {
@@ -39,6 +39,14 @@ const ASK: Record<ObjectKind, { one: Msg; many: Msg }> = {
     one: { ko: '태그 없는(dangling) {0} 이미지를 삭제할까요?', en: 'Remove the dangling (untagged) image {0}?' },
     many: { ko: '태그 없는(dangling) 이미지 {0}개를 삭제할까요? ({1})', en: 'Remove {0} dangling (untagged) images ({1})?' },
   },
+  network: {
+    one: { ko: '{0} 네트워크를 삭제할까요?', en: 'Remove the network {0}?' },
+    many: { ko: '네트워크 {0}개를 삭제할까요? ({1})', en: 'Remove {0} networks ({1})?' },
+  },
+  volume: {
+    one: { ko: '{0} 볼륨을 삭제할까요?', en: 'Remove the volume {0}?' },
+    many: { ko: '볼륨 {0}개를 삭제할까요? ({1})', en: 'Remove {0} volumes ({1})?' },
+  },
 };
 
 const C = {
@@ -60,11 +68,19 @@ const C = {
   reclaimed: { ko: '{0} 확보', en: 'reclaimed {0}' },
 } satisfies Record<string, Msg>;
 
-/** Every Korean noun here ends in a vowel, so the messages put 를 after it. */
+/** The Korean object particle after `noun`: 을 after a final consonant (볼륨을), 를 after a vowel (이미지를). */
+function objectParticle(noun: string): string {
+  const code = noun.charCodeAt(noun.length - 1) - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 !== 0 ? '을' : '를';
+}
+
+/** Korean nouns of the reports; the particle after each is objectParticle's. */
 const NOUN: Record<ObjectKind, { one: Msg; many: Msg }> = {
   container: { one: { ko: '컨테이너', en: 'container' }, many: { ko: '컨테이너', en: 'containers' } },
   image: { one: { ko: '이미지', en: 'image' }, many: { ko: '이미지', en: 'images' } },
   dangling: { one: { ko: '태그 없는 이미지', en: 'dangling image' }, many: { ko: '태그 없는 이미지', en: 'dangling images' } },
+  network: { one: { ko: '네트워크', en: 'network' }, many: { ko: '네트워크', en: 'networks' } },
+  volume: { one: { ko: '볼륨', en: 'volume' }, many: { ko: '볼륨', en: 'volumes' } },
 };
 
 const VERB: Record<BulkVerb, { done: Msg; stem: Msg }> = {
@@ -97,6 +113,7 @@ export function removalConfirmation(kind: ObjectKind, names: readonly string[], 
     lang,
     (l) => {
       if (kind === 'container') return running.length ? fill(C.runningForce[l], [nameList(running, l)]) : C.dataLost[l];
+      if (kind === 'network' || kind === 'volume') return '';
       return kind === 'image' ? C.imageKept[l] : C.danglingKept[l];
     },
     '\n',
@@ -137,7 +154,7 @@ function bulkMessage(verb: BulkVerb, kind: ObjectKind, results: readonly NamedRe
     const names = nameList(ok.map((r) => r.name), lang);
     return lang === 'ko'
       ? results.length === 1
-        ? `${names} ${noun}를 ${v.done.ko}`
+        ? `${names} ${noun}${objectParticle(noun)} ${v.done.ko}`
         : `${noun} ${results.length}개를 ${v.done.ko}: ${names}`
       : results.length === 1
         ? `${v.done.en} the ${noun} ${names}`
@@ -147,7 +164,7 @@ function bulkMessage(verb: BulkVerb, kind: ObjectKind, results: readonly NamedRe
   if (!ok.length) {
     return lang === 'ko'
       ? results.length === 1
-        ? `${failedNames} ${noun}를 ${v.stem.ko} 못했습니다: ${failed[0].error ? describe(failed[0].error, 'ko') : '?'}`
+        ? `${failedNames} ${noun}${objectParticle(noun)} ${v.stem.ko} 못했습니다: ${failed[0].error ? describe(failed[0].error, 'ko') : '?'}`
         : `${noun} ${results.length}개를 모두 ${v.stem.ko} 못했습니다: ${failedNames}`
       : results.length === 1
         ? `Could not ${v.stem.en} the ${noun} ${failedNames}: ${failed[0].error ? describe(failed[0].error, 'en') : '?'}`

@@ -4,14 +4,20 @@ import * as vscode from 'vscode';
 import type { DockerSession } from '../session/dockerSession';
 import type { ContainerNode } from './containerItems';
 import type { ImageNode } from './imageItems';
+import type { NetworkNode } from './networkItems';
+import type { VolumeNode } from './volumeItems';
 import type { Confirmation, Report } from './confirm';
-import type { ContainersProvider, ImagesProvider } from './providers';
+import type { ContainersProvider, ImagesProvider, NetworksProvider, VolumesProvider } from './providers';
 import type { ImageLayers } from './imageLayers';
 
 export interface SidebarContext extends DockerSession {
   containers: ContainersProvider;
   images: ImagesProvider;
   layers: ImageLayers;
+  networks: NetworksProvider;
+  volumes: VolumesProvider;
+  /** Sets or clears the Containers view's filter (views.ts). */
+  setContainerFilter(text: string | undefined): void;
 }
 
 /** Asks the (modal) question before a removal; true when the user chose the button. */
@@ -116,3 +122,30 @@ export function targetImages(ctx: SidebarContext, node: unknown, nodes: unknown,
   }, canPickMany);
 }
 
+
+function isNetwork(x: unknown): x is NetworkNode {
+  return !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'network';
+}
+
+function isVolume(x: unknown): x is VolumeNode {
+  return !!x && typeof x === 'object' && (x as { kind?: string }).kind === 'volume';
+}
+
+/** The network a command applies to: the clicked node, or a pick among those matching `filter`. */
+export async function targetNetwork(ctx: SidebarContext, node: unknown, filter: (n: NetworkNode) => boolean = () => true): Promise<NetworkNode | undefined> {
+  const [n] = await targets(ctx, node, undefined, isNetwork, () => ctx.networks.networks().filter(filter), (n) => ({ label: n.label, description: n.description }), {
+    none: vscode.l10n.t('No network to apply this to.'),
+    many: vscode.l10n.t('Choose a network'),
+    one: vscode.l10n.t('Choose a network'),
+  }, false);
+  return n;
+}
+
+export async function targetVolume(ctx: SidebarContext, node: unknown): Promise<VolumeNode | undefined> {
+  const [v] = await targets(ctx, node, undefined, isVolume, () => ctx.volumes.volumes(), (v) => ({ label: v.label, description: v.description }), {
+    none: vscode.l10n.t('No volume to apply this to.'),
+    many: vscode.l10n.t('Choose a volume'),
+    one: vscode.l10n.t('Choose a volume'),
+  }, false);
+  return v;
+}

@@ -17,6 +17,9 @@ import { registerViewCommands } from './commands/viewCommands';
 import { registerTagImage } from './commands/tagImage';
 import { registerViewLogs } from './commands/viewLogs';
 import { registerLayersCommands } from './commands/layers';
+import { registerNetworkCommands } from './commands/networks';
+import { registerVolumeCommands } from './commands/volumes';
+import { registerContainerFilter } from './commands/filterContainers';
 
 /** Registers the sidebar's views and commands; returns what its commands share, for commands wired elsewhere. */
 export function registerDockerSidebar(context: vscode.ExtensionContext, session: DockerSession): SidebarContext {
@@ -35,6 +38,9 @@ export function registerDockerSidebar(context: vscode.ExtensionContext, session:
     registerPruneImages(ctx),
     ...registerViewCommands(ctx),
     ...registerLayersCommands(ctx),
+    ...registerNetworkCommands(ctx),
+    ...registerVolumeCommands(ctx),
+    ...registerContainerFilter(ctx),
   );
   return ctx;
 }

@@ -2,16 +2,35 @@
 // imageItems / statusItems and turn the result into vscode.TreeItems. The mapped tree is cached
 // per model change, so VS Code asking for children repeatedly costs nothing.
 import * as vscode from 'vscode';
-import type { DockerModel } from '../docker/model';
+import type { DockerModel, ViewKind } from '../docker/model';
 import type { Lang } from '../../../common/src/i18n';
 import { containerTree, type ContainerIcon, type ContainerNode, type ContainersTreeNode } from './containerItems';
 import { imageTree, type ImageNode, type RepoNode } from './imageItems';
 import { stateNodes, type StatusNode } from './statusItems';
 import type { ImageLayers } from './imageLayers';
 import type { LayersNode } from './layerItems';
+import { networkTree, type NetworkNode, type UserNode } from './networkItems';
+import { volumeTree, type VolumeNode } from './volumeItems';
+import { filterContainers } from './containerFilter';
 
 export type ContainersElement = ContainersTreeNode | StatusNode;
 export type ImagesElement = RepoNode | ImageNode | StatusNode | LayersNode;
+export type NetworksElement = NetworkNode | UserNode | StatusNode;
+export type VolumesElement = VolumeNode | UserNode | StatusNode;
+
+function userItem(n: UserNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.None);
+  item.id = n.key;
+  item.description = n.description;
+  item.iconPath = themeIcon(n.running ? 'vm-running' : 'vm-outline', n.running ? 'testing.iconPassed' : undefined);
+  item.contextValue = 'usedBy';
+  return item;
+}
+
+/** Collapsed when some container uses it (its rows name them), a leaf otherwise. */
+function usedState(n: { children: unknown[] }): vscode.TreeItemCollapsibleState {
+  return n.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+}
 
 /** Commands the layer rows run on click (registered in commands/layers.ts). */
 export const OPEN_LAYER_LINE = 'dockerfileGuide.docker.layers.openLine';
@@ -55,10 +74,11 @@ abstract class ModelProvider<T> implements vscode.TreeDataProvider<T>, vscode.Di
   constructor(
     protected readonly model: DockerModel,
     protected readonly lang: () => Lang,
-    kind: 'containers' | 'images',
+    kind: ViewKind | readonly ViewKind[],
   ) {
+    const kinds: readonly string[] = typeof kind === 'string' ? [kind] : kind;
     this.sub = model.onDidChange((what) => {
-      if (what === kind || what === 'state') this.invalidate();
+      if (kinds.includes(what) || what === 'state') this.invalidate();
     });
   }
 
@@ -84,12 +104,15 @@ abstract class ModelProvider<T> implements vscode.TreeDataProvider<T>, vscode.Di
 }
 
 export class ContainersProvider extends ModelProvider<ContainersElement> {
+  /** The title bar's filter (name or image); views.ts shows it above the tree. */
+  filter: string | undefined;
+
   constructor(model: DockerModel, lang: () => Lang) {
     super(model, lang, 'containers');
   }
 
   protected build(): ContainersElement[] {
-    return containerTree(this.model.containers, this.lang());
+    return containerTree(filterContainers(this.model.containers, this.filter), this.lang());
   }
 
   getChildren(el?: ContainersElement): ContainersElement[] {
@@ -171,6 +194,69 @@ export class ImagesProvider extends ModelProvider<ImagesElement> {
 
   images(): ImageNode[] {
     return imageTree(this.model.images, this.lang(), { showDangling: true }).flatMap((r) => r.children);
+  }
+}
+
+export class NetworksProvider extends ModelProvider<NetworksElement> {
+  constructor(model: DockerModel, lang: () => Lang) {
+    // The containers' list says which containers use each network.
+    super(model, lang, ['networks', 'containers']);
+  }
+
+  protected build(): NetworksElement[] {
+    return networkTree(this.model.networks, this.model.containers, this.lang());
+  }
+
+  getChildren(el?: NetworksElement): NetworksElement[] {
+    if (!el) return this.roots();
+    return el.kind === 'network' ? el.children : [];
+  }
+
+  getTreeItem(el: NetworksElement): vscode.TreeItem {
+    if (el.kind === 'status') return statusItem(el);
+    if (el.kind === 'user') return userItem(el);
+    const item = new vscode.TreeItem(el.label, usedState(el));
+    item.id = `network:${el.id}`;
+    item.description = el.description;
+    item.tooltip = new vscode.MarkdownString(el.tooltip);
+    item.iconPath = themeIcon(el.builtin ? 'globe' : 'type-hierarchy-sub', el.usedBy.length ? undefined : 'disabledForeground');
+    item.contextValue = el.contextValue;
+    return item;
+  }
+
+  networks(): NetworkNode[] {
+    return this.roots().filter((n): n is NetworkNode => n.kind === 'network');
+  }
+}
+
+export class VolumesProvider extends ModelProvider<VolumesElement> {
+  constructor(model: DockerModel, lang: () => Lang) {
+    super(model, lang, ['volumes', 'containers']);
+  }
+
+  protected build(): VolumesElement[] {
+    return volumeTree(this.model.volumes, this.model.containers, this.lang());
+  }
+
+  getChildren(el?: VolumesElement): VolumesElement[] {
+    if (!el) return this.roots();
+    return el.kind === 'volume' ? el.children : [];
+  }
+
+  getTreeItem(el: VolumesElement): vscode.TreeItem {
+    if (el.kind === 'status') return statusItem(el);
+    if (el.kind === 'user') return userItem(el);
+    const item = new vscode.TreeItem(el.label, usedState(el));
+    item.id = `volume:${el.name}`;
+    item.description = el.description;
+    item.tooltip = new vscode.MarkdownString(el.tooltip);
+    item.iconPath = themeIcon('database', el.usedBy.length ? undefined : 'disabledForeground');
+    item.contextValue = el.contextValue;
+    return item;
+  }
+
+  volumes(): VolumeNode[] {
+    return this.roots().filter((n): n is VolumeNode => n.kind === 'volume');
   }
 }
 

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { inspectContainer, inspectImage } from '../../docker/actions';
 import { fillMsg } from '../../../../common/src/i18n';
 import { clientsOrWarn, COULD_NOT, reportError } from '../../session/dockerSession';
-import { targetContainers, targetImages, type SidebarContext } from '../context';
+import { targetContainers, targetImages, targetNetwork, targetVolume, type SidebarContext } from '../context';
+import { inspectNetwork, inspectVolume } from '../../docker/netvol';
 
 export const INSPECT_SCHEME = 'dockerfile-guide-inspect';
 
@@ -13,7 +14,7 @@ export function registerInspect(ctx: SidebarContext): vscode.Disposable[] {
   const provider: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: (uri) => docs.get(uri.toString()) ?? '',
   };
-  const show = async (kind: 'container' | 'image', id: string, name: string, json: unknown) => {
+  const show = async (kind: 'container' | 'image' | 'network' | 'volume', id: string, name: string, json: unknown) => {
     // The name is in the path so the tab reads "web.json"; the query keeps ids unique.
     const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${kind}/${name.replace(/[/:]/g, '_')}.json`, query: id });
     docs.set(uri.toString(), JSON.stringify(json, null, 2) + '\n');
@@ -44,6 +45,27 @@ export function registerInspect(ctx: SidebarContext): vscode.Disposable[] {
         await show('image', i.imageId, i.ref, await inspectImage(clients, i.imageId));
       } catch (err) {
         await reportError(ctx, fillMsg(COULD_NOT.inspect, i.ref), err);
+      }
+    }),
+    vscode.commands.registerCommand('dockerfileGuide.docker.network.inspect', async (node?: unknown) => {
+      const n = await targetNetwork(ctx, node);
+      const clients = n && clientsOrWarn(ctx);
+      if (!n || !clients) return;
+      try {
+        // The inspect answer (unlike the list) names the running containers on the network.
+        await show('network', n.id, n.name, await inspectNetwork(clients, n.id));
+      } catch (err) {
+        await reportError(ctx, fillMsg(COULD_NOT.inspect, n.name), err);
+      }
+    }),
+    vscode.commands.registerCommand('dockerfileGuide.docker.volume.inspect', async (node?: unknown) => {
+      const v = await targetVolume(ctx, node);
+      const clients = v && clientsOrWarn(ctx);
+      if (!v || !clients) return;
+      try {
+        await show('volume', v.name, v.label, await inspectVolume(clients, v.name));
+      } catch (err) {
+        await reportError(ctx, fillMsg(COULD_NOT.inspect, v.label), err);
       }
     }),
   ];

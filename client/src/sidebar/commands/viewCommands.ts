@@ -38,6 +38,9 @@ export function registerViewCommands(ctx: SidebarContext): vscode.Disposable[] {
       endpoint: ctx.model.endpoint?.label,
       containers: ctx.containers.containers().map((c) => ({ id: c.id, name: c.name, icon: c.icon, description: c.description })),
       images: ctx.images.images().map((i) => i.ref),
+      networks: ctx.networks.networks().map((n) => ({ name: n.name, contextValue: n.contextValue, usedBy: n.usedBy.map((u) => u.name) })),
+      volumes: ctx.volumes.volumes().map((v) => ({ name: v.name, anonymous: v.anonymous, usedBy: v.usedBy.map((u) => u.name) })),
+      containerFilter: ctx.containers.filter,
     })),
   ];
 }
