@@ -5,6 +5,9 @@
 import { fillMsg, line, msg, type Lang } from '../../../common/src/i18n';
 import type { StopPlan, SlowVerb } from '../docker/stopping';
 
+/** The doctor's command ("Run and Check"), offered in the notice: it runs the image and explains how it stops. */
+export const RUN_AND_CHECK_COMMAND = 'dockerfileGuide.doctor.run';
+
 /** After this long without an answer, the notice explains the wait and offers Kill now. */
 export const SLOW_NOTICE_MS = 2000;
 

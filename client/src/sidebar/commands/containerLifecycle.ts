@@ -11,7 +11,7 @@ import { runEach, type ItemResult } from '../../docker/bulk';
 import { bulkReport } from '../confirm';
 import { clientsOrWarn, reportError, requireTrust } from '../../session/dockerSession';
 import { showReport, targetContainers, type SidebarContext } from '../context';
-import { killedNotice, NOTICE, progressTitle, SLOW_NOTICE_MS, slowNotice } from '../stopNotice';
+import { killedNotice, NOTICE, progressTitle, RUN_AND_CHECK_COMMAND, SLOW_NOTICE_MS, slowNotice } from '../stopNotice';
 import { fillMsg, line } from '../../../../common/src/i18n';
 
 const APPLIES: Record<ContainerVerb, (c: ContainerNode) => boolean> = {
@@ -120,6 +120,6 @@ async function offerKill(ctx: SidebarContext, clients: EngineClients, c: Contain
     // The doctor builds and runs the Dockerfile that made this image when we know it; otherwise it asks for one.
     const imageId = ctx.model.containers.find((x) => x.Id === c.id)?.ImageID;
     const dockerfile = imageId ? ctx.built.get(imageId)?.dockerfile : undefined;
-    await vscode.commands.executeCommand('dockerfileGuide.doctor.run', dockerfile ? vscode.Uri.file(dockerfile) : undefined);
+    await vscode.commands.executeCommand(RUN_AND_CHECK_COMMAND, dockerfile ? vscode.Uri.file(dockerfile) : undefined);
   }
 }
