@@ -27,6 +27,7 @@ export const NOTICE = {
     '{0} 컨테이너가 {1}을 받고도 {2}초 안에 끝나지 않아 Docker가 SIGKILL로 강제 종료했습니다(종료 코드 137). PID 1이 {1}을 처리하게 하려면 마지막 명령을 exec 하거나 trap으로 처리하거나 docker run --init 옵션을 쓰세요.',
     '{0} did not end within {2} s of {1}, so Docker killed it with SIGKILL (exit code 137). To let PID 1 handle {1}: exec the last command, handle it with a trap, or use docker run --init.',
   ),
+  alreadyDone: msg('{0} 컨테이너는 요청한 작업이 이미 끝나서 강제 종료하지 않았습니다', '{0}: the request had already finished, so nothing was killed'),
   couldNotKill: msg('{0} 컨테이너를 강제 종료하지 못했습니다', 'Could not kill {0}'),
   killNow: msg('지금 강제 종료', 'Kill now'),
   runAndCheck: msg('실행해서 점검', 'Run and Check'),

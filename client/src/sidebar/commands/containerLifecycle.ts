@@ -84,7 +84,7 @@ async function runSlow(
             const timer = setTimeout(() => {
               if (!done && plan) {
                 slowNotices.push(c.name);
-                void offerKill(ctx, clients, c, plan);
+                void offerKill(ctx, clients, c, plan, () => done);
               }
             }, SLOW_NOTICE_MS);
             try {
@@ -108,12 +108,17 @@ async function runSlow(
   }
 }
 
-async function offerKill(ctx: SidebarContext, clients: EngineClients, c: ContainerNode, plan: StopPlan): Promise<void> {
+async function offerKill(ctx: SidebarContext, clients: EngineClients, c: ContainerNode, plan: StopPlan, finished: () => boolean): Promise<void> {
   const lang = ctx.lang();
   const kill = line(NOTICE.killNow, lang);
   const check = line(NOTICE.runAndCheck, lang);
   const answer = await vscode.window.showWarningMessage(slowNotice(c.name, plan, lang), kill, check);
   if (answer === kill) {
+    // A late click must not kill what a finished restart has just started again (nor anything after a finished stop).
+    if (finished()) {
+      void vscode.window.setStatusBarMessage(line(fillMsg(NOTICE.alreadyDone, c.name), lang), 5000);
+      return;
+    }
     // The pending stop or restart request then ends by itself: the engine sees the container exit.
     await killContainer(clients, c.id).catch((err) => reportError(ctx, fillMsg(NOTICE.couldNotKill, c.name), err));
   } else if (answer === check) {
