@@ -23,7 +23,7 @@ describe('slow stop notices', () => {
   });
 
   it('"killed" only after exit 137 that took the whole timeout (not after Kill now, not for a clean exit)', () => {
-    assert.match(killedNotice('web', plan, 137, 10.2, 'ko') ?? '', /10초 안에 끝나지 않아 Docker가 SIGKILL로 강제 종료했습니다\(종료 코드 137\)/);
+    assert.match(killedNotice('web', plan, 137, 10.2, 'ko') ?? '', /^web: SIGTERM에 10초 안에 끝나지 않아 SIGKILL로 강제 종료됨\(종료 코드 137\)$/);
     assert.equal(killedNotice('web', plan, 137, 0.8, 'en'), undefined, 'Kill now after 0.8 s');
     assert.equal(killedNotice('web', plan, 0, 10.1, 'en'), undefined);
     assert.equal(killedNotice('web', { ...plan, signal: 'SIGKILL' }, 137, 10.1, 'en'), undefined);

@@ -23,10 +23,8 @@ export const NOTICE = {
     '{0} 컨테이너가 {1}을 받고도 아직 끝나지 않았습니다. 이 컨테이너는 stop timeout이 음수라 Docker가 강제 종료하지 않고 계속 기다립니다.',
     '{0} has not ended on {1} yet. Its stop timeout is negative, so Docker does not kill it and keeps waiting.',
   ),
-  killed: msg(
-    '{0} 컨테이너가 {1}을 받고도 {2}초 안에 끝나지 않아 Docker가 SIGKILL로 강제 종료했습니다(종료 코드 137). PID 1이 {1}을 처리하게 하려면 마지막 명령을 exec 하거나 trap으로 처리하거나 docker run --init 옵션을 쓰세요.',
-    '{0} did not end within {2} s of {1}, so Docker killed it with SIGKILL (exit code 137). To let PID 1 handle {1}: exec the last command, handle it with a trap, or use docker run --init.',
-  ),
+  // A status-bar line: short enough to be read whole there.
+  killed: msg('{0}: {1}에 {2}초 안에 끝나지 않아 SIGKILL로 강제 종료됨(종료 코드 137)', '{0}: did not end within {2} s of {1}; killed with SIGKILL (exit code 137)'),
   alreadyDone: msg('{0} 컨테이너는 요청한 작업이 이미 끝나서 강제 종료하지 않았습니다', '{0}: the request had already finished, so nothing was killed'),
   couldNotKill: msg('{0} 컨테이너를 강제 종료하지 못했습니다', 'Could not kill {0}'),
   killNow: msg('지금 강제 종료', 'Kill now'),
