@@ -97,6 +97,21 @@ describe('sidebar strings in both languages', () => {
     }
   });
 
+  it('the empty Containers view says what to do, in both languages, with links to commands that exist', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const en = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const ko = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.ko.json'), 'utf8')) as Record<string, string>;
+    const welcome = pkg.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'dockerfileGuide.containers');
+    assert.ok(welcome, 'a viewsWelcome for the Containers view');
+    const key = welcome.contents.slice(1, -1);
+    const links = (t: string) => [...t.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links(en[key]), ['dockerfileGuide.docker.buildImage', 'dockerfileGuide.docker.image.run', 'dockerfileGuide.docker.howToStart']);
+    assert.deepEqual(links(ko[key]), links(en[key]), 'the same actions in Korean');
+    assert.match(ko[key], /Dockerfile에서 이미지를 빌드/);
+    const declared = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    for (const c of links(en[key])) assert.ok(declared.has(c), c);
+  });
+
   it('every command the sidebar registers is declared in the manifest, and vice versa', () => {
     const registered = new Set<string>();
     for (const { sf } of sources()) {

@@ -3,11 +3,13 @@
 // a stop/start without losing or repeating lines.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Demuxer, LineBuffer, LogFollower, parseLogTimestamp, sinceParam, type StreamName } from '../../client/src/docker/logs';
+import { clockTime, Demuxer, followPauses, LineBuffer, LogFollower, LOG_MSG, parseLogTimestamp, pauseMarker, sinceParam, type StreamName } from '../../client/src/docker/logs';
+import { DockerModel } from '../../client/src/docker/model';
 import type { Msg } from '../../common/src/i18n';
-import { cleanup, mainClients, runId, setupMainEngine, sleep, startTestContainer, until } from './helpers';
+import { cleanup, mainClients, mainEndpoint, runId, setupMainEngine, sleep, startTestContainer, until } from './helpers';
 
 const RUN = runId();
+const fill = (t: string) => t.replace('{0}', 't');
 const clients = mainClients();
 
 function frame(type: number, text: string): Buffer {
@@ -49,6 +51,19 @@ describe('log stream format', () => {
     assert.ok(b > a);
     assert.equal(sinceParam(a), `${Date.parse('2026-11-23T18:47:03Z') / 1000}.123400000`);
     assert.equal(parseLogTimestamp('not a time'), undefined);
+  });
+});
+
+describe('pause markers', () => {
+  it('marks pause and unpause of this container only, at the event time (local HH:MM:SS)', () => {
+    const at = new Date(2026, 11, 2, 9, 5, 7);
+    const ev = (Action: string, ID = 'c1') => ({ Type: 'container', Action, Actor: { ID }, timeNano: at.getTime() * 1e6 });
+    assert.equal(clockTime(at), '09:05:07');
+    assert.equal(pauseMarker(ev('pause'), 'c1')?.ko, '── 컨테이너가 일시 정지되었습니다 (09:05:07). 다시 실행하면 로그가 이어집니다 ──');
+    assert.equal(pauseMarker(ev('unpause'), 'c1')?.en, '── The container was unpaused (09:05:07) ──');
+    assert.equal(pauseMarker(ev('pause', 'other'), 'c1'), undefined);
+    assert.equal(pauseMarker(ev('stop'), 'c1'), undefined);
+    assert.equal(pauseMarker({ Type: 'image', Action: 'pause', Actor: { ID: 'c1' } }, 'c1'), undefined);
   });
 });
 
@@ -128,6 +143,34 @@ describe('LogFollower against the engine', () => {
     await clients.api.getContainer(id).remove({ force: true });
     await Promise.race([f.done, sleep(5000).then(() => assert.fail('follower did not end after removal'))]);
     assert.ok(c.infos.some((m) => m.en.includes('removed')));
+  });
+
+  it('the model event stream puts a marker in the log when the container is paused and unpaused', async () => {
+    const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', 'i=0; while :; do i=$((i+1)); echo tick $i; sleep 0.2; done'] });
+    const model = new DockerModel({ resolve: mainEndpoint });
+    const got = new Collect();
+    const follower = new LogFollower(clients, id, got);
+    const pauses = followPauses(model, id, got);
+    try {
+      model.start();
+      await model.waitFor((m) => m.state.kind === 'ready', 10_000);
+      await follower.start();
+      await until(() => got.of('stdout').length >= 2);
+      await clients.api.getContainer(id).pause();
+      await until(() => got.infos.some((m) => m.en.startsWith('── The container was paused (')), 5000);
+      const quiet = got.of('stdout').length;
+      await sleep(600);
+      assert.equal(got.of('stdout').length, quiet, 'a paused container writes nothing');
+      await clients.api.getContainer(id).unpause();
+      await until(() => got.infos.some((m) => /unpaused \(\d\d:\d\d:\d\d\)/.test(m.en)), 5000);
+      await until(() => got.of('stdout').length > quiet, 5000);
+      const markers = got.infos.filter((m) => m.en.includes('paused')).map((m) => m.en.replace(/\(.*\)/, '(t)'));
+      assert.deepEqual(markers, [fill(LOG_MSG.paused.en), fill(LOG_MSG.unpaused.en)]);
+    } finally {
+      pauses.dispose();
+      follower.dispose();
+      model.dispose();
+    }
   });
 
   it('a container that no longer exists is a notFound error at start', async () => {

@@ -38,9 +38,9 @@ describe('container mapping', () => {
   it('normalises status so the text does not change with uptime', () => {
     const a = containerNode(info({ Status: 'Up 5 minutes' }), 'en');
     const b = containerNode(info({ Status: 'Up 2 hours' }), 'en');
-    assert.equal(a.description, 'nginx:1.25 · running');
+    assert.equal(a.description, 'running · nginx:1.25');
     assert.equal(a.description, b.description);
-    assert.equal(containerNode(info({}), 'ko').description, 'nginx:1.25 · 실행 중');
+    assert.equal(containerNode(info({}), 'ko').description, '실행 중 · nginx:1.25');
   });
 
   it('picks the icon from state, exit code and health', () => {
@@ -58,10 +58,27 @@ describe('container mapping', () => {
     for (const [p, icon, text] of cases) {
       const n = containerNode(info(p), 'en');
       assert.equal(n.icon, icon, JSON.stringify(p));
-      assert.equal(n.description, `nginx:1.25 · ${text}`);
+      assert.equal(n.description, `${text} · nginx:1.25`);
     }
     assert.equal(exitCodeOf('Exited (-1) now'), -1);
     assert.equal(containerIcon({ State: 'exited', Status: 'Exited (2) x' }), 'exitedError');
+  });
+
+  it('a paused container reads "일시 정지됨" first in its row, before the image name a narrow sidebar cuts', () => {
+    const n = containerNode(info({ State: 'paused', Status: 'Up 1 second (Paused)', Image: 'registry.example.com/team/very-long-image-name:1.2.3' }), 'ko');
+    assert.ok(n.description.startsWith('일시 정지됨 · '), n.description);
+  });
+
+  it('while our Stop or Restart runs the row says so (spinner), the menus still see the engine state', () => {
+    const running = info({ Id: 'r1' });
+    const stopping = containerTree([running], 'ko', new Map([['r1', 'stop' as const]]))[0] as ReturnType<typeof containerNode>;
+    assert.equal(stopping.icon, 'stopping');
+    assert.equal(stopping.description, '멈추는 중… · nginx:1.25');
+    assert.equal(stopping.contextValue, 'container:running');
+    const restarting = containerNode(running, 'en', 'restart');
+    assert.equal(restarting.icon, 'restarting');
+    assert.equal(restarting.description, 'restarting · nginx:1.25');
+    assert.equal(containerNode(running, 'en').description, 'running · nginx:1.25', 'without a request: the engine state');
   });
 
   it('groups by Compose project, sorts, and counts running members', () => {
@@ -197,9 +214,9 @@ describe('mapping what the engine really returns', () => {
     await model.waitFor((m) => m.state.kind === 'ready', 10000);
     const byId = new Map(containerTree(model.containers, 'en').flatMap((n) => (n.kind === 'group' ? n.children : [n])).map((n) => [n.id, n]));
     assert.equal(byId.get(ok)?.icon, 'running');
-    assert.equal(byId.get(ok)?.description, `${TEST_IMAGE} · running`);
+    assert.equal(byId.get(ok)?.description, `running · ${TEST_IMAGE}`);
     assert.equal(byId.get(bad)?.icon, 'exitedError');
-    assert.equal(byId.get(bad)?.description, `${TEST_IMAGE} · exited with error (3)`);
+    assert.equal(byId.get(bad)?.description, `exited with error (3) · ${TEST_IMAGE}`);
 
     // Health checks reach the tree through health_status events (the engine fuzzy-matches that filter).
     const sick = await startTestContainer(clients, RUN, {

@@ -5,6 +5,7 @@ import type Dockerode from 'dockerode';
 import type { EngineClients } from './connection';
 import { classifyError, EngineError } from '../../../common/src/engine/errors';
 import type { PortSpec } from './runSpec';
+import { stopOrRestart } from './stopping';
 
 export type ContainerVerb = 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
 
@@ -17,18 +18,17 @@ async function guard<T>(clients: EngineClients, fn: () => Promise<T>): Promise<T
 }
 
 export async function containerAction(clients: EngineClients, id: string, verb: ContainerVerb): Promise<void> {
+  // Stop and restart answer only once the container has stopped (up to its stop timeout): see stopping.ts.
+  if (verb === 'stop' || verb === 'restart') {
+    await stopOrRestart(clients, id, verb);
+    return;
+  }
   const c = clients.api.getContainer(id);
   try {
     await guard(clients, async () => {
       switch (verb) {
         case 'start':
           await c.start();
-          break;
-        case 'stop':
-          await c.stop();
-          break;
-        case 'restart':
-          await c.restart();
           break;
         case 'pause':
           await c.pause();

@@ -34,6 +34,12 @@ export interface EngineClients {
    * that takes longer than the timer to upload would be cut off as "socket hang up".
    */
   build: Dockerode;
+  /**
+   * The same kind of client (the same instance as `build`) for requests whose answer comes only when slow work is done:
+   * stop and restart answer after the container has stopped, which takes the container's stop timeout (10 s by
+   * default) when PID 1 ignores the stop signal. Callers put their own deadline on it (see stopping.ts).
+   */
+  slow: Dockerode;
   /** The sidebar's list calls; same timeouts and error shapes as `api`. */
   lists: EngineLists;
   /** Socket path or host:port, for error messages. */
@@ -148,11 +154,13 @@ export function connect(ep: Endpoint, opts: ConnectOptions = {}): EngineClients 
   const timeout = opts.requestTimeoutMs ?? 30000;
   const api = new Dockerode(dockerodeOptions(ep, timeout, connectTimeout));
   const local = (ep.transport === 'unix' || ep.transport === 'npipe') && ep.socketPath;
+  const slow = new Dockerode(dockerodeOptions(ep, undefined, 0));
   return {
     endpoint: ep,
     api,
     stream: new Dockerode(dockerodeOptions(ep, undefined, connectTimeout)),
-    build: new Dockerode(dockerodeOptions(ep, undefined, 0)),
+    build: slow,
+    slow,
     lists: local ? socketLists(local, timeout, connectTimeout) : dockerodeLists(api),
     where: endpointWhere(ep),
   };

@@ -3,7 +3,8 @@
 import type { EngineClients } from './connection';
 import { classifyError, type EngineError } from '../../../common/src/engine/errors';
 import { JsonLineSplitter } from '../../../common/src/engine/jsonLines';
-import type { Msg } from '../../../common/src/i18n';
+import { fillMsg, type Msg } from '../../../common/src/i18n';
+import type { EngineEvent } from './events';
 
 export type StreamName = 'stdout' | 'stderr' | 'stdin';
 
@@ -79,7 +80,34 @@ export const LOG_MSG = {
   restarted: { ko: '── 컨테이너가 다시 시작되었습니다 ──', en: '── The container started again ──' },
   removed: { ko: '── 컨테이너가 삭제되었습니다. 로그 따라가기를 끝냅니다 ──', en: '── The container was removed; no more logs ──' },
   lost: { ko: '── Docker 엔진과의 연결이 끊겼습니다. 다시 연결을 시도합니다 ──', en: '── Lost the connection to the Docker engine; retrying ──' },
+  paused: { ko: '── 컨테이너가 일시 정지되었습니다 ({0}). 다시 실행하면 로그가 이어집니다 ──', en: '── The container was paused ({0}); logs resume when it is unpaused ──' },
+  unpaused: { ko: '── 컨테이너가 다시 실행되었습니다 ({0}) ──', en: '── The container was unpaused ({0}) ──' },
 } satisfies Record<string, Msg>;
+
+/** HH:MM:SS in local time: the clock the user reads. */
+export function clockTime(d: Date): string {
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/**
+ * The marker line for a pause or unpause event of `containerId`, else undefined. A paused container writes nothing
+ * (its processes are frozen), so without the marker the log just goes silent.
+ */
+export function pauseMarker(ev: EngineEvent, containerId: string): Msg | undefined {
+  if (ev.Type !== 'container' || (ev.Actor?.ID ?? ev.id) !== containerId) return undefined;
+  const action = ev.Action ?? ev.status;
+  if (action !== 'pause' && action !== 'unpause') return undefined;
+  const ms = ev.timeNano ? Math.floor(ev.timeNano / 1e6) : ev.time ? ev.time * 1000 : Date.now();
+  return fillMsg(action === 'pause' ? LOG_MSG.paused : LOG_MSG.unpaused, clockTime(new Date(ms)));
+}
+
+/** Prints pause/unpause markers of one container into its log, from the model's event stream. */
+export function followPauses(events: { onEvent(l: (ev: EngineEvent) => void): { dispose(): void } }, containerId: string, sink: Pick<LogSink, 'info'>): { dispose(): void } {
+  return events.onEvent((ev) => {
+    const m = pauseMarker(ev, containerId);
+    if (m) sink.info(m);
+  });
+}
 
 export interface FollowOptions {
   tail?: number;

@@ -41,6 +41,7 @@ export interface Disposable {
 }
 
 type Listener = (what: ChangeKind) => void;
+type EventListener = (ev: EngineEvent) => void;
 
 /** Above this many containers named in one burst, a full list is cheaper than a filtered one. */
 const MAX_TARGETED = 50;
@@ -80,6 +81,7 @@ export class DockerModel {
 
   private readonly opts: Required<Omit<ModelOptions, 'connect'>> & { connect: ConnectOptions };
   private listeners = new Set<Listener>();
+  private eventListeners = new Set<EventListener>();
   private started = false;
   private disposed = false;
   /** Bumped on every (re)connect; async work from an older generation is ignored. */
@@ -111,6 +113,12 @@ export class DockerModel {
   onDidChange(listener: Listener): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Every engine event the stream carries (see eventFilters), as it arrives: e.g. a log view marks pause/unpause. */
+  onEvent(listener: EventListener): Disposable {
+    this.eventListeners.add(listener);
+    return { dispose: () => this.eventListeners.delete(listener) };
   }
 
   /** Idempotent; the first call connects. */
@@ -147,6 +155,7 @@ export class DockerModel {
     this.generation++;
     this.teardown();
     this.listeners.clear();
+    this.eventListeners.clear();
   }
 
   /** Resolves when `pred` holds, checked now and after each change; rejects after `timeoutMs`. */
@@ -265,7 +274,7 @@ export class DockerModel {
     const splitter = new JsonLineSplitter();
     stream.on('data', (chunk: Buffer) => {
       if (gen !== this.generation) return;
-      splitter.push(chunk, (msg) => this.onEvent(msg as EngineEvent));
+      splitter.push(chunk, (msg) => this.handleEvent(msg as EngineEvent));
     });
     const lost = (err?: unknown) => {
       if (gen !== this.generation || this.disposed) return;
@@ -278,7 +287,14 @@ export class DockerModel {
     stream.on('close', () => lost());
   }
 
-  private onEvent(ev: EngineEvent): void {
+  private handleEvent(ev: EngineEvent): void {
+    for (const l of [...this.eventListeners]) {
+      try {
+        l(ev);
+      } catch {
+        // As in emit(): one faulty listener must not stop the views from refreshing.
+      }
+    }
     const kind = viewForEvent(ev);
     if (!kind) return;
     this.stats.events++;

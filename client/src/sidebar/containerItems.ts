@@ -16,7 +16,9 @@ export type ContainerIcon =
   | 'exitedError'
   | 'created'
   | 'dead'
-  | 'removing';
+  | 'removing'
+  /** Our own Stop is under way (the engine still says running until it has stopped). */
+  | 'stopping';
 
 export interface ContainerNode {
   kind: 'container';
@@ -52,6 +54,7 @@ const STATUS: Record<ContainerIcon, { ko: string; en: string }> = {
   unhealthy: { ko: '실행 중 (비정상)', en: 'running (unhealthy)' },
   healthStarting: { ko: '실행 중 (헬스체크 대기)', en: 'running (health: starting)' },
   paused: { ko: '일시 정지됨', en: 'paused' },
+  stopping: { ko: '멈추는 중…', en: 'stopping…' },
   restarting: { ko: '다시 시작하는 중', en: 'restarting' },
   exitedOk: { ko: '종료됨 ({0})', en: 'exited ({0})' },
   exitedError: { ko: '오류로 종료됨 ({0})', en: 'exited with error ({0})' },
@@ -124,6 +127,8 @@ function contextState(icon: ContainerIcon): string {
     case 'created':
     case 'dead':
       return 'stopped';
+    case 'stopping':
+      return 'running';
     default:
       return icon;
   }
@@ -183,8 +188,12 @@ function row(k: keyof typeof T, lang: Lang, v: string): string {
   return `${rowKey(k, lang)}${v.includes('`') ? v.replace(/`/g, "'") : v}\``;
 }
 
-export function containerNode(c: Dockerode.ContainerInfo, lang: Lang): ContainerNode {
-  const icon = containerIcon(c);
+/** A Stop or Restart we sent and the engine has not answered yet, per container id. */
+export type BusyVerb = 'stop' | 'restart';
+
+export function containerNode(c: Dockerode.ContainerInfo, lang: Lang, busy?: BusyVerb): ContainerNode {
+  // While our request runs, the row says so instead of "running" (a stop can take the whole stop timeout).
+  const icon = busy === 'stop' ? 'stopping' : busy === 'restart' ? 'restarting' : containerIcon(c);
   const exitCode = c.State === 'exited' ? exitCodeOf(c.Status) : undefined;
   const name = containerName(c);
   const status = statusText(icon, exitCode, lang);
@@ -213,11 +222,12 @@ export function containerNode(c: Dockerode.ContainerInfo, lang: Lang): Container
     id: c.Id,
     name,
     label: name,
-    description: `${image} · ${status}`,
+    // The state first: a narrow sidebar cuts the end of the description, and the image name is the longer part.
+    description: `${status} · ${image}`,
     icon,
     tooltip,
     // `:exited` marks a container that ran and stopped (not one only created): "Why did it exit?" applies to it.
-    contextValue: `container:${contextState(icon)}${icon === 'exitedOk' || icon === 'exitedError' || icon === 'dead' ? ':exited' : ''}${ports.length ? ':web' : ''}`,
+    contextValue: `container:${contextState(busy ? containerIcon(c) : icon)}${icon === 'exitedOk' || icon === 'exitedError' || icon === 'dead' ? ':exited' : ''}${ports.length ? ':web' : ''}`,
     state: c.State ?? '',
     exitCode,
     ports,
@@ -226,8 +236,8 @@ export function containerNode(c: Dockerode.ContainerInfo, lang: Lang): Container
 }
 
 /** Containers of a Compose project go under one group node; the others stay at the top level. */
-export function containerTree(list: Dockerode.ContainerInfo[], lang: Lang): ContainersTreeNode[] {
-  const nodes = list.map((c) => containerNode(c, lang)).sort((a, b) => a.label.localeCompare(b.label));
+export function containerTree(list: Dockerode.ContainerInfo[], lang: Lang, busy?: ReadonlyMap<string, BusyVerb>): ContainersTreeNode[] {
+  const nodes = list.map((c) => containerNode(c, lang, busy?.get(c.Id))).sort((a, b) => a.label.localeCompare(b.label));
   const groups = new Map<string, ContainerNode[]>();
   const top: ContainersTreeNode[] = [];
   for (const n of nodes) {

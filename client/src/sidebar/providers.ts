@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { DockerModel, ViewKind } from '../docker/model';
 import type { Lang } from '../../../common/src/i18n';
-import { containerTree, type ContainerIcon, type ContainerNode, type ContainersTreeNode } from './containerItems';
+import { containerTree, type BusyVerb, type ContainerIcon, type ContainerNode, type ContainersTreeNode } from './containerItems';
 import { imageTree, type ImageNode, type RepoNode } from './imageItems';
 import { stateNodes, type StatusNode } from './statusItems';
 import type { ImageLayers } from './imageLayers';
@@ -48,6 +48,7 @@ const ICONS: Record<ContainerIcon, [string, string | undefined]> = {
   created: ['circle-large-outline', 'disabledForeground'],
   dead: ['close', 'testing.iconFailed'],
   removing: ['trash', 'disabledForeground'],
+  stopping: ['loading~spin', 'list.warningForeground'],
 };
 
 function themeIcon(id: string, color?: string): vscode.ThemeIcon {
@@ -106,13 +107,24 @@ abstract class ModelProvider<T> implements vscode.TreeDataProvider<T>, vscode.Di
 export class ContainersProvider extends ModelProvider<ContainersElement> {
   /** The title bar's filter (name or image); views.ts shows it above the tree. */
   filter: string | undefined;
+  /** Stops and restarts we sent that the engine has not answered yet. */
+  private readonly busy = new Map<string, BusyVerb>();
 
   constructor(model: DockerModel, lang: () => Lang) {
     super(model, lang, 'containers');
   }
 
+  /** Marks containers as being stopped or restarted (undefined: done), and redraws. */
+  setBusy(ids: readonly string[], verb: BusyVerb | undefined): void {
+    for (const id of ids) {
+      if (verb) this.busy.set(id, verb);
+      else this.busy.delete(id);
+    }
+    this.invalidate();
+  }
+
   protected build(): ContainersElement[] {
-    return containerTree(filterContainers(this.model.containers, this.filter), this.lang());
+    return containerTree(filterContainers(this.model.containers, this.filter), this.lang(), this.busy);
   }
 
   getChildren(el?: ContainersElement): ContainersElement[] {

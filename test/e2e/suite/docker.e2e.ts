@@ -52,7 +52,7 @@ suite('docker sidebar', () => {
     const c = s.containers.find((x) => x.id === id)!;
     assert.strictEqual(c.name, NAME);
     assert.strictEqual(c.icon, 'running');
-    assert.ok(c.description.startsWith(`${IMAGE} · `), c.description);
+    assert.ok(c.description.endsWith(` · ${IMAGE}`), c.description);
     assert.ok(s.images.includes(IMAGE), 'the Images view lists the test image');
     assert.ok(s.endpoint?.includes('docker.sock'), `endpoint shown: ${s.endpoint}`);
   });

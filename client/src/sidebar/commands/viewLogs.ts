@@ -2,7 +2,7 @@
 // Opening the logs of a container already followed just shows its channel again.
 import * as vscode from 'vscode';
 import { fillMsg, line } from '../../../../common/src/i18n';
-import { LogFollower } from '../../docker/logs';
+import { followPauses, LogFollower } from '../../docker/logs';
 import { clientsOrWarn, COULD_NOT, reportError } from '../../session/dockerSession';
 import { targetContainers, type SidebarContext } from '../context';
 
@@ -31,7 +31,12 @@ export function registerViewLogs(ctx: SidebarContext): vscode.Disposable {
       info: (msg) => channel.appendLine(line(msg, lang)),
     });
     followed.set(c.id, { follower, channel });
-    void follower.done.then(() => followed.delete(c.id));
+    // A paused container writes nothing: a marker line says why the log went quiet, and when it went on.
+    const pauses = followPauses(ctx.model, c.id, { info: (msg) => channel.appendLine(line(msg, lang)) });
+    void follower.done.then(() => {
+      pauses.dispose();
+      followed.delete(c.id);
+    });
     channel.show(true);
     try {
       await follower.start();
