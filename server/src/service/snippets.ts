@@ -9,7 +9,7 @@
  *   flag. Every Dockerfile snippet starts with an instruction, so here they are offered only where an
  *   instruction can start.
  */
-import type { CompletionItem, Range } from 'vscode-languageserver';
+import type { CompletionItem, Range } from 'vscode-languageserver-types';
 import DOCKERFILE_SNIPPETS from '../../../snippets/dockerfile.json';
 import type { Lang } from '../../../common/src/i18n';
 
