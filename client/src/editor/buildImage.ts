@@ -170,7 +170,7 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   // The engine's sentence is already in the log when the builder printed it: add only what it means.
   const explanation = buildFailureExplanation(result, lang);
   if (!result.errorShown) out.appendLine(failure);
-  else if (explanation) out.appendLine(`→ ${explanation}`);
+  else if (explanation) out.appendLine(redactText(`→ ${explanation}`));
   void vscode.window.showErrorMessage(line(fillMsg(FAILED.of, tag.trim(), why), lang), showLog).then((a) => {
     if (a === showLog) out.show();
   });
