@@ -6,8 +6,8 @@
  * diagnostics the client sends back (`data.rule`), on the cached parse of the current version; a fix whose text no
  * longer matches returns nothing rather than a wrong edit.
  */
-import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { fill, fillMsg, Lang, line, Msg } from '../../../common/src/i18n';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { fill, fillMsg, Lang, line, Msg, pick } from '../../../common/src/i18n';
 import type { RuleOptions } from '../rules/engine';
 import { ruleById } from '../rules/registry';
 import { ignoreEdit } from '../rules/suppression';
@@ -76,7 +76,7 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
           diagnostics: [d],
           // The fix for all members is the one to apply first; this member's own fix is the alternative.
           isPreferred: (!members && f.preferred) || undefined,
-          edit: { changes: { [doc.uri]: f.edits } },
+          edit: workspaceEdit(doc.uri, f, lang),
         });
       }
     }
@@ -108,6 +108,26 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
   return out;
 }
 
+/**
+ * A fix's WorkspaceEdit: plain text changes, or (when it creates files next to the Dockerfile) document changes that
+ * create each file, fill it, then edit the Dockerfile. A file that already exists makes the whole edit fail in the
+ * client rather than be overwritten.
+ */
+export function workspaceEdit(uri: string, f: Fix, lang: Lang): WorkspaceEdit {
+  if (!f.files?.length) return { changes: { [uri]: f.edits } };
+  const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+  const docChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const file of f.files) {
+    const fileUri = dir + file.path.split('/').map(encodeURIComponent).join('/');
+    docChanges.push({ kind: 'create', uri: fileUri, options: { overwrite: false, ignoreIfExists: false } });
+    // Comments in one language; in `both`, the Korean text (the project's first language).
+    const text = pick(file.text, lang === 'en' ? 'en' : 'ko');
+    docChanges.push({ textDocument: { uri: fileUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] });
+  }
+  docChanges.push({ textDocument: { uri, version: null }, edits: f.edits });
+  return { documentChanges: docChanges };
+}
+
 /** A group member as the finding its rule's fix takes (the message is the group's: no fix reads it). */
 function memberFinding(m: GroupMember, rule: string, text: string): Finding {
   return { range: m.range, message: { ko: text, en: text }, data: { rule, ...(m.data ?? {}) } };
@@ -126,6 +146,8 @@ function fixForAll(perMember: Fix[][]): Fix[] {
     const edits: TextEdit[] = [];
     let preferred = 0;
     let complete = true;
+    // A fix that creates a file is about one place; it has no "all members" form.
+    if (candidate.files?.length) continue;
     for (const fixes of perMember) {
       const f = fixes.find((x) => x.title.en === candidate.title.en);
       if (!f) {
