@@ -63,4 +63,34 @@ describe('code actions over LSP', () => {
     const out = await roundTrip('file:///w/ca/f/Dockerfile', 'FROM debian:buster\n  EXPOSE 80:80\n', 'ExposeInvalidFormat', /^Ignore ExposeInvalidFormat/);
     assert.equal(out, 'FROM debian:buster\n  # dockerfile-guide ignore=ExposeInvalidFormat\n  EXPOSE 80:80\n');
   });
+  test('ENTRYPOINT of shell text (issue 18, item 2): no ["/bin/sh", "-c", …] fix; the start script is created next to the Dockerfile', async () => {
+    const uri = 'file:///w/ca/g/Dockerfile';
+    const text = 'FROM debian:bookworm\nENTRYPOINT service nginx start && bash\nCMD ["tail", "-f", "/dev/null"]\n';
+    const diags = await c.openAndWait(uri, text, version);
+    const dg103 = diags.find((x: any) => x.code === 'DG103');
+    assert.ok(dg103, 'DG103 on the CMD');
+    assert.equal(dg103.message, 'This CMD never runs: the ENTRYPOINT on line 2 is in shell form, so the CMD\'s first word only becomes $0 and the rest $1…');
+    const onEntrypoint = diags.filter((x: any) => x.range.start.line === 1);
+    const actions: any[] = await c.request('textDocument/codeAction', { textDocument: { uri }, range: onEntrypoint[0].range, context: { diagnostics: onEntrypoint, only: ['quickfix'] } });
+    assert.ok(!actions.some((a) => a.title.includes('"-c"')), actions.map((a) => a.title).join(' | '));
+    const viaDg103: any[] = await c.request('textDocument/codeAction', { textDocument: { uri }, range: dg103.range, context: { diagnostics: [dg103], only: ['quickfix'] } });
+    for (const list of [actions, viaDg103]) {
+      const a = list.find((x) => /start script/.test(x.title));
+      assert.ok(a, list.map((x) => x.title).join(' | '));
+      assert.equal(a.isPreferred, true);
+      const [create, fill, edit] = a.edit.documentChanges;
+      assert.deepEqual(create, { kind: 'create', uri: 'file:///w/ca/g/docker-entrypoint.sh', options: { overwrite: false, ignoreIfExists: false } });
+      assert.match(fill.edits[0].newText, /^#!\/bin\/sh\n[\s\S]*\nservice nginx start && bash\n\nexec "\$@"\n$/);
+      assert.equal(edit.textDocument.uri, uri);
+      assert.equal(
+        applyTextEdits(text, edit.edits),
+        'FROM debian:bookworm\nCOPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh\nENTRYPOINT ["/bin/sh", "/usr/local/bin/docker-entrypoint.sh"]\nCMD ["tail", "-f", "/dev/null"]\n',
+      );
+    }
+    version++;
+  });
+  test('diagnostic messages and quick-fix titles are plain text (issue 18, item 8)', () => {
+    // Every publishDiagnostics and codeAction answer of this file's tests went through the client's check.
+    assert.deepEqual(c.markdownInPlainText, []);
+  });
 });

@@ -7,7 +7,7 @@
  * longer matches returns nothing rather than a wrong edit.
  */
 import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { fill, fillMsg, Lang, line, Msg, pick } from '../../../common/src/i18n';
+import { fill, fillMsg, Lang, Msg, pick, plainLine } from '../../../common/src/i18n';
 import type { RuleOptions } from '../rules/engine';
 import { ruleById } from '../rules/registry';
 import { ignoreEdit } from '../rules/suppression';
@@ -61,7 +61,7 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
       if (perMember) {
         for (const all of fixForAll(perMember)) {
           out.push({
-            title: line(fillMsg(ALL_TITLE, runs, all.title), lang),
+            title: plainLine(fillMsg(ALL_TITLE, runs, all.title), lang),
             kind: 'quickfix',
             diagnostics: [d],
             isPreferred: all.preferred || undefined,
@@ -71,7 +71,7 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
       }
       for (const f of own) {
         out.push({
-          title: line(f.title, lang),
+          title: plainLine(f.title, lang),
           kind: 'quickfix',
           diagnostics: [d],
           // The fix for all members is the one to apply first; this member's own fix is the alternative.
@@ -89,7 +89,7 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
       const edits = ignoreAll(doc, members, id);
       if (edits.length) {
         out.push({
-          title: line(fillMsg(IGNORE_ALL_TITLE, runs, id), lang),
+          title: plainLine(fillMsg(IGNORE_ALL_TITLE, runs, id), lang),
           kind: 'quickfix',
           diagnostics: [d],
           edit: { changes: { [doc.uri]: edits } },
@@ -99,7 +99,7 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
     const edit = ignoreEdit(doc, d.range.start.line, id);
     if (!edit) continue;
     out.push({
-      title: line({ ko: fill(IGNORE_TITLE.ko, [id]), en: fill(IGNORE_TITLE.en, [id]) }, lang),
+      title: plainLine({ ko: fill(IGNORE_TITLE.ko, [id]), en: fill(IGNORE_TITLE.en, [id]) }, lang),
       kind: 'quickfix',
       diagnostics: [d],
       edit: { changes: { [doc.uri]: [edit] } },
