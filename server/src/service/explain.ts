@@ -159,7 +159,7 @@ export function dockerTable(ec: EffectiveCommand, l: L): string {
   const execScript = ec.entrypoint?.execWritten && ec.entrypoint.origin.kind !== 'unknown'
     ? '\n\n' + t(
         l,
-        'ENTRYPOINT를 exec 형식 `["/bin/sh", "-c", "…"]`로 썼지만, 저장되는 argv가 셸 형식과 똑같아서 셸 형식 열에 표시했습니다. `e1 e2 c1 c2` 칸처럼 CMD가 실행되지는 않습니다.',
+        'ENTRYPOINT를 exec 형식인 `["/bin/sh", "-c", "…"]` 형태로 썼지만, 저장되는 argv가 셸 형식과 똑같아서 셸 형식 열에 표시했습니다. `e1 e2 c1 c2` 칸처럼 CMD가 실행되지는 않습니다.',
         'The ENTRYPOINT is written in exec form as `["/bin/sh", "-c", "…"]`, but it stores exactly the argv of shell form, so the shell-form column is marked: the CMD does not run as in the `e1 e2 c1 c2` cell.',
       )
     : '';
@@ -249,7 +249,7 @@ function cmdAsArgumentsNote(ec: EffectiveCommand, ep: Part, l: L): string {
     : '';
   return t(
     l,
-    `ℹ️ ${written} CMD(또는 \`docker run\`에 준 인자)는 \`-c\` 스크립트의 인자로만 넘어갑니다. 첫 단어는 \`$0\`, 나머지는 \`$1\`, \`$2\`…가 되고, 스크립트가 \`"$@"\`를 쓰지 않으면 CMD는 실행되지 않습니다(\`"$@"\`를 써도 첫 단어는 빠집니다).${now} CMD를 실행하려면 명령들을 시작 스크립트로 옮기고 스크립트 끝에서 \`exec "$@"\`로 CMD를 실행하세요.`,
+    `ℹ️ ${written} CMD(또는 \`docker run\`에 준 인자)는 \`-c\` 스크립트의 인자로만 넘어갑니다. 첫 단어는 \`$0\`, 나머지는 \`$1\`, \`$2\`…가 되고, 스크립트가 \`"$@"\` 변수를 쓰지 않으면 CMD는 실행되지 않습니다(\`"$@"\` 변수를 써도 첫 단어는 빠집니다).${now} CMD를 실행하려면 명령들을 시작 스크립트로 옮기고 스크립트 끝의 \`exec "$@"\` 줄에서 CMD를 실행하세요.`,
     `ℹ️ ${written} the CMD (or the \`docker run\` arguments) only becomes the arguments of the \`-c\` script: its first word is \`$0\`, the rest \`$1\`, \`$2\`, …, and the CMD is not run unless the script uses \`"$@"\` (which still misses the first word).${now} To run the CMD, move the commands into a start script that ends with \`exec "$@"\`.`,
   );
 }

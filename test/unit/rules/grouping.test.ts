@@ -233,13 +233,14 @@ describe('grouping: one quick fix for all', () => {
       ),
     );
     assert.equal(of(runRules(parse(out, 2)), 'DL3015').length, 0);
-    // Ignoring the first RUN alone stays on offer.
-    assert.ok(actions.some((x) => x.title === 'Ignore DL3015 for this instruction'));
+    // One ignore entry per diagnostic (issue 18, item 7): the group's; the fixes come before it.
+    assert.deepEqual(actions.filter((x) => /^Ignore/.test(x.title)).map((x) => x.title), ['Ignore DL3015 for all 3 RUNs']);
+    assert.match(actions[0].title, /^All 3 RUNs: /);
   });
 
   it('a rule without a fix offers the group ignore only', () => {
     const { actions } = fixAll(TWENTY, 'DL3008', /^Ignore DL3008 for all 20 RUNs$/);
-    assert.deepEqual(actions.map((x) => x.title), ['Ignore DL3008 for all 20 RUNs', 'Ignore DL3008 for this instruction']);
+    assert.deepEqual(actions.map((x) => x.title), ['Ignore DL3008 for all 20 RUNs']);
   });
 
   it('merging: the same edit twice counts once; overlapping edits or two inserts at one place give no fix for all', () => {

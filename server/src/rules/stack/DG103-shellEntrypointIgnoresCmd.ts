@@ -31,7 +31,7 @@ export const DG103: Rule = {
   severity: 'warning',
   title: msg('셸 형식 ENTRYPOINT와 함께 쓴 CMD는 무시됩니다', 'A CMD next to a shell-form ENTRYPOINT is ignored'),
   why: msg(
-    '셸 형식으로 쓴 `ENTRYPOINT bash start.sh` 명령은 `/bin/sh -c "bash start.sh"` 형태로 실행되고, CMD의 단어들은 그 뒤에 붙습니다. `sh -c`는 스크립트 뒤의 첫 단어를 `$0`에, 나머지를 `$1`, `$2`…에 넣을 뿐 실행하지 않습니다. 그래서 CMD에 적은 명령(예: 컨테이너를 살려 두려던 `tail -f /dev/null`)은 아무 경고 없이 실행되지 않습니다. exec 형식으로 쓴 `ENTRYPOINT ["/bin/sh", "-c", "…"]` 명령도 저장되는 argv가 똑같아서 결과도 같습니다. 스크립트가 `"$@"`를 쓰더라도 CMD의 첫 단어는 `$0`으로 빠집니다. 명령들을 시작 스크립트로 옮기고 스크립트 끝의 `exec "$@"` 줄에서 CMD를 실행하거나, 명령을 하나로 합치세요.',
+    '셸 형식으로 쓴 `ENTRYPOINT bash start.sh` 명령은 `/bin/sh -c "bash start.sh"` 형태로 실행되고, CMD의 단어들은 그 뒤에 붙습니다. `sh -c`는 스크립트 뒤의 첫 단어를 `$0`에, 나머지를 `$1`, `$2`…에 넣을 뿐 실행하지 않습니다. 그래서 CMD에 적은 명령(예: 컨테이너를 살려 두려던 `tail -f /dev/null`)은 아무 경고 없이 실행되지 않습니다. exec 형식으로 쓴 `ENTRYPOINT ["/bin/sh", "-c", "…"]` 명령도 저장되는 argv가 똑같아서 결과도 같습니다. 스크립트가 `"$@"` 변수를 쓰더라도 CMD의 첫 단어는 `$0`으로 빠집니다. 명령들을 시작 스크립트로 옮기고 스크립트 끝의 `exec "$@"` 줄에서 CMD를 실행하거나, 명령을 하나로 합치세요.',
     'A shell-form `ENTRYPOINT bash start.sh` runs as `/bin/sh -c "bash start.sh"`, and the CMD\'s words are appended after it. `sh -c` puts the first word after the script in `$0` and the rest in `$1`, `$2`, …; it runs none of them. So the CMD (often a keep-alive such as `tail -f /dev/null`) silently never runs. An exec-form `ENTRYPOINT ["/bin/sh", "-c", "…"]` stores the very same argv and behaves the same. Even a script that uses `"$@"` loses the CMD\'s first word to `$0`. Move the commands into a start script that ends with `exec "$@"`, which then runs the CMD, or merge the two commands.',
   ),
   check({ doc }) {
