@@ -18,7 +18,7 @@ import { mainVerdict } from '../stack/mainProcess';
 import { memoByAst } from './util';
 import { docsUrl } from '../helpers/urls';
 import { edit } from '../helpers/edits';
-import { moveEntrypointToScript } from '../helpers/startScriptFix';
+import { entrypointFixes } from '../helpers/startScriptFix';
 
 const SHELL_FORM = msg(
   '{0}를 JSON 배열(exec 형식)로 쓰세요. 셸 형식은 종료 시그널(SIGTERM) 처리에서 뜻하지 않은 동작을 일으킬 수 있습니다',
@@ -184,8 +184,7 @@ export const JSONArgsRecommended: Rule = {
     // stores the same argv, so a CMD still only fills `$0`, `$1`, …; the real fix is a start script.
     if (doc.escapeChar !== '\\') return [];
     if (ins.keyword === 'ENTRYPOINT') {
-      const script = moveEntrypointToScript(ctx, ins);
-      return script ? [script] : [];
+      return entrypointFixes(ctx, ins);
     }
     return [
       {

@@ -8,7 +8,7 @@ import { msg } from '../../../../common/src/i18n';
 import type { Instr } from '../../service/document';
 import { isShellScriptArgv } from '../../service/effectiveCommand';
 import type { Finding, Rule } from '../types';
-import { moveEntrypointToScript } from '../helpers/startScriptFix';
+import { entrypointFixes } from '../helpers/startScriptFix';
 
 /** The script text of a shell-form ENTRYPOINT or of an exec-form `["/bin/sh", "-c", "…"]` one; null otherwise. */
 export function entrypointScript(ep: Instr): { text: string; exec: boolean } | null {
@@ -61,7 +61,6 @@ export const DG103: Rule = {
     const line = finding.data?.entrypointLine;
     const ep = typeof line === 'number' ? ctx.doc.instructionAtLine(line) : undefined;
     if (!ep || ep.keyword !== 'ENTRYPOINT' || ep.startLine !== line || !entrypointScript(ep)) return [];
-    const f = moveEntrypointToScript(ctx, ep);
-    return f ? [f] : [];
+    return entrypointFixes(ctx, ep);
   },
 };

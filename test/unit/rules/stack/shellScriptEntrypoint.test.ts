@@ -13,6 +13,7 @@ import { codeLensTitle } from '../../../../server/src/service/codeLens';
 import { effectiveCommand, finalStage } from '../../../../server/src/service/effectiveCommand';
 import { explainMarkdown } from '../../../../server/src/service/explain';
 import { startChain } from '../../../../server/src/service/startChain';
+import { splitLongRunning } from '../../../../server/src/rules/helpers/startScriptFix';
 import { applyEdits, doc, findings, lines } from '../buildkit/helpers';
 
 const EXEC_SH = lines('FROM debian:bookworm', 'ENTRYPOINT ["/bin/sh", "-c", "service nginx start && bash"]', 'CMD ["tail", "-f", "/dev/null"]');
@@ -109,5 +110,41 @@ describe('ENTRYPOINT ["/bin/sh", "-c", "…"] is shell text', () => {
     assert.match(applyEdits(text, fix.edits), /ENTRYPOINT \["\/bin\/bash", "\/usr\/local\/bin\/docker-entrypoint-2.sh"\]/);
     const bare: RuleContext = { doc: d };
     assert.deepEqual(DG103.fix!(bare, DG103.check(bare)[0]), []);
+  });
+
+  it('A && B && a program that stays in the foreground: the set-up goes to the script, the program becomes the exec-form CMD', () => {
+    const text = lines('FROM debian:bookworm', 'ENTRYPOINT service mariadb start && service php8.2-fpm start && nginx -g "daemon off;"', 'CMD tail -f /dev/null');
+    const d = doc(text);
+    const files: Record<string, string> = {};
+    const ctx: RuleContext = { doc: d, readContextFile: (p) => files[p] ?? null };
+    const fixes = DG103.fix!(ctx, JSON.parse(JSON.stringify(DG103.check(ctx)[0])));
+    assert.deepEqual(fixes.map((f) => [f.title.en, !!f.preferred]), [
+      ['Move the set-up into a start script, docker-entrypoint.sh, and run nginx as the exec-form CMD (PID 1)', true],
+      ['Move the commands into a start script, docker-entrypoint.sh, that ends with exec "$@" (runs the CMD)', false],
+    ]);
+    const after = applyEdits(text, fixes[0].edits);
+    assert.equal(
+      after,
+      lines('FROM debian:bookworm', 'COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh', 'ENTRYPOINT ["/bin/sh", "/usr/local/bin/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'),
+    );
+    files['docker-entrypoint.sh'] = fixes[0].files![0].text.en;
+    assert.match(files['docker-entrypoint.sh'], /\nservice mariadb start && service php8.2-fpm start\n\nexec "\$@"\n$/);
+    // PID 1 ends up being nginx itself, through the script's exec "$@".
+    const nd = doc(after);
+    const chain = startChain(nd, effectiveCommand(nd, finalStage(nd)!), (p) => files[p] ?? null)!;
+    assert.deepEqual(chain.pid1Chain[chain.pid1Chain.length - 1].argv, ['nginx', '-g', 'daemon off;']);
+    assert.deepEqual(findings(DG103, after, files), []);
+    // Without a CMD (JSONArgsRecommended's fix), the CMD is added after the ENTRYPOINT.
+    const noCmd = lines('FROM debian:bookworm', 'ENTRYPOINT service mariadb start && exec php-fpm8.2 -F');
+    const nctx: RuleContext = { doc: doc(noCmd), readContextFile: () => null };
+    const [first] = JSONArgsRecommended.fix!(nctx, JSONArgsRecommended.check(nctx)[0]);
+    assert.equal(applyEdits(noCmd, first.edits), lines('FROM debian:bookworm', 'COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh', 'ENTRYPOINT ["/bin/sh", "/usr/local/bin/docker-entrypoint.sh"]', 'CMD ["php-fpm8.2", "-F"]'));
+  });
+
+  it('splits only when it is clear', () => {
+    assert.deepEqual(splitLongRunning('a && b && tail -f /dev/null'), { head: 'a && b', argv: ['tail', '-f', '/dev/null'] });
+    for (const t of ['service nginx start && bash', 'a; nginx -g "daemon off;"', 'a || nginx -g "daemon off;"', 'a && nginx', 'a && tail -f $LOG', 'a && tail -f x > /dev/null', 'nginx -g "daemon off;"', 'if a; then b; fi && sleep infinity']) {
+      assert.equal(splitLongRunning(t), null, t);
+    }
   });
 });
