@@ -81,6 +81,8 @@ export interface Fix {
    * language (comments); the edit fails rather than overwrite a file that exists.
    */
   files?: { path: string; text: Msg }[];
+  /** Edits of existing build-context files (path relative to the Dockerfile's folder), applied with the fix. */
+  fileEdits?: { path: string; edits: TextEdit[] }[];
   /** The preferred fix is applied by "Fix all"/Ctrl+. first. */
   preferred?: boolean;
 }

@@ -147,10 +147,13 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
  * client rather than be overwritten.
  */
 export function workspaceEdit(uri: string, f: Fix, lang: Lang): WorkspaceEdit {
-  if (!f.files?.length) return { changes: { [uri]: f.edits } };
+  if (!f.files?.length && !f.fileEdits?.length) return { changes: { [uri]: f.edits } };
   const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
   const docChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
-  for (const file of f.files) {
+  for (const file of f.fileEdits ?? []) {
+    docChanges.push({ textDocument: { uri: dir + file.path.split('/').map(encodeURIComponent).join('/'), version: null }, edits: file.edits });
+  }
+  for (const file of f.files ?? []) {
     const fileUri = dir + file.path.split('/').map(encodeURIComponent).join('/');
     docChanges.push({ kind: 'create', uri: fileUri, options: { overwrite: false, ignoreIfExists: false } });
     // Comments in one language; in `both`, the Korean text (the project's first language).
@@ -180,7 +183,7 @@ function fixForAll(perMember: Fix[][]): Fix[] {
     let preferred = 0;
     let complete = true;
     // A fix that creates a file is about one place; it has no "all members" form.
-    if (candidate.files?.length) continue;
+    if (candidate.files?.length || candidate.fileEdits?.length) continue;
     for (const fixes of perMember) {
       const f = fixes.find((x) => x.title.en === candidate.title.en);
       if (!f) {
