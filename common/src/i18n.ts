@@ -6,6 +6,7 @@
  *   pick               one language of a Msg
  *   perLang            text rendered once per language; in `both`, Korean first, then English
  *   line / block       a Msg as one line (notifications, diagnostics, CLI) or as a Markdown block (hovers, docs)
+ *   plainLine          `line` for plain-text places (diagnostics, quick-fix titles, CLI): no Markdown code marks
  *   resolveLang        the `dockerfileGuide.language` setting (or DOCKERFILE_GUIDE_LANG) and a locale → Lang
  */
 export type Lang = 'ko' | 'en' | 'both';
@@ -60,6 +61,28 @@ export function line(m: Msg, lang: Lang): string {
 /** Markdown block rendering (hovers, docs): in `both`, Korean, a rule, then English (once when equal). */
 export function block(m: Msg, lang: Lang): string {
   return lang === 'both' && m.ko === m.en ? m.ko : perLang(lang, (l) => pick(m, l), BLOCK_SEPARATOR);
+}
+
+/**
+ * Markdown code spans as plain text, for the places that show text as it is: VS Code's Problems panel and hover
+ * over a squiggle, the light-bulb menu, the CLI's output. The messages keep their code marks in the source (the same
+ * texts feed hovers, where they render). A one-word span loses its backticks (`-y` → -y, `COPY` 명령이 → COPY 명령이):
+ * flags, paths and keywords read as code on their own, and quotes around every one of them would be noise in both
+ * languages. A span with spaces keeps visible bounds as typographic quotes (`tail -f /dev/null` → “tail -f /dev/null”),
+ * which Korean and English writing both use for quoting; straight quotes would clash with the quotes commands
+ * themselves contain (`nginx -g "daemon off;"`). A backtick that opens no span (shell text quoted as it is) is kept.
+ */
+export function plainCode(text: string): string {
+  return text.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_m, ticks: string, inner: string) => {
+    // `` a`b `` : a double-backtick span pads its content with one space on each side.
+    const code = ticks.length > 1 && /^ [\s\S]* $/.test(inner) ? inner.slice(1, -1) : inner;
+    return /\s/.test(code.trim()) ? `“${code}”` : code;
+  });
+}
+
+/** `line` for plain-text places (diagnostics, quick-fix titles, the CLI): code spans as plainCode renders them. */
+export function plainLine(m: Msg, lang: Lang): string {
+  return plainCode(line(m, lang));
 }
 
 /**

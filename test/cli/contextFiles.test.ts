@@ -28,8 +28,8 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 test('a file: DG120 on the missing source, DG121 on the script run from the wrong path', () => {
   const r = runCli(['check', '--lang', 'en', dockerfile]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /Dockerfile:2:6: warning DG120 `srcs\/ngnix\.conf` is not in the build context.* Did you mean `srcs\/nginx\.conf`\?/);
-  assert.match(r.stdout, /Dockerfile:4:\d+: warning DG121 `\/start\.sh` is not in the image.* copied to `\/tmp\/start\.sh` \(line 3\)\./);
+  assert.match(r.stdout, /Dockerfile:2:6: warning DG120 srcs\/ngnix\.conf is not in the build context.* Did you mean srcs\/nginx\.conf\?/);
+  assert.match(r.stdout, /Dockerfile:4:\d+: warning DG121 \/start\.sh is not in the image.* copied to \/tmp\/start\.sh \(line 3\)\./);
 });
 
 test('stdin: no folder, no finding of either', () => {

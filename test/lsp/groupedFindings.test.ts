@@ -28,7 +28,7 @@ describe('grouped findings over LSP', () => {
     assert.equal(mine.length, 1, JSON.stringify(mine.map((d: any) => d.message)));
     const [d] = mine;
     assert.equal(d.range.start.line, 2);
-    assert.match(d.message, /^20 RUNs on lines 3, 4, 5, .*, 22: Add `--no-install-recommends`/);
+    assert.match(d.message, /^20 RUNs on lines 3, 4, 5, .*, 22: Add --no-install-recommends to “apt-get install”/);
     assert.equal(d.relatedInformation.length, 20);
     assert.deepEqual(d.relatedInformation.map((r: any) => [r.location.uri, r.location.range.start.line]), PACKAGES.map((_, i) => [uri, i + 2]));
     assert.match(d.relatedInformation[19].message, /--no-install-recommends/);
@@ -37,7 +37,7 @@ describe('grouped findings over LSP', () => {
     assert.match(hoverText(hover), /DL3015/);
 
     const actions: any[] = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-    const all = actions.find((a) => a.title === 'All 20 RUNs: Add `--no-install-recommends`');
+    const all = actions.find((a) => a.title === 'All 20 RUNs: Add --no-install-recommends');
     assert.ok(all, actions.map((a) => a.title).join(' | '));
     assert.equal(all.kind, 'quickfix');
     assert.equal(all.isPreferred, true);

@@ -12,7 +12,7 @@ import { instructionSpans } from '../../../common/src/engine/dockerfileSteps';
 import { announceBuild, builderFor, builderLabel, startFingerprint } from './buildAnnounce';
 import { redactText } from '../../../common/src/engine/redact';
 import { buildCommandLine, previewLine } from '../docker/runSpec';
-import { fillMsg, line, type Msg } from '../../../common/src/i18n';
+import { fillMsg, line, plainLine, type Msg } from '../../../common/src/i18n';
 import { connectedClientsOrWarn, COULD_NOT, reportError, requireTrust, type DockerSession } from '../session/dockerSession';
 import { askAndRun } from '../session/runDialog';
 
@@ -160,7 +160,8 @@ async function build(ctx: BuildContext, arg: unknown, command: string): Promise<
   if (span) {
     const d = new vscode.Diagnostic(
       new vscode.Range(span.line, 0, span.endLine, span.endCol),
-      line(result.failedStep ? fillMsg(FAILED.atStep, result.failedStep, result.totalSteps ?? '?', why) : fillMsg(FAILED.atLine, result.failedLine!, why), lang),
+      // Plain text in the Problems panel (common/src/i18n.ts plainCode), like the language server's diagnostics.
+      plainLine(result.failedStep ? fillMsg(FAILED.atStep, result.failedStep, result.totalSteps ?? '?', why) : fillMsg(FAILED.atLine, result.failedLine!, why), lang),
       vscode.DiagnosticSeverity.Error,
     );
     d.source = 'docker build';

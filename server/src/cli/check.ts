@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { fillMsg, Lang, line, perLang, pick } from '../../../common/src/i18n';
+import { fillMsg, Lang, line, perLang, pick, plainLine } from '../../../common/src/i18n';
 import { listInside, readInside } from '../host/contextFiles';
 import { looksBinary } from '../service/binary';
 import { checkDocument } from '../service/check';
@@ -64,9 +64,10 @@ export function checkText(
     endColumn: d.range.end.character + 1,
     severity: SEVERITY_NAME[d.severity] as CheckRow['severity'],
     code: d.code,
-    message: line(d.message, lang),
+    // The same plain text the Problems panel shows: a terminal renders no Markdown either.
+    message: plainLine(d.message, lang),
     source: d.source,
-    ...(d.related ? { related: d.related.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: line(r.message, lang) })) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: plainLine(r.message, lang) })) } : {}),
   }));
 }
 

@@ -118,8 +118,12 @@ export function suppressedAt(s: Suppressions, doc: ParsedDocument, ruleId: strin
   return s.byInstruction.get(ins.startLine)?.has(ruleId) ?? false;
 }
 
-/** The edit that makes our suppression comment cover `ruleId` on the instruction at `atLine`; null if none there. */
-export function ignoreEdit(doc: ParsedDocument, atLine: number, ruleId: string): TextEdit | null {
+/**
+ * The edit that makes our suppression comment cover `ruleId` (one id, or several in one comment) on the instruction
+ * at `atLine`; null if none there or the comment already names them all.
+ */
+export function ignoreEdit(doc: ParsedDocument, atLine: number, ruleId: string | readonly string[]): TextEdit | null {
+  const ids = [...new Set(typeof ruleId === 'string' ? [ruleId] : ruleId)];
   const ins = doc.instructionAtLine(atLine);
   if (!ins) return null;
   const first = ins.startLine;
@@ -127,11 +131,12 @@ export function ignoreEdit(doc: ParsedDocument, atLine: number, ruleId: string):
   const m = OUR_LINE.exec(above);
   if (m) {
     const list = m[2].split(',').map((s) => s.trim()).filter(Boolean);
-    if (list.includes(ruleId)) return null;
-    const text = m[1] + [...list, ruleId].join(',');
+    const missing = ids.filter((id) => !list.includes(id));
+    if (missing.length === 0) return null;
+    const text = m[1] + [...list, ...missing].join(',');
     return { range: { start: { line: first - 1, character: 0 }, end: { line: first - 1, character: above.length } }, newText: text };
   }
   const indent = /^[ \t]*/.exec(doc.lineText(first))![0];
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${indent}# ${OURS} ignore=${ruleId}${eol}` };
+  return { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${indent}# ${OURS} ignore=${ids.join(',')}${eol}` };
 }

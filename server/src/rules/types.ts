@@ -76,6 +76,13 @@ export interface FileFix {
 export interface Fix {
   title: Msg;
   edits: TextEdit[];
+  /**
+   * New files the fix creates in the build context (path relative to the Dockerfile's folder), with their text per
+   * language (comments); the edit fails rather than overwrite a file that exists.
+   */
+  files?: { path: string; text: Msg }[];
+  /** Edits of existing build-context files (path relative to the Dockerfile's folder), applied with the fix. */
+  fileEdits?: { path: string; edits: TextEdit[] }[];
   /** The preferred fix is applied by "Fix all"/Ctrl+. first. */
   preferred?: boolean;
 }

@@ -2,12 +2,14 @@
  * Code actions for our diagnostics: each rule's own fixes (rule.fix), for a grouped diagnostic (rules/grouping.ts)
  * also one fix for all its members, plus "ignore this rule here", which inserts
  * `# dockerfile-guide ignore=ID` above the instruction with the instruction's indentation (or adds the id to such a
- * comment that is already there; the comment's syntax belongs to rules/suppression.ts). Works from the LSP
+ * comment that is already there; the comment's syntax belongs to rules/suppression.ts). Fixes come first, preferred
+ * ones at the top; then one ignore entry per instruction under the cursor, naming all its rules (`ignore=A,B`), and
+ * the group ignore of a grouped diagnostic. Works from the LSP
  * diagnostics the client sends back (`data.rule`), on the cached parse of the current version; a fix whose text no
  * longer matches returns nothing rather than a wrong edit.
  */
-import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { fill, fillMsg, Lang, line, Msg } from '../../../common/src/i18n';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { fillMsg, Lang, Msg, pick, plainLine } from '../../../common/src/i18n';
 import type { RuleOptions } from '../rules/engine';
 import { ruleById } from '../rules/registry';
 import { ignoreEdit } from '../rules/suppression';
@@ -32,9 +34,22 @@ function ruleOf(d: Diagnostic): string | null {
 }
 
 export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], lang: Lang, options: RuleOptions = {}): CodeAction[] {
-  const out: CodeAction[] = [];
+  // Real fixes first, the preferred ones at the top; then the ignore entries, at most one per diagnostic (issue 18,
+  // item 7: an apt-get line showed eight entries, five of them "ignore").
+  const fixes: { action: CodeAction; severity: number }[] = [];
+  const ignores: CodeAction[] = [];
+  /** Per instruction (its first line): the rules to ignore there and their diagnostics, in the order met. */
+  const ignoreHere = new Map<number, { ids: string[]; diags: Diagnostic[] }>();
   const ctx: RuleContext = { doc, readContextFile: options.readContextFile, contextEntries: options.contextEntries };
   const ignored = new Set<string>();
+  const offered = new Set<string>();
+  const addFix = (action: CodeAction, d: Diagnostic) => {
+    // Two findings of one rule on a line may offer the very same edit: once is enough.
+    const key = JSON.stringify([action.title, action.edit]);
+    if (offered.has(key)) return;
+    offered.add(key);
+    fixes.push({ action, severity: d.severity ?? 1 });
+  };
   for (const d of diagnostics) {
     if (!overlaps(d.range, range)) continue;
     const id = ruleOf(d);
@@ -60,24 +75,30 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
         : fixesOf({ range: d.range, message: { ko: text, en: text }, data: (d.data as Record<string, unknown> | undefined) ?? undefined });
       if (perMember) {
         for (const all of fixForAll(perMember)) {
-          out.push({
-            title: line(fillMsg(ALL_TITLE, runs, all.title), lang),
-            kind: 'quickfix',
-            diagnostics: [d],
-            isPreferred: all.preferred || undefined,
-            edit: { changes: { [doc.uri]: all.edits } },
-          });
+          addFix(
+            {
+              title: plainLine(fillMsg(ALL_TITLE, runs, all.title), lang),
+              kind: 'quickfix',
+              diagnostics: [d],
+              isPreferred: all.preferred || undefined,
+              edit: { changes: { [doc.uri]: all.edits } },
+            },
+            d,
+          );
         }
       }
       for (const f of own) {
-        out.push({
-          title: line(f.title, lang),
-          kind: 'quickfix',
-          diagnostics: [d],
-          // The fix for all members is the one to apply first; this member's own fix is the alternative.
-          isPreferred: (!members && f.preferred) || undefined,
-          edit: { changes: { [doc.uri]: f.edits } },
-        });
+        addFix(
+          {
+            title: plainLine(f.title, lang),
+            kind: 'quickfix',
+            diagnostics: [d],
+            // The fix for all members is the one to apply first; this member's own fix is the alternative.
+            isPreferred: (!members && f.preferred) || undefined,
+            edit: workspaceEdit(doc.uri, f, lang),
+          },
+          d,
+        );
       }
     }
     const key = `${id}@${d.range.start.line}`;
@@ -85,27 +106,62 @@ export function codeActions(doc: ParsedDocument, range: Range, diagnostics: Diag
     ignored.add(key);
     if (members) {
       // The group's ignore: our comment above each member RUN, so exactly the lines the diagnostic names go quiet
-      // and the rule keeps watching the rest of the file.
+      // and the rule keeps watching the rest of the file. It is this diagnostic's one ignore entry.
       const edits = ignoreAll(doc, members, id);
       if (edits.length) {
-        out.push({
-          title: line(fillMsg(IGNORE_ALL_TITLE, runs, id), lang),
+        ignores.push({
+          title: plainLine(fillMsg(IGNORE_ALL_TITLE, runs, id), lang),
           kind: 'quickfix',
           diagnostics: [d],
           edit: { changes: { [doc.uri]: edits } },
         });
       }
+      continue;
     }
-    const edit = ignoreEdit(doc, d.range.start.line, id);
+    const at = doc.instructionAtLine(d.range.start.line)?.startLine;
+    if (at === undefined) continue;
+    const here = ignoreHere.get(at) ?? { ids: [], diags: [] };
+    if (!here.ids.includes(id)) here.ids.push(id);
+    here.diags.push(d);
+    ignoreHere.set(at, here);
+  }
+  // One entry per instruction, naming every rule found there under the cursor, in one comment.
+  for (const [at, { ids, diags }] of ignoreHere) {
+    const edit = ignoreEdit(doc, at, ids);
     if (!edit) continue;
-    out.push({
-      title: line({ ko: fill(IGNORE_TITLE.ko, [id]), en: fill(IGNORE_TITLE.en, [id]) }, lang),
+    ignores.push({
+      title: plainLine(fillMsg(IGNORE_TITLE, ids.join(', ')), lang),
       kind: 'quickfix',
-      diagnostics: [d],
+      diagnostics: diags,
       edit: { changes: { [doc.uri]: [edit] } },
     });
   }
-  return out;
+  // Preferred first, then by the severity of what they fix (errors first); otherwise in the order found.
+  const ranked = fixes.map((f, i) => ({ ...f, i })).sort((a, b) => Number(!!b.action.isPreferred) - Number(!!a.action.isPreferred) || a.severity - b.severity || a.i - b.i);
+  return [...ranked.map((f) => f.action), ...ignores];
+}
+
+/**
+ * A fix's WorkspaceEdit: plain text changes, or (when it creates files next to the Dockerfile) document changes that
+ * create each file, fill it, then edit the Dockerfile. A file that already exists makes the whole edit fail in the
+ * client rather than be overwritten.
+ */
+export function workspaceEdit(uri: string, f: Fix, lang: Lang): WorkspaceEdit {
+  if (!f.files?.length && !f.fileEdits?.length) return { changes: { [uri]: f.edits } };
+  const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+  const docChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const file of f.fileEdits ?? []) {
+    docChanges.push({ textDocument: { uri: dir + file.path.split('/').map(encodeURIComponent).join('/'), version: null }, edits: file.edits });
+  }
+  for (const file of f.files ?? []) {
+    const fileUri = dir + file.path.split('/').map(encodeURIComponent).join('/');
+    docChanges.push({ kind: 'create', uri: fileUri, options: { overwrite: false, ignoreIfExists: false } });
+    // Comments in one language; in `both`, the Korean text (the project's first language).
+    const text = pick(file.text, lang === 'en' ? 'en' : 'ko');
+    docChanges.push({ textDocument: { uri: fileUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] });
+  }
+  docChanges.push({ textDocument: { uri, version: null }, edits: f.edits });
+  return { documentChanges: docChanges };
 }
 
 /** A group member as the finding its rule's fix takes (the message is the group's: no fix reads it). */
@@ -126,6 +182,8 @@ function fixForAll(perMember: Fix[][]): Fix[] {
     const edits: TextEdit[] = [];
     let preferred = 0;
     let complete = true;
+    // A fix that creates a file is about one place; it has no "all members" form.
+    if (candidate.files?.length || candidate.fileEdits?.length) continue;
     for (const fixes of perMember) {
       const f = fixes.find((x) => x.title.en === candidate.title.en);
       if (!f) {

@@ -11,7 +11,7 @@
  */
 import type { CodeAction, Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fill, line, msg, type Lang, type Msg } from '../../../common/src/i18n';
+import { fill, msg, plainLine, type Lang, type Msg } from '../../../common/src/i18n';
 import { ruleSeverity, runRules, SEVERITY, type RuleOptions } from '../rules/engine';
 import { ruleMarkdown } from '../rules/hover';
 import { ruleById } from '../rules/registry';
@@ -169,17 +169,17 @@ export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnost
     severity: d.severity,
     code: d.code,
     source: SOURCE,
-    message: line(d.message, lang),
+    message: plainLine(d.message, lang),
     relatedInformation: d.via
       ? [
           {
             location: { uri: d.via.uri, range: d.via.range },
-            message: line({ ko: fill(VIA.ko, [d.via.keyword]), en: fill(VIA.en, [d.via.keyword]) }, lang),
+            message: plainLine({ ko: fill(VIA.ko, [d.via.keyword]), en: fill(VIA.en, [d.via.keyword]) }, lang),
           },
         ]
       : undefined,
     // The fix travels in the diagnostic (the client sends it back with the code action request), rendered once.
-    data: { rule: d.code, ...(d.fix ? { fix: { title: line(d.fix.title, lang), edits: d.fix.edits } } : {}) },
+    data: { rule: d.code, ...(d.fix ? { fix: { title: plainLine(d.fix.title, lang), edits: d.fix.edits } } : {}) },
   };
 }
 

@@ -3,7 +3,7 @@
  * messages. Computed once per version, rendered in the user's language at the edge.
  */
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Msg } from '../../../common/src/i18n';
+import { plainCode, type Msg } from '../../../common/src/i18n';
 import type { ParsedDocument } from './document';
 import { type GuideDiagnostic, SOURCE } from '../rules/types';
 import { validatorProblemsSteps } from './validation';
@@ -42,7 +42,7 @@ export function* diagnosticsSteps(doc: ParsedDocument, options: RuleOptions = {}
 }
 
 /**
- * Render for LSP in one language. A grouped diagnostic's members (rules/grouping.ts) become relatedInformation in
+ * Render for LSP in one language, as plain text (the Problems panel shows no Markdown: common/src/i18n.ts plainCode). A grouped diagnostic's members (rules/grouping.ts) become relatedInformation in
  * the same document, which needs its uri; without one they are left out (the message still names their lines).
  */
 export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string, uri?: string): Diagnostic {
@@ -52,9 +52,9 @@ export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string, 
     code: d.code,
     codeDescription: d.href ? { href: d.href } : undefined,
     source: d.source,
-    message: render(d.message),
+    message: plainCode(render(d.message)),
     tags: d.tags,
     data: d.data,
-    relatedInformation: d.related && uri ? d.related.map((r) => ({ location: { uri, range: r.range }, message: render(r.message) })) : undefined,
+    relatedInformation: d.related && uri ? d.related.map((r) => ({ location: { uri, range: r.range }, message: plainCode(render(r.message)) })) : undefined,
   };
 }

@@ -45,6 +45,11 @@ export interface Part {
   /** Shell form: the command text as written (continuations joined) and the SHELL that wraps it. */
   text?: string;
   shell?: string[];
+  /**
+   * Written in exec form as `["/bin/sh", "-c", "<text>"]`: stored exactly as shell form stores its text, so it runs
+   * exactly like shell form (the shell is PID 1, a CMD only fills `$0`, `$1`, …) and is read as shell form here.
+   */
+  execWritten?: true;
 }
 
 export interface ArgOrigin {
@@ -251,10 +256,18 @@ function argOrigins(p: Part, part: 'entrypoint' | 'cmd'): ArgOrigin[] {
  * is what shell form stores, so it is read as shell form (and its shell as PID 1).
  */
 function basePart(argv: readonly string[], origin: Origin): Part {
-  if (argv.length === 3 && argv[1] === '-c' && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0])) {
-    return { argv: [...argv], form: 'shell', origin, text: argv[2], shell: argv.slice(0, 2) };
-  }
+  if (isShellScriptArgv(argv)) return { argv: [...argv], form: 'shell', origin, text: argv[2], shell: argv.slice(0, 2) };
   return { argv: [...argv], form: 'exec', origin };
+}
+
+/**
+ * `[<shell>, "-c", text]`: exactly what shell form stores. POSIX `sh -c text a b c` runs `text` with `$0` = a and
+ * `$1`… = b c, so anything appended (the CMD, `docker run` arguments) only fills the script's `$0`, `$1`, … (checked
+ * on the engine in test/claims/shellEntrypoint.test.ts). Options may come with `c` (`-ec`); a fourth element would be
+ * `$0` itself, and then the CMD starts at `$1`: that is the working pattern, not this one.
+ */
+export function isShellScriptArgv(argv: readonly string[]): boolean {
+  return argv.length === 3 && /^-[a-z]*c[a-z]*$/.test(argv[1]) && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh|ksh|mksh)$/.test(argv[0]);
 }
 
 function inherit(o: Origin, parent: Stage): Origin {
@@ -269,7 +282,10 @@ export function partOf(ins: Instr, stage: Stage, shell: readonly string[]): Part
   if (j) {
     // `ENTRYPOINT []` / `CMD []`: nothing to run.
     if (j.length === 0) return null;
-    return { argv: j.map((s) => s.value), form: 'exec', origin };
+    const argv = j.map((s) => s.value);
+    // `["/bin/sh", "-c", "…"]` stores what shell form stores and runs the same way: read it as shell form.
+    if (isShellScriptArgv(argv)) return { argv, form: 'shell', origin, text: argv[2], shell: argv.slice(0, 2), execWritten: true };
+    return { argv, form: 'exec', origin };
   }
   const text = ins.argsContent();
   // The classic builder stores SHELL alone for an empty shell-form instruction; BuildKit rejects it.

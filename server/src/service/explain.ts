@@ -106,7 +106,9 @@ function partLine(name: 'ENTRYPOINT' | 'CMD', p: Part | null, l: L, current: Ins
       ? p.origin.kind === 'base'
         ? ''
         : t(l, ', exec 형식', ', exec form')
-      : t(l, `, 셸 형식 → SHELL ${code(jsonArgv(p.shell ?? []))} + 명령 문자열`, `, shell form → SHELL ${code(jsonArgv(p.shell ?? []))} + the command text`);
+      : p.execWritten
+        ? t(l, `, exec 형식이지만 ${code(jsonArgv(p.shell ?? []))} 뒤의 문자열을 셸이 실행하므로 셸 형식과 똑같이 동작함`, `, exec form, but the shell runs the text after ${code(jsonArgv(p.shell ?? []))}: it behaves exactly like shell form`)
+        : t(l, `, 셸 형식 → SHELL ${code(jsonArgv(p.shell ?? []))} + 명령 문자열`, `, shell form → SHELL ${code(jsonArgv(p.shell ?? []))} + the command text`);
   return `- **${name}** ${code(jsonArgv(p.argv))} — ${originText(p.origin, l, current)}${form}`;
 }
 
@@ -123,7 +125,7 @@ const CELL_TEXT: Record<Exclude<FormCell, 'unknown'>, Record<Exclude<FormCell, '
   exec: {
     none: () => '`c1 c2`',
     exec: () => '`e1 e2 c1 c2`',
-    shell: (l) => t(l, '`/bin/sh -c "e1 e2" c1 c2` (CMD는 `$0`, `$1`로만 전달)', '`/bin/sh -c "e1 e2" c1 c2` (CMD only reaches `$0`, `$1`)'),
+    shell: (l) => t(l, '`/bin/sh -c "e1 e2" c1 c2` (c1은 `$0`, c2는 `$1`이 될 뿐 실행되지 않음)', '`/bin/sh -c "e1 e2" c1 c2` (c1 only becomes `$0` and c2 `$1`; neither runs)'),
   },
   shell: {
     none: () => '`/bin/sh -c "c1 c2"`',
@@ -153,11 +155,19 @@ export function dockerTable(ec: EffectiveCommand, l: L): string {
     '**▶** 표시가 이 스테이지에 해당하는 칸입니다. ENTRYPOINT와 CMD를 합친 배열이 그대로 PID 1의 argv가 됩니다.',
     'The cell marked **▶** is this stage. ENTRYPOINT followed by CMD is exactly the argv of PID 1.',
   );
+  // `["/bin/sh", "-c", "…"]` sits in the exec column of Docker's table, but it stores (and runs) what shell form does.
+  const execScript = ec.entrypoint?.execWritten && ec.entrypoint.origin.kind !== 'unknown'
+    ? '\n\n' + t(
+        l,
+        'ENTRYPOINT를 exec 형식인 `["/bin/sh", "-c", "…"]` 형태로 썼지만, 저장되는 argv가 셸 형식과 똑같아서 셸 형식 열에 표시했습니다. `e1 e2 c1 c2` 칸처럼 CMD가 실행되지는 않습니다.',
+        'The ENTRYPOINT is written in exec form as `["/bin/sh", "-c", "…"]`, but it stores exactly the argv of shell form, so the shell-form column is marked: the CMD does not run as in the `e1 e2 c1 c2` cell.',
+      )
+    : '';
   const unsure =
     cell.cmd === 'unknown' || cell.entrypoint === 'unknown'
       ? '\n\n' + t(l, '`?` 표시: 베이스 이미지를 몰라서 이 중 어느 칸인지 확정할 수 없습니다.', '`?`: the base image is unknown, so any of these cells may apply.')
       : '';
-  return `${rows.join('\n')}\n\n${legend}${unsure}`;
+  return `${rows.join('\n')}\n\n${legend}${execScript}${unsure}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -216,8 +226,31 @@ function pid1Note(ec: EffectiveCommand, l: L): string | null {
   const maybe = shellPid1(first.shell ?? null, ec.baseImage) !== 'stays';
   return t(
     l,
-    `⚠️ **${maybe ? '셸이 PID 1로 남을 수 있습니다.' : '셸이 PID 1입니다.'}** ${kw}가 셸 형식이라 컨테이너는 ${code(shell)}로 시작합니다. Debian과 Ubuntu 이미지의 \`/bin/sh\`인 dash는 명령이 끝날 때까지 PID 1로 남고 SIGTERM을 자식 프로세스에 전달하지 않기 때문에, \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다(종료 코드 137). 서비스가 정상 종료 처리를 할 기회가 없습니다. (bash와 busybox의 sh는 마지막 명령으로 자신을 바꾸기도(\`exec\`) 해서 결과가 셸마다 다릅니다. exec 형식은 셸과 상관없이 같게 동작합니다.) 해결: ${fix}`,
-    `⚠️ **${maybe ? 'The shell may stay PID 1.' : 'The shell is PID 1.'}** The ${kw} is in shell form, so the container starts ${code(shell)}. On Debian and Ubuntu images \`/bin/sh\` is dash, which stays PID 1 until the command ends and does not pass SIGTERM on to its children, so \`docker stop\` waits 10 seconds and then kills everything with SIGKILL (exit code 137); the service never gets to shut down cleanly. (bash and busybox sh may replace themselves with the last command (\`exec\`), so the outcome depends on the shell; the exec form behaves the same under every shell.) Fix: ${fix}`,
+    `⚠️ **${maybe ? '셸이 PID 1로 남을 수 있습니다.' : '셸이 PID 1입니다.'}** ${kw}가 ${first.execWritten ? '`sh -c` 스크립트라' : '셸 형식이라'} 컨테이너는 ${code(shell)}로 시작합니다. Debian과 Ubuntu 이미지의 \`/bin/sh\`인 dash는 명령이 끝날 때까지 PID 1로 남고 SIGTERM을 자식 프로세스에 전달하지 않기 때문에, \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다(종료 코드 137). 서비스가 정상 종료 처리를 할 기회가 없습니다. (bash와 busybox의 sh는 마지막 명령으로 자신을 바꾸기도(\`exec\`) 해서 결과가 셸마다 다릅니다. exec 형식은 셸과 상관없이 같게 동작합니다.) 해결: ${fix}`,
+    `⚠️ **${maybe ? 'The shell may stay PID 1.' : 'The shell is PID 1.'}** The ${kw} is ${first.execWritten ? 'an `sh -c` script' : 'in shell form'}, so the container starts ${code(shell)}. On Debian and Ubuntu images \`/bin/sh\` is dash, which stays PID 1 until the command ends and does not pass SIGTERM on to its children, so \`docker stop\` waits 10 seconds and then kills everything with SIGKILL (exit code 137); the service never gets to shut down cleanly. (bash and busybox sh may replace themselves with the last command (\`exec\`), so the outcome depends on the shell; the exec form behaves the same under every shell.) Fix: ${fix}`,
+  );
+}
+
+/**
+ * A shell-form ENTRYPOINT, or `["/bin/sh", "-c", "…"]`: POSIX `sh -c script w1 w2 …` sets `$0` = w1 and `$1`… = w2 …,
+ * and runs only the script (test/claims/shellEntrypoint.test.ts shows it on the engine).
+ */
+function cmdAsArgumentsNote(ec: EffectiveCommand, ep: Part, l: L): string {
+  const written = ep.execWritten
+    ? t(l, `ENTRYPOINT가 ${code(jsonArgv([...(ep.shell ?? []), '…']))} 형식이라(exec 형식이지만 셸 형식과 똑같이 동작합니다)`, `The ENTRYPOINT is ${code(jsonArgv([...(ep.shell ?? []), '…']))} (exec form, but it behaves exactly like shell form), so`)
+    : t(l, 'ENTRYPOINT가 셸 형식이라', 'The ENTRYPOINT is in shell form, so');
+  const cmd = ec.cmd && ec.cmd.origin.kind !== 'unknown' ? ec.cmd.argv : null;
+  const now = cmd
+    ? t(
+        l,
+        ` 지금 CMD에서는 ${code(quoteArg(cmd[0]))} 단어가 \`$0\` 값이 됩니다${cmd.length > 1 ? `. 나머지 ${code(argvLine(cmd.slice(1)))} 부분은 \`$1\`부터 들어갑니다` : ''}.`,
+        ` With the current CMD, ${code(quoteArg(cmd[0]))} becomes \`$0\`${cmd.length > 1 ? ` and ${code(argvLine(cmd.slice(1)))} \`$1\`…` : ''}.`,
+      )
+    : '';
+  return t(
+    l,
+    `ℹ️ ${written} CMD(또는 \`docker run\`에 준 인자)는 \`-c\` 스크립트의 인자로만 넘어갑니다. 첫 단어는 \`$0\`, 나머지는 \`$1\`, \`$2\`…가 되고, 스크립트가 \`"$@"\` 변수를 쓰지 않으면 CMD는 실행되지 않습니다(\`"$@"\` 변수를 써도 첫 단어는 빠집니다).${now} CMD를 실행하려면 명령들을 시작 스크립트로 옮기고 스크립트 끝의 \`exec "$@"\` 줄에서 CMD를 실행하세요.`,
+    `ℹ️ ${written} the CMD (or the \`docker run\` arguments) only becomes the arguments of the \`-c\` script: its first word is \`$0\`, the rest \`$1\`, \`$2\`, …, and the CMD is not run unless the script uses \`"$@"\` (which still misses the first word).${now} To run the CMD, move the commands into a start script that ends with \`exec "$@"\`.`,
   );
 }
 
@@ -246,15 +279,7 @@ function notes(ec: EffectiveCommand, l: L, current?: Instr): string[] {
       ),
     );
   }
-  if (ec.entrypoint && ec.entrypoint.form === 'shell' && ec.entrypoint.origin.kind !== 'unknown') {
-    out.push(
-      t(
-        l,
-        `ℹ️ ENTRYPOINT가 셸 형식이라 CMD와 \`docker run\`에 준 인자는 셸의 \`$0\`, \`$1\`…로만 넘어가고 명령에는 쓰이지 않습니다${ec.cmd ? ` (지금 CMD ${code(jsonArgv(ec.cmd.argv))}도 마찬가지입니다)` : ''}. 인자를 받으려면 ENTRYPOINT를 exec 형식으로 쓰세요.`,
-        `ℹ️ The ENTRYPOINT is in shell form, so CMD and \`docker run\` arguments only reach the shell as \`$0\`, \`$1\`, …; the command never uses them${ec.cmd ? ` (the current CMD ${code(jsonArgv(ec.cmd.argv))} included)` : ''}. Write the ENTRYPOINT in exec form to take arguments.`,
-      ),
-    );
-  }
+  if (ec.entrypoint && ec.entrypoint.form === 'shell' && ec.entrypoint.origin.kind !== 'unknown') out.push(cmdAsArgumentsNote(ec, ec.entrypoint, l));
   const p1 = pid1Note(ec, l);
   if (p1) out.push(p1);
   if (ec.argv && ec.argv.length === 0) {

@@ -91,10 +91,10 @@ test('waste is grouped per (adding, removing) pair with the total and the bigges
   const withFix = wasteMessage(apt, { ok: true }, 'en');
   assert.equal(
     withFix,
-    "This line adds 13.5kB that line 3 deletes or overwrites: /var/lib/apt/lists/b (9kB), /var/lib/apt/lists/a (3kB), /var/lib/apt/lists/c (1kB) and 1 more. The bytes still ship in the image, in this line's layer. A quick fix can move the cleanup on line 3 into this `RUN`.",
+    "This line adds 13.5kB that line 3 deletes or overwrites: /var/lib/apt/lists/b (9kB), /var/lib/apt/lists/a (3kB), /var/lib/apt/lists/c (1kB) and 1 more. The bytes still ship in the image, in this line's layer. A quick fix can move the cleanup on line 3 into this RUN.",
   );
   const manual = wasteMessage(tgz, { ok: false, why: NOT_SAFE.notNext }, 'en');
-  assert.match(manual, /Not moved automatically because other instructions sit between the two `RUN` instructions.*\. Whether to move it is up to you\.$/);
+  assert.match(manual, /Not moved automatically because other instructions sit between the two RUN instructions.*\. Whether to move it is up to you\.$/);
   const both = wasteMessage(tgz, { ok: false, why: NOT_SAFE.notNext }, 'both');
   assert.match(both, /^이 줄이 추가한 7kB를 5번 줄이 지우거나 덮어씁니다: \/tmp\/x\.tgz \(7kB\)\..* 옮길지는 직접 판단하세요\. \/ This line adds 7kB/);
   assert.ok(!/\n/.test(both), 'a diagnostic is one line of plain text');

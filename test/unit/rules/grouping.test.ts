@@ -190,13 +190,13 @@ describe('grouping: one quick fix for all', () => {
 
   it('DL3015: all 20 RUNs get --no-install-recommends in one edit, and the rule is quiet after it', () => {
     const { action, actions, out } = fixAll(TWENTY, 'DL3015', /^All 20 RUNs: /);
-    assert.equal(action.title, 'All 20 RUNs: Add `--no-install-recommends`');
+    assert.equal(action.title, 'All 20 RUNs: Add --no-install-recommends');
     assert.equal(action.isPreferred, true);
     assert.equal(action.edit!.changes![URI].length, 20);
     assert.equal(out, lines('FROM debian:bookworm', 'RUN apt-get update', ...PACKAGES.map((p) => `RUN apt-get install --no-install-recommends -y ${p}`), 'CMD ["nginx", "-g", "daemon off;"]'));
     assert.equal(of(runRules(parse(out, 2)), 'DL3015').length, 0);
     // The first member's own fix is still there, not preferred over the fix for all.
-    const single = actions.filter((x) => x.title === 'Add `--no-install-recommends`');
+    const single = actions.filter((x) => x.title === 'Add --no-install-recommends');
     assert.equal(single.length, 1);
     assert.equal(single[0].edit!.changes![URI].length, 1);
     assert.equal(single[0].isPreferred, undefined);
@@ -205,7 +205,7 @@ describe('grouping: one quick fix for all', () => {
   it('Korean title', () => {
     const doc = parse(TWENTY);
     const g = toLspDiagnostic(of(runRules(doc), 'DL3015')[0], (m) => m.ko, URI);
-    assert.ok(codeActions(doc, g.range, [g], 'ko').some((x) => x.title === 'RUN 20개 모두: `--no-install-recommends` 추가하기'));
+    assert.ok(codeActions(doc, g.range, [g], 'ko').some((x) => x.title === 'RUN 20개 모두: --no-install-recommends 추가하기'));
   });
 
   it('DG113: only the fix every member offers is merged (the first RUN alone can take the update RUN above)', () => {
@@ -233,13 +233,14 @@ describe('grouping: one quick fix for all', () => {
       ),
     );
     assert.equal(of(runRules(parse(out, 2)), 'DL3015').length, 0);
-    // Ignoring the first RUN alone stays on offer.
-    assert.ok(actions.some((x) => x.title === 'Ignore DL3015 for this instruction'));
+    // One ignore entry per diagnostic (issue 18, item 7): the group's; the fixes come before it.
+    assert.deepEqual(actions.filter((x) => /^Ignore/.test(x.title)).map((x) => x.title), ['Ignore DL3015 for all 3 RUNs']);
+    assert.match(actions[0].title, /^All 3 RUNs: /);
   });
 
   it('a rule without a fix offers the group ignore only', () => {
     const { actions } = fixAll(TWENTY, 'DL3008', /^Ignore DL3008 for all 20 RUNs$/);
-    assert.deepEqual(actions.map((x) => x.title), ['Ignore DL3008 for all 20 RUNs', 'Ignore DL3008 for this instruction']);
+    assert.deepEqual(actions.map((x) => x.title), ['Ignore DL3008 for all 20 RUNs']);
   });
 
   it('merging: the same edit twice counts once; overlapping edits or two inserts at one place give no fix for all', () => {

@@ -11,7 +11,7 @@ import { AnnotationStore, type FileAnnotations } from './annotationStore';
 import { cleanupFix, type CleanupFix } from './cleanupFix';
 import { annotationsEnabled, ANNOTATIONS_SETTING } from './layerHints';
 import { wasteMessage, type WasteGroup } from './wasteGroups';
-import { fillMsg, line, msg } from '../../../../common/src/i18n';
+import { fillMsg, msg, plainLine } from '../../../../common/src/i18n';
 
 export const WASTE_SOURCE = 'docker layers';
 export const WASTE_CODE = 'wasted-bytes';
@@ -81,7 +81,7 @@ export class WasteDiagnostics implements vscode.CodeActionProvider, vscode.Dispo
       d.source = WASTE_SOURCE;
       d.code = WASTE_CODE;
       if (at.removed !== null) {
-        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, doc.lineAt(at.removed).range), line(fillMsg(REMOVED_HERE, at.removed + 1), lang))];
+        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, doc.lineAt(at.removed).range), plainLine(fillMsg(REMOVED_HERE, at.removed + 1), lang))];
       }
       out.push(d);
     }
@@ -109,7 +109,7 @@ export class WasteDiagnostics implements vscode.CodeActionProvider, vscode.Dispo
       if (d.source !== WASTE_SOURCE || d.code !== WASTE_CODE) continue;
       const found = this.fixAt(doc, d.range.start.line);
       if (!found || !found.fix.ok) continue;
-      const action = new vscode.CodeAction(line(fillMsg(FIX_TITLE, found.removedLine + 1), this.session.lang()), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(plainLine(fillMsg(FIX_TITLE, found.removedLine + 1), this.session.lang()), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
       action.isPreferred = true;
       const edit = new vscode.WorkspaceEdit();

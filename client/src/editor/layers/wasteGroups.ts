@@ -3,7 +3,7 @@
  * paths, and the plain-text diagnostic message that names both lines, the bytes, and whether the quick fix can move
  * the cleanup (or why that is left to the user). Pure.
  */
-import { fillMsg, line, msg, type Lang, type Msg } from '../../../../common/src/i18n';
+import { fillMsg, msg, plainLine, type Lang, type Msg } from '../../../../common/src/i18n';
 import type { LayersReport } from '../../../../common/src/layers/report';
 import { formatSize } from '../../../../common/src/size';
 
@@ -65,7 +65,8 @@ export function wasteMessage(g: WasteGroup, fix: { ok: true } | { ok: false; why
   const what =
     g.removedLine === null ? fillMsg(WASTE_MSG.removedUnknown, formatSize(g.bytes), paths) : fillMsg(WASTE_MSG.removed, formatSize(g.bytes), g.removedLine, paths);
   const how = fix.ok ? fillMsg(WASTE_MSG.fix, g.removedLine ?? '?') : fillMsg(WASTE_MSG.manual, withPeriod(fix.why));
-  return line({ ko: `${what.ko} ${how.ko}`, en: `${what.en} ${how.en}` }, lang);
+  // A diagnostic: plain text, code marks dropped (common/src/i18n.ts plainCode).
+  return plainLine({ ko: `${what.ko} ${how.ko}`, en: `${what.en} ${how.en}` }, lang);
 }
 
 function withPeriod(m: Msg): Msg {

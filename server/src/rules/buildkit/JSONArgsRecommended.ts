@@ -5,7 +5,8 @@
  *
  * The fix writes the exec form. A plain command (words, simple quotes) becomes one JSON string per word; anything
  * that needs a shell (`&&`, `|`, `$VAR`, redirects, globs, `VAR=x cmd`) becomes `["/bin/sh", "-c", "<command>"]`, which
- * keeps the meaning exactly (the shell stays PID 1: that fix is offered but not preferred). An array written with
+ * keeps the meaning exactly (the shell stays PID 1: that fix is offered but not preferred) — for CMD only: an ENTRYPOINT
+ * of shell text gets the start-script fix instead (helpers/startScriptFix.ts). An array written with
  * single quotes, which Docker reads as shell form, gets its own message and is re-quoted.
  */
 import { fill, msg } from '../../../../common/src/i18n';
@@ -17,6 +18,7 @@ import { mainVerdict } from '../stack/mainProcess';
 import { memoByAst } from './util';
 import { docsUrl } from '../helpers/urls';
 import { edit } from '../helpers/edits';
+import { entrypointFixes } from '../helpers/startScriptFix';
 
 const SHELL_FORM = msg(
   '{0}를 JSON 배열(exec 형식)로 쓰세요. 셸 형식은 종료 시그널(SIGTERM) 처리에서 뜻하지 않은 동작을 일으킬 수 있습니다',
@@ -162,7 +164,8 @@ export const JSONArgsRecommended: Rule = {
     }
     return out;
   },
-  fix({ doc }, finding) {
+  fix(ctx, finding) {
+    const { doc } = ctx;
     const ins = doc.instructionAtLine(finding.range.start.line);
     if (!ins || !target(ins) || ins.heredocs().length > 0) return [];
     const args = ins.argsRange();
@@ -176,8 +179,13 @@ export const JSONArgsRecommended: Rule = {
     if (words) {
       return [{ title: msg('exec 형식(JSON 배열)으로 바꾸기', 'Convert to exec form (JSON array)'), edits: [edit(args, execForm(words))], preferred: true }];
     }
-    // The command needs a shell; keep its meaning by naming the shell. Not for Windows-style files (escape=`).
+    // The command needs a shell. For CMD, naming the shell keeps its meaning exactly (the shell stays PID 1, and the
+    // lens and the explainer still say so). For ENTRYPOINT that would only hide the bug: `["/bin/sh", "-c", …]`
+    // stores the same argv, so a CMD still only fills `$0`, `$1`, …; the real fix is a start script.
     if (doc.escapeChar !== '\\') return [];
+    if (ins.keyword === 'ENTRYPOINT') {
+      return entrypointFixes(ctx, ins);
+    }
     return [
       {
         title: msg('["/bin/sh", "-c", …] 형식으로 바꾸기 (셸 기능 유지)', 'Convert to ["/bin/sh", "-c", …] (keeps the shell features)'),

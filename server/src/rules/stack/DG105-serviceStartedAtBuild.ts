@@ -3,9 +3,21 @@
  * files, not processes, so nothing of it runs in the container, nor in the next RUN (a fresh container). A database
  * started to be seeded by commands after it in the same RUN (`service mysql start && mysql -e …`) is correct and is
  * not flagged; a database started alone is, with a word on where its set-up commands must go.
+ *
+ * The fix moves the start to where it runs at container start: into the start script the container runs (after its
+ * opening comments and `set` lines), or in front of a shell-form CMD (`service nginx start && …`); where the script
+ * or the CMD already starts that service, it only removes the RUN's copy. Nothing else in the RUN changes: the
+ * command goes with its `&&`, and a RUN of nothing but service starts goes as a whole.
  */
 import { msg } from '../../../../common/src/i18n';
-import type { Finding, Rule } from '../types';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Finding, Fix, Rule, RuleContext } from '../types';
+import { effectiveCommand, finalStage } from '../../service/effectiveCommand';
+import { parseShell, type SimpleCommand } from '../../service/shell/parser';
+import type { Instr } from '../../service/document';
+import { plainSource } from '../../service/shell/lexer';
+import { wholeLines } from '../helpers/edits';
+import { startScripts } from './startScript';
 import { commandRange } from '../../service/shell/binding';
 import { runShells } from '../helpers/shell';
 
@@ -62,4 +74,81 @@ export const DG105: Rule = {
     }
     return out;
   },
+  fix(ctx, finding) {
+    const { doc } = ctx;
+    const at = finding.range.start;
+    for (const { instr, shell } of runShells(doc)) {
+      if (at.line < instr.startLine || at.line > instr.endLine) continue;
+      const top = shell.all.filter((c) => c.depth === 0 && c.context.length === 0);
+      const k = top.findIndex((c) => {
+        const r = commandRange(doc, c);
+        return r.start.line === at.line && r.start.character === at.character;
+      });
+      if (k < 0) return [];
+      const c = top[k];
+      const argv = c.words.map((w) => w.value);
+      const svc = startedService(argv);
+      if (!svc) return [];
+      const removal = removeFromRun(ctx, instr, top, k);
+      if (!removal) return [];
+      const shown = c.allWords.map((w) => w.raw).join(' ');
+      const place = startPlace(ctx, svc.replace(/^.*\//, ''), shown);
+      if (!place) return [];
+      return [{ ...place, edits: [removal, ...place.edits] }];
+    }
+    return [];
+  },
 };
+
+/** The edit that takes command `k` out of its RUN: with its `&&`, or the whole RUN when it only starts services. */
+function removeFromRun(ctx: RuleContext, instr: Instr, top: SimpleCommand[], k: number): TextEdit | null {
+  const doc = ctx.doc;
+  const onlyThis = top.length === 1;
+  if (onlyThis) return { range: wholeLines(doc, instr), newText: '' };
+  const c = top[k];
+  const r = commandRange(doc, c);
+  if (c.before === '&&' && k > 0) return { range: { start: commandRange(doc, top[k - 1]).end, end: r.end }, newText: '' };
+  if (c.after === '&&' && k + 1 < top.length) return { range: { start: r.start, end: commandRange(doc, top[k + 1]).start }, newText: '' };
+  return null;
+}
+
+/** Where the service start goes at container start, and the fix's title; null when that is not clear. */
+function startPlace(ctx: RuleContext, name: string, shown: string): Fix | null {
+  const doc = ctx.doc;
+  const startsIt = (cmds: SimpleCommand[]) =>
+    cmds.some((c) => (startedService(c.words.map((w) => w.value)) ?? '').replace(/^.*\//, '') === name);
+  const script = startScripts(ctx)[0];
+  if (script && ctx.readContextFile) {
+    const file = script.path;
+    if (startsIt(script.commands)) {
+      return { title: msg(`이 RUN에서 ${shown} 명령 지우기 (${file} 스크립트가 이미 시작함)`, `Remove ${shown} from this RUN (${file} already starts it)`), edits: [] };
+    }
+    // After the shebang, the opening comments and `set` lines: the services start before the rest of the script.
+    const lines = script.text.split('\n');
+    let line = 0;
+    while (line < lines.length && /^\s*(#.*|set\s.*|)$/.test(lines[line])) line++;
+    const pos = { line, character: 0 };
+    return {
+      title: msg(`${shown} 명령을 ${file} 시작 스크립트로 옮기기`, `Move ${shown} into the start script ${file}`),
+      edits: [],
+      fileEdits: [{ path: file, edits: [{ range: { start: pos, end: pos }, newText: `${shown}\n` }] }],
+      preferred: true,
+    };
+  }
+  const stage = finalStage(doc);
+  if (!stage) return null;
+  const ec = effectiveCommand(doc, stage);
+  const cmd = ec.cmd;
+  const instr = cmd?.origin.kind === 'line' ? cmd.origin.instr : undefined;
+  if (ec.entrypoint || !cmd || cmd.form !== 'shell' || cmd.execWritten || !instr || !cmd.text) return null;
+  const args = instr.argsRange();
+  if (!args) return null;
+  if (startsIt(parseShell(plainSource(cmd.text)))) {
+    return { title: msg(`이 RUN에서 ${shown} 명령 지우기 (CMD가 이미 시작함)`, `Remove ${shown} from this RUN (the CMD already starts it)`), edits: [] };
+  }
+  return {
+    title: msg(`${shown} 명령을 CMD 앞부분으로 옮기기`, `Move ${shown} to the front of the CMD`),
+    edits: [{ range: { start: args.start, end: args.start }, newText: `${shown} && ` }],
+    preferred: true,
+  };
+}

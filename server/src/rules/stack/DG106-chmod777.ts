@@ -3,9 +3,14 @@
  * On system folders (`/etc/nginx`, `/var/*`, `/usr`) it lets a compromised PHP page rewrite the server itself.
  * Judged in the RUN instructions and in the start script the CMD/ENTRYPOINT runs (startScript.ts), where the same
  * chmod runs at every container start; the script's findings sit on the line that runs it and name the script line.
+ *
+ * The fix, in a RUN, only where the right mode is clear: web content under /var/www gets www-data as its owner and
+ * 755 for folders, 644 for files (what the research corpus's working projects do, ../shared/research); a single
+ * path outside the system folders, without -R, gets 755 (a folder or a script keeps its x bit). System folders and
+ * recursive modes elsewhere are left to the reader: their right owners and modes differ (/var/lib/mysql is 700 mysql).
  */
 import { msg, type Msg } from '../../../../common/src/i18n';
-import type { Finding, Rule } from '../types';
+import type { Finding, Fix, Rule } from '../types';
 import { commandRange } from '../../service/shell/binding';
 import { runShells } from '../helpers/shell';
 import type { SimpleCommand } from '../../service/shell/parser';
@@ -33,7 +38,7 @@ export const DG106: Rule = {
     for (const { shell } of runShells(doc)) {
       for (const c of shell.all) {
         const said = judgeChmod(c);
-        if (said) out.push({ range: commandRange(doc, c), message: said });
+        if (said) out.push({ range: commandRange(doc, c), message: said, data: { run: true } });
       }
     }
     // The start script's chmod runs at every container start, with the same effect; reported on the CMD/ENTRYPOINT
@@ -51,7 +56,48 @@ export const DG106: Rule = {
     }
     return out;
   },
+  fix({ doc }, finding) {
+    if (finding.data?.run !== true) return [];
+    for (const { shell } of runShells(doc)) {
+      for (const c of shell.all) {
+        const r = commandRange(doc, c);
+        if (r.start.line !== finding.range.start.line || r.start.character !== finding.range.start.character || !judgeChmod(c)) continue;
+        const fix = narrowChmod(c);
+        return fix ? [{ ...fix, edits: [{ range: r, newText: fix.text }] }] : [];
+      }
+    }
+    return [];
+  },
 };
+
+/** The narrower command for a chmod the fix is sure about (see the header); null otherwise. */
+function narrowChmod(c: SimpleCommand): (Omit<Fix, 'edits'> & { text: string }) | null {
+  const words = c.words.slice(1);
+  const modeAt = words.findIndex((w) => !w.value.startsWith('-'));
+  const flags = words.slice(0, modeAt).map((w) => w.value);
+  const targets = words.slice(modeAt + 1);
+  if (modeAt < 0 || !targets.length || targets.some((t) => t.value.startsWith('-') || t.value.includes('$') || /[*?[]/.test(t.value))) return null;
+  if (flags.some((f) => !/^-[Rv]+$/.test(f) && f !== '--recursive')) return null;
+  const recursive = flags.some((f) => /R/.test(f) || f === '--recursive');
+  const raw = targets.map((t) => t.raw).join(' ');
+  const web = targets.every((t) => /^\/var\/www\/./.test(t.value));
+  if (web) {
+    const text = recursive
+      ? `chown -R www-data:www-data ${raw} && find ${raw} -type d -exec chmod 755 {} + && find ${raw} -type f -exec chmod 644 {} +`
+      : `chown www-data:www-data ${raw} && chmod 755 ${raw}`;
+    return {
+      title: recursive
+        ? msg('소유자를 www-data로 정하고 폴더 755, 파일 644로 바꾸기', 'Make www-data the owner, folders 755 and files 644')
+        : msg('소유자를 www-data로 정하고 755로 바꾸기', 'Make www-data the owner and the mode 755'),
+      text,
+      preferred: true,
+    };
+  }
+  if (!recursive && targets.length === 1 && !SYSTEM.test(targets[0].value)) {
+    return { title: msg('755로 바꾸기 (소유자만 쓰기)', 'Use 755 (only the owner writes)'), text: `chmod 755 ${raw}`, preferred: true };
+  }
+  return null;
+}
 
 /** What is wrong with a `chmod` command, or null when it does not open files to everyone (or is not chmod). */
 function judgeChmod(c: SimpleCommand): Msg | null {

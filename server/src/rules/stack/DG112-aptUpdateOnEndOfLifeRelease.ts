@@ -5,9 +5,18 @@
  * have a Release file"; the same happened earlier to stretch (LTS end 2022-06-30) and jessie (2020-06-30).
  * Debian 11 "bullseye" LTS ended on 2026-08-31. Ubuntu interim releases move to old-releases.ubuntu.com after
  * their end of life (LTS releases stay on archive.ubuntu.com during ESM, so they are not listed here).
+ *
+ * The fix, for buster: FROM debian:bookworm, and the package names that release changes in the stages built on it
+ * (common/src/scaffold/releases.ts: PHP 7.3 → 8.2, so `php7.3-fpm` → `php8.2-fpm`, `/etc/php/7.3/` →
+ * `/etc/php/8.2/`, the socket `/run/php/php7.3-fpm.sock` → `php8.2-fpm.sock`). `default-mysql-server` is not renamed:
+ * bookworm still ships that metapackage (it pulls in mariadb-server). A site config in the build context that names
+ * the old socket is DG124's to fix, in that file.
  */
 import { msg } from '../../../../common/src/i18n';
-import type { Finding, Rule } from '../types';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { RELEASES } from '../../../../common/src/scaffold/releases';
+import type { ParsedDocument, Stage } from '../../service/document';
+import type { Finding, Fix, Rule } from '../types';
 import { resolveImage } from '../../service/effectiveCommand';
 import { aptOf } from '../helpers/apt';
 import { runShells } from '../helpers/shell';
@@ -100,6 +109,7 @@ export const DG112: Rule = {
             `${e.release}는 ${e.ended}에 지원이 끝나 저장소가 ${e.archive}로 옮겨졌습니다. ${line}번 줄의 \`apt-get update\` 명령이 실패합니다. \`debian:bookworm\` 이미지로 옮기거나 sources.list를 ${e.archive}로 바꾸세요`,
             `${e.release} reached end of life on ${e.ended} and its packages moved to ${e.archive}: \`apt-get update\` on line ${line} fails. Move to \`debian:bookworm\` or point sources.list at ${e.archive}`,
           ),
+          ...(stage === root && (rel.key === 'buster' || rel.key === '10') ? { data: { root: root.index } } : {}),
         });
       } else {
         const r = UBUNTU_INTERIM[rel.key];
@@ -114,4 +124,60 @@ export const DG112: Rule = {
     }
     return out;
   },
+  fix({ doc }, finding) {
+    const index = finding.data?.root;
+    const root = typeof index === 'number' ? doc.stages[index] : undefined;
+    if (!root || root.parent || !root.imageRange || root.imageRange.start.line !== root.imageRange.end.line) return [];
+    const r = root.imageRange;
+    const written = doc.lineText(r.start.line).slice(r.start.character, r.end.character);
+    const image = bookwormImage(written);
+    if (!image) return [];
+    const from = RELEASES.buster.php;
+    const to = RELEASES.bookworm.php;
+    const renames = phpRenames(doc, root, from, to);
+    return [
+      {
+        title: renames.length
+          ? msg(`${image} 이미지로 옮기고 PHP 패키지 이름 바꾸기 (php${from} → php${to})`, `Move to ${image} and rename the PHP packages (php${from} → php${to})`)
+          : msg(`${image} 이미지로 옮기기`, `Move to ${image}`),
+        edits: [{ range: r, newText: image }, ...renames],
+      } satisfies Fix,
+    ];
+  },
 };
+
+/** `debian:buster-slim` → `debian:bookworm-slim`, `debian:10.13` → `debian:12`; null for a digest or a variable. */
+function bookwormImage(written: string): string | null {
+  if (written.includes('@') || written.includes('$')) return null;
+  const colon = written.lastIndexOf(':');
+  if (colon < 0) return null;
+  const tag = written.slice(colon + 1).toLowerCase();
+  const slim = /-slim\b/.test(tag) ? '-slim' : '';
+  // Named, numbered or dated (`buster-20240612`: bookworm has no image of that date): the release's own tag.
+  const next = /^10(\.|-|$)/.test(tag) ? `12${slim}` : `bookworm${slim}`;
+  return `${written.slice(0, colon + 1)}${next}`;
+}
+
+/** Every `php7.3` and `/etc/php/7.3` in the stages built on `root` (package names, service names, paths). */
+function phpRenames(doc: ParsedDocument, root: Stage, from: string, to: string): TextEdit[] {
+  const onRoot = (s: Stage): boolean => {
+    let x: Stage = s;
+    for (let n = 0; x.parent && n < 64; n++) x = x.parent;
+    return x === root;
+  };
+  const re = new RegExp(`\\bphp${from.replace('.', '\\.')}\\b|/etc/php/${from.replace('.', '\\.')}\\b`, 'g');
+  const edits: TextEdit[] = [];
+  for (const stage of doc.stages) {
+    if (!onRoot(stage)) continue;
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'FROM') continue;
+      for (let line = ins.startLine; line <= ins.endLine; line++) {
+        for (const m of doc.lineText(line).matchAll(re)) {
+          const newText = m[0].startsWith('/') ? `/etc/php/${to}` : `php${to}`;
+          edits.push({ range: { start: { line, character: m.index! }, end: { line, character: m.index! + m[0].length } }, newText });
+        }
+      }
+    }
+  }
+  return edits;
+}
