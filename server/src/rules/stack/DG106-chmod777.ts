@@ -5,7 +5,7 @@
  * chmod runs at every container start; the script's findings sit on the line that runs it and name the script line.
  *
  * The fix, in a RUN, only where the right mode is clear: web content under /var/www gets www-data as its owner and
- * 755 for folders, 644 for files (what the research corpus's working projects do, ../shared/research); a single
+ * 755 for folders, 644 for files (what the working student projects we studied do); a single
  * path outside the system folders, without -R, gets 755 (a folder or a script keeps its x bit). System folders and
  * recursive modes elsewhere are left to the reader: their right owners and modes differ (/var/lib/mysql is 700 mysql).
  */

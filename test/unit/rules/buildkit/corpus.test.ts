@@ -39,7 +39,9 @@ test('every fix on the corpus removes its finding', () => {
           assert.ok(again.length < found.length, `${rule.id} still reported after "${fix.title.en}" in ${file}:${f.range.start.line + 1}`);
           const same = (g: typeof f) => g.range.start.line === f.range.start.line && g.range.start.character === f.range.start.character;
           assert.ok(!again.some(same), `${rule.id} left at ${file}:${f.range.start.line + 1}`);
-          if (rule.id !== 'NoEmptyContinuation') assert.equal(after.instructions.length, doc.instructions.length, `${rule.id} fix in ${file}`);
+          // The start-script fix of a shell-text ENTRYPOINT adds the COPY of the script it creates: one instruction.
+          const added: number = fix.files?.length ? 1 : 0;
+          if (rule.id !== 'NoEmptyContinuation') assert.equal(after.instructions.length, doc.instructions.length + added, `${rule.id} fix in ${file}`);
           fixesApplied++;
         }
       }
