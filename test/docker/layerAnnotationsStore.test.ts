@@ -104,7 +104,7 @@ describe('layer annotations in the editor, from a BuildRecord to hints, diagnost
     assert.equal(d.range.start.line, 1);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(d.source, 'docker layers');
-    assert.match(d.message, /^This line adds 1\.05MB that line 3 deletes or overwrites: \/big \(1\.05MB\)\. .*A quick fix can move the cleanup on line 3 into this `RUN`\.$/);
+    assert.match(d.message, /^This line adds 1\.05MB that line 3 deletes or overwrites: \/big \(1\.05MB\)\. .*A quick fix can move the cleanup on line 3 into this RUN\.$/);
     const tip = hints().provideInlayHints(doc, new vscode.Range(0, 0, 1000, 0)).find((h) => h.position.line === 2)!.tooltip!.value;
     assert.match(tip, /This line deletes or overwrites 1\.05MB that line 2 added/);
 
