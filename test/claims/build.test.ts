@@ -343,8 +343,8 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
   });
 
   it('DG103 says the CMD only becomes $0 of the shell', () => {
-    assert.match(DG103.why.en, /appended as that shell's `\$0`, `\$1`/);
-    assert.match(DG103.why.ko, /`\$0`, `\$1`/);
+    assert.match(DG103.why.en, /puts the first word after the script in `\$0` and the rest in `\$1`, `\$2`, …; it runs none of them/);
+    assert.match(DG103.why.ko, /첫 단어를 `\$0`에, 나머지를 `\$1`, `\$2`…에 넣을 뿐 실행하지 않습니다/);
     assert.match(INSTRUCTIONS.ENTRYPOINT.forms.en, /they only become that shell's `\$0`, `\$1`/);
   });
 });

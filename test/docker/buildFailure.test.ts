@@ -44,7 +44,10 @@ describe('a failed RUN in the log and its explanation (real engine, both builder
   });
 
   after(() => {
-    const ids = spawnSync('docker', ['image', 'ls', '-q', '--filter', `label=${LABEL}=${run}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    // The tagged images, and the classic builder's intermediate image of each `LABEL run=…` step (untagged: the RUN
+    // after it failed), which carries that label too.
+    const list = (filter: string) => spawnSync('docker', ['image', 'ls', '-a', '-q', '--filter', filter], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    const ids = [...list(`label=${LABEL}=${run}`), ...list(`label=run=${run}`)];
     if (ids.length) spawnSync('docker', ['image', 'rm', '-f', ...new Set(ids)], { encoding: 'utf8' });
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
