@@ -66,6 +66,9 @@ function destroyQuietly(s: NodeJS.ReadableStream): void {
   d.destroy?.();
 }
 
+/** How long after a network connect/disconnect event its container is listed once more (recheckLater). */
+const RECHECK_MS = 1000;
+
 export class DockerModel {
   containers: Dockerode.ContainerInfo[] = [];
   images: Dockerode.ImageInfo[] = [];
@@ -76,6 +79,8 @@ export class DockerModel {
   clients: EngineClients | undefined;
   /** Counters for tests and the benchmark. */
   readonly stats = { lists: { containers: 0, images: 0, networks: 0, volumes: 0 }, events: 0, connects: 0 };
+  /** The delayed re-lists of containers named by network connect/disconnect events (recheckLater). */
+  private readonly rechecks = new Set<ReturnType<typeof setTimeout>>();
   /** Time the most recent event arrived, for the benchmark (performance.now()). */
   lastEventAt = 0;
 
@@ -194,6 +199,8 @@ export class DockerModel {
   private teardown(): void {
     clearTimeout(this.retryTimer);
     clearTimeout(this.batchTimer);
+    for (const t of this.rechecks) clearTimeout(t);
+    this.rechecks.clear();
     this.retryTimer = undefined;
     this.batchTimer = undefined;
     this.pending.clear();
@@ -301,6 +308,7 @@ export class DockerModel {
     this.lastEventAt = performance.now();
     this.pending.add(kind);
     const id = kind === 'containers' ? ev.Actor?.ID ?? ev.id : this.connectedLive(ev);
+    if (kind !== 'containers' && id) this.recheckLater(id);
     if (kind === 'containers' || id) {
       if (id) this.pending.add('containers');
       if (id && this.pendingIds && this.pendingIds.size < MAX_TARGETED) this.pendingIds.add(id);
@@ -323,6 +331,20 @@ export class DockerModel {
         else void this.relist(k, gen).catch(() => undefined);
       }
     }, wait);
+  }
+
+  /**
+   * A container list that follows a network connect/disconnect event at once once showed the container's old
+   * networks on a busy 20.10 engine (the event and the container's saved state are not one step there), and no
+   * later event would have corrected it. One more targeted list of that container a moment later does.
+   */
+  private recheckLater(id: string): void {
+    const gen = this.generation;
+    const t = setTimeout(() => {
+      this.rechecks.delete(t);
+      if (gen === this.generation) void this.relistContainers(new Set([id]), gen).catch(() => undefined);
+    }, RECHECK_MS);
+    this.rechecks.add(t);
   }
 
   /**
