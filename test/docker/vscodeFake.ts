@@ -115,6 +115,8 @@ export class WorkspaceEdit {
 /** A document: its text and the line/character arithmetic VS Code does on it. */
 export class FakeDocument {
   languageId = 'dockerfile';
+  /** Bumped on every edit, as VS Code does. */
+  version = 1;
   constructor(
     readonly uri: Uri,
     private text: string,
@@ -136,6 +138,7 @@ export class FakeDocument {
   /** Replaces `range` with `newText` and fires the change event as VS Code does. */
   edit(range: Range, newText: string): void {
     this.text = this.text.slice(0, this.offsetAt(range.start)) + newText + this.text.slice(this.offsetAt(range.end));
+    this.version++;
     changes.fire({ document: this, contentChanges: [{ range, text: newText }] });
   }
   /** Applies a WorkspaceEdit's edits for this document (bottom-up, so earlier positions stay valid). */

@@ -26,7 +26,8 @@ export interface Report {
 /** At most this many names in a one-line message; the rest are counted. */
 export const MAX_NAMES = 8;
 
-const ASK: Record<ObjectKind, { one: Msg; many: Msg }> = {
+/** The removal questions per kind (the Networks and Volumes views ask the single ones too). */
+export const ASK: Record<ObjectKind, { one: Msg; many: Msg }> = {
   container: {
     one: { ko: '{0} 컨테이너를 삭제할까요?', en: 'Remove the container {0}?' },
     many: { ko: '컨테이너 {0}개를 삭제할까요? ({1})', en: 'Remove {0} containers ({1})?' },

@@ -2,7 +2,7 @@
 // one network or volume, remove the unused ones (naming what goes), and why a removal is not offered. In `both`,
 // each sentence is whole in Korean, then in English.
 import { fill, fillMsg, line, LINE_SEPARATOR, perLang, type Lang, type Msg } from '../../../common/src/i18n';
-import { nameList } from './confirm';
+import { ASK, nameList } from './confirm';
 import type { NetworkNode } from './networkItems';
 import type { VolumeNode } from './volumeItems';
 
@@ -14,8 +14,6 @@ export interface Question {
 }
 
 const W = {
-  removeNetwork: { ko: '{0} 네트워크를 삭제할까요?', en: 'Remove the network {0}?' },
-  removeVolume: { ko: '{0} 볼륨을 삭제할까요?', en: 'Remove the volume {0}?' },
   remove: { ko: '삭제', en: 'Remove' },
   networkStopped: {
     ko: '멈춘 컨테이너가 이 네트워크를 씁니다: {0}. 삭제하면 이 컨테이너들은 다시 시작할 수 없습니다(network not found).',
@@ -82,14 +80,14 @@ export function volumeRemovalRefusal(v: VolumeNode, lang: Lang): string | undefi
 export function networkRemovalQuestion(n: NetworkNode, lang: Lang): Question {
   const stopped = n.usedBy.filter((u) => !u.running).map((u) => u.name);
   return {
-    message: each(lang, W.removeNetwork, () => [n.name]),
+    message: each(lang, ASK.network.one, () => [n.name]),
     detail: stopped.length ? each(lang, W.networkStopped, (l) => [nameList(stopped, l)], '\n') : line(W.networkFree, lang),
     buttons: [line(W.remove, lang)],
   };
 }
 
 export function volumeRemovalQuestion(v: VolumeNode, lang: Lang): Question {
-  return { message: each(lang, W.removeVolume, () => [v.label]), detail: line(W.volumeData, lang), buttons: [line(W.remove, lang)] };
+  return { message: each(lang, ASK.volume.one, () => [v.label]), detail: line(W.volumeData, lang), buttons: [line(W.remove, lang)] };
 }
 
 /**

@@ -37,11 +37,22 @@ export class LayerHints implements vscode.InlayHintsProvider, vscode.Disposable 
     this.emitter.dispose();
   }
 
+  private memo: { doc: vscode.TextDocument; version: number; lines: string[] } | undefined;
+
+  /**
+   * The document's lines, split once per version: VS Code asks for hints per visible range, often several times.
+   * Keyed by the document object too: a file closed and opened again is a new document whose version starts over.
+   */
+  private linesOf(doc: vscode.TextDocument): string[] {
+    if (this.memo?.doc !== doc || this.memo.version !== doc.version) this.memo = { doc, version: doc.version, lines: doc.getText().split('\n') };
+    return this.memo.lines;
+  }
+
   provideInlayHints(doc: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     if (!annotationsEnabled()) return [];
     const a = this.store.get(doc.uri);
     if (!a) return [];
-    const lines = doc.getText().split('\n');
+    const lines = this.linesOf(doc);
     const lang = this.session.lang();
     const labelLang = uiOneLang();
     const builtAt = new Date(a.record.builtAt).toLocaleTimeString();
