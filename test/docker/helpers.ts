@@ -114,6 +114,48 @@ export function privateDaemon(): PrivateDaemon {
   const socket = path.join(dir, 'docker.sock');
   const host = `unix://${socket}`;
   let child: ChildProcess | undefined;
+  async function startOnce(): Promise<void> {
+    // We own this directory and no dockerd of ours runs now: a pid file left by a SIGKILL names a dead
+    // process, or a stranger that reused its pid; dockerd would refuse to start on either.
+    fs.rmSync(path.join(dir, 'docker.pid'), { force: true });
+    // After a SIGKILL the managed containerd dies with dockerd but may linger as a zombie for a
+    // while; dockerd would take its stale pid file for a live containerd and wait for it forever.
+    const ctrPid = path.join(dir, 'exec', 'containerd', 'containerd.pid');
+    if (fs.existsSync(ctrPid) && !isLive(Number(fs.readFileSync(ctrPid, 'utf8').trim()))) fs.rmSync(ctrPid, { force: true });
+    const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
+    // Its own network namespace: dockerd creates (and on some flags deletes) the host-wide `docker0`
+    // bridge, so a second daemon in the host namespace would fight the main engine over it.
+    const c = spawn(
+      'unshare',
+      [
+        '--net',
+        'dockerd',
+        '--data-root', path.join(dir, 'data'),
+        '--exec-root', path.join(dir, 'exec'),
+        '-H', host,
+        '--pidfile', path.join(dir, 'docker.pid'),
+        '--iptables=false',
+        '--ip-masq=false',
+      ],
+      { stdio: ['ignore', log, log], detached: false },
+    );
+    child = c;
+    fs.closeSync(log);
+    c.on('error', () => undefined);
+    await until(
+      () => {
+        if (c.exitCode !== null || c.signalCode !== null) throw new Error(`dockerd exited during start (${c.exitCode ?? c.signalCode})`);
+        try {
+          sh('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}']);
+          return true;
+        } catch {
+          return undefined;
+        }
+      },
+      45000,
+      200,
+    );
+  }
   const d: PrivateDaemon = {
     dir,
     socket,
@@ -129,43 +171,29 @@ export function privateDaemon(): PrivateDaemon {
       const exited = new Promise<void>((r) => c.once('exit', () => r()));
       c.kill('SIGKILL');
       await exited;
+      // dockerd's managed containerd gets SIGKILL through Pdeathsig, but it may still be exiting when the
+      // next start() runs; a live one would be taken for a running containerd. Wait until it is gone.
+      await reapContainerd(dir);
     },
     async start() {
-      // After a SIGKILL the managed containerd dies with dockerd but may linger as a zombie for a
-      // while; dockerd would take its stale pid file for a live containerd and wait for it forever.
-      const ctrPid = path.join(dir, 'exec', 'containerd', 'containerd.pid');
-      if (fs.existsSync(ctrPid) && !isLive(Number(fs.readFileSync(ctrPid, 'utf8').trim()))) fs.rmSync(ctrPid, { force: true });
-      const log = fs.openSync(path.join(dir, 'dockerd.log'), 'a');
-      // Its own network namespace: dockerd creates (and on some flags deletes) the host-wide `docker0`
-      // bridge, so a second daemon in the host namespace would fight the main engine over it.
-      child = spawn(
-        'unshare',
-        [
-          '--net',
-          'dockerd',
-          '--data-root', path.join(dir, 'data'),
-          '--exec-root', path.join(dir, 'exec'),
-          '-H', host,
-          '--pidfile', path.join(dir, 'docker.pid'),
-          '--iptables=false',
-          '--ip-masq=false',
-        ],
-        { stdio: ['ignore', log, log], detached: false },
-      );
-      fs.closeSync(log);
-      child.on('error', () => undefined);
-      await until(
-        () => {
-          try {
-            sh('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}']);
-            return true;
-          } catch {
-            return undefined;
+      // Two tries: a start that fails once (a stale pid file whose pid a busy CI machine has reused, a
+      // containerd still shutting down) must not fail the suite; the error names the daemon's own log.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await startOnce();
+          return;
+        } catch (e) {
+          const c = child;
+          child = undefined;
+          if (c && c.exitCode === null && c.signalCode === null) {
+            const exited = new Promise<void>((r) => c.once('exit', () => r()));
+            c.kill('SIGKILL');
+            await exited;
           }
-        },
-        60000,
-        200,
-      );
+          await reapContainerd(dir);
+          if (attempt >= 2) throw new Error(`${(e as Error).message}\n--- dockerd.log (tail) ---\n${logTail(path.join(dir, 'dockerd.log'))}`);
+        }
+      }
     },
     async stop() {
       const c = child;
@@ -189,6 +217,40 @@ export function privateDaemon(): PrivateDaemon {
     },
   };
   return d;
+}
+
+/** The managed containerd of a private daemon, once its dockerd is gone: SIGKILL it if it still runs, and wait. */
+async function reapContainerd(dir: string): Promise<void> {
+  const file = path.join(dir, 'exec', 'containerd', 'containerd.pid');
+  let pid = 0;
+  try {
+    pid = Number(fs.readFileSync(file, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (!isLive(pid) || !/containerd/.test(readComm(pid))) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+  await until(() => !isLive(pid), 15000, 50).catch(() => undefined);
+}
+
+function readComm(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function logTail(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-25).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 export function dockerAvailable(): boolean {
