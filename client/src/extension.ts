@@ -5,6 +5,7 @@ import { registerDockerSidebar } from './sidebar';
 import { registerBuildImage } from './editor/buildImage';
 import { registerNewStackCommand } from './editor/newStack';
 import { registerExplainCommand } from './editor/explainCommand';
+import { registerReferenceCommand } from './editor/referencePanel';
 import { registerBaseImageProbe } from './editor/baseImages';
 import { createDockerSession } from './session/dockerSession';
 import { registerDoctor } from './editor/doctor/doctorCommand';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   context.subscriptions.push(...registerLayerAnnotations(docker));
   registerNewStackCommand(context);
   registerExplainCommand(context, () => ensureClient(context));
+  registerReferenceCommand(context, () => ensureClient(context));
   registerBaseImageProbe(context, () => ensureClient(context));
   // The server checks nginx configs too (through the Dockerfiles that copy them): either language starts it.
   const served = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile' || doc.languageId === 'nginx';

@@ -2,6 +2,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { uiLang } from './language';
+import { SHOW_REFERENCE_COMMAND } from '../../common/src/protocol';
+import { EXPLAIN_COMMAND } from './editor/explainCommand';
 
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },
@@ -29,7 +31,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...(DOCKERFILE_SELECTOR as vscode.DocumentFilter[]), ...(NGINX_SELECTOR as vscode.DocumentFilter[])] as LanguageClientOptions['documentSelector'],
-    initializationOptions: { language: uiLang(), locale: vscode.env.language },
+    // commandLinks: this client runs the two commands below from hover links, so the server sends each hover's first
+    // screen with a "More" link instead of the whole page (issue 18, item 6).
+    initializationOptions: { language: uiLang(), locale: vscode.env.language, commandLinks: true },
+    // Hover markdown may run these commands and no other (VS Code ignores every other `command:` link).
+    markdown: { isTrusted: { enabledCommands: [SHOW_REFERENCE_COMMAND, EXPLAIN_COMMAND] } },
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.
     synchronize: { configurationSection: 'dockerfileGuide' },
     outputChannelName: vscode.l10n.t('Dockerfile Guide Language Server'),

@@ -66,3 +66,27 @@ export function parseEngineImageConfigParams(p: unknown): EngineImageConfigParam
   return { image: o.image, entrypoint, cmd, shell };
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// The full reference page behind a hover's "More" link (client/src/editor/referencePanel.ts asks;
+// server/src/docs/reference.ts answers). A hover shows the first screen only (issue 18, item 6).
+
+export const REFERENCE_REQUEST = 'dockerfileGuide/reference';
+
+/** The command a hover's "More" link runs; its one argument is a reference id. */
+export const SHOW_REFERENCE_COMMAND = 'dockerfileGuide.showReference';
+
+export interface ReferenceParams {
+  /**
+   * `RUN` (an instruction), `RUN --mount` (a flag of an instruction), `# syntax` (a parser directive); absent: the
+   * list of instructions, for the command palette.
+   */
+  id?: string;
+}
+
+export interface ReferenceResponse {
+  /** The page in the user's language setting; null when the id names nothing. */
+  page: { id: string; title: string; markdown: string } | null;
+  /** Every instruction with its one-line summary (for the palette's pick list). */
+  list: { id: string; summary: string }[];
+}

@@ -74,6 +74,10 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ko: '빌드 중에 명령을 실행하고, 그 결과로 바뀐 파일시스템을 새 레이어로 저장합니다. 패키지 설치, 설정 파일 수정, 파일 다운로드 같은 작업을 여기서 합니다.',
       en: 'Runs a command during the build and saves the resulting filesystem changes as a new layer. Package installs, config edits and downloads happen here.',
     },
+    formsBrief: {
+      ko: '셸 형식은 명령 문자열을 셸(기본값 `/bin/sh -c`)로 실행하므로 `$VAR`, `&&`, 파이프를 쓸 수 있습니다. exec 형식(큰따옴표로 쓴 JSON 배열)은 셸 없이 프로그램을 바로 실행합니다.',
+      en: 'Shell form runs the text with a shell (`/bin/sh -c` by default), so `$VAR`, `&&` and pipes work. Exec form (a JSON array in double quotes) runs the program directly, with no shell.',
+    },
     forms: {
       ko: md(
         '**셸 형식** `RUN apt-get update && apt-get install -y nginx`: 명령 문자열을 `/bin/sh -c`로 감싸서 실행합니다(`SHELL`로 바꿀 수 있음). 그래서 `$VAR` 치환, `&&`, 파이프, 리다이렉션을 쓸 수 있고, 줄 끝의 `\\`나 heredoc(`<<EOF`)으로 여러 줄에 나눠 쓸 수 있습니다.',
@@ -120,6 +124,10 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     summary: {
       ko: '컨테이너를 시작할 때 실행할 기본 명령(또는 `ENTRYPOINT`에 넘길 기본 인자)을 정합니다. 빌드 중에는 아무것도 실행하지 않으며, `docker run <image> <command>`처럼 이미지 이름 뒤에 인자를 주면 그 인자가 `CMD`를 대신합니다.',
       en: 'Sets the default command a container runs at start (or default arguments for `ENTRYPOINT`). Nothing runs at build time, and arguments given to `docker run <image> <command>` replace it.',
+    },
+    formsBrief: {
+      ko: 'exec 형식이면 그 프로그램이 PID 1이 되어 `docker stop`의 SIGTERM을 직접 받습니다. 셸 형식은 `/bin/sh -c` 셸로 감싸 실행하므로 셸이 PID 1로 남을 수 있습니다. exec 형식의 ENTRYPOINT가 있으면 CMD는 그 인자가 됩니다.',
+      en: 'In exec form the program is PID 1 and gets the SIGTERM of `docker stop` itself. Shell form wraps it in `/bin/sh -c`, so the shell may stay PID 1. With an exec-form ENTRYPOINT, CMD becomes its arguments.',
     },
     forms: {
       ko: md(
@@ -387,8 +395,12 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     keyword: 'ENTRYPOINT',
     syntax: ['ENTRYPOINT ["executable", "param1", "param2"]', 'ENTRYPOINT command param1 param2'],
     summary: {
-      ko: '컨테이너가 시작될 때 항상 실행할 프로그램을 정합니다. `CMD`와 함께 쓰면 `CMD`(또는 `docker run` 뒤의 인자)가 이 프로그램의 인자로 붙습니다.',
-      en: 'Sets the program a container always runs at start. Combined with `CMD`, the `CMD` (or the arguments after `docker run <image>`) become its arguments.',
+      ko: '컨테이너가 시작될 때 실행할 프로그램을 정합니다. CMD와 달리 이미지 이름 뒤에 준 인자로는 바뀌지 않으며, 바꾸려면 `docker run --entrypoint` 옵션을 씁니다.',
+      en: 'Sets the program a container runs at start. Arguments after the image name replace CMD, not this; `docker run --entrypoint` replaces it.',
+    },
+    formsBrief: {
+      ko: 'exec 형식이면 그 프로그램이 PID 1이 되고 CMD가 인자로 붙습니다. 셸 형식은 `/bin/sh -c` 셸로 실행되므로 CMD와 `docker run` 명령의 인자는 그 셸의 `$0`, `$1`… 변수가 될 뿐입니다.',
+      en: 'Exec form: the program is PID 1 and CMD becomes its arguments. Shell form runs under `/bin/sh -c`; CMD and `docker run` arguments only become `$0`, `$1`, … of that shell.',
     },
     forms: {
       ko: md(

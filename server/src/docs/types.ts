@@ -10,6 +10,8 @@ export interface InstructionDoc {
   summary: Msg;
   /** Markdown: its forms (shell/exec where they exist) and how they differ. */
   forms: Msg;
+  /** One sentence for the hover's first screen where the forms behave differently (RUN, CMD, ENTRYPOINT). */
+  formsBrief?: Msg;
   /** Markdown: what it does to image layers and to the build cache. */
   layers: Msg;
   /** A short example from the Debian/nginx/MariaDB/php-fpm world (Dockerfile text; comments may be English). */

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { line, type Lang } from '../../../common/src/i18n';
-import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, type BaseImagesParams, type ExplainRequestParams } from '../../../common/src/protocol';
+import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, REFERENCE_REQUEST, type BaseImagesParams, type ExplainRequestParams, type ReferenceParams } from '../../../common/src/protocol';
 import { contextFileReader, contextLister } from '../host/contextFiles';
 import type * as Service from '../service/index';
 import type { LanguageService, ParsedDocument } from '../service/index';
@@ -39,6 +39,8 @@ const logError = (text: string) => connection.console.error(text);
 let locale: string | undefined;
 let settings: GuideSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+/** The client runs our `command:` links (the VS Code extension says so): hovers show their first screen and link the rest. */
+let commandLinks = false;
 
 /**
  * The language service, made on first use. In the bundle this require is dist/service.js loaded through the code
@@ -92,6 +94,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   locale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = readSettings(init, locale);
+  commandLinks = init.commandLinks === true;
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   // The service is loaded before the answer, as other Dockerfile servers load theirs: a client sends didOpen right
   // after `initialized`, so loading it later only put its ~10 ms in front of the first diagnostics instead.
@@ -213,6 +216,7 @@ connection.onHover((p, token) => {
       // A long document's rules ran apart from requests: the hover explains them from the list they gave.
       deferredDiagnostics: diagnostics.deferredDiagnostics(doc.uri, doc.version),
       rulesInRequests: diagnostics.mode(doc.uri) === 'now',
+      links: { commands: commandLinks },
     }),
   );
 });
@@ -243,6 +247,8 @@ connection.onDocumentRangeFormatting((p, token) =>
 // The explain command (client/src/editor/explainCommand.ts), and the base-image probe (client/src/editor/baseImages):
 // which images a document names, and what the client's engine says they run.
 connection.onRequest(EXPLAIN_REQUEST, (p: ExplainRequestParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc, lang) => svc().explain(doc, p, lang)));
+// The full page behind a hover's "More" link: static docs, no document needed.
+connection.onRequest(REFERENCE_REQUEST, (p: ReferenceParams) => svc().reference(typeof p?.id === 'string' ? p.id : undefined, settings.language));
 connection.onRequest(BASE_IMAGES_REQUEST, (p: BaseImagesParams, token: CancellationToken) => withDoc(token, p.uri, null, (doc) => svc().baseImages(doc)));
 connection.onNotification(BASE_IMAGE_CONFIG_METHOD, (p: unknown) => {
   diagnostics.tellWorker(p);

@@ -7,6 +7,7 @@
 import { perLang, pick, type Lang, type OneLang as L } from '../../../common/src/i18n';
 import type { ExplainRequestParams, ExplainResponse } from '../../../common/src/protocol';
 import { shellPid1 } from './pid1Shell';
+import { commandLink, FULL_PAGES, type HoverLinks } from './reference';
 import { startChain, type BackgroundProgram, type ChainStep, type StartChain } from './startChain';
 import { isDatabase } from '../rules/stack/mainProcess';
 import type { Instr, ParsedDocument, Stage } from './document';
@@ -517,15 +518,91 @@ export function explainMarkdown(ec: EffectiveCommand, lang: Lang, opts: ExplainO
 
 /**
  * The hover addon (HoverExtras.instructionAddon): for CMD and ENTRYPOINT of any stage, and FROM of the final stage.
- * Null for every other instruction.
+ * Null for every other instruction. With `links.commands` (VS Code) it is two or three lines under the instruction's
+ * own doc: what runs, the most important note, and a link to the full explanation; elsewhere, the full explanation.
  */
-export function explainHover(doc: ParsedDocument, ins: Instr, lang: Lang, read?: ContextReader): string | null {
+export function explainHover(doc: ParsedDocument, ins: Instr, lang: Lang, read?: ContextReader, links: HoverLinks = FULL_PAGES): string | null {
   const stage = ins.stage;
   if (!stage) return null;
   if (ins.keyword === 'FROM' && stage !== finalStage(doc)) return null;
   if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT' && ins.keyword !== 'FROM') return null;
   const ec = effectiveCommand(doc, stage);
-  return explainMarkdown(ec, lang, { current: ins, chain: chainOrNull(doc, ec, read) });
+  const chain = chainOrNull(doc, ec, read);
+  if (!links.commands) return explainMarkdown(ec, lang, { current: ins, chain });
+  return explainBrief(ec, lang, ins, chain, commandLink(EXPLAIN_COMMAND_ID, [doc.uri, stage.index]), stage === finalStage(doc));
+}
+
+/** The command that opens the full explanation (client/src/editor/explainCommand.ts). */
+export const EXPLAIN_COMMAND_ID = 'dockerfileGuide.explainCommand';
+
+function explainBrief(ec: EffectiveCommand, lang: Lang, current: Instr, chain: StartChain | null, link: string, final: boolean): string {
+  return perLang(lang, (l) => {
+    const what = ec.argv === null ? t(l, '알 수 없음', 'unknown') : ec.argv.length === 0 ? t(l, '없음', 'nothing') : code(argvLine(ec.argv));
+    const where = final ? '' : t(l, ` (${stageLabel(ec.stage, l)})`, ` (${stageLabel(ec.stage, l)})`);
+    const lines = [`**${t(l, '이 컨테이너가 실행하는 명령', 'What this container runs')}**${where}: ${what}`];
+    const heads = noteHeads(ec, l, current, chain);
+    if (heads.length) lines.push(heads[0]);
+    const more = heads.length > 1 ? t(l, ` (참고할 점 ${heads.length - 1}개 더)`, ` (${heads.length - 1} more note${heads.length > 2 ? 's' : ''})`) : '';
+    lines.push(`[${t(l, '전체 설명과 CMD·ENTRYPOINT 조합표 보기', 'Full explanation and the CMD/ENTRYPOINT table')}](${link})${more}`);
+    return lines.join('\n\n');
+  });
+}
+
+/**
+ * One sentence per note of the full explanation (notes() and chainSection()), most important first: what a
+ * learner must not miss when the hover has room for one line.
+ */
+function noteHeads(ec: EffectiveCommand, l: L, current: Instr, chain: StartChain | null): string[] {
+  const out: string[] = [];
+  if ((current.keyword === 'CMD' || current.keyword === 'ENTRYPOINT') && ec.overridden.includes(current)) {
+    const winner = ec.effectiveInstrs.find((i) => i.keyword === current.keyword);
+    out.push(
+      winner
+        ? t(l, `ℹ️ 이 ${current.keyword}는 ${lineNo(winner)}번 줄의 ${current.keyword}로 대체되어 효과가 없습니다.`, `ℹ️ This ${current.keyword} has no effect: the one on line ${lineNo(winner)} replaces it.`)
+        : t(l, `ℹ️ 이 ${current.keyword}는 뒤에 나오는 ${current.keyword}로 대체되어 효과가 없습니다.`, `ℹ️ This ${current.keyword} has no effect: a later ${current.keyword} replaces it.`),
+    );
+  }
+  if (ec.argv && ec.argv.length === 0) out.push(t(l, '⚠️ 실행할 명령이 없어 `docker run` 명령이 "no command specified" 오류로 실패합니다.', '⚠️ There is nothing to run: `docker run` fails with "no command specified".'));
+  if (ec.argv === null) {
+    const img = ec.baseImage ? code(ec.baseImage) : t(l, '베이스 이미지', 'the base image');
+    out.push(t(l, `❔ ${img} 이미지의 설정을 확인할 수 없어 실제 실행 명령을 확정할 수 없습니다.`, `❔ The config of ${img} cannot be checked, so what runs is not certain.`));
+  }
+  const ep = ec.entrypoint;
+  if (ep && ep.form === 'shell' && ep.origin.kind !== 'unknown') {
+    out.push(
+      ep.execWritten
+        ? t(l, 'ℹ️ ENTRYPOINT가 `sh -c` 스크립트라 CMD는 셸의 `$0`, `$1`… 변수가 될 뿐, 적힌 대로 실행되지 않습니다.', 'ℹ️ The ENTRYPOINT is an `sh -c` script: the CMD only becomes `$0`, `$1`, … of the shell and does not run as written.')
+        : t(l, 'ℹ️ ENTRYPOINT가 셸 형식이라 CMD는 셸의 `$0`, `$1`… 변수가 될 뿐, 적힌 대로 실행되지 않습니다.', 'ℹ️ The ENTRYPOINT is in shell form: the CMD only becomes `$0`, `$1`, … of the shell and does not run as written.'),
+    );
+  }
+  if (shellStaysPid1(ec)) {
+    const first = (ec.entrypoint ?? ec.cmd)!;
+    const maybe = shellPid1(first.shell ?? null, ec.baseImage) !== 'stays';
+    out.push(
+      maybe
+        ? t(l, '⚠️ 셸이 PID 1로 남을 수 있습니다. 그러면 `docker stop` 명령이 10초를 기다린 뒤 SIGKILL로 끝냅니다.', '⚠️ The shell may stay PID 1; then `docker stop` waits 10 s and kills with SIGKILL.')
+        : t(l, '⚠️ 셸이 PID 1이라 `docker stop` 명령이 10초를 기다린 뒤 SIGKILL로 끝냅니다.', '⚠️ The shell is PID 1, so `docker stop` waits 10 s and kills with SIGKILL.'),
+    );
+  } else if (chain && chain.foreground && chain.shellPid1 && !ec.shellForm && !chain.trap) {
+    const script = chain.pid1Script ? code(chain.pid1Script) : t(l, '시작 스크립트', 'the start script');
+    out.push(t(l, `⚠️ PID 1은 ${script} 파일을 실행하는 셸이라 \`docker stop\` 명령이 10초를 기다린 뒤 SIGKILL로 끝냅니다.`, `⚠️ PID 1 is the shell running ${script}, so \`docker stop\` waits 10 s and kills with SIGKILL.`));
+  }
+  if (chain && chain.foreground && chain.background.length && !chain.trap) {
+    out.push(t(l, `⚠️ PID 1 옆의 프로그램(${bgNames(chain.background)})은 SIGTERM을 받지 못하고 강제 종료됩니다.`, `⚠️ The programs beside PID 1 (${bgNames(chain.background)}) get no SIGTERM and are killed.`));
+  }
+  if (ec.cmdReset && ec.cmdReset.cleared.origin.kind !== 'unknown') {
+    out.push(t(l, `ℹ️ ${lineNo(ec.cmdReset.by)}번 줄의 ENTRYPOINT가 물려받은 CMD를 지웠습니다.`, `ℹ️ The ENTRYPOINT on line ${lineNo(ec.cmdReset.by)} cleared the inherited CMD.`));
+  }
+  for (const o of ec.overridden) {
+    if (o === current) continue;
+    const winner = ec.effectiveInstrs.find((i) => i.keyword === o.keyword);
+    if (winner) out.push(t(l, `ℹ️ ${lineNo(o)}번 줄의 ${o.keyword}는 효과가 없습니다(${lineNo(winner)}번 줄이 대체).`, `ℹ️ The ${o.keyword} on line ${lineNo(o)} has no effect (line ${lineNo(winner)} replaces it).`));
+  }
+  return out;
+}
+
+function bgNames(list: readonly BackgroundProgram[]): string {
+  return [...new Set(list.map((b) => b.program))].map(code).join(', ');
 }
 
 /** A reader of build-context files (the host's; see LanguageServiceHost.contextFileReader). */

@@ -4,57 +4,26 @@
  */
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { directiveDoc, flagDoc, instructionDoc, mountOptionDoc, mountTypeDoc, predefinedArgDoc } from '../docs';
+import { directiveMarkdown, fence, flagMarkdown, FULL_PAGES, instructionMarkdown, type HoverLinks } from './reference';
 import { HEREDOC, HEREDOC_LINK } from '../docs/heredoc';
-import type { InstructionDoc } from '../docs/types';
 import { block, Lang, perLang, pick } from '../../../common/src/i18n';
 import { contains, FlagInfo, Instr, ParsedDocument, VarDef } from './document';
+
+export { instructionMarkdown } from './reference';
 import { stageRefAt, variableAt, type StageRef } from './references';
 import { MULTI_STAGE_LINK, STAGE_BUILDERS, STAGE_USE, type StageUse } from '../docs/stages';
 
 const T = {
-  syntax: { ko: '문법', en: 'Syntax' },
-  forms: { ko: '형식', en: 'Forms' },
-  layers: { ko: '레이어와 캐시', en: 'Layers and cache' },
-  example: { ko: '예시', en: 'Example' },
   reference: { ko: 'Docker 문서', en: "Docker's reference" },
-  labs: { ko: '최신 `# syntax=` 프런트엔드(또는 labs 채널)가 필요합니다.', en: 'Needs a recent `# syntax=` frontend (or the labs channel).' },
 };
-
-function fence(code: string): string {
-  return '```dockerfile\n' + code + '\n```';
-}
-
-const markdownCache = new Map<string, string>();
-
-/** The reference text of an instruction; built once per keyword and language (it is the same for every hover). */
-export function instructionMarkdown(d: InstructionDoc, lang: Lang): string {
-  const key = d.keyword + ':' + lang;
-  let text = markdownCache.get(key);
-  if (text === undefined) {
-    text = renderInstruction(d, lang);
-    markdownCache.set(key, text);
-  }
-  return text;
-}
-
-function renderInstruction(d: InstructionDoc, lang: Lang): string {
-  return perLang(lang, (l) =>
-    [
-      `**${d.keyword}** — ${pick(d.summary, l)}`,
-      fence(d.syntax.join('\n')),
-      `#### ${pick(T.forms, l)}\n\n${pick(d.forms, l)}`,
-      `#### ${pick(T.layers, l)}\n\n${pick(d.layers, l)}`,
-      `#### ${pick(T.example, l)}\n\n${fence(d.example)}`,
-      `[${pick(T.reference, l)}: ${d.keyword}](${d.link})`,
-    ].join('\n\n'),
-  );
-}
 
 function hoverAt(value: string, range?: Range): Hover {
   return { contents: { kind: 'markdown', value }, range };
 }
 
 export interface HoverExtras {
+  /** What the editor opens from a hover: with commands, doc hovers show their first screen and link the rest. */
+  links?: HoverLinks;
   /** Extra markdown appended for an instruction (e.g. the effective command of CMD/ENTRYPOINT). */
   instructionAddon?: (ins: Instr) => string | null;
   /** Markdown explaining diagnostics at the position (rule "why"). */
@@ -77,7 +46,7 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
     const d = directiveDoc(directive.name.toLowerCase());
     if (d) {
       return hoverAt(
-        perLang(lang, (l) => [`**# ${d.name}** — ${pick(d.summary, l)}`, fence(d.syntax), pick(d.details, l), fence(d.example), `[${pick(T.reference, l)}](${d.link})`].join('\n\n')),
+        directiveMarkdown(d, lang, extras.links ?? FULL_PAGES),
         directive.range,
       );
     }
@@ -90,8 +59,10 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
   if (contains(ins.keywordRange, pos)) {
     const d = instructionDoc(ins.keyword);
     if (!d) return null;
+    // The instruction's own doc first; the effective command (CMD, ENTRYPOINT, the final FROM) after it.
+    const doc_ = instructionMarkdown(d, lang, extras.links ?? FULL_PAGES);
     const addon = extras.instructionAddon?.(ins) ?? null;
-    return hoverAt(addon ? `${addon}\n\n---\n\n${instructionMarkdown(d, lang)}` : instructionMarkdown(d, lang), ins.keywordRange);
+    return hoverAt(addon ? `${doc_}\n\n---\n\n${addon}` : doc_, ins.keywordRange);
   }
 
   // ONBUILD's trigger keyword gets the trigger's own docs.
@@ -99,7 +70,7 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
     const trig = ins.trigger();
     if (trig && contains(trig.keywordRange, pos)) {
       const d = instructionDoc(trig.keyword);
-      if (d) return hoverAt(instructionMarkdown(d, lang), trig.keywordRange);
+      if (d) return hoverAt(instructionMarkdown(d, lang, extras.links ?? FULL_PAGES), trig.keywordRange);
     }
   }
   const target = ins.keyword === 'ONBUILD' ? ins.trigger() ?? ins : ins;
@@ -113,7 +84,7 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
       const v = variableAt(doc, target, pos);
       if (v) return variableHover(doc, v.name, v.range, pos.line, lang, v.def);
     }
-    const h = flagHover(target.keyword, f, pos, lang);
+    const h = flagHover(target.keyword, f, pos, lang, extras.links ?? FULL_PAGES);
     if (h) return h;
   }
 
@@ -134,7 +105,7 @@ function mainHover(doc: ParsedDocument, pos: Position, lang: Lang, extras: Hover
   return null;
 }
 
-function flagHover(keyword: string, f: FlagInfo, pos: Position, lang: Lang): Hover | null {
+function flagHover(keyword: string, f: FlagInfo, pos: Position, lang: Lang, links: HoverLinks): Hover | null {
   if (keyword === 'RUN' && f.name === 'mount') {
     const type = f.options.find((o) => o.name === 'type')?.value ?? 'bind';
     for (const o of f.options) {
@@ -158,14 +129,7 @@ function flagHover(keyword: string, f: FlagInfo, pos: Position, lang: Lang): Hov
   const d = flagDoc(keyword, f.name);
   if (!d) return null;
   return hoverAt(
-    perLang(lang, (l) => {
-      const parts = [`**--${d.name}** (${keyword}) — ${pick(d.summary, l)}`, fence(`${keyword} ${d.syntax}`)];
-      if (d.details) parts.push(pick(d.details, l));
-      if (d.values?.length) parts.push(d.values.map((v) => `- \`${v.value}\`: ${pick(v.doc, l)}`).join('\n'));
-      if (d.labs) parts.push(`_${pick(T.labs, l)}_`);
-      parts.push(`[${pick(T.reference, l)}](${d.link})`);
-      return parts.join('\n\n');
-    }),
+    flagMarkdown(keyword, d, lang, links),
     f.range,
   );
 }

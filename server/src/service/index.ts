@@ -27,6 +27,7 @@ import { documentBaseImages } from './effectiveCommand';
 import { explainHover, explainRequest } from './explain';
 import { formatDocument, formatRange, type FormatOptions } from './format';
 import { hover } from './hover';
+import { referenceResponse, type HoverLinks } from './reference';
 import { definition, documentHighlights, prepareRename, references, rename } from './navigation';
 import { parseSteps } from './parseSteps';
 import { signatureHelp } from './signatureHelp';
@@ -69,6 +70,8 @@ export interface HoverContext {
   deferredDiagnostics: GuideDiagnostic[] | null;
   /** False when the rules are not run inside requests for this document and no deferred list exists yet. */
   rulesInRequests: boolean;
+  /** What the editor can open from a hover (VS Code: our commands); absent: full pages in the hover. */
+  links?: HoverLinks;
 }
 
 export function createLanguageService(host: LanguageServiceHost = {}) {
@@ -94,7 +97,8 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
 
     hover: (doc: ParsedDocument, pos: Position, lang: Lang, ctx: HoverContext) =>
       hover(doc, pos, lang, {
-        instructionAddon: (ins) => explainHover(doc, ins, lang, host.contextFileReader?.(doc.uri)),
+        links: ctx.links,
+        instructionAddon: (ins) => explainHover(doc, ins, lang, host.contextFileReader?.(doc.uri), ctx.links),
         diagnosticAddon: (at) =>
           ctx.deferredDiagnostics
             ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang)
@@ -107,6 +111,8 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
     codeLenses: (doc: ParsedDocument, lang: Lang, effectiveCommandLens: boolean) =>
       codeLenses(doc, lang, effectiveCommandLens, host.contextFileReader?.(doc.uri)),
     explain: (doc: ParsedDocument, params: ExplainRequestParams, lang: Lang) => explainRequest(doc, params, lang, host.contextFileReader?.(doc.uri)),
+    /** The full reference page behind a hover's "More" link, and the list of instructions. */
+    reference: (id: string | undefined, lang: Lang) => referenceResponse(id, lang),
     /** The images a document's FROMs name, after ARG substitution (the client's engine probe asks which to inspect). */
     baseImages: (doc: ParsedDocument) => documentBaseImages(doc),
     signatureHelp: (doc: ParsedDocument, pos: Position, lang: Lang) => signatureHelp(doc, pos, lang),
