@@ -32,17 +32,25 @@ suite('explain: what this container runs', () => {
     await closeAllEditors();
   });
 
-  test('hover on CMD explains the container command in Korean', async () => {
+  test('hover on CMD: the CMD doc first, what runs in a line, and a link that opens the full explanation', async () => {
     const md = await waitFor(
       () => hoverText(doc, new vscode.Position(cmdLine, 1)),
-      (t) => t.includes('이 컨테이너가 실제로 실행하는 명령'),
-      'explain hover on CMD',
+      (t) => t.includes('이 컨테이너가 실행하는 명령'),
+      'explain line in the hover on CMD',
     );
-    assert.ok(md.includes('`docker run IMAGE` → `/usr/local/bin/start.sh`'), md.slice(0, 600));
-    assert.ok(md.includes('docker run --entrypoint sh IMAGE'), 'the --entrypoint line');
-    assert.ok(md.includes('**▶'), 'the table marks the current cell');
-    assert.ok(md.includes('이 줄'), 'the CMD comes from this line');
-    assert.ok(!md.includes('What this container actually runs'), 'Korean only');
+    assert.ok(md.startsWith('**CMD** — '), md.slice(0, 200));
+    assert.ok(md.includes('**이 컨테이너가 실행하는 명령**: `/usr/local/bin/start.sh`'), md.slice(0, 1200));
+    assert.ok(!md.includes('**▶'), 'the combination table is not in the hover');
+    assert.ok(!md.includes('What this container'), 'Korean only');
+    // The link runs the explain command with the document and the stage; it opens the full explanation.
+    const m = /\]\(command:dockerfileGuide\.explainCommand\?([^)]*)\)/.exec(md);
+    assert.ok(m, 'a link to the explain command');
+    const args = JSON.parse(decodeURIComponent(m[1])) as [string, number];
+    assert.equal(args[0], doc.uri.toString());
+    const target = await vscode.commands.executeCommand<vscode.Uri>('dockerfileGuide.explainCommand', ...args);
+    assert.ok(target, 'the command returns the explanation URI');
+    const text = await waitFor(async () => (await vscode.workspace.openTextDocument(target)).getText(), (t) => t.includes('**▶'), 'the table in the explanation');
+    assert.ok(text.includes('이 컨테이너가 실제로 실행하는 명령'));
   });
 
   test('code lens above the CMD opens the explanation', async () => {

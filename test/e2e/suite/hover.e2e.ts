@@ -78,6 +78,34 @@ suite('hover', () => {
     await expectAll('ko');
   });
 
+  test('the hover fits its box and its More link opens the full page beside the editor', async () => {
+    await setGuideLanguage('ko');
+    const i = LINES.findIndex((l) => l.startsWith('RUN '));
+    const hovers = await waitFor(
+      async () => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(i, 1))) ?? [],
+      (hs) => hs.some((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('자세히 보기'))),
+      'a More link in the RUN hover',
+    );
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string' && c.value.includes('자세히 보기'))!;
+    // VS Code runs a command link only when the markdown trusts that command: the client's markdown option.
+    const trusted = md.isTrusted;
+    assert.ok(trusted === true || (typeof trusted === 'object' && trusted.enabledCommands.includes('dockerfileGuide.showReference')), `isTrusted: ${JSON.stringify(trusted)}`);
+    assert.ok(!md.value.includes('레이어와 캐시'), 'the layer notes wait on the full page');
+    const m = /\[자세히 보기\]\(command:dockerfileGuide\.showReference\?([^)]*)\)/.exec(md.value);
+    assert.ok(m, md.value.slice(0, 400));
+    const args = JSON.parse(decodeURIComponent(m[1])) as string[];
+    assert.deepStrictEqual(args, ['RUN']);
+    const shown = await vscode.commands.executeCommand<string | undefined>('dockerfileGuide.showReference', ...args);
+    assert.strictEqual(shown, 'RUN');
+    const tab = await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'RUN 설명'),
+      (t) => !!t,
+      'a "RUN 설명" tab',
+    );
+    assert.ok(tab!.input instanceof vscode.TabInputWebview, 'a webview panel');
+    assert.ok(vscode.window.tabGroups.all.length >= 2, 'beside the editor');
+  });
+
   test('no hover on a blank position after the last line', async () => {
     const md = await hoverText(doc, new vscode.Position(LINES.length, 0));
     assert.strictEqual(md.trim(), '');
