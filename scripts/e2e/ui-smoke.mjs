@@ -154,6 +154,20 @@ async function main() {
     await page.screenshot({ path: path.join(RESULTS, 'ui-hover-from-ko.png') });
     log(`screenshot: ${path.relative(ROOT, path.join(RESULTS, 'ui-hover-from-ko.png'))}`);
 
+    // Issue 18, item 6: the answer fits the box. The "자세히 보기" link is inside the hover's visible area without
+    // scrolling, and a click opens the full page beside the editor, in a tab titled "FROM 설명".
+    const more = hover.locator('a', { hasText: '자세히 보기' }).first();
+    await more.waitFor({ state: 'visible' });
+    const [boxOfHover, boxOfLink] = [await hover.boundingBox(), await more.boundingBox()];
+    assert.ok(boxOfHover && boxOfLink, 'hover and link have boxes');
+    assert.ok(boxOfLink.y + boxOfLink.height <= boxOfHover.y + boxOfHover.height + 1, `the More link is below the hover's fold: ${JSON.stringify({ boxOfHover, boxOfLink })}`);
+    await more.click();
+    const refTab = page.locator('.tabs-container .tab', { hasText: 'FROM 설명' }).first();
+    await refTab.waitFor({ timeout: 20_000 });
+    log('the More link opened the "FROM 설명" tab');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(RESULTS, 'ui-reference-from-ko.png') });
+
     // Issue 18, item 3: the palette in Korean. "도커파일" finds the extension's commands, and typing the
     // exact title "Docker: 이미지 빌드" puts Build Image first (it used to be "이미지 빌드 후 실행…"). The
     // category stays "Docker": the glossary keeps the name, so "도커: …" matches no command label.

@@ -32,7 +32,7 @@ export const DIRECTIVES: DirectiveDoc[] = [
         'The frontend image is pulled from a registry, so an offline build can fail. Parser directives must come before the first instruction, comment or blank line; written later they are plain comments.',
       ),
     },
-    example: md('# syntax=docker/dockerfile:1', '', 'FROM debian:buster'),
+    example: md('# syntax=docker/dockerfile:1', '', 'FROM debian:bookworm'),
     link: `${REF}#syntax`,
   },
   {
@@ -86,7 +86,7 @@ export const DIRECTIVES: DirectiveDoc[] = [
         'With `error=true`, pin the syntax (`# syntax=docker/dockerfile:1.x`); otherwise checks added in a new version can suddenly break the build. `docker build --check .` runs only the checks, without building.',
       ),
     },
-    example: md('# syntax=docker/dockerfile:1', '# check=skip=JSONArgsRecommended;error=true', '', 'FROM debian:buster'),
+    example: md('# syntax=docker/dockerfile:1', '# check=skip=JSONArgsRecommended;error=true', '', 'FROM debian:bookworm'),
     link: `${REF}#check`,
   },
 ];

@@ -131,12 +131,12 @@ export const FLAGS: Record<string, FlagDoc[]> = {
       },
       details: {
         ko: md(
-          '전역 ARG를 값으로 쓸 수 있어서 `FROM --platform=$BUILDPLATFORM debian:buster AS build`처럼 빌드하는 머신의 네이티브 플랫폼에서 크로스 컴파일 스테이지를 돌릴 때 많이 씁니다.',
+          '전역 ARG를 값으로 쓸 수 있어서 `FROM --platform=$BUILDPLATFORM debian:bookworm AS build`처럼 빌드하는 머신의 네이티브 플랫폼에서 크로스 컴파일 스테이지를 돌릴 때 많이 씁니다.',
           '`--platform=linux/amd64`처럼 상수로 고정하면 빌드 체크(`FromPlatformFlagConstDisallowed`)가 경고합니다. 특정 플랫폼이 꼭 필요하면 `docker build --platform`으로 지정하는 편이 낫습니다.',
           'Apple Silicon(arm64) Mac에서 amd64 이미지를 만들어야 하는 과제라면 이 옵션을 쓰거나 `docker build --platform linux/amd64`처럼 빌드합니다.',
         ),
         en: md(
-          'Global ARGs are allowed, so `FROM --platform=$BUILDPLATFORM debian:buster AS build` is the usual way to run a cross-compiling stage natively on the build machine.',
+          'Global ARGs are allowed, so `FROM --platform=$BUILDPLATFORM debian:bookworm AS build` is the usual way to run a cross-compiling stage natively on the build machine.',
           'A constant value such as `--platform=linux/amd64` triggers the `FromPlatformFlagConstDisallowed` build check; prefer `docker build --platform` when you really need one platform.',
           'On an Apple Silicon (arm64) Mac that must produce amd64 images, use this flag or `docker build --platform linux/amd64`.',
         ),

@@ -44,24 +44,24 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     layers: {
       ko: md(
         '`FROM` 자체는 레이어를 새로 만들지 않습니다. 베이스 이미지의 레이어를 그대로 출발점으로 삼고, 그 위에 이후 명령어들이 레이어를 쌓습니다.',
-        'BuildKit은 태그를 다이제스트로 풀어서 캐시 키로 씁니다. 그래서 `debian:buster` 태그가 가리키는 이미지가 레지스트리에서 갱신된 뒤 그것을 새로 받으면, 그 스테이지의 이후 단계는 모두 캐시를 잃고 다시 빌드됩니다.',
-        '로컬에 이미 있는 이미지를 쓰므로 최신 베이스가 있는지 확인하려면 `docker build --pull`처럼 빌드합니다. 빌드 결과를 고정하고 싶으면 `debian:buster@sha256:…`처럼 다이제스트로 고정하는 방법이 있습니다.',
+        'BuildKit은 태그를 다이제스트로 풀어서 캐시 키로 씁니다. 그래서 `debian:bookworm` 태그가 가리키는 이미지가 레지스트리에서 갱신된 뒤 그것을 새로 받으면, 그 스테이지의 이후 단계는 모두 캐시를 잃고 다시 빌드됩니다.',
+        '로컬에 이미 있는 이미지를 쓰므로 최신 베이스가 있는지 확인하려면 `docker build --pull`처럼 빌드합니다. 빌드 결과를 고정하고 싶으면 `debian:bookworm@sha256:…`처럼 다이제스트로 고정하는 방법이 있습니다.',
       ),
       en: md(
         '`FROM` itself adds no layer. The base image\'s layers become the starting point, and the following instructions stack their layers on top.',
-        'BuildKit resolves the tag to a digest and uses that as the cache key. When the image a tag such as `debian:buster` points to is updated and pulled again, every later step of that stage loses its cache and is rebuilt.',
-        'A local copy of the image is reused, so use `docker build --pull` to check for a newer base. To make builds repeatable, pin a digest, e.g. `debian:buster@sha256:…`.',
+        'BuildKit resolves the tag to a digest and uses that as the cache key. When the image a tag such as `debian:bookworm` points to is updated and pulled again, every later step of that stage loses its cache and is rebuilt.',
+        'A local copy of the image is reused, so use `docker build --pull` to check for a newer base. To make builds repeatable, pin a digest, e.g. `debian:bookworm@sha256:…`.',
       ),
     },
     example: md(
-      'FROM debian:buster',
+      'FROM debian:bookworm',
       '',
       '# multi-stage: fetch in one stage, copy only the result',
-      'FROM debian:buster AS fetch',
+      'FROM debian:bookworm AS fetch',
       'RUN apt-get update && apt-get install -y wget ca-certificates \\',
       ' && wget -q https://wordpress.org/latest.tar.gz -O /tmp/wp.tar.gz',
       '',
-      'FROM debian:buster',
+      'FROM debian:bookworm',
       'COPY --from=fetch /tmp/wp.tar.gz /tmp/',
     ),
     link: `${REF}#from`,
@@ -112,7 +112,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     example: md(
       'RUN apt-get update \\',
-      ' && apt-get install -y --no-install-recommends nginx mariadb-server php7.3-fpm php7.3-mysql \\',
+      ' && apt-get install -y --no-install-recommends nginx mariadb-server php-fpm php-mysql \\',
       ' && rm -rf /var/lib/apt/lists/*',
     ),
     link: `${REF}#run`,
@@ -196,7 +196,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     },
     example: md(
       'LABEL org.opencontainers.image.authors="student@student.42seoul.kr" \\',
-      '      org.opencontainers.image.description="nginx + MariaDB + php-fpm + WordPress on Debian buster"',
+      '      org.opencontainers.image.description="nginx + MariaDB + php-fpm + WordPress on Debian bookworm"',
     ),
     link: `${REF}#label`,
   },
@@ -433,7 +433,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
     example: md(
       'COPY --chmod=755 srcs/start.sh /usr/local/bin/start.sh',
       'ENTRYPOINT ["/usr/local/bin/start.sh"]',
-      '# start.sh: service mysql start; service php7.3-fpm start; exec nginx -g "daemon off;"',
+      '# start.sh: service mysql start; service php8.2-fpm start; exec nginx -g "daemon off;"',
     ),
     link: `${REF}#entrypoint`,
   },
@@ -585,7 +585,7 @@ export const INSTRUCTIONS: Record<string, InstructionDoc> = {
       ),
     },
     example: md(
-      'ARG DEBIAN_VERSION=buster',
+      'ARG DEBIAN_VERSION=bookworm',
       'FROM debian:${DEBIAN_VERSION}',
       'ARG PMA_VERSION=4.9.7',
       'RUN wget -q https://files.phpmyadmin.net/phpMyAdmin/${PMA_VERSION}/phpMyAdmin-${PMA_VERSION}-all-languages.tar.gz',

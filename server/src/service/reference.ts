@@ -27,6 +27,7 @@ const T = {
   forms: { ko: '형식', en: 'Forms' },
   layers: { ko: '레이어와 캐시', en: 'Layers and cache' },
   example: { ko: '예시', en: 'Example' },
+  exampleLabel: { ko: '예:', en: 'e.g.' },
   reference: { ko: 'Docker 문서', en: "Docker's reference" },
   more: { ko: '자세히 보기', en: 'More' },
   labs: { ko: '최신 `# syntax=` 프런트엔드(또는 labs 채널)가 필요합니다.', en: 'Needs a recent `# syntax=` frontend (or the labs channel).' },
@@ -90,7 +91,8 @@ function instructionBrief(d: InstructionDoc, l: OneLang): string {
   const example = d.example.split(/\n\s*\n/)[0];
   const parts = [`**${d.keyword}** — ${pick(d.summary, l)}`, fence(d.syntax.join('\n'))];
   if (d.formsBrief) parts.push(pick(d.formsBrief, l));
-  parts.push(fence(example), `${moreLink(d.keyword, l)} · [${pick(T.reference, l)}](${d.link})`);
+  // Labelled: right under the syntax block, a second code block reads as one more syntax line.
+  parts.push(`${pick(T.exampleLabel, l)}\n${fence(example)}`, `${moreLink(d.keyword, l)} · [${pick(T.reference, l)}](${d.link})`);
   return parts.join('\n\n');
 }
 
