@@ -27,7 +27,6 @@ const T = {
   forms: { ko: '형식', en: 'Forms' },
   layers: { ko: '레이어와 캐시', en: 'Layers and cache' },
   example: { ko: '예시', en: 'Example' },
-  exampleLabel: { ko: '예:', en: 'e.g.' },
   reference: { ko: 'Docker 문서', en: "Docker's reference" },
   more: { ko: '자세히 보기', en: 'More' },
   labs: { ko: '최신 `# syntax=` 프런트엔드(또는 labs 채널)가 필요합니다.', en: 'Needs a recent `# syntax=` frontend (or the labs channel).' },
@@ -89,10 +88,11 @@ function instructionPage(d: InstructionDoc, l: OneLang): string {
 function instructionBrief(d: InstructionDoc, l: OneLang): string {
   // The example's first paragraph: the rest of it (a second use, a multi-stage variant) is on the full page.
   const example = d.example.split(/\n\s*\n/)[0];
-  const parts = [`**${d.keyword}** — ${pick(d.summary, l)}`, fence(d.syntax.join('\n'))];
+  // Syntax and example share one code block, apart by an empty line: two blocks in a row render as one anyway, and
+  // a label between them would cost the box a line.
+  const parts = [`**${d.keyword}** — ${pick(d.summary, l)}`];
   if (d.formsBrief) parts.push(pick(d.formsBrief, l));
-  // Labelled: right under the syntax block, a second code block reads as one more syntax line.
-  parts.push(`${pick(T.exampleLabel, l)}\n${fence(example)}`, `${moreLink(d.keyword, l)} · [${pick(T.reference, l)}](${d.link})`);
+  parts.push(fence(`${d.syntax.join('\n')}\n\n${example}`), `${moreLink(d.keyword, l)} · [${pick(T.reference, l)}](${d.link})`);
   return parts.join('\n\n');
 }
 
