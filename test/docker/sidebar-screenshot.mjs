@@ -54,7 +54,7 @@ async function main() {
       tools,
       runDir,
       workspace,
-      viewport: { width: 1100, height: 640 },
+      viewport: { width: 1100, height: 860 },
       beforeStart: () => {
         unstage();
         stage();
