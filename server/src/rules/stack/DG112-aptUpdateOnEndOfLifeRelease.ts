@@ -134,11 +134,12 @@ export const DG112: Rule = {
     if (!image) return [];
     const from = RELEASES.buster.php;
     const to = RELEASES.bookworm.php;
-    const renames = phpRenames(doc, root, from, to);
+    const { edits: renames, dropped } = phpRenames(doc, root, from, to);
+    const gone = dropped.length ? { ko: `, PHP ${to}에 없는 ${dropped.join(', ')} 패키지 빼기`, en: `, drop ${dropped.join(', ')}, which PHP ${to} has no package for` } : { ko: '', en: '' };
     return [
       {
         title: renames.length
-          ? msg(`${image} 이미지로 옮기고 PHP 패키지 이름 바꾸기 (php${from} → php${to})`, `Move to ${image} and rename the PHP packages (php${from} → php${to})`)
+          ? msg(`${image} 이미지로 옮기고 PHP 패키지 이름 바꾸기 (php${from} → php${to}${gone.ko})`, `Move to ${image} and rename the PHP packages (php${from} → php${to}${gone.en})`)
           : msg(`${image} 이미지로 옮기기`, `Move to ${image}`),
         edits: [{ range: r, newText: image }, ...renames],
       } satisfies Fix,
@@ -158,26 +159,58 @@ function bookwormImage(written: string): string | null {
   return `${written.slice(0, colon + 1)}${next}`;
 }
 
-/** Every `php7.3` and `/etc/php/7.3` in the stages built on `root` (package names, service names, paths). */
-function phpRenames(doc: ParsedDocument, root: Stage, from: string, to: string): TextEdit[] {
+/**
+ * PHP 7.3 extension packages bookworm has no PHP 8.2 package for, so renaming them would make `apt-get install` fail
+ * ("has no installation candidate", checked with apt-cache on Debian 12): JSON is part of PHP itself since 8.0
+ * (php8.2-json is only a virtual package the SAPIs provide), and recode left PHP's core in 7.4.
+ */
+const GONE_IN_BOOKWORM = ['json', 'recode'];
+
+/**
+ * Every `php7.3` and `/etc/php/7.3` in the stages built on `root` (package names, service names, paths); a package of
+ * GONE_IN_BOOKWORM is taken out of its list instead (its whole line when it stood alone on a continuation line).
+ */
+function phpRenames(doc: ParsedDocument, root: Stage, from: string, to: string): { edits: TextEdit[]; dropped: string[] } {
   const onRoot = (s: Stage): boolean => {
     let x: Stage = s;
     for (let n = 0; x.parent && n < 64; n++) x = x.parent;
     return x === root;
   };
-  const re = new RegExp(`\\bphp${from.replace('.', '\\.')}\\b|/etc/php/${from.replace('.', '\\.')}\\b`, 'g');
+  const esc = from.replace('.', '\\.');
+  const re = new RegExp(`\\bphp${esc}\\b|/etc/php/${esc}\\b`, 'g');
+  const gone = new RegExp(`(^|\\s)php${esc}-(${GONE_IN_BOOKWORM.join('|')})(?=\\s|$)`, 'g');
   const edits: TextEdit[] = [];
+  const dropped: string[] = [];
   for (const stage of doc.stages) {
     if (!onRoot(stage)) continue;
     for (const ins of stage.instructions) {
       if (ins.keyword === 'FROM') continue;
       for (let line = ins.startLine; line <= ins.endLine; line++) {
-        for (const m of doc.lineText(line).matchAll(re)) {
+        const text = doc.lineText(line);
+        const skip = new Set<number>();
+        for (const m of text.matchAll(gone)) {
+          const start = m.index! + m[1].length;
+          const word = m[0].slice(m[1].length);
+          dropped.push(word);
+          skip.add(start);
+          const rest = text.slice(0, start) + text.slice(start + word.length);
+          if (/^\s*\\?\s*$/.test(rest) && line > ins.startLine) {
+            // Alone on a continuation line: the line goes, so no line of only a backslash is left.
+            edits.push({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' });
+          } else {
+            // The word and the space before it (or after it, at the start of the line).
+            const before = m[1].length;
+            const after = before ? 0 : /^\s/.test(text.slice(start + word.length)) ? 1 : 0;
+            edits.push({ range: { start: { line, character: start - before }, end: { line, character: start + word.length + after } }, newText: '' });
+          }
+        }
+        for (const m of text.matchAll(re)) {
+          if (skip.has(m.index!)) continue;
           const newText = m[0].startsWith('/') ? `/etc/php/${to}` : `php${to}`;
           edits.push({ range: { start: { line, character: m.index! }, end: { line, character: m.index! + m[0].length } }, newText });
         }
       }
     }
   }
-  return edits;
+  return { edits, dropped: [...new Set(dropped)] };
 }

@@ -46,3 +46,24 @@ describe('DG112 fix: buster → bookworm', () => {
     assert.deepEqual(title('debian:stretch'), []);
   });
 });
+
+describe('DG112 fix: packages bookworm has no PHP 8.2 package for', () => {
+  it('takes php7.3-json and php7.3-recode out of the list instead of renaming them to names apt cannot install', () => {
+    const text = lines(
+      'FROM debian:buster',
+      'RUN apt-get update && apt-get install -y php7.3-json php7.3-fpm php7.3-recode \\',
+      '      php7.3-json \\',
+      '      php7.3-mysql',
+    );
+    const out = fixed(DG112, text);
+    assert.equal(out, lines('FROM debian:bookworm', 'RUN apt-get update && apt-get install -y php8.2-fpm \\', '      php8.2-mysql'));
+    const ctx = { doc: doc(text) };
+    const [fix] = DG112.fix!(ctx, DG112.check(ctx)[0]);
+    assert.equal(fix.title.en, 'Move to debian:bookworm and rename the PHP packages (php7.3 → php8.2, drop php7.3-json, php7.3-recode, which PHP 8.2 has no package for)');
+    assert.equal(fix.title.ko, 'debian:bookworm 이미지로 옮기고 PHP 패키지 이름 바꾸기 (php7.3 → php8.2, PHP 8.2에 없는 php7.3-json, php7.3-recode 패키지 빼기)');
+  });
+  it('a word that only starts like one (php7.3-jsonx) is renamed as before', () => {
+    const out = fixed(DG112, lines('FROM debian:buster', 'RUN apt-get update && apt-get install -y php7.3-jsonx'));
+    assert.equal(out.split('\n')[1], 'RUN apt-get update && apt-get install -y php8.2-jsonx');
+  });
+});
