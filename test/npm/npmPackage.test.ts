@@ -6,9 +6,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { isBuiltin } from 'node:module';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -178,6 +179,12 @@ test('new-stack: writes the web stack into a new folder, and its Dockerfile chec
   assert.equal(check.code, 0, check.stdout + check.stderr);
 });
 
+test('layers with no engine at DOCKER_HOST: the bundled engine client runs and says why in both languages, exit 2', () => {
+  const r = run('dockerfile-guide', ['layers', 'busybox', '--lang', 'both'], { DOCKER_HOST: `unix://${path.join(tmp, 'no-engine.sock')}` });
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /Docker 엔진에 연결할 수 없습니다.* \/ Cannot reach the Docker engine/);
+});
+
 test('dockerfile-guide-server: --help documents --stdio; without a transport it says so and exits 2', () => {
   const help = run('dockerfile-guide-server', ['--help'], { LANG: 'ko_KR.UTF-8' });
   assert.equal(help.code, 0, help.stderr);
@@ -209,4 +216,57 @@ test('dockerfile-guide-server --stdio: initialize, Korean diagnostics on open, a
   }
   assert.equal(await c.exited, 0, c.stderr);
   assert.equal(c.stderr, '');
+});
+
+/** One LSP message over a socket, framed as over stdio. */
+function frame(msg: unknown): string {
+  const body = JSON.stringify({ jsonrpc: '2.0', ...(msg as object) });
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+test('dockerfile-guide-server --socket=PORT connects to a client listening on 127.0.0.1, as its --help says', async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const connected = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+  const proc = spawn(bin('dockerfile-guide-server'), [`--socket=${port}`], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+  try {
+    const socket = await connected;
+    // Messages as they arrive (Content-Length counts bytes), and a wait for the answer to one request.
+    const messages: any[] = [];
+    let buf = Buffer.alloc(0);
+    let wake = () => {};
+    socket.on('data', (d: Buffer) => {
+      buf = Buffer.concat([buf, d]);
+      for (let end; (end = buf.indexOf('\r\n\r\n')) >= 0; ) {
+        const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, end).toString())?.[1]);
+        if (buf.length < end + 4 + len) break;
+        messages.push(JSON.parse(buf.subarray(end + 4, end + 4 + len).toString('utf8')));
+        buf = buf.subarray(end + 4 + len);
+      }
+      wake();
+    });
+    const answer = async (id: number): Promise<any> => {
+      for (;;) {
+        const found = messages.find((m) => m.id === id && m.method === undefined);
+        if (found) return found;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    };
+    socket.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { language: 'ko' } } }));
+    assert.deepEqual((await answer(1)).result.serverInfo, { name: 'dockerfile-guide', version: rootPkg.version });
+    socket.write(frame({ method: 'initialized', params: {} }));
+    socket.write(frame({ id: 2, method: 'shutdown', params: null }));
+    await answer(2);
+    socket.write(frame({ method: 'exit', params: null }));
+    assert.equal(await exited, 0, stderr);
+  } finally {
+    clearTimeout(timer);
+    proc.kill();
+    server.close();
+  }
 });
