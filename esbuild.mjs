@@ -1,10 +1,17 @@
 // Bundles the client, the server and the CLI into dist/ so the .vsix ships no node_modules.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// scripts/pack-cli.mjs builds the npm package's bundles into its staging folder (`--outdir=out/npm/dist`) without the
+// VS Code client (`--only=server,lsp,service,worker,cli`), so that packing never rewrites the dist/ other suites read.
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const outdir = option('outdir') ?? 'dist';
+const only = option('only')?.split(',');
+const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 
 const common = {
   bundle: true,
@@ -16,6 +23,8 @@ const common = {
   logLevel: 'warning',
   // ssh2 (through docker-modem) tries optional native helpers inside try/catch; they are never bundled.
   external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+  // common/src/version.ts: `--version` of the CLI and the server.
+  define: { __DFG_VERSION__: JSON.stringify(version) },
 };
 
 // dockerode requires its BuildKit session module (gRPC, ~380 KB minified) at load time, but only calls it for
@@ -70,14 +79,20 @@ const serviceAsOwnFile = {
   },
 };
 
-const entries = [
+// server.js and cli.js start with a shebang: they are the npm package's bins (`dockerfile-guide-server`,
+// `dockerfile-guide`), which npm links to directly. `node dist/server.js` reads the line as a comment.
+const allEntries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
-  { entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/boot.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/lsp.js', plugins: [...common.plugins, serviceAsOwnFile] },
   { entryPoints: ['server/src/service/index.ts'], outfile: 'dist/service.js' },
   { entryPoints: ['server/src/lsp/workerBoot.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+const entries = allEntries
+  .filter((e) => !only || only.includes(path.basename(e.outfile, '.js')))
+  .map((e) => ({ ...e, outfile: path.join(outdir, path.basename(e.outfile)) }));
+if (only && entries.length !== only.length) throw new Error(`--only=${only.join(',')}: unknown bundle name`);
 
 if (watch) {
   for (const e of entries) {
@@ -88,6 +103,9 @@ if (watch) {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   // One short run of the server fills the V8 code cache for this Node (see server/src/codeCache.ts), so that the
   // first start after a build is as quick as the next ones. Not needed for correctness: a failure only warns.
-  const warm = spawnSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit', timeout: 30000 });
-  if (warm.status !== 0) console.warn('warning: the code cache warm-up run failed; the server compiles at its first start');
+  // Only for dist/: caches belong to the V8 that wrote them and are never packed (an npm install writes its own).
+  if (outdir === 'dist') {
+    const warm = spawnSync(process.execPath, ['scripts/warm-code-cache.mjs'], { stdio: 'inherit', timeout: 30000 });
+    if (warm.status !== 0) console.warn('warning: the code cache warm-up run failed; the server compiles at its first start');
+  }
 }

@@ -2,12 +2,13 @@
 // `npm test`: every suite, on a fresh machine in well under CI's limit.
 //
 // Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
-//   editor: unit, lsp, cli, fuzz, package, e2e, ui   (CPU: the language server, the CLI, a real VS Code)
+//   editor: unit, lsp, cli, fuzz, package, npm, e2e, ui   (CPU: the language server, the CLI, a real VS Code)
 //   engine: claims, stack, docker, doctor, faults     (mostly waiting on dockerd: builds, containers, timeouts)
 // The lanes share no state: the engine suites name and label everything they make, build the shared base images
 // once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
-// (the package test packages a copy; e2e and ui are told not to build). Timing checks inside the suites compare
-// against the work itself, not against fixed milliseconds, so a busy neighbour lane cannot fail them.
+// (the package test packages a copy; the npm test builds its bundles into out/npm; e2e and ui are told not to build).
+// Timing checks inside the suites compare against the work itself, not against fixed milliseconds, so a busy
+// neighbour lane cannot fail them.
 //
 // Each suite's output goes to test-results/logs/<suite>.log; a failing suite's log is printed when it ends. Every
 // suite runs even after a failure, so one run shows all of them; the exit code is 1 if any failed.
@@ -31,6 +32,7 @@ const SUITES = {
   cli: [],
   fuzz: [],
   package: [],
+  npm: [],
   e2e: ['--no-build'],
   ui: ['--no-build'],
   claims: [],
@@ -40,7 +42,7 @@ const SUITES = {
   faults: [],
 };
 const LANES = [
-  ['unit', 'lsp', 'cli', 'fuzz', 'package', 'e2e', 'ui'],
+  ['unit', 'lsp', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui'],
   ['claims', 'stack', 'docker', 'doctor', 'faults'],
 ];
 

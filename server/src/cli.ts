@@ -1,9 +1,12 @@
 /**
  * `dockerfile-guide`: the command-line face of the language service.
  *   check FILE...       diagnostics (text/json/sarif)
+ *   --version           the version of the build
  * Other subcommands (explain, new-stack, doctor, layers) are added by their modules.
  */
-import { Lang, line, resolveLang } from '../../common/src/i18n';
+import { Lang, line } from '../../common/src/i18n';
+import { VERSION } from '../../common/src/version';
+import { envLang } from './envLang';
 import { runCheck } from './cli/check';
 import { runExplain } from './cli/explain';
 import { runNewStack } from './cli/newStack';
@@ -22,12 +25,6 @@ const SUBCOMMANDS: Record<string, Sub> = {
   layers: runLayersCli,
 };
 
-/** The default language follows the environment (LANG=ko_KR.UTF-8 → Korean), like most CLIs. */
-function envLang(): Lang {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return resolveLang(process.env.DOCKERFILE_GUIDE_LANG || 'auto', env);
-}
-
 export async function main(argv: string[]): Promise<number> {
   const io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + '\n') };
   const lang = envLang();
@@ -35,6 +32,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(line(CLI.usage, lang));
     return cmd ? 0 : 2;
+  }
+  // Plain, for scripts (`dockerfile-guide --version` → 0.1.0): the version package.json had at build time.
+  if (cmd === '--version' || cmd === '-v') {
+    io.out(VERSION);
+    return 0;
   }
   const sub = SUBCOMMANDS[cmd];
   if (!sub) {

@@ -30,8 +30,13 @@ export class LspClient {
   configuration: Record<string, unknown> = {};
   exited: Promise<number | null>;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.proc = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `launch.command`: what to run instead of `node dist/server.js` (the npm package test starts the installed
+   * `dockerfile-guide-server` bin itself), with its own working folder and environment.
+   */
+  constructor(args: string[] = ['--stdio'], launch: { command?: string[]; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+    const [cmd, ...cmdArgs] = launch.command ?? [process.execPath, SERVER];
+    this.proc = spawn(cmd, [...cmdArgs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], cwd: launch.cwd, env: launch.env });
     this.proc.stdout.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.exited = new Promise((r) => this.proc.on('exit', (code) => r(code)));

@@ -12,6 +12,8 @@ export const CLI = {
     (빌드하고 실행해서 지켜본 뒤 종료 이유와 docker stop 결과를 알려 줍니다. 0 모두 통과, 1 실패한 점검이 있음, 2 잘못된 사용법이나 엔진 없음)
   dockerfile-guide layers 이미지 [--dockerfile 파일] [--lang ko|en|both] [--format text|json]
     (레이어마다 크기, 만든 Dockerfile 줄, 큰 파일, 뒤 레이어가 지워 낭비되는 크기를 보여 줍니다)
+  dockerfile-guide --version
+    (버전을 출력합니다. 편집기용 언어 서버는 dockerfile-guide-server --stdio로 실행합니다)
 
 종료 코드: 0 오류 없음, 1 오류가 하나 이상 있음, 2 잘못된 사용법이나 읽을 수 없는 파일`,
     en: `Usage:
@@ -23,6 +25,8 @@ export const CLI = {
     (builds, runs and watches the image, then says why it exited or how docker stop went; 0 all passed, 1 a check failed, 2 bad usage or no engine)
   dockerfile-guide layers IMAGE [--dockerfile FILE] [--lang ko|en|both] [--format text|json]
     (each layer's size, the Dockerfile line that made it, its biggest files, and the bytes later layers waste)
+  dockerfile-guide --version
+    (prints the version; the language server for editors is dockerfile-guide-server --stdio)
 
 Exit codes: 0 no errors, 1 at least one error, 2 bad usage or an unreadable file`,
   } as Msg,

@@ -30,6 +30,7 @@ import { DocumentStore } from './documentStore';
 import { Parses } from './parses';
 import { collectAfterClose } from './runtime/memory';
 import { DEFAULT_SETTINGS, GuideSettings, readSettings } from './settings';
+import { VERSION } from '../../../common/src/version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -116,7 +117,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentRangeFormattingProvider: true,
       signatureHelpProvider: { triggerCharacters: [' '] },
     },
-    serverInfo: { name: 'dockerfile-guide', version: '0.1.0' },
+    serverInfo: { name: 'dockerfile-guide', version: VERSION },
   };
 });
 
