@@ -316,6 +316,9 @@ async function main() {
     });
 
     await check('explain panel from the command palette, in Korean', async () => {
+      // The command explains the active editor's Dockerfile: make it the small one whatever the check before left.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^Dockerfile$/ }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: /^Dockerfile(?!\.)/ }).waitFor();
       const title = await palette('도커파일 가이드: 이 컨테이너가 실행할 명령 보기');
       assert.equal(title, '도커파일 가이드: 이 컨테이너가 실행할 명령 보기');
       await page.keyboard.press('Enter');
@@ -354,13 +357,17 @@ async function main() {
       await page.screenshot({ path: path.join(RESULTS, 'vsix-containers-ko.png') });
     });
 
-    await check('no activation error in the extension host log', async () => {
+    await check('no activation error in the extension host log, no error in the extension\'s own log', async () => {
       const logs = filesUnder(path.join(userDataDir, 'logs'), /exthost.*\.log$/i);
       assert.ok(logs.length > 0, `no extension host log under ${userDataDir}/logs`);
       const text = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
       assert.match(text, new RegExp(`ExtensionService#_doActivateExtension ${EXT_ID.replace(/\./g, '\\.')}`), 'the log does not show the activation');
       const bad = text.split('\n').filter((l) => l.toLowerCase().includes(EXT_ID) && /fail|error|cannot find/i.test(l));
-      assert.deepEqual(bad, [], 'errors from the extension in the log');
+      assert.deepEqual(bad, [], 'errors about the extension in the extension host log');
+      // The extension's output channels (the language server's among them) are files in a folder named after it.
+      const own = filesUnder(path.join(userDataDir, 'logs'), /\.log$/).filter((f) => f.split(path.sep).includes(EXT_ID));
+      const errors = own.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => /\[error\]/i.test(l)));
+      assert.deepEqual(errors, [], 'errors in the extension\'s own log');
     });
   } catch (e) {
     checks.push({ name: 'setup', ok: false });
