@@ -122,6 +122,8 @@ async function main() {
     'editor.hover.delay': 150,
     'workbench.colorTheme': 'Default Dark Modern',
     'dockerfileGuide.docker.host': DOCKER_HOST,
+    // Ports other processes on this machine open would pop up "Your application running on port … is available".
+    'remote.autoForwardPorts': false,
   });
   fs.mkdirSync(extensionsDir, { recursive: true });
   const install = spawnSync(bin, ['--config', path.join(runDir, 'install.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
