@@ -2,11 +2,13 @@
 // `npm test`: every suite, on a fresh machine in well under CI's limit.
 //
 // Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
-//   editor: unit, lsp, cli, fuzz, package, npm, e2e, ui   (CPU: the language server, the CLI, a real VS Code)
+//   editor: unit, lsp, cli, fuzz, package, npm, e2e, ui, vsix   (CPU: the language server, the CLI, a real VS Code)
 //   engine: claims, stack, docker, doctor, faults     (mostly waiting on dockerd: builds, containers, timeouts)
 // The lanes share no state: the engine suites name and label everything they make, build the shared base images
 // once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
-// (the package test packages a copy; the npm test builds its bundles into out/npm; e2e and ui are told not to build).
+// (the package and vsix tests package a copy; the npm test builds its bundles into out/npm; e2e and ui are told not
+// to build). vsix runs code-server like e2e and ui (each on its own free port and profile) and makes one labelled
+// container; it stays in the editor lane so that only one code-server and Chromium run at a time on a 2-core machine.
 // Timing checks inside the suites compare against the work itself, not against fixed milliseconds, so a busy
 // neighbour lane cannot fail them.
 //
@@ -35,6 +37,7 @@ const SUITES = {
   npm: [],
   e2e: ['--no-build'],
   ui: ['--no-build'],
+  vsix: [],
   claims: [],
   stack: [],
   docker: [],
@@ -42,7 +45,7 @@ const SUITES = {
   faults: [],
 };
 const LANES = [
-  ['unit', 'lsp', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui'],
+  ['unit', 'lsp', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui', 'vsix'],
   ['claims', 'stack', 'docker', 'doctor', 'faults'],
 ];
 
