@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { RULE_DOCS_BY_COMMAND, SHOW_RULE_COMMAND } from '../../common/src/ruleDocs';
 import { uiLang } from './language';
 
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
@@ -29,7 +30,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...(DOCKERFILE_SELECTOR as vscode.DocumentFilter[]), ...(NGINX_SELECTOR as vscode.DocumentFilter[])] as LanguageClientOptions['documentSelector'],
-    initializationOptions: { language: uiLang(), locale: vscode.env.language },
+    // ruleDocs: this client has dockerfileGuide.showRule, so rule links are `command:` links to it (common/src/ruleDocs.ts).
+    initializationOptions: { language: uiLang(), locale: vscode.env.language, ruleDocs: RULE_DOCS_BY_COMMAND },
+    // The hover's "Documentation / 문서" link is such a command link: trusted for that one command only.
+    markdown: { isTrusted: { enabledCommands: [SHOW_RULE_COMMAND] } },
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.
     synchronize: { configurationSection: 'dockerfileGuide' },
     outputChannelName: vscode.l10n.t('Dockerfile Guide Language Server'),

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPLAIN_REQUEST, type ExplainRequestParams, type ExplainResponse } from '../../../common/src/protocol';
+import { markdownPage } from './markdownPage';
 
 export const EXPLAIN_COMMAND = 'dockerfileGuide.explainCommand';
 export const EXPLAIN_SCHEME = 'dockerfile-guide-explain';
@@ -149,7 +150,7 @@ async function showExplanation(target: vscode.Uri, title: string): Promise<void>
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async (d: vscode.TextDocument) => {
       const html = await render(d);
-      if (html !== undefined) created.webview.html = page(html);
+      if (html !== undefined) created.webview.html = markdownPage(html);
     };
     const subs = [
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -167,24 +168,10 @@ async function showExplanation(target: vscode.Uri, title: string): Promise<void>
       panels.delete(key);
     });
   }
-  panel.webview.html = page(first);
+  panel.webview.html = markdownPage(first);
 }
 
 const panels = new Map<string, vscode.WebviewPanel>();
-
-/** The rendered Markdown in a page that uses the editor's colours and font (no scripts, no remote content but links). */
-function page(body: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">
-<style>
-body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); line-height: 1.5; padding: 0 20px 20px; }
-code, pre { font-family: var(--vscode-editor-font-family); }
-pre { background: var(--vscode-textCodeBlock-background); padding: 8px 12px; overflow-x: auto; }
-:not(pre) > code { background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
-table { border-collapse: collapse; } th, td { border: 1px solid var(--vscode-panel-border); padding: 4px 8px; text-align: left; }
-a { color: var(--vscode-textLink-foreground); }
-</style></head><body>${body}</body></html>`;
-}
 
 export function registerExplainCommand(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {
   const content = new ExplainContent(client);

@@ -22,6 +22,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { line, type Lang } from '../../../common/src/i18n';
 import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, type BaseImagesParams, type ExplainRequestParams } from '../../../common/src/protocol';
 import { contextFileReader, contextLister } from '../host/contextFiles';
+import { ruleDocLinkFor } from '../host/ruleDocs';
+import type { RuleDocLink } from '../rules/types';
 import type * as Service from '../service/index';
 import type { LanguageService, ParsedDocument } from '../service/index';
 import { ConfigDocuments } from './configDocuments';
@@ -39,6 +41,8 @@ const logError = (text: string) => connection.console.error(text);
 let locale: string | undefined;
 let settings: GuideSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+/** Where rule links point, as the client can open them (set by `initialize`, before the service exists). */
+let ruleDocLink: RuleDocLink = ruleDocLinkFor(undefined);
 
 /**
  * The language service, made on first use. In the bundle this require is dist/service.js loaded through the code
@@ -57,6 +61,7 @@ function svc(): LanguageService {
       contextLister,
       onRuleError: (id, e) => logError(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
       engineImages,
+      ruleDocLink: (id, upstream) => ruleDocLink(id, upstream),
     });
   }
   return service;
@@ -92,6 +97,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   locale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = readSettings(init, locale);
+  ruleDocLink = ruleDocLinkFor(init);
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   // The service is loaded before the answer, as other Dockerfile servers load theirs: a client sends didOpen right
   // after `initialized`, so loading it later only put its ~10 ms in front of the first diagnostics instead.
