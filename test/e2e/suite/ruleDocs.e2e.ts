@@ -3,7 +3,7 @@
 // the rule's section of the shipped docs/rules.md in a tab. The links are followed as VS Code's opener follows a
 // command link (the workbench opens a diagnostic's code link with commands allowed: the URI's path is the command, its
 // query the URI-encoded JSON arguments); clicking them in the hover and the Problems panel is the UI check
-// (scripts/e2e/rule-docs-ui.mjs).
+// (test/e2e/rule-docs-ui.mjs, npm run test:ui:rules).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ruleById } from '../../../server/src/rules/registry';
