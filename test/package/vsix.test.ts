@@ -141,6 +141,12 @@ function checkMetadata(vsix: string): void {
   assert.match(vsixManifest, /Microsoft\.VisualStudio\.Services\.Content\.Changelog" Path="extension\/changelog\.md"/);
   assert.equal(text('extension/docs/rules.md'), fs.readFileSync(path.join(root, 'docs/rules.md'), 'utf8'), 'the rule reference, as generated');
   assert.ok(!files.has('extension/media/icon.svg'), 'the icon source stays out');
+  // VS Code's extension page shows the packaged README with its relative images resolved inside the extension
+  // (vsce leaves them relative: --no-rewrite-relative-links, as there is no repository to point them at).
+  const readme = text('extension/readme.md');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src=["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]);
+  assert.ok(images.length > 0, 'the README shows images');
+  for (const src of images.filter((s) => !/^[a-z]+:/i.test(s))) assert.ok(files.has(`extension/${path.posix.normalize(src)}`), `README image ${src} is packed`);
 
   for (const key of ['repository', 'homepage', 'bugs', 'qna']) assert.equal(manifest[key], undefined, `no ${key} in package.json`);
   assert.doesNotMatch(vsixManifest, /Services\.Links\.(Source|Repository|Getstarted|Support|Learn)/, 'no project links in the Marketplace manifest');
