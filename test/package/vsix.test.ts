@@ -83,7 +83,7 @@ function projectCopy(): string {
   return dir;
 }
 
-test('npm run package: a .vsix under 1.5 MB without node_modules', () => {
+test('npm run package: a .vsix under 1.5 MB without node_modules, with icon, license, changelog and rule reference, and no placeholder link', () => {
   const copy = projectCopy();
   const out = path.join(copy, 'dockerfile-guide.vsix');
   const r = spawnSync('npm', ['run', 'package', '--silent', '--', '-o', out], { cwd: copy, encoding: 'utf8', timeout: 300_000 });
