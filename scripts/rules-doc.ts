@@ -1,6 +1,7 @@
 /**
  * Writes docs/rules.md from the rule registry: every rule with its default severity, title and "why", in Korean
- * and English. It is the reference for our own DG rules (their diagnostics carry no link); test/unit/rules/rulesDoc.test.ts keeps the file in step with the code.
+ * and English. The .vsix ships it: diagnostics and hovers link to a rule's `### ID` heading (common/src/ruleDocs.ts,
+ * dockerfileGuide.showRule); test/unit/rules/rulesDoc.test.ts keeps the file in step with the code.
  * Usage: node --import tsx scripts/rules-doc.ts --write (test/unit/rules/rulesDoc.test.ts checks the file is current)
  */
 import * as fs from 'node:fs';

@@ -10,6 +10,7 @@ import { registerBaseImageProbe } from './editor/baseImages';
 import { createDockerSession } from './session/dockerSession';
 import { registerDoctor } from './editor/doctor/doctorCommand';
 import { registerLayerAnnotations } from './editor/layers/registerLayers';
+import { registerRuleDocs, type RuleDocsView } from './editor/ruleDocs';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -26,6 +27,8 @@ function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient>
 export interface DockerfileGuideApi {
   /** Resolves once the language server is running (starting it if needed). Used by tests and other rooms. */
   languageClient(): Promise<LanguageClient>;
+  /** What the rule description tab (dockerfileGuide.showRule) shows now. Used by tests. */
+  ruleDocsView(): RuleDocsView | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
@@ -40,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   registerNewStackCommand(context);
   registerExplainCommand(context, () => ensureClient(context));
   registerReferenceCommand(context, () => ensureClient(context));
+  // Rule links in diagnostics and hovers open the rule's section of the shipped docs/rules.md (offline).
+  const ruleDocs = registerRuleDocs(context);
   registerBaseImageProbe(context, () => ensureClient(context));
   // The server checks nginx configs too (through the Dockerfiles that copy them): either language starts it.
   const served = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile' || doc.languageId === 'nginx';
@@ -49,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
       if (served(doc)) void ensureClient(context);
     }),
   );
-  return { languageClient: () => ensureClient(context) };
+  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view() };
 }
 
 export async function deactivate(): Promise<void> {

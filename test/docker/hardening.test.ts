@@ -253,6 +253,11 @@ describe('Restricted Mode (workspace trust)', () => {
       assert.ok(TRUSTED_COMMANDS.includes(`dockerfileGuide.docker.${must}`), must);
     }
     for (const c of READ_ONLY) assert.equal(trustRefusal(c, false, 'en'), undefined, `${c} is read-only`);
+    // Reading a rule's description (the shipped docs/rules.md) changes nothing: open in Restricted Mode too.
+    assert.equal(trustRefusal('dockerfileGuide.showRule', false, 'en'), undefined);
+    const showRule = commands.find((c) => c.command === 'dockerfileGuide.showRule');
+    assert.ok(showRule, 'showRule is in the manifest');
+    assert.equal(showRule.enablement, undefined, 'showRule is never disabled');
   });
 
   it('every Docker command of the manifest is classified, and the trusted ones are disabled untrusted', () => {

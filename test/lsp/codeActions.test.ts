@@ -4,6 +4,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient, applyTextEdits } from './lspClient';
 
 let c: LspClient;
@@ -21,9 +23,9 @@ async function roundTrip(uri: string, text: string, rule: string, title: RegExp)
   const d = diags.find((x: any) => x.code === rule);
   assert.ok(d, `${rule} reported on:\n${text}`);
   assert.equal(d.source, 'dockerfile-guide');
-  // Rules from Docker and hadolint link to their page; ours carry no link (the hover explains them in full).
-  if (rule.startsWith('DG')) assert.equal(d.codeDescription, undefined, 'no codeDescription for our own rule');
-  else assert.ok(d.codeDescription?.href?.startsWith('https://'), 'codeDescription.href');
+  // A plain client (no `ruleDocs` option) gets the rule's section of the docs/rules.md installed beside dist/
+  // (test/lsp/ruleDocs.test.ts covers the forms).
+  assert.equal(d.codeDescription?.href, `${pathToFileURL(path.resolve(__dirname, '../../docs/rules.md')).href}#${rule.toLowerCase()}`, 'codeDescription.href');
   const actions: any[] = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
   const a = actions.find((x) => title.test(x.title));
   assert.ok(a, `action ${title} among ${actions.map((x) => x.title).join(' | ')}`);

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { markdownPage as page } from './markdownPage';
 import { EXPLAIN_REQUEST, type ExplainRequestParams, type ExplainResponse } from '../../../common/src/protocol';
+import { markdownPage } from './markdownPage';
 
 export const EXPLAIN_COMMAND = 'dockerfileGuide.explainCommand';
 export const EXPLAIN_SCHEME = 'dockerfile-guide-explain';
@@ -150,7 +150,7 @@ async function showExplanation(target: vscode.Uri, title: string): Promise<void>
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async (d: vscode.TextDocument) => {
       const html = await render(d);
-      if (html !== undefined) created.webview.html = page(html);
+      if (html !== undefined) created.webview.html = markdownPage(html);
     };
     const subs = [
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -168,7 +168,7 @@ async function showExplanation(target: vscode.Uri, title: string): Promise<void>
       panels.delete(key);
     });
   }
-  panel.webview.html = page(first);
+  panel.webview.html = markdownPage(first);
 }
 
 const panels = new Map<string, vscode.WebviewPanel>();

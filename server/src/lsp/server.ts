@@ -22,6 +22,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { line, type Lang } from '../../../common/src/i18n';
 import { BASE_IMAGE_CONFIG_METHOD, BASE_IMAGES_REQUEST, EXPLAIN_REQUEST, REFERENCE_REQUEST, type BaseImagesParams, type ExplainRequestParams, type ReferenceParams } from '../../../common/src/protocol';
 import { contextFileReader, contextLister } from '../host/contextFiles';
+import { ruleDocLinkFor } from '../host/ruleDocs';
+import type { RuleDocLink } from '../rules/types';
 import type * as Service from '../service/index';
 import type { LanguageService, ParsedDocument } from '../service/index';
 import { ConfigDocuments } from './configDocuments';
@@ -42,6 +44,8 @@ let settings: GuideSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 /** The client runs our `command:` links (the VS Code extension says so): hovers show their first screen and link the rest. */
 let commandLinks = false;
+/** Where rule links point, as the client can open them (set by `initialize`, before the service exists). */
+let ruleDocLink: RuleDocLink = ruleDocLinkFor(undefined);
 
 /**
  * The language service, made on first use. In the bundle this require is dist/service.js loaded through the code
@@ -60,6 +64,7 @@ function svc(): LanguageService {
       contextLister,
       onRuleError: (id, e) => logError(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
       engineImages,
+      ruleDocLink: (id, upstream) => ruleDocLink(id, upstream),
     });
   }
   return service;
@@ -96,6 +101,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = typeof init.locale === 'string' ? init.locale : params.locale;
   settings = readSettings(init, locale);
   commandLinks = init.commandLinks === true;
+  ruleDocLink = ruleDocLinkFor(init);
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   // The service is loaded before the answer, as other Dockerfile servers load theirs: a client sends didOpen right
   // after `initialized`, so loading it later only put its ~10 ms in front of the first diagnostics instead.

@@ -6,13 +6,14 @@ import { perLang, pick, type Lang, type Msg, type OneLang } from '../../../commo
 import { contains, ParsedDocument } from '../service/document';
 import { runRules, RuleOptions } from './engine';
 import { ALL_RULES, ruleById } from './registry';
-import type { GuideDiagnostic, Rule } from './types';
+import { UPSTREAM_RULE_DOCS, type GuideDiagnostic, type Rule, type RuleDocLink } from './types';
 
 const DOCS: Msg = { ko: '문서', en: 'Documentation' };
 
-/** Markdown for one rule in one language setting. */
-export function ruleMarkdown(rule: Rule, lang: Lang): string {
-  const link = (l: OneLang) => (rule.url ? `\n\n[${pick(DOCS, l)}: ${rule.id}](${rule.url})` : '');
+/** Markdown for one rule in one language setting; `docs` says where its documentation link points. */
+export function ruleMarkdown(rule: Rule, lang: Lang, docs: RuleDocLink = UPSTREAM_RULE_DOCS): string {
+  const href = docs(rule.id, rule.url);
+  const link = (l: OneLang) => (href ? `\n\n[${pick(DOCS, l)}: ${rule.id}](${href})` : '');
   const one = (l: OneLang) => `**${rule.id}** — ${pick(rule.title, l)}\n\n${pick(rule.why, l)}${link(l)}`;
   return perLang(lang, one);
 }
@@ -21,7 +22,7 @@ export function ruleMarkdown(rule: Rule, lang: Lang): string {
  * Markdown explaining every rule with a diagnostic at the position (rules run on the cached parse and are memoised
  * per version, so this is free after diagnostics were computed with the same options object); null when none.
  */
-export function ruleWhyHover(doc: ParsedDocument, position: Position, lang: Lang, options: RuleOptions = {}): string | null {
+export function ruleWhyHover(doc: ParsedDocument, position: Position, lang: Lang, options: RuleOptions = {}, docs: RuleDocLink = UPSTREAM_RULE_DOCS): string | null {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const d of runRules(doc, options)) {
@@ -29,7 +30,7 @@ export function ruleWhyHover(doc: ParsedDocument, position: Position, lang: Lang
     const rule = ruleById(d.code);
     if (!rule) continue;
     seen.add(d.code);
-    parts.push(ruleMarkdown(rule, lang));
+    parts.push(ruleMarkdown(rule, lang, docs));
   }
   return parts.length ? parts.join('\n\n---\n\n') : null;
 }
@@ -38,7 +39,7 @@ export function ruleWhyHover(doc: ParsedDocument, position: Position, lang: Lang
  * The rule explanations for a hover, from diagnostics already computed (the worker's, for big documents): the same
  * text as ruleWhyHover, without running the rules again on this thread.
  */
-export function ruleWhyFromDiagnostics(list: GuideDiagnostic[], position: Position, lang: Lang): string | null {
+export function ruleWhyFromDiagnostics(list: GuideDiagnostic[], position: Position, lang: Lang, docs: RuleDocLink = UPSTREAM_RULE_DOCS): string | null {
   const hits = new Set<string>();
   for (const d of list) {
     // Only the rule engine's findings (data.rule); a dockerfile-utils problem can carry a key that is also a rule id.
@@ -46,6 +47,6 @@ export function ruleWhyFromDiagnostics(list: GuideDiagnostic[], position: Positi
     if (contains(d.range, position) && ruleById(d.code)) hits.add(d.code);
   }
   // In registry order, as the engine runs the rules (the list itself is sorted by position).
-  const parts = ALL_RULES.filter((r) => hits.has(r.id)).map((r) => ruleMarkdown(r, lang));
+  const parts = ALL_RULES.filter((r) => hits.has(r.id)).map((r) => ruleMarkdown(r, lang, docs));
   return parts.length ? parts.join('\n\n---\n\n') : null;
 }

@@ -95,9 +95,9 @@ export interface Rule {
   /** One paragraph: why this matters, shown in the hover over the diagnostic. */
   why: Msg;
   /**
-   * The rule's page elsewhere: Docker's build-check page or hadolint's wiki. Our own DG rules have none: the
-   * hover over the diagnostic gives their whole explanation, and docs/rules.md lists them; a link to a site
-   * that does not exist yet would be a placeholder.
+   * The rule's page elsewhere: Docker's build-check page or hadolint's wiki. Our own DG rules have none (a link to a
+   * site that does not exist would be a placeholder): docs/rules.md explains every rule, and diagnostics and hovers
+   * link to it where the client can open it (RuleDocLink, common/src/ruleDocs.ts); this page is the fallback.
    */
   url?: string;
   /**
@@ -112,6 +112,15 @@ export interface Rule {
 }
 
 export const SOURCE = 'dockerfile-guide';
+
+/**
+ * The link to a rule's explanation that the client can open (common/src/ruleDocs.ts): the host decides; `upstream`
+ * is the rule's own page elsewhere (Rule.url), if it has one. Undefined: no link.
+ */
+export type RuleDocLink = (ruleId: string, upstream: string | undefined) => string | undefined;
+
+/** Without a host that knows better: the rule's upstream page where it has one (Docker's, hadolint's), else none. */
+export const UPSTREAM_RULE_DOCS: RuleDocLink = (_id, upstream) => upstream;
 
 /**
  * One diagnostic as the extension reports it, before it is rendered in the user's language: a rule's finding

@@ -17,7 +17,7 @@ import { ruleMarkdown } from '../rules/hover';
 import { ruleById } from '../rules/registry';
 import { nginxConfigs, daemonTypos } from '../rules/stack/nginxConfig';
 import { directiveTypos } from '../rules/stack/nginxUnknownDirective';
-import { SOURCE, type FileSpan, type Rule, type RuleContext } from '../rules/types';
+import { SOURCE, UPSTREAM_RULE_DOCS, type FileSpan, type Rule, type RuleContext, type RuleDocLink } from '../rules/types';
 import { withReplacement } from '../rules/stack/DG126-nginxUnknownDirective';
 import { contains, type ParsedDocument } from './document';
 
@@ -162,12 +162,17 @@ function ownChecks(text: string, at: (offset: number) => Position, options: Conf
 /** VS Code already prints the file and line in front of a related location's message. */
 const VIA: Msg = { ko: '이 파일을 이미지에 넣는 {0}', en: 'the {0} that puts this file into the image' };
 
-/** Render for LSP in one language: the Dockerfile line that copies the file is a related location. */
-export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnostic {
+/**
+ * Render for LSP in one language: the Dockerfile line that copies the file is a related location; the code links to
+ * the rule's explanation where `docs` gives a link.
+ */
+export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang, docs: RuleDocLink = UPSTREAM_RULE_DOCS): Diagnostic {
+  const href = docs(d.code, ruleById(d.code)?.url);
   return {
     range: d.range,
     severity: d.severity,
     code: d.code,
+    codeDescription: href ? { href } : undefined,
     source: SOURCE,
     message: plainLine(d.message, lang),
     relatedInformation: d.via
@@ -184,9 +189,9 @@ export function toLspConfigDiagnostic(d: ConfigDiagnostic, lang: Lang): Diagnost
 }
 
 /** The hover over a finding in the config file: each rule's explanation, as on the Dockerfile. */
-export function configFileHover(list: readonly ConfigDiagnostic[], pos: Position, lang: Lang): string | null {
+export function configFileHover(list: readonly ConfigDiagnostic[], pos: Position, lang: Lang, docs: RuleDocLink = UPSTREAM_RULE_DOCS): string | null {
   const ids = [...new Set(list.filter((d) => contains(d.range, pos)).map((d) => d.code))];
-  const parts = ids.map((id) => ruleById(id)).filter((r): r is Rule => !!r).map((r) => ruleMarkdown(r, lang));
+  const parts = ids.map((id) => ruleById(id)).filter((r): r is Rule => !!r).map((r) => ruleMarkdown(r, lang, docs));
   return parts.length ? parts.join('\n\n---\n\n') : null;
 }
 

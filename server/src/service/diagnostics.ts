@@ -5,7 +5,7 @@
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { plainCode, type Msg } from '../../../common/src/i18n';
 import type { ParsedDocument } from './document';
-import { type GuideDiagnostic, SOURCE } from '../rules/types';
+import { type GuideDiagnostic, type RuleDocLink, SOURCE, UPSTREAM_RULE_DOCS } from '../rules/types';
 import { validatorProblemsSteps } from './validation';
 import { drain } from './steps';
 import { translateValidatorMessage } from './validatorMessages';
@@ -44,13 +44,17 @@ export function* diagnosticsSteps(doc: ParsedDocument, options: RuleOptions = {}
 /**
  * Render for LSP in one language, as plain text (the Problems panel shows no Markdown: common/src/i18n.ts plainCode). A grouped diagnostic's members (rules/grouping.ts) become relatedInformation in
  * the same document, which needs its uri; without one they are left out (the message still names their lines).
+ * A rule's finding links to the rule's explanation where `docs` says the client can open it; a dockerfile-utils
+ * problem keeps the validator's own page.
  */
-export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string, uri?: string): Diagnostic {
+export function toLspDiagnostic(d: GuideDiagnostic, render: (m: Msg) => string, uri?: string, docs: RuleDocLink = UPSTREAM_RULE_DOCS): Diagnostic {
+  const fromRule = (d.data as { rule?: unknown } | undefined)?.rule === d.code;
+  const href = fromRule ? docs(d.code, d.href) : d.href;
   return {
     range: d.range,
     severity: d.severity,
     code: d.code,
-    codeDescription: d.href ? { href: d.href } : undefined,
+    codeDescription: href ? { href } : undefined,
     source: d.source,
     message: plainCode(render(d.message)),
     tags: d.tags,

@@ -11,7 +11,7 @@
 import type { Position, Range, Diagnostic } from 'vscode-languageserver-types';
 import type { Lang, Msg } from '../../../common/src/i18n';
 import type { ExplainRequestParams } from '../../../common/src/protocol';
-import type { ContextEntry, SeveritySetting } from '../rules/types';
+import { UPSTREAM_RULE_DOCS, type ContextEntry, type SeveritySetting } from '../rules/types';
 import { ruleWhyFromDiagnostics, ruleWhyHover } from '../rules/hover';
 import { useEngineImages, type EngineImageSource } from './baseImages';
 import { checkDocument, checkSteps, mostImportant } from './check';
@@ -55,6 +55,11 @@ export interface LanguageServiceHost {
   onRuleError?(ruleId: string, error: unknown): void;
   /** What the local Docker engine says its images run (the explainer asks it before its built-in table). */
   engineImages?: EngineImageSource;
+  /**
+   * The link to a rule's explanation that this host's client can open (diagnostic codes, the hover's documentation
+   * link); common/src/ruleDocs.ts lists the forms. Without it: the rule's upstream page where it has one, else none.
+   */
+  ruleDocLink?(ruleId: string, upstream: string | undefined): string | undefined;
 }
 
 /** The user's overrides of rule severities (`dockerfileGuide.rules`). */
@@ -77,6 +82,7 @@ export interface HoverContext {
 export function createLanguageService(host: LanguageServiceHost = {}) {
   // One service per process or worker thread: the engine answers are installed for it.
   useEngineImages(host.engineImages);
+  const docs = host.ruleDocLink ? (id: string, upstream: string | undefined) => host.ruleDocLink!(id, upstream) : UPSTREAM_RULE_DOCS;
   const options = (uri: string, rules: RuleSettings): RuleOptions => ({
     rules,
     readContextFile: host.contextFileReader?.(uri),
@@ -93,7 +99,7 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
     check: (doc: ParsedDocument, rules: RuleSettings): GuideDiagnostic[] => checkDocument(doc, options(doc.uri, rules)),
     checkSteps: (doc: ParsedDocument, rules: RuleSettings) => checkSteps(doc, options(doc.uri, rules)),
     mostImportant,
-    toLspDiagnostic: (d: GuideDiagnostic, render: (m: Msg) => string, uri?: string): Diagnostic => toLspDiagnostic(d, render, uri),
+    toLspDiagnostic: (d: GuideDiagnostic, render: (m: Msg) => string, uri?: string): Diagnostic => toLspDiagnostic(d, render, uri, docs),
 
     hover: (doc: ParsedDocument, pos: Position, lang: Lang, ctx: HoverContext) =>
       hover(doc, pos, lang, {
@@ -101,9 +107,9 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
         instructionAddon: (ins) => explainHover(doc, ins, lang, host.contextFileReader?.(doc.uri), ctx.links),
         diagnosticAddon: (at) =>
           ctx.deferredDiagnostics
-            ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang)
+            ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang, docs)
             : ctx.rulesInRequests
-              ? ruleWhyHover(doc, at, lang, options(doc.uri, ctx.rules))
+              ? ruleWhyHover(doc, at, lang, options(doc.uri, ctx.rules), docs)
               : null,
       }),
     codeActions: (doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], lang: Lang, rules: RuleSettings) =>
@@ -137,8 +143,8 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
         linked.map((l) => ({ ...l, readContextFile: host.contextFileReader?.(l.doc.uri), contextEntries: host.contextLister?.(l.doc.uri) })),
         { rules, onRuleError: host.onRuleError },
       ),
-    toLspConfigDiagnostic: (d: ConfigDiagnostic, lang: Lang): Diagnostic => toLspConfigDiagnostic(d, lang),
-    configHover: (list: readonly ConfigDiagnostic[], pos: Position, lang: Lang) => configFileHover(list, pos, lang),
+    toLspConfigDiagnostic: (d: ConfigDiagnostic, lang: Lang): Diagnostic => toLspConfigDiagnostic(d, lang, docs),
+    configHover: (list: readonly ConfigDiagnostic[], pos: Position, lang: Lang) => configFileHover(list, pos, lang, docs),
     configCodeActions: (uri: string, text: string, range: Range, diagnostics: Diagnostic[]) => configFileCodeActions(uri, text, range, diagnostics),
   };
 }

@@ -1,4 +1,7 @@
-/** Where the rules that come from elsewhere are documented: the link a diagnostic carries and its hover shows. */
+/**
+ * Where the rules that come from elsewhere are documented: docs/rules.md names the page, and a client that cannot
+ * open docs/rules.md gets it as the diagnostic's and hover's link (common/src/ruleDocs.ts).
+ */
 
 /** hadolint's wiki page for one rule, e.g. `hadolintUrl('DL3008')`. */
 export function hadolintUrl(id: string): string {
