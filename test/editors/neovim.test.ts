@@ -1,0 +1,305 @@
+/**
+ * The language server in another editor (issue 19): a headless Neovim (Debian's `neovim`, 0.7.x) starts
+ * `node dist/server.js --stdio` with the plain 0.7 API (vim.lsp.start_client + vim.lsp.buf_attach_client, the form
+ * docs/editors.md shows), opens a Dockerfile, and writes what Neovim itself got (its vim.diagnostic list, a hover,
+ * a code action it applied to the buffer) as JSON. Nothing here talks to the server for Neovim: what is compared
+ * went through Neovim's own LSP client, with Neovim's capabilities, position encoding and handlers.
+ *
+ * Each run is compared with the project's reference client (test/lsp/lspClient.ts) on the same text and language,
+ * so the test holds whatever the rules say; the Korean runs must also read Korean, and the English control run must
+ * not, so the language really comes from what Neovim sent (init_options, or settings as nvim-lspconfig sends them).
+ *
+ * Under CI (CI set, as .ci/run reads it) a missing nvim fails the test; locally it skips with a message.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyTextEdits, HANGUL, hoverText, LspClient, SERVER } from '../lsp/lspClient';
+
+const NVIM = process.env.DFG_NVIM || 'nvim';
+const TEXT = 'FROM debian:bookworm\nRUN apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n';
+/** The RUN keyword: line 1 (0-based), inside "RUN". */
+const HOVER_AT = { line: 1, character: 1 };
+/** The rule whose finding and quick fix the runs follow: apt-get install with no apt-get update in its RUN. */
+const RULE = 'DG113';
+
+function nvimVersion(): string | undefined {
+  const r = spawnSync(NVIM, ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
+}
+const VERSION = nvimVersion();
+const UNDER_CI = !['', 'false', '0'].includes(process.env.CI ?? '');
+const SKIP = !VERSION && !UNDER_CI;
+const MISSING = `${NVIM} not found: install Debian's neovim package (apt-get install neovim) / nvim이 없습니다: Debian의 neovim 패키지를 설치하세요`;
+if (SKIP) console.log(`skipping the Neovim tests: ${MISSING}`);
+
+/**
+ * The Lua the test runs as Neovim's only config. The first half is what a user writes (docs/editors.md, the 0.7
+ * form); the second half is the harness that records what Neovim received and quits. The client options come from
+ * DFG_CLIENT (JSON: init_options and settings), so one config serves every run.
+ */
+const CONFIG_LUA = String.raw`
+-- ---------------------------------------------------------------- the user's part (Neovim 0.7: no vim.lsp.start)
+local client_opts = vim.json.decode(os.getenv('DFG_CLIENT'))
+local config = {
+  name = 'dockerfile-guide',
+  cmd = { os.getenv('DFG_NODE'), os.getenv('DFG_SERVER'), '--stdio' },
+  root_dir = vim.fn.getcwd(),
+  init_options = client_opts.init_options,
+  settings = client_opts.settings or {},
+  -- Neovim 0.7 neither sends settings by itself nor advertises workspace/configuration (so the server cannot ask
+  -- for them): settings reach the server only through this notification, the one nvim-lspconfig sends in on_init.
+  on_init = function(client)
+    if next(client.config.settings) then
+      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+    end
+  end,
+}
+
+-- ---------------------------------------------------------------- the harness: record what Neovim received
+local publications, errors_logged = {}, {}
+config.handlers = {
+  ['textDocument/publishDiagnostics'] = function(err, result, ctx, cfg)
+    table.insert(publications, result)
+    return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, cfg)
+  end,
+  ['window/logMessage'] = function(err, result, ctx, cfg)
+    if result.type == 1 then table.insert(errors_logged, result.message) end
+  end,
+}
+
+local client_id
+vim.api.nvim_create_autocmd('FileType', {
+  pattern = 'dockerfile',
+  callback = function(args)
+    client_id = client_id or vim.lsp.start_client(config)
+    vim.lsp.buf_attach_client(args.buf, client_id)
+  end,
+})
+
+local function has_rule(diags, rule)
+  for _, d in ipairs(diags) do
+    if d.code == rule then return true end
+  end
+  return false
+end
+
+local function record()
+  local out = { version = vim.version(), errors_logged = errors_logged }
+  local buf = vim.api.nvim_get_current_buf()
+  out.filetype = vim.bo[buf].filetype
+  out.attached = client_id ~= nil and vim.lsp.buf_is_attached(buf, client_id)
+  local rule = os.getenv('DFG_RULE')
+  local position = vim.json.decode(os.getenv('DFG_POSITION'))
+
+  out.diagnostics_arrived = vim.wait(15000, function() return has_rule(vim.diagnostic.get(buf), rule) end, 20)
+  out.diagnostics = vim.diagnostic.get(buf)
+  -- Every publication so far, raw LSP: a Korean run must never have shown English first.
+  out.publications = vim.deepcopy(publications)
+
+  local uri = vim.uri_from_bufnr(buf)
+  local hover = vim.lsp.buf_request_sync(buf, 'textDocument/hover', { textDocument = { uri = uri }, position = position }, 10000)
+  out.hover = hover and hover[client_id] and hover[client_id].result
+
+  -- The code actions for the rule's finding, asked as Neovim's own code_action does (the LSP diagnostics of the
+  -- last publication as context), and the preferred one applied to the buffer through Neovim's workspace-edit code.
+  local lsp_diag
+  for _, d in ipairs(publications[#publications].diagnostics) do
+    if d.code == rule then lsp_diag = d end
+  end
+  local actions = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
+    textDocument = { uri = uri }, range = lsp_diag.range, context = { diagnostics = { lsp_diag } },
+  }, 10000)
+  out.actions = actions and actions[client_id] and actions[client_id].result or {}
+  for _, a in ipairs(out.actions) do
+    if a.isPreferred then
+      out.applied = a.title
+      vim.lsp.util.apply_workspace_edit(a.edit, vim.lsp.get_client_by_id(client_id).offset_encoding)
+    end
+  end
+  out.text_after_fix = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') .. '\n'
+  -- The edit reached the server as didChange: the finding goes away.
+  out.fixed = vim.wait(15000, function() return not has_rule(vim.diagnostic.get(buf), rule) end, 20)
+  out.diagnostics_after_fix = vim.diagnostic.get(buf)
+  return out
+end
+
+vim.api.nvim_create_autocmd('VimEnter', {
+  callback = function()
+    local ok, out = xpcall(record, debug.traceback)
+    if not ok then out = { error = out, errors_logged = errors_logged } end
+    local f = assert(io.open(os.getenv('DFG_OUT'), 'w'))
+    f:write(vim.fn.json_encode(out))
+    f:close()
+    vim.cmd('qa!')
+  end,
+})
+`;
+
+interface NvimDiagnostic {
+  lnum: number;
+  col: number;
+  end_lnum: number;
+  end_col: number;
+  severity: number;
+  message: string;
+  code: string;
+  source: string;
+}
+interface NvimResult {
+  error?: string;
+  version: { major: number; minor: number; patch: number };
+  filetype: string;
+  attached: boolean;
+  diagnostics_arrived: boolean;
+  diagnostics: NvimDiagnostic[];
+  publications: { uri: string; diagnostics: { code: string; message: string }[] }[];
+  hover: unknown;
+  actions: { title: string; isPreferred?: boolean }[];
+  applied?: string;
+  text_after_fix: string;
+  fixed: boolean;
+  diagnostics_after_fix: NvimDiagnostic[];
+  errors_logged: string[];
+}
+
+const tmpRoots: string[] = [];
+
+/** Runs headless Neovim on a Dockerfile with TEXT, with its own HOME and XDG dirs so no user config takes part. */
+async function runNeovim(client: { init_options?: unknown; settings?: unknown }): Promise<NvimResult> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-nvim-'));
+  tmpRoots.push(tmp);
+  const xdg = (name: string) => {
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  const project = xdg('project');
+  fs.writeFileSync(path.join(project, 'Dockerfile'), TEXT);
+  const config = path.join(tmp, 'init.lua');
+  fs.writeFileSync(config, CONFIG_LUA);
+  const out = path.join(tmp, 'result.json');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: xdg('home'),
+    XDG_CONFIG_HOME: xdg('config'),
+    XDG_DATA_HOME: xdg('data'),
+    XDG_STATE_HOME: xdg('state'),
+    XDG_CACHE_HOME: xdg('cache'),
+    XDG_RUNTIME_DIR: xdg('run'),
+    LANG: 'C.UTF-8',
+    DFG_CLIENT: JSON.stringify(client),
+    DFG_NODE: process.execPath,
+    DFG_SERVER: SERVER,
+    DFG_OUT: out,
+    DFG_RULE: RULE,
+    DFG_POSITION: JSON.stringify(HOVER_AT),
+  };
+  const proc = spawn(NVIM, ['--headless', '--clean', '-u', config, 'Dockerfile'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 40_000);
+  const code = await new Promise<number | null>((r) => proc.on('exit', (c) => r(c)));
+  clearTimeout(timer);
+  // Neovim writes the server's stderr and its own LSP errors here (stdpath('cache')/lsp.log).
+  const lspLog = path.join(tmp, 'cache', 'nvim', 'lsp.log');
+  const context = () =>
+    `nvim exit ${code}; output:\n${output}\nlsp.log:\n${fs.existsSync(lspLog) ? fs.readFileSync(lspLog, 'utf8').slice(-4000) : '(none)'}`;
+  assert.ok(fs.existsSync(out), `Neovim wrote no result (${context()})`);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult;
+  assert.equal(result.error, undefined, `the Lua harness failed: ${result.error} (${context()})`);
+  assert.equal(code, 0, context());
+  assert.deepEqual(result.errors_logged, [], 'the server logged errors');
+  return result;
+}
+
+/** What the project's own LSP client gets for the same text: the expected answers. */
+async function reference(language: 'ko' | 'en') {
+  const c = new LspClient();
+  try {
+    await c.initialize({ language });
+    const uri = 'file:///reference/Dockerfile';
+    const diagnostics = await c.openAndWait(uri, TEXT);
+    const hover = hoverText(await c.hover(uri, HOVER_AT.line, HOVER_AT.character));
+    const finding = diagnostics.find((d) => d.code === RULE);
+    assert.ok(finding, `the reference server reports no ${RULE}`);
+    const actions = (await c.request('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } })) as any[];
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, `the reference server offers no preferred fix for ${RULE}`);
+    return { diagnostics, hover, actionTitles: actions.map((a) => a.title), preferred: preferred.title as string, fixedText: applyTextEdits(TEXT, preferred.edit.changes[uri]) };
+  } finally {
+    await c.shutdownHealthy();
+  }
+}
+
+/** Diagnostics as comparable rows: Neovim's (0-based lines, byte columns: TEXT is ASCII) and LSP's. */
+const rowsOfNvim = (ds: NvimDiagnostic[]) => ds.map((d) => `${d.lnum}:${d.col}-${d.end_lnum}:${d.end_col} ${d.severity} ${d.code} ${d.message}`).sort();
+const rowsOfLsp = (ds: any[]) =>
+  ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
+
+/** Skipped tests show in the counts (a skipped describe counts none). */
+const SKIPPED = { skip: SKIP ? MISSING : false };
+
+describe('Neovim (headless, vim.lsp.start_client)', () => {
+  const refs: Partial<Record<'ko' | 'en', Awaited<ReturnType<typeof reference>>>> = {};
+
+  before(async () => {
+    if (SKIP) return;
+    assert.ok(VERSION, MISSING);
+    assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run npm run build / 먼저 npm run build를 실행하세요`);
+    console.log(`using ${VERSION}`);
+    [refs.ko, refs.en] = await Promise.all([reference('ko'), reference('en')]);
+  });
+  after(() => {
+    for (const t of tmpRoots) fs.rmSync(t, { recursive: true, force: true });
+  });
+
+  /** The checks every run shares: what Neovim got equals what the reference client got in that language. */
+  function sameAsReference(r: NvimResult, lang: 'ko' | 'en') {
+    const ref = refs[lang]!;
+    assert.equal(r.filetype, 'dockerfile', 'Neovim did not detect the Dockerfile filetype');
+    assert.ok(r.attached, 'the client is not attached to the buffer');
+    assert.ok(r.diagnostics_arrived, `no ${RULE} diagnostic reached Neovim in 15 s`);
+    assert.deepEqual(rowsOfNvim(r.diagnostics), rowsOfLsp(ref.diagnostics));
+    assert.ok(r.diagnostics.every((d) => d.source === 'dockerfile-guide'));
+    assert.equal(hoverText(r.hover), ref.hover);
+    assert.deepEqual(r.actions.map((a) => a.title), ref.actionTitles);
+    assert.equal(r.applied, ref.preferred);
+    assert.equal(r.text_after_fix, ref.fixedText);
+    assert.ok(r.fixed, `${RULE} stayed after Neovim applied the fix (the edit did not reach the server)`);
+  }
+
+  function korean(r: NvimResult) {
+    const finding = r.diagnostics.find((d) => d.code === RULE)!;
+    assert.match(finding.message, HANGUL, `the ${RULE} message is not Korean: ${finding.message}`);
+    assert.match(hoverText(r.hover), /^\*\*RUN\*\*/);
+    assert.match(hoverText(r.hover), HANGUL, 'the RUN hover is not Korean');
+    assert.match(r.applied!, HANGUL);
+    // Not one publication in English before the settings arrived.
+    for (const p of r.publications) for (const d of p.diagnostics) assert.match(d.message, HANGUL, `an English diagnostic reached Neovim: ${d.message}`);
+  }
+
+  test('Korean through init_options { language = "ko" }: diagnostics, RUN hover and quick fix', SKIPPED, async () => {
+    const r = await runNeovim({ init_options: { language: 'ko' } });
+    assert.equal(`${r.version.major}.${r.version.minor}`, VERSION!.replace(/^NVIM v(\d+\.\d+).*/, '$1'));
+    sameAsReference(r, 'ko');
+    korean(r);
+  });
+
+  test('Korean through settings { dockerfileGuide = { language = "ko" } } alone (didChangeConfiguration from on_init, as nvim-lspconfig sends it)', SKIPPED, async () => {
+    const r = await runNeovim({ settings: { dockerfileGuide: { language: 'ko' } } });
+    sameAsReference(r, 'ko');
+    korean(r);
+  });
+
+  test('control: init_options { language = "en" } gives English, so the Korean above came from what Neovim sent', SKIPPED, async () => {
+    const r = await runNeovim({ init_options: { language: 'en' } });
+    sameAsReference(r, 'en');
+    assert.doesNotMatch(r.diagnostics.find((d) => d.code === RULE)!.message, HANGUL);
+    assert.doesNotMatch(hoverText(r.hover), HANGUL);
+  });
+});
