@@ -1,7 +1,7 @@
 /**
  * The language server in another editor (issue 19): a headless Neovim (Debian's `neovim`, 0.7.x) starts
- * `node dist/server.js --stdio` with the plain 0.7 API (vim.lsp.start_client + vim.lsp.buf_attach_client, the form
- * docs/editors.md shows), opens a Dockerfile, and writes what Neovim itself got (its vim.diagnostic list, a hover,
+ * `node dist/server.js --stdio` with the plain 0.7 API (vim.lsp.start_client + vim.lsp.buf_attach_client: the
+ * Neovim 0.7 block of docs/editors.md, read from the page), opens a Dockerfile, and writes what Neovim itself got (its vim.diagnostic list, a hover,
  * a code action it applied to the buffer) as JSON. Nothing here talks to the server for Neovim: what is compared
  * went through Neovim's own LSP client, with Neovim's capabilities, position encoding and handlers.
  *
@@ -37,29 +37,39 @@ const MISSING = `${NVIM} not found: install Debian's neovim package (apt-get ins
 if (SKIP) console.log(`skipping the Neovim tests: ${MISSING}`);
 
 /**
- * The Lua the test runs as Neovim's only config. The first half is what a user writes (docs/editors.md, the 0.7
- * form); the second half is the harness that records what Neovim received and quits. The client options come from
- * DFG_CLIENT (JSON: init_options and settings), so one config serves every run.
+ * The user's part of the config is the Neovim 0.7 block of docs/editors.md itself, so the page shows what runs here.
+ * Three of its lines are swapped for each run: the command (this checkout's dist/server.js under this node), and the
+ * language options (from DFG_CLIENT: init_options and settings, JSON), so one block serves every run.
  */
-const CONFIG_LUA = String.raw`
--- ---------------------------------------------------------------- the user's part (Neovim 0.7: no vim.lsp.start)
-local client_opts = vim.json.decode(os.getenv('DFG_CLIENT'))
-local config = {
-  name = 'dockerfile-guide',
-  cmd = { os.getenv('DFG_NODE'), os.getenv('DFG_SERVER'), '--stdio' },
-  root_dir = vim.fn.getcwd(),
-  init_options = client_opts.init_options,
-  settings = client_opts.settings or {},
-  -- Neovim 0.7 neither sends settings by itself nor advertises workspace/configuration (so the server cannot ask
-  -- for them): settings reach the server only through this notification, the one nvim-lspconfig sends in on_init.
-  on_init = function(client)
-    if next(client.config.settings) then
-      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
-    end
-  end,
+const DOC = path.resolve(__dirname, '../../docs/editors.md');
+const DOC_LINES = {
+  cmd: "cmd = { 'dockerfile-guide-server', '--stdio' },",
+  init: "init_options = { language = 'ko' },",
+  settings: "settings = { dockerfileGuide = { language = 'ko' } },",
+};
+
+function documentedConfig(): string {
+  const md = fs.readFileSync(DOC, 'utf8');
+  const section = md.indexOf('### Neovim 0.7');
+  assert.ok(section >= 0, `${DOC}: no "### Neovim 0.7" section`);
+  const block = /```lua\n([\s\S]*?)```/.exec(md.slice(section));
+  assert.ok(block, `${DOC}: no lua block in the Neovim 0.7 section`);
+  let lua = block[1];
+  for (const [what, line] of Object.entries(DOC_LINES)) {
+    assert.equal(lua.split(line).length, 2, `${DOC}: the Neovim 0.7 block must hold the line \`${line}\` once (${what})`);
+  }
+  lua = lua
+    .replace(DOC_LINES.cmd, "cmd = { os.getenv('DFG_NODE'), os.getenv('DFG_SERVER'), '--stdio' },")
+    .replace(DOC_LINES.init, 'init_options = client_opts.init_options,')
+    .replace(DOC_LINES.settings, 'settings = client_opts.settings or {},');
+  return `local client_opts = vim.json.decode(os.getenv('DFG_CLIENT'))\n${lua}`;
 }
 
--- ---------------------------------------------------------------- the harness: record what Neovim received
+/**
+ * The harness, after the user's part in the same chunk (it reaches its locals `config` and `client_id`): it records
+ * what Neovim received and quits. Its handlers go into `config` before any FileType event starts the client.
+ */
+const HARNESS_LUA = String.raw`
 local publications, errors_logged = {}, {}
 config.handlers = {
   ['textDocument/publishDiagnostics'] = function(err, result, ctx, cfg)
@@ -70,15 +80,6 @@ config.handlers = {
     if result.type == 1 then table.insert(errors_logged, result.message) end
   end,
 }
-
-local client_id
-vim.api.nvim_create_autocmd('FileType', {
-  pattern = 'dockerfile',
-  callback = function(args)
-    client_id = client_id or vim.lsp.start_client(config)
-    vim.lsp.buf_attach_client(args.buf, client_id)
-  end,
-})
 
 local function has_rule(diags, rule)
   for _, d in ipairs(diags) do
@@ -180,7 +181,7 @@ async function runNeovim(client: { init_options?: unknown; settings?: unknown })
   const project = xdg('project');
   fs.writeFileSync(path.join(project, 'Dockerfile'), TEXT);
   const config = path.join(tmp, 'init.lua');
-  fs.writeFileSync(config, CONFIG_LUA);
+  fs.writeFileSync(config, `${documentedConfig()}\n${HARNESS_LUA}`);
   const out = path.join(tmp, 'result.json');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
