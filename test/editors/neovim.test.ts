@@ -7,7 +7,7 @@
  *
  * Each run is compared with the project's reference client (test/lsp/lspClient.ts) on the same text and language,
  * so the test holds whatever the rules say; the Korean runs must also read Korean, and the English control run must
- * not, so the language really comes from what Neovim sent (init_options, or settings as nvim-lspconfig sends them).
+ * not, so the language really comes from what Neovim sent (init_options, or settings through the documented on_init).
  *
  * Under CI (CI set, as .ci/run reads it) a missing nvim fails the test; locally it skips with a message.
  */
@@ -291,7 +291,7 @@ describe('Neovim (headless, vim.lsp.start_client)', () => {
     korean(r);
   });
 
-  test('Korean through settings { dockerfileGuide = { language = "ko" } } alone (didChangeConfiguration from on_init, as nvim-lspconfig sends it)', SKIPPED, async () => {
+  test('Korean through settings { dockerfileGuide = { language = "ko" } } alone (the documented on_init sends them with didChangeConfiguration)', SKIPPED, async () => {
     const r = await runNeovim({ settings: { dockerfileGuide: { language: 'ko' } } });
     sameAsReference(r, 'ko');
     korean(r);
