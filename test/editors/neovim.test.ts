@@ -1,67 +1,37 @@
 /**
  * The language server in another editor (issue 19): a headless Neovim (Debian's `neovim`, 0.7.x) starts
  * `node dist/server.js --stdio` with the plain 0.7 API (vim.lsp.start_client + vim.lsp.buf_attach_client: the
- * Neovim 0.7 block of docs/editors.md, read from the page), opens a Dockerfile, and writes what Neovim itself got (its vim.diagnostic list, a hover,
- * a code action it applied to the buffer) as JSON. Nothing here talks to the server for Neovim: what is compared
+ * Neovim 0.7 block of docs/editors.md, read from the page), opens a Dockerfile, and writes what Neovim itself got
+ * (its vim.diagnostic list, a hover, a code action it applied to the buffer) as JSON. Nothing here talks to the server for Neovim: what is compared
  * went through Neovim's own LSP client, with Neovim's capabilities, position encoding and handlers.
  *
  * Each run is compared with the project's reference client (test/lsp/lspClient.ts) on the same text and language,
  * so the test holds whatever the rules say; the Korean runs must also read Korean, and the English control run must
  * not, so the language really comes from what Neovim sent (init_options, or settings through the documented on_init).
  *
- * Under CI (CI set, as .ci/run reads it) a missing nvim fails the test; locally it skips with a message.
+ * Under CI (CI set, as .ci/run reads it) a missing nvim fails the tests; locally they skip with a message.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyTextEdits, HANGUL, hoverText, LspClient, SERVER } from '../lsp/lspClient';
+import { HANGUL, hoverText } from '../lsp/lspClient';
+import { docBlock, editor, HOVER_AT, reference, Reference, removeSandboxes, RULE, runEditor, sandbox, SERVER } from './harness';
 
 const NVIM = process.env.DFG_NVIM || 'nvim';
-const TEXT = 'FROM debian:bookworm\nRUN apt-get install -y nginx\nCMD ["nginx", "-g", "daemon off;"]\n';
-/** The RUN keyword: line 1 (0-based), inside "RUN". */
-const HOVER_AT = { line: 1, character: 1 };
-/** The rule whose finding and quick fix the runs follow: apt-get install with no apt-get update in its RUN. */
-const RULE = 'DG113';
-
-function nvimVersion(): string | undefined {
-  const r = spawnSync(NVIM, ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
-}
-const VERSION = nvimVersion();
-const UNDER_CI = !['', 'false', '0'].includes(process.env.CI ?? '');
-const SKIP = !VERSION && !UNDER_CI;
-const MISSING = `${NVIM} not found: install Debian's neovim package (apt-get install neovim) / nvim이 없습니다: Debian의 neovim 패키지를 설치하세요`;
-if (SKIP) console.log(`skipping the Neovim tests: ${MISSING}`);
+const nvim = editor(NVIM, ['--version'], 'neovim');
 
 /**
  * The user's part of the config is the Neovim 0.7 block of docs/editors.md itself, so the page shows what runs here.
  * Three of its lines are swapped for each run: the command (this checkout's dist/server.js under this node), and the
  * language options (from DFG_CLIENT: init_options and settings, JSON), so one block serves every run.
  */
-const DOC = path.resolve(__dirname, '../../docs/editors.md');
-const DOC_LINES = {
-  cmd: "cmd = { 'dockerfile-guide-server', '--stdio' },",
-  init: "init_options = { language = 'ko' },",
-  settings: "settings = { dockerfileGuide = { language = 'ko' } },",
-};
-
 function documentedConfig(): string {
-  const md = fs.readFileSync(DOC, 'utf8');
-  const section = md.indexOf('### Neovim 0.7');
-  assert.ok(section >= 0, `${DOC}: no "### Neovim 0.7" section`);
-  const block = /```lua\n([\s\S]*?)```/.exec(md.slice(section));
-  assert.ok(block, `${DOC}: no lua block in the Neovim 0.7 section`);
-  let lua = block[1];
-  for (const [what, line] of Object.entries(DOC_LINES)) {
-    assert.equal(lua.split(line).length, 2, `${DOC}: the Neovim 0.7 block must hold the line \`${line}\` once (${what})`);
-  }
-  lua = lua
-    .replace(DOC_LINES.cmd, "cmd = { os.getenv('DFG_NODE'), os.getenv('DFG_SERVER'), '--stdio' },")
-    .replace(DOC_LINES.init, 'init_options = client_opts.init_options,')
-    .replace(DOC_LINES.settings, 'settings = client_opts.settings or {},');
+  const lua = docBlock('### Neovim 0.7', 'lua', [
+    ["cmd = { 'dockerfile-guide-server', '--stdio' },", "cmd = { os.getenv('DFG_NODE'), os.getenv('DFG_SERVER'), '--stdio' },"],
+    ["init_options = { language = 'ko' },", 'init_options = client_opts.init_options,'],
+    ["settings = { dockerfileGuide = { language = 'ko' } },", 'settings = client_opts.settings or {},'],
+  ]);
   return `local client_opts = vim.json.decode(os.getenv('DFG_CLIENT'))\n${lua}`;
 }
 
@@ -167,74 +137,22 @@ interface NvimResult {
   errors_logged: string[];
 }
 
-const tmpRoots: string[] = [];
-
-/** Runs headless Neovim on a Dockerfile with TEXT, with its own HOME and XDG dirs so no user config takes part. */
+/** Runs headless Neovim on the sandbox's Dockerfile with the documented config and the harness. */
 async function runNeovim(client: { init_options?: unknown; settings?: unknown }): Promise<NvimResult> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-nvim-'));
-  tmpRoots.push(tmp);
-  const xdg = (name: string) => {
-    const dir = path.join(tmp, name);
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  };
-  const project = xdg('project');
-  fs.writeFileSync(path.join(project, 'Dockerfile'), TEXT);
-  const config = path.join(tmp, 'init.lua');
+  const box = sandbox('dfg-nvim-');
+  const config = path.join(box.root, 'init.lua');
   fs.writeFileSync(config, `${documentedConfig()}\n${HARNESS_LUA}`);
-  const out = path.join(tmp, 'result.json');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: xdg('home'),
-    XDG_CONFIG_HOME: xdg('config'),
-    XDG_DATA_HOME: xdg('data'),
-    XDG_STATE_HOME: xdg('state'),
-    XDG_CACHE_HOME: xdg('cache'),
-    XDG_RUNTIME_DIR: xdg('run'),
-    LANG: 'C.UTF-8',
+  Object.assign(box.env, {
     DFG_CLIENT: JSON.stringify(client),
     DFG_NODE: process.execPath,
     DFG_SERVER: SERVER,
-    DFG_OUT: out,
-    DFG_RULE: RULE,
     DFG_POSITION: JSON.stringify(HOVER_AT),
-  };
-  const proc = spawn(NVIM, ['--headless', '--clean', '-u', config, 'Dockerfile'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 40_000);
-  const code = await new Promise<number | null>((r) => proc.on('exit', (c) => r(c)));
-  clearTimeout(timer);
-  // Neovim writes the server's stderr and its own LSP errors here (stdpath('cache')/lsp.log).
-  const lspLog = path.join(tmp, 'cache', 'nvim', 'lsp.log');
-  const context = () =>
-    `nvim exit ${code}; output:\n${output}\nlsp.log:\n${fs.existsSync(lspLog) ? fs.readFileSync(lspLog, 'utf8').slice(-4000) : '(none)'}`;
-  assert.ok(fs.existsSync(out), `Neovim wrote no result (${context()})`);
-  const result = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult;
-  assert.equal(result.error, undefined, `the Lua harness failed: ${result.error} (${context()})`);
-  assert.equal(code, 0, context());
+  });
+  // Neovim 0.7 writes the server's stderr and its own LSP errors to stdpath('cache')/lsp.log.
+  const lspLog = path.join(box.env.XDG_CACHE_HOME!, 'nvim', 'lsp.log');
+  const result = await runEditor<NvimResult>(NVIM, ['--headless', '--clean', '-u', config, 'Dockerfile'], box, [lspLog]);
   assert.deepEqual(result.errors_logged, [], 'the server logged errors');
   return result;
-}
-
-/** What the project's own LSP client gets for the same text: the expected answers. */
-async function reference(language: 'ko' | 'en') {
-  const c = new LspClient();
-  try {
-    await c.initialize({ language });
-    const uri = 'file:///reference/Dockerfile';
-    const diagnostics = await c.openAndWait(uri, TEXT);
-    const hover = hoverText(await c.hover(uri, HOVER_AT.line, HOVER_AT.character));
-    const finding = diagnostics.find((d) => d.code === RULE);
-    assert.ok(finding, `the reference server reports no ${RULE}`);
-    const actions = (await c.request('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } })) as any[];
-    const preferred = actions.find((a) => a.isPreferred);
-    assert.ok(preferred, `the reference server offers no preferred fix for ${RULE}`);
-    return { diagnostics, hover, actionTitles: actions.map((a) => a.title), preferred: preferred.title as string, fixedText: applyTextEdits(TEXT, preferred.edit.changes[uri]) };
-  } finally {
-    await c.shutdownHealthy();
-  }
 }
 
 /** Diagnostics as comparable rows: Neovim's (0-based lines, byte columns: TEXT is ASCII) and LSP's. */
@@ -242,22 +160,17 @@ const rowsOfNvim = (ds: NvimDiagnostic[]) => ds.map((d) => `${d.lnum}:${d.col}-$
 const rowsOfLsp = (ds: any[]) =>
   ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`).sort();
 
-/** Skipped tests show in the counts (a skipped describe counts none). */
-const SKIPPED = { skip: SKIP ? MISSING : false };
-
 describe('Neovim (headless, vim.lsp.start_client)', () => {
-  const refs: Partial<Record<'ko' | 'en', Awaited<ReturnType<typeof reference>>>> = {};
+  const refs: Partial<Record<'ko' | 'en', Reference>> = {};
 
   before(async () => {
-    if (SKIP) return;
-    assert.ok(VERSION, MISSING);
+    if (nvim.skip) return;
+    assert.ok(nvim.version, nvim.missing);
     assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run npm run build / 먼저 npm run build를 실행하세요`);
-    console.log(`using ${VERSION}`);
+    console.log(`using ${nvim.version}`);
     [refs.ko, refs.en] = await Promise.all([reference('ko'), reference('en')]);
   });
-  after(() => {
-    for (const t of tmpRoots) fs.rmSync(t, { recursive: true, force: true });
-  });
+  after(removeSandboxes);
 
   /** The checks every run shares: what Neovim got equals what the reference client got in that language. */
   function sameAsReference(r: NvimResult, lang: 'ko' | 'en') {
@@ -284,20 +197,20 @@ describe('Neovim (headless, vim.lsp.start_client)', () => {
     for (const p of r.publications) for (const d of p.diagnostics) assert.match(d.message, HANGUL, `an English diagnostic reached Neovim: ${d.message}`);
   }
 
-  test('Korean through init_options { language = "ko" }: diagnostics, RUN hover and quick fix', SKIPPED, async () => {
+  test('Korean through init_options { language = "ko" }: diagnostics, RUN hover and quick fix', nvim.skipped, async () => {
     const r = await runNeovim({ init_options: { language: 'ko' } });
-    assert.equal(`${r.version.major}.${r.version.minor}`, VERSION!.replace(/^NVIM v(\d+\.\d+).*/, '$1'));
+    assert.equal(`${r.version.major}.${r.version.minor}`, nvim.version!.replace(/^NVIM v(\d+\.\d+).*/, '$1'));
     sameAsReference(r, 'ko');
     korean(r);
   });
 
-  test('Korean through settings { dockerfileGuide = { language = "ko" } } alone (the documented on_init sends them with didChangeConfiguration)', SKIPPED, async () => {
+  test('Korean through settings { dockerfileGuide = { language = "ko" } } alone (the documented on_init sends them with didChangeConfiguration)', nvim.skipped, async () => {
     const r = await runNeovim({ settings: { dockerfileGuide: { language: 'ko' } } });
     sameAsReference(r, 'ko');
     korean(r);
   });
 
-  test('control: init_options { language = "en" } gives English, so the Korean above came from what Neovim sent', SKIPPED, async () => {
+  test('control: init_options { language = "en" } gives English, so the Korean above came from what Neovim sent', nvim.skipped, async () => {
     const r = await runNeovim({ init_options: { language: 'en' } });
     sameAsReference(r, 'en');
     assert.doesNotMatch(r.diagnostics.find((d) => d.code === RULE)!.message, HANGUL);
