@@ -27,7 +27,7 @@ const UNDER_CI = !['', 'false', '0'].includes(process.env.CI ?? '');
 export function editor(command: string, versionArgs: string[], debianPackages: string) {
   const r = spawnSync(command, versionArgs, { encoding: 'utf8' });
   const version = r.status === 0 ? r.stdout.split('\n')[0].trim() : undefined;
-  const missing = `${command} not found: install Debian's ${debianPackages} (apt-get install ${debianPackages}) / ${command} 명령이 없습니다: Debian의 ${debianPackages} 패키지를 설치하세요`;
+  const missing = `${command} not found: apt-get install ${debianPackages} / ${command} 명령이 없습니다. Debian 패키지를 설치하세요: apt-get install ${debianPackages}`;
   const skip = !version && !UNDER_CI;
   if (skip) console.log(`skipping: ${missing}`);
   return { version, missing, skip, skipped: { skip: skip ? missing : false } };
