@@ -63,9 +63,15 @@ ${userConfig}
           (accept-process-output nil 0.1)
           (setq n (1+ n))))
       (unless (eglot-current-server) (error "eglot did not connect in 15 s"))
-      (let ((n 0) (rule (getenv "DFG_RULE")) diags)
+      ;; Wait for the rule's finding in the run's language: eglot sends didOpen before the settings (its
+      ;; eglot-connect-hook runs after it), so with settings alone an English publication may come first.
+      (let ((n 0) (rule (getenv "DFG_RULE")) (korean (equal (getenv "DFG_WANT") "ko")) diags)
         (while (and (< n 150)
-                    (not (seq-some (lambda (d) (string-match-p (regexp-quote rule) (flymake-diagnostic-text d))) diags)))
+                    (not (seq-some (lambda (d)
+                                     (let ((text (flymake-diagnostic-text d)))
+                                       (and (string-match-p (regexp-quote rule) text)
+                                            (eq korean (and (string-match-p "[가-힣]" text) t)))))
+                                   diags)))
           (accept-process-output nil 0.1)
           (flymake-start)
           (setq diags (flymake-diagnostics) n (1+ n)))
@@ -94,8 +100,9 @@ interface EmacsResult {
   hover: string;
 }
 
-async function runEmacs(opts: { initOptions: boolean; dirLocals: boolean }): Promise<EmacsResult> {
+async function runEmacs(opts: { initOptions: boolean; dirLocals: boolean; want: 'ko' | 'en' }): Promise<EmacsResult> {
   const box = sandbox('dfg-emacs-');
+  box.env.DFG_WANT = opts.want;
   const script = path.join(box.root, 'check.el');
   fs.writeFileSync(script, harness(documentedConfig(opts.initOptions)));
   if (opts.dirLocals) fs.writeFileSync(path.join(box.project, '.dir-locals.el'), documentedDirLocals());
@@ -139,19 +146,19 @@ describe('Emacs (batch, eglot)', () => {
   }
 
   test('Korean through :initializationOptions (:language "ko"): diagnostics in flymake and the RUN hover', emacs.skipped, async () => {
-    const r = await runEmacs({ initOptions: true, dirLocals: false });
+    const r = await runEmacs({ initOptions: true, dirLocals: false, want: 'ko' });
     sameAsReference(r, 'ko');
     korean(r);
   });
 
   test("Korean through .dir-locals.el's eglot-workspace-configuration (:dockerfileGuide (:language \"ko\")) alone", emacs.skipped, async () => {
-    const r = await runEmacs({ initOptions: false, dirLocals: true });
+    const r = await runEmacs({ initOptions: false, dirLocals: true, want: 'ko' });
     sameAsReference(r, 'ko');
     korean(r);
   });
 
   test('control: with neither the server speaks English, so the Korean above came from what eglot sent', emacs.skipped, async () => {
-    const r = await runEmacs({ initOptions: false, dirLocals: false });
+    const r = await runEmacs({ initOptions: false, dirLocals: false, want: 'en' });
     sameAsReference(r, 'en');
     assert.doesNotMatch(r.hover, HANGUL);
   });
