@@ -10,12 +10,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { HANGUL } from '../lsp/lspClient';
 import { docBlock, editor, HOVER_AT, reference, Reference, removeSandboxes, RULE, runEditor, sandbox, SERVER } from './harness';
 
 const EMACS = process.env.DFG_EMACS || 'emacs';
-const emacs = editor(EMACS, ['--version'], 'emacs-nox elpa-eglot elpa-dockerfile-mode');
+// Emacs counts as there only with the two packages the page's config needs, loaded as the test loads them (no
+// user init file: HOME is a fresh temp dir).
+const probeHome = fs.mkdtempSync(path.join(os.tmpdir(), 'dfg-emacs-probe-'));
+const emacs = editor(
+  EMACS,
+  ['--batch', '--eval', "(progn (package-initialize) (require 'eglot) (require 'dockerfile-mode) (princ (format \"GNU Emacs %s\\n\" emacs-version)))"],
+  'emacs-nox elpa-eglot elpa-dockerfile-mode',
+  { PATH: process.env.PATH, HOME: probeHome },
+);
+fs.rmSync(probeHome, { recursive: true, force: true });
 
 const SECTION = '## Emacs with eglot';
 const INIT_OPTIONS = ':initializationOptions (:language "ko")';
