@@ -31,7 +31,7 @@ if (files.length === 0) {
 }
 // Suites that talk to the bundles in dist/ (the server over LSP, the CLI, the packaged files) would test whatever an
 // earlier build left there when run on their own (`npm run test:lsp`): build first, unless `npm test` already did.
-const USES_DIST = /^test\/(lsp|cli|fuzz|package|stack|doctor)(\/|$)/;
+const USES_DIST = /^test\/(lsp|cli|fuzz|package|stack|doctor|editors)(\/|$)/;
 if (!process.env.DFG_BUILT && files.some((f) => USES_DIST.test(f.split(path.sep).join('/')))) {
   const b = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);

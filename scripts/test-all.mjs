@@ -2,7 +2,8 @@
 // `npm test`: every suite, on a fresh machine in well under CI's limit.
 //
 // Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
-//   editor: unit, lsp, cli, fuzz, package, npm, e2e, ui, vsix   (CPU: the language server, the CLI, a real VS Code)
+//   editor: unit, lsp, editors, cli, fuzz, package, npm, e2e, ui, vsix   (CPU: the language server, the CLI, Neovim and
+//           Emacs, a real VS Code)
 //   engine: claims, stack, docker, doctor, faults     (mostly waiting on dockerd: builds, containers, timeouts)
 // The lanes share no state: the engine suites name and label everything they make, build the shared base images
 // once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
@@ -31,6 +32,7 @@ const { values: opts } = util.parseArgs({
 const SUITES = {
   unit: [],
   lsp: [],
+  editors: [],
   cli: [],
   fuzz: [],
   package: [],
@@ -45,7 +47,7 @@ const SUITES = {
   faults: [],
 };
 const LANES = [
-  ['unit', 'lsp', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui', 'vsix'],
+  ['unit', 'lsp', 'editors', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui', 'vsix'],
   ['claims', 'stack', 'docker', 'doctor', 'faults'],
 ];
 

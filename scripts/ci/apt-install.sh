@@ -3,8 +3,9 @@
 set -euo pipefail
 # docker.io: a real engine; busybox-static: the test base image (no registry here); openssl: TLS engine tests;
 # chromium + fonts-nanum (Korean glyphs in screenshots) + ripgrep + libkrb5-dev: real VS Code (code-server) and its native build needs;
-# nginx, shellcheck, mariadb-server, debootstrap: checks of the web-stack snippets and scaffold.
-PKGS=(docker.io busybox-static openssl chromium fonts-nanum ripgrep libkrb5-dev nginx shellcheck mariadb-server debootstrap)
+# nginx, shellcheck, mariadb-server, debootstrap: checks of the web-stack snippets and scaffold;
+# neovim, emacs-nox + elpa-eglot + elpa-dockerfile-mode: the language server in other editors (test/editors).
+PKGS=(docker.io busybox-static openssl chromium fonts-nanum ripgrep libkrb5-dev nginx shellcheck mariadb-server debootstrap neovim emacs-nox elpa-eglot elpa-dockerfile-mode)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
