@@ -141,6 +141,10 @@ test('language switches live: pushed settings and pulled configuration', async (
   await back;
   assert.doesNotMatch(hoverText(await c.hover(uri, 0, 1)), HANGUL);
 
+  // This client did not offer dynamic registration: the server never asked it to register (eglot and Neovim 0.7
+  // warn when asked).
+  assert.ok(!c.serverRequests.includes('client/registerCapability'), c.serverRequests.join(', '));
+
   // `auto` follows the client's locale.
   c.notify('workspace/didChangeConfiguration', { settings: { dockerfileGuide: { language: 'auto' } } });
   await new Promise((r) => setTimeout(r, 100));
@@ -153,4 +157,11 @@ test('language switches live: pushed settings and pulled configuration', async (
   await k.openAndWait(uri, 'FROM debian\n');
   assert.match(hoverText(await k.hover(uri, 0, 1)), HANGUL, 'auto with locale ko-KR is Korean');
   await k.shutdown();
+
+  // A client that offers it (VS Code does) is asked to register for the settings section.
+  const v = new LspClient();
+  await v.initialize({ language: 'en' }, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+  await v.openAndWait(uri, 'FROM debian\n');
+  assert.ok(v.serverRequests.includes('client/registerCapability'), v.serverRequests.join(', '));
+  await v.shutdown();
 });

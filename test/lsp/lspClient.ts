@@ -27,6 +27,8 @@ export class LspClient {
   private texts = new Map<string, string>();
   stderr = '';
   /** Answers for server→client requests such as workspace/configuration. */
+  /** The methods of the requests the server sent this client, in order (e.g. client/registerCapability). */
+  serverRequests: string[] = [];
   configuration: Record<string, unknown> = {};
   exited: Promise<number | null>;
 
@@ -71,6 +73,7 @@ export class LspClient {
     }
     if (msg.id !== undefined && msg.method) {
       // A request from the server.
+      this.serverRequests.push(msg.method);
       let result: unknown = null;
       if (msg.method === 'workspace/configuration') {
         result = (msg.params.items as { section?: string }[]).map((i) => (i.section ? this.configuration[i.section] ?? null : null));

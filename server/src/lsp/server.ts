@@ -42,6 +42,8 @@ const logError = (text: string) => connection.console.error(text);
 let locale: string | undefined;
 let settings: GuideSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+/** The client accepts a dynamic registration of didChangeConfiguration (eglot and Neovim 0.7 do not: they warn). */
+let canRegisterConfigChanges = false;
 /** The client runs our `command:` links (the VS Code extension says so): hovers show their first screen and link the rest. */
 let commandLinks = false;
 /** Where rule links point, as the client can open them (set by `initialize`, before the service exists). */
@@ -103,6 +105,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   commandLinks = init.commandLinks === true;
   ruleDocLink = ruleDocLinkFor(init);
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  canRegisterConfigChanges = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   // The service is loaded before the answer, as other Dockerfile servers load theirs: a client sends didOpen right
   // after `initialized`, so loading it later only put its ~10 ms in front of the first diagnostics instead.
   svc();
@@ -129,7 +132,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileGuide' }).catch(() => undefined);
+    // A client without dynamic registration still sends didChangeConfiguration on its own (or never): asking it to
+    // register only makes it log a warning.
+    if (canRegisterConfigChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileGuide' }).catch(() => undefined);
     void pullSettings();
   }
 });
