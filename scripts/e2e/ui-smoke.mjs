@@ -22,6 +22,7 @@ import { ensureTools } from './lib/install.mjs';
 import { installKoreanLanguagePack } from './lib/languagePack.mjs';
 import { sampleTreeMemory } from './lib/memory.mjs';
 import { defaultUserSettings } from './harness.mjs';
+import { wordBox } from './lib/editorText.mjs';
 
 const { values: opts } = util.parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '180' } },
@@ -103,24 +104,7 @@ async function main() {
     await row.waitFor();
     await row.click();
     // The box of the 4 characters `FROM` on the first FROM line, whatever the tokenizer made of the line.
-    const fromBox = () =>
-      page.evaluate(() => {
-        for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-          if (!/^FROM\s/.test(line.textContent ?? '')) continue;
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          let node;
-          while ((node = walker.nextNode())) {
-            const at = (node.textContent ?? '').indexOf('FROM');
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + 4);
-            const r = range.getBoundingClientRect();
-            return { x: r.x, y: r.y, width: r.width, height: r.height };
-          }
-        }
-        return null;
-      });
+    const fromBox = () => wordBox(page, 'FROM', /^FROM\s/);
     let box = null;
     for (let i = 0; i < 100 && !box; i++) {
       box = await fromBox();

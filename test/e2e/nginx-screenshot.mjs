@@ -10,28 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
+import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const OUT = path.join(ROOT, 'media/screenshots/nginx-config-ko.png');
-
-/** The box of the first occurrence of `word` in the visible editor lines, or null. */
-function wordBox(page, word) {
-  return page.evaluate((w) => {
-    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let node;
-      while ((node = walker.nextNode())) {
-        const at = (node.textContent ?? '').indexOf(w);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + w.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
-    }
-    return null;
-  }, word);
-}
 
 async function main() {
   spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
+import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const TEXT = ['FROM debian:bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends nginx', 'RUN service nginx start', 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
@@ -26,31 +27,6 @@ function koreanTitle(id) {
   assert.ok(at >= 0, `${id} in docs/rules.md`);
   const summary = doc.slice(at).split('\n')[3];
   return summary.split(' · ')[2];
-}
-
-/** The screen box of `word` on the first editor line matching `line`. */
-async function wordBox(page, line, word) {
-  return page.evaluate(
-    ([src, w]) => {
-      const re = new RegExp(src);
-      for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        if (!re.test(el.textContent ?? '')) continue;
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let node;
-        while ((node = walker.nextNode())) {
-          const at = (node.textContent ?? '').indexOf(w);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + w.length);
-          const r = range.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height };
-        }
-      }
-      return null;
-    },
-    [line.source, word],
-  );
 }
 
 async function main() {
@@ -112,7 +88,7 @@ async function main() {
     const hover = page.locator('.monaco-hover:not(.hidden)');
     const hoverFinding = async () => {
       for (let i = 0; i < 20; i++) {
-        const box = await wordBox(page, /^RUN\sservice/, "service");
+        const box = await wordBox(page, "service", /^RUN\sservice/);
         assert.ok(box, 'the RUN service line is visible');
         await page.mouse.move(box.x + box.width + 200, box.y + 120);
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });

@@ -33,6 +33,7 @@ import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mj
 import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
 import { canHide, hiddenCodeServer, visibleTo } from './hideSources.mjs';
 import { packageVsix } from './packageCopy.mjs';
+import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const { values: opts } = util.parseArgs({
   options: { keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '240' } },
@@ -197,27 +198,6 @@ async function main() {
       return null;
     }, prefix);
   /** The screen box of the first `word` on the editor line that starts with `prefix`. */
-  const wordBox = (prefix, word) =>
-    page.evaluate(
-      ([p, w]) => {
-        for (const l of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-          if (!(l.textContent ?? '').replace(/\u00a0/g, ' ').startsWith(p)) continue;
-          const walker = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
-          let node;
-          while ((node = walker.nextNode())) {
-            const at = (node.textContent ?? '').indexOf(w);
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + w.length);
-            const r = range.getBoundingClientRect();
-            return { x: r.x, y: r.y, width: r.width, height: r.height };
-          }
-        }
-        return null;
-      },
-      [prefix, word],
-    );
   const palette = async (typed) => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
@@ -243,7 +223,7 @@ async function main() {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^Dockerfile$/ }).first().click();
-    for (let i = 0; i < 100 && !(await wordBox('RUN ', 'RUN')); i++) await page.waitForTimeout(300);
+    for (let i = 0; i < 100 && !(await wordBox(page, 'RUN', /^RUN /)); i++) await page.waitForTimeout(300);
     log('Dockerfile open in the editor');
 
     await check('activation: the language server runs from the installed folder', async () => {
@@ -261,7 +241,7 @@ async function main() {
     });
 
     await check('hover: RUN in Korean', async () => {
-      const box = await wordBox('RUN ', 'RUN');
+      const box = await wordBox(page, 'RUN', /^RUN /);
       assert.ok(box, 'no RUN line on screen');
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
       let shown = false;
@@ -287,7 +267,7 @@ async function main() {
     });
 
     await check('quick fix: the light-bulb menu keeps only the container port', async () => {
-      const box = await wordBox('EXPOSE ', '80:80');
+      const box = await wordBox(page, '80:80', /^EXPOSE /);
       assert.ok(box, 'no EXPOSE line on screen');
       await page.mouse.click(box.x + 2, box.y + box.height / 2);
       const fix = page.locator('.action-widget .monaco-list-row', { hasText: '컨테이너 포트만 남기기: 80' }).first();
