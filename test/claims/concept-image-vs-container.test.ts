@@ -46,13 +46,13 @@ describe('claims: concept page image-vs-container', { concurrency: true }, () =>
     assert.equal(again.stdout, 'kept\n', again.out);
   });
 
-  it('changing a file that came from the image copies it into the container first: docker diff shows C, the image\'s copy is unchanged', async () => {
+  it('changing or deleting a file that came from the image happens in the container only: docker diff shows C and D, the image\'s copies are unchanged', async () => {
     const name = containerName('changer');
-    const original = (await runOnce(busybox, ['cat', '/etc/passwd'])).stdout;
-    assert.ok(original.length > 0);
-    await dockerOk(['run', '--name', name, '--label', `${LABEL}=${RUN_ID}`, busybox, 'sh', '-c', 'echo extra:x:1:1::/:/bin/sh >> /etc/passwd']);
-    assert.deepEqual((await dockerOk(['diff', name])).split('\n').sort(), ['C /etc', 'C /etc/passwd']);
-    assert.equal((await runOnce(busybox, ['cat', '/etc/passwd'])).stdout, original);
+    const original = (await runOnce(busybox, ['cat', '/etc/passwd', '/etc/group'])).stdout;
+    assert.match(original, /^root:x:0:0:/);
+    await dockerOk(['run', '--name', name, '--label', `${LABEL}=${RUN_ID}`, busybox, 'sh', '-c', 'echo extra:x:1:1::/:/bin/sh >> /etc/passwd && rm /etc/group']);
+    assert.deepEqual((await dockerOk(['diff', name])).split('\n').sort(), ['C /etc', 'C /etc/passwd', 'D /etc/group']);
+    assert.equal((await runOnce(busybox, ['cat', '/etc/passwd', '/etc/group'])).stdout, original);
   });
 
   it('docker commit makes an image with the container\'s changes, but its history records only the container\'s command (sh), not what was typed; a Dockerfile\'s RUN is recorded in full by both builders', async () => {
