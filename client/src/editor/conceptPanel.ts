@@ -11,22 +11,9 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { OneLang } from '../../../common/src/i18n';
-import { SHOW_REFERENCE_COMMAND } from '../../../common/src/protocol';
-import { CONCEPT_SLUGS, isConceptSlug, OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../server/src/docs/concepts';
+import { CONCEPT_PAGE_COMMANDS, CONCEPT_SLUGS, isConceptSlug, OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../server/src/docs/concepts';
 import { uiLang } from '../language';
-import { EXPLAIN_COMMAND } from './explainCommand';
 import { markdownPage } from './markdownPage';
-
-/** The commands a page may run from its links (VS Code ignores every other `command:` link in the panel). */
-export const CONCEPT_PAGE_COMMANDS: readonly string[] = [
-  OPEN_CONCEPT_COMMAND,
-  EXPLAIN_COMMAND,
-  SHOW_REFERENCE_COMMAND,
-  'dockerfileGuide.doctor.run',
-  'dockerfileGuide.docker.buildImage',
-  'dockerfileGuide.docker.buildAndRun',
-  'dockerfileGuide.newStack',
-];
 
 /** What the concept panel shows now (the e2e suite reads it). */
 export interface ConceptView {

@@ -27,6 +27,20 @@ export const CONCEPT_SLUGS = [
   'nginx-autoindex',
 ] as const;
 
+/**
+ * The commands a page may run from its `command:` links: the concept panel's webview allows these and no other
+ * (VS Code ignores every other command link there). test/unit/docs/concepts.test.ts checks the pages against it.
+ */
+export const CONCEPT_PAGE_COMMANDS: readonly string[] = [
+  OPEN_CONCEPT_COMMAND,
+  'dockerfileGuide.explainCommand',
+  'dockerfileGuide.showReference',
+  'dockerfileGuide.doctor.run',
+  'dockerfileGuide.docker.buildImage',
+  'dockerfileGuide.docker.buildAndRun',
+  'dockerfileGuide.newStack',
+];
+
 export type ConceptSlug = (typeof CONCEPT_SLUGS)[number];
 
 export function isConceptSlug(s: unknown): s is ConceptSlug {
