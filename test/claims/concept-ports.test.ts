@@ -139,6 +139,8 @@ describe('claims: EXPOSE and publishing ports (docs/concepts/ports)', { concurre
     // …and the published port gets no page.
     const r = await get(port);
     assert.ok(!r.ok && !r.body.includes(BODY), `no answer through -p (${r.body.slice(0, 40)})`);
+    // Closed at once (the page says so): reset or refused, not a wait for the timeout.
+    assert.match(r.body, /^(ECONNRESET|ECONNREFUSED|socket hang up)$/);
   });
 
   it('containers on one user-defined network reach a port that is neither exposed nor published, by name', async () => {
