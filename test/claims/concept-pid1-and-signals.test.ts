@@ -98,8 +98,9 @@ describe('claims: PID 1, signals and exit codes (docs/concepts/pid1-and-signals)
   it('the page says what these runs show, in both languages', () => {
     assert.match(PAGE.en, /when PID 1 exits, the container stops, and the kernel kills every other process still running in it\. The container's exit code is PID 1's exit code/);
     assert.match(PAGE.en, /the kernel does not apply a signal's default action to it/);
-    assert.match(PAGE.en, /docker stop pid1-demo {2,}# about 10 s: sleep as PID 1 ignores SIGTERM\n.*# 137\n/);
-    assert.match(PAGE.en, /docker stop init-demo {2,}# at once: docker-init passes SIGTERM on\n.*# 143\n/);
+    assert.match(PAGE.en, /`sleep` as PID 1 ignores SIGTERM, so the first `docker stop` takes about 10 seconds and the exit code is 137\. With `--init`, `docker-init` passes SIGTERM on: the container stops at once, with exit code 143/);
+    assert.match(PAGE.en, /docker stop pid1-demo {2,}# about 10 s\n.*# 137\n/);
+    assert.match(PAGE.en, /docker stop init-demo {2,}# at once\n.*# 143\n/);
     assert.match(PAGE.en, /\| 137 \(128 \+ 9\) \| SIGKILL/);
     assert.match(PAGE.en, /\| 143 \(128 \+ 15\) \| SIGTERM/);
     assert.match(PAGE.ko, /컨테이너의 종료 코드는 PID 1의 종료 코드입니다/);

@@ -5,7 +5,8 @@
 // "개념: <the ports page's Korean title>"; a real click on it must open the tab with that title beside the editor,
 // whose page (a webview: nested frames) shows the Korean page and its picture, loaded (the CSP, the local resource
 // root and the rewritten src all work). Screenshot: test-results/concept-ports-ko.png. Then the palette's
-// "개념 보기" lists the pages by their Korean titles (test-results/concept-pick-ko.png).
+// "개념 보기" lists the pages by their Korean titles (test-results/concept-pick-ko.png), and a link inside the PID 1
+// page, clicked, runs dockerfileGuide.openConcept for the shell-vs-exec page (test-results/concept-link-ko.png).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -115,7 +116,35 @@ async function main() {
     log(`pick list: ${rows.join(' | ')}`);
     assert.ok(rows.includes(ports) && rows.includes(title('layers-and-cache')) && rows.includes(title('pid1-and-signals')), 'the pick list names the pages by their Korean titles');
     await page.screenshot({ path: path.join(RESULTS, 'concept-pick-ko.png') });
-    await page.keyboard.press('Escape');
+
+    // A command link inside a page runs (the webview allows our commands): the PID 1 page links shell-vs-exec.
+    const pid1 = title('pid1-and-signals');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: pid1 }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: pid1 }).first().waitFor({ timeout: 15_000 });
+    let clicked = false;
+    for (let i = 0; i < 50 && !clicked; i++) {
+      for (const f of page.frames().filter((x) => x !== page.mainFrame())) {
+        const a = f.locator('a', { hasText: '개념: 셸 형식과 exec 형식' }).first();
+        if ((await a.count().catch(() => 0)) > 0) {
+          await a.click();
+          clicked = true;
+          break;
+        }
+      }
+      if (!clicked) await page.waitForTimeout(200);
+    }
+    assert.ok(clicked, 'the PID 1 page shows its link to the shell-vs-exec page');
+    const written = fs.existsSync(path.join(ROOT, 'docs/concepts/shell-vs-exec.ko.md'));
+    if (written) {
+      // The same tab now shows the other page.
+      await page.locator('.tabs-container .tab', { hasText: title('shell-vs-exec') }).first().waitFor({ timeout: 15_000 });
+      log(`the link in the page opened "${title('shell-vs-exec')}"`);
+    } else {
+      // Before that page is written the command still runs, and says the page is missing.
+      await page.locator('.notifications-toasts', { hasText: 'shell-vs-exec' }).first().waitFor({ timeout: 15_000 });
+      log('the link in the page ran dockerfileGuide.openConcept (shell-vs-exec is not written in this branch: its notice shows)');
+    }
+    await page.screenshot({ path: path.join(RESULTS, 'concept-link-ko.png') });
   } finally {
     await wb?.close();
   }
