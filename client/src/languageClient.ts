@@ -5,7 +5,7 @@ import { RULE_DOCS_BY_COMMAND, SHOW_RULE_COMMAND } from '../../common/src/ruleDo
 import { uiLang } from './language';
 import { SHOW_REFERENCE_COMMAND } from '../../common/src/protocol';
 import { EXPLAIN_COMMAND } from './editor/explainCommand';
-import { OPEN_CONCEPT_COMMAND } from '../../server/src/docs/concepts';
+import { OPEN_CONCEPT_COMMAND } from '../../common/src/concepts';
 
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },

@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { OneLang } from '../../../common/src/i18n';
-import { CONCEPT_PAGE_COMMANDS, CONCEPT_SLUGS, isConceptSlug, OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../server/src/docs/concepts';
+import { CONCEPT_PAGE_COMMANDS, CONCEPT_SLUGS, isConceptSlug, OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../common/src/concepts';
 import { uiLang } from '../language';
 import { markdownPage } from './markdownPage';
 

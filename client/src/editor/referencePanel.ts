@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REFERENCE_REQUEST, SHOW_REFERENCE_COMMAND, type ReferenceParams, type ReferenceResponse } from '../../../common/src/protocol';
 import { markdownPage } from './markdownPage';
-import { OPEN_CONCEPT_COMMAND } from '../../../server/src/docs/concepts';
+import { OPEN_CONCEPT_COMMAND } from '../../../common/src/concepts';
 
 /** One panel for every page: following "More" from hover to hover replaces its content instead of piling up tabs. */
 let panel: vscode.WebviewPanel | undefined;

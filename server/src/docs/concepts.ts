@@ -1,51 +1,14 @@
 /**
- * The concept pages (docs/concepts/<slug>.<ko|en>.md, issue 20) and which hover links to which page.
- *
- * A pure data module: the server builds hover links from it, and the client's page viewer
- * (client/src/editor/conceptPanel.ts) takes the list of slugs and the command id from it too.
+ * Which hover links which concept page (docs/concepts/<slug>.<ko|en>.md, issue 20), and the link itself.
  *
  * The server cannot read the pages at hover time cheaply, so the titles of the pages a hover links to are copied
  * here; test/unit/docs/concepts.test.ts checks that they equal the pages' first lines.
  */
 import { pick, type Msg, type OneLang } from '../../../common/src/i18n';
+import { OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../common/src/concepts';
 
-/** `dockerfileGuide.openConcept`, argument: a slug (no argument: the user picks a page). */
-export const OPEN_CONCEPT_COMMAND = 'dockerfileGuide.openConcept';
-
-/** Every page, in the order a reader meets them (the palette's pick list keeps this order). */
-export const CONCEPT_SLUGS = [
-  'container-vs-vm',
-  'image-vs-container',
-  'layers-and-cache',
-  'build-context',
-  'pid1-and-signals',
-  'shell-vs-exec',
-  'ports',
-  'volumes',
-  'web-stack',
-  'tls-self-signed',
-  'nginx-autoindex',
-] as const;
-
-/**
- * The commands a page may run from its `command:` links: the concept panel's webview allows these and no other
- * (VS Code ignores every other command link there). test/unit/docs/concepts.test.ts checks the pages against it.
- */
-export const CONCEPT_PAGE_COMMANDS: readonly string[] = [
-  OPEN_CONCEPT_COMMAND,
-  'dockerfileGuide.explainCommand',
-  'dockerfileGuide.showReference',
-  'dockerfileGuide.doctor.run',
-  'dockerfileGuide.docker.buildImage',
-  'dockerfileGuide.docker.buildAndRun',
-  'dockerfileGuide.newStack',
-];
-
-export type ConceptSlug = (typeof CONCEPT_SLUGS)[number];
-
-export function isConceptSlug(s: unknown): s is ConceptSlug {
-  return typeof s === 'string' && (CONCEPT_SLUGS as readonly string[]).includes(s);
-}
+// The slugs, the command and the commands pages may run are shared with the client's viewer.
+export { CONCEPT_PAGE_COMMANDS, CONCEPT_SLUGS, isConceptSlug, OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../common/src/concepts';
 
 /** The titles of the pages hovers link to: each page's first line without its `# `. */
 export const CONCEPT_TITLES: Partial<Record<ConceptSlug, Msg>> = {
