@@ -15,8 +15,8 @@ export const CONCEPT_TITLES: Partial<Record<ConceptSlug, Msg>> = {
   'layers-and-cache': { ko: '레이어와 빌드 캐시', en: 'Layers and cache' },
   'pid1-and-signals': { ko: 'PID 1과 시그널: 컨테이너가 멈추는 이유', en: 'PID 1 and signals: why a container stops' },
   ports: { ko: 'EXPOSE와 포트 공개', en: 'EXPOSE and publishing ports' },
-  'shell-vs-exec': { ko: '셸 형식과 exec 형식, CMD와 ENTRYPOINT', en: 'Shell form and exec form, CMD and ENTRYPOINT' },
-  volumes: { ko: '남는 데이터: 볼륨과 바인드 마운트', en: 'Data that stays: volumes and bind mounts' },
+  'shell-vs-exec': { ko: '셸 형식과 exec 형식, CMD와 ENTRYPOINT', en: 'Shell form vs exec form, CMD vs ENTRYPOINT' },
+  volumes: { ko: '남는 데이터: 볼륨과 바인드 마운트', en: 'Data that survives: volumes and bind mounts' },
 };
 
 /** The instruction whose hover links a page: what a reader of that instruction most often gets wrong. */
