@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { CONCEPT_PAGE_COMMANDS, CONCEPT_SLUGS, CONCEPT_TITLES, conceptLink, INSTRUCTION_CONCEPTS, isConceptSlug, OPEN_CONCEPT_COMMAND, RULE_CONCEPTS } from '../../../server/src/docs/concepts';
 import { ruleById } from '../../../server/src/rules/registry';
 import { INSTRUCTIONS } from '../../../server/src/docs';
+import { createLanguageService, type HoverContext } from '../../../server/src/service/index';
 
 const root = path.resolve(__dirname, '../../..');
 const dir = path.join(root, 'docs/concepts');
@@ -124,5 +125,26 @@ describe('concept pages', () => {
     for (const id of Object.keys(RULE_CONCEPTS)) assert.ok(ruleById(id), `rule ${id}`);
     assert.equal(conceptLink('ports', 'ko'), `[개념: ${CONCEPT_TITLES.ports!.ko}](command:${OPEN_CONCEPT_COMMAND}?%5B%22ports%22%5D)`);
     assert.equal(conceptLink('ports', 'en'), `[Concept: ${CONCEPT_TITLES.ports!.en}](command:${OPEN_CONCEPT_COMMAND}?%5B%22ports%22%5D)`);
+  });
+
+  it("hovers link the pages only where the client opens them: a rule's why and an instruction, in VS Code and not elsewhere", () => {
+    const service = createLanguageService();
+    const doc = service.parse('file:///w/concepts/Dockerfile', 1, 'FROM debian:bookworm\nEXPOSE 80\nCMD service nginx start\n');
+    const dg101 = service.check(doc, {}).find((d) => d.code === 'DG101');
+    assert.ok(dg101, 'DG101 on the CMD line');
+    const at = (line: number, ctx: HoverContext) => {
+      const character = line === 2 ? dg101.range.start.character : 1;
+      return (service.hover(doc, { line, character }, 'ko', ctx)?.contents as { value: string } | undefined)?.value ?? '';
+    };
+    const vscodeCtx: HoverContext = { rules: {}, deferredDiagnostics: null, rulesInRequests: true, links: { commands: true } };
+    const other: HoverContext = { rules: {}, deferredDiagnostics: null, rulesInRequests: true };
+    const cmd = at(2, vscodeCtx);
+    assert.match(cmd, /\*\*DG101\*\*/, 'the CMD line has DG101');
+    const pid1 = conceptLink('pid1-and-signals', 'ko');
+    // After DG101's why (its documentation link first, when there is one), once per rule that rests on PID 1.
+    const why = cmd.slice(cmd.indexOf('**DG101**'));
+    assert.ok(why.split('\n\n---\n\n')[0].includes(pid1), why.slice(0, 600));
+    assert.ok(at(1, vscodeCtx).includes(conceptLink('ports', 'ko')), 'EXPOSE links the ports page');
+    for (const text of [at(1, other), at(2, other)]) assert.doesNotMatch(text, /dockerfileGuide\.openConcept/, 'no concept link for a client without our commands');
   });
 });
