@@ -11,6 +11,7 @@ import { createDockerSession } from './session/dockerSession';
 import { registerDoctor } from './editor/doctor/doctorCommand';
 import { registerLayerAnnotations } from './editor/layers/registerLayers';
 import { registerRuleDocs, type RuleDocsView } from './editor/ruleDocs';
+import { registerConceptPages, type ConceptItem, type ConceptView } from './editor/conceptPanel';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -29,6 +30,10 @@ export interface DockerfileGuideApi {
   languageClient(): Promise<LanguageClient>;
   /** What the rule description tab (dockerfileGuide.showRule) shows now. Used by tests. */
   ruleDocsView(): RuleDocsView | undefined;
+  /** What the concept panel (dockerfileGuide.openConcept) shows now. Used by tests. */
+  conceptView(): ConceptView | undefined;
+  /** The pages the concept pick list offers, in the user's language. Used by tests. */
+  conceptList(): ConceptItem[];
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
@@ -45,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   registerReferenceCommand(context, () => ensureClient(context));
   // Rule links in diagnostics and hovers open the rule's section of the shipped docs/rules.md (offline).
   const ruleDocs = registerRuleDocs(context);
+  // The concept pages (docs/concepts): hovers, rules' hovers and the walkthrough link them.
+  const concepts = registerConceptPages(context);
   registerBaseImageProbe(context, () => ensureClient(context));
   // The server checks nginx configs too (through the Dockerfiles that copy them): either language starts it.
   const served = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile' || doc.languageId === 'nginx';
@@ -54,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
       if (served(doc)) void ensureClient(context);
     }),
   );
-  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view() };
+  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view(), conceptView: () => concepts.view(), conceptList: () => concepts.list() };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@ import { RULE_DOCS_BY_COMMAND, SHOW_RULE_COMMAND } from '../../common/src/ruleDo
 import { uiLang } from './language';
 import { SHOW_REFERENCE_COMMAND } from '../../common/src/protocol';
 import { EXPLAIN_COMMAND } from './editor/explainCommand';
+import { OPEN_CONCEPT_COMMAND } from '../../common/src/concepts';
 
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },
@@ -32,12 +33,12 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...(DOCKERFILE_SELECTOR as vscode.DocumentFilter[]), ...(NGINX_SELECTOR as vscode.DocumentFilter[])] as LanguageClientOptions['documentSelector'],
-    // commandLinks: this client runs our reference and explain commands from hover links, so the server sends each
+    // commandLinks: this client runs our reference, explain and concept-page commands from hover links, so the server sends each
     // hover's first screen with a "More" link instead of the whole page (issue 18, item 6). ruleDocs: it has
     // dockerfileGuide.showRule, so rule links are `command:` links to it (common/src/ruleDocs.ts).
     initializationOptions: { language: uiLang(), locale: vscode.env.language, commandLinks: true, ruleDocs: RULE_DOCS_BY_COMMAND },
     // Hover markdown may run these commands and no other (VS Code ignores every other `command:` link).
-    markdown: { isTrusted: { enabledCommands: [SHOW_REFERENCE_COMMAND, EXPLAIN_COMMAND, SHOW_RULE_COMMAND] } },
+    markdown: { isTrusted: { enabledCommands: [SHOW_REFERENCE_COMMAND, EXPLAIN_COMMAND, SHOW_RULE_COMMAND, OPEN_CONCEPT_COMMAND] } },
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.
     synchronize: { configurationSection: 'dockerfileGuide' },
     outputChannelName: vscode.l10n.t('Dockerfile Guide Language Server'),

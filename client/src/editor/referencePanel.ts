@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REFERENCE_REQUEST, SHOW_REFERENCE_COMMAND, type ReferenceParams, type ReferenceResponse } from '../../../common/src/protocol';
 import { markdownPage } from './markdownPage';
+import { OPEN_CONCEPT_COMMAND } from '../../../common/src/concepts';
 
 /** One panel for every page: following "More" from hover to hover replaces its content instead of piling up tabs. */
 let panel: vscode.WebviewPanel | undefined;
@@ -54,7 +55,8 @@ export async function showReference(client: () => Promise<LanguageClient>, idArg
     return r.page.id;
   }
   if (!panel) {
-    panel = vscode.window.createWebviewPanel('dockerfileGuide.reference', r.page.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableFindWidget: true, enableScripts: false });
+    // An instruction's page links its concept page (RUN's layer section: layers-and-cache): that link, and no other.
+    panel = vscode.window.createWebviewPanel('dockerfileGuide.reference', r.page.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableFindWidget: true, enableScripts: false, enableCommandUris: [OPEN_CONCEPT_COMMAND] });
     panel.onDidDispose(() => (panel = undefined));
   } else {
     panel.reveal(vscode.ViewColumn.Beside, true);

@@ -107,9 +107,9 @@ export function createLanguageService(host: LanguageServiceHost = {}) {
         instructionAddon: (ins) => explainHover(doc, ins, lang, host.contextFileReader?.(doc.uri), ctx.links),
         diagnosticAddon: (at) =>
           ctx.deferredDiagnostics
-            ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang, docs)
+            ? ruleWhyFromDiagnostics(ctx.deferredDiagnostics, at, lang, docs, ctx.links?.commands === true)
             : ctx.rulesInRequests
-              ? ruleWhyHover(doc, at, lang, options(doc.uri, ctx.rules), docs)
+              ? ruleWhyHover(doc, at, lang, options(doc.uri, ctx.rules), docs, ctx.links?.commands === true)
               : null,
       }),
     codeActions: (doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], lang: Lang, rules: RuleSettings) =>

@@ -10,11 +10,15 @@
 import { perLang, pick, type Lang, type Msg, type OneLang } from '../../../common/src/i18n';
 import { SHOW_REFERENCE_COMMAND, type ReferenceResponse } from '../../../common/src/protocol';
 import { DIRECTIVES, FLAGS, INSTRUCTIONS } from '../docs';
+import { conceptLink, INSTRUCTION_CONCEPTS } from '../docs/concepts';
 import type { DirectiveDoc, FlagDoc, InstructionDoc } from '../docs/types';
 
 /** What the editor can open from a hover. */
 export interface HoverLinks {
-  /** The client runs `dockerfileGuide.showReference` and `dockerfileGuide.explainCommand` from `command:` links. */
+  /**
+   * The client runs `dockerfileGuide.showReference`, `dockerfileGuide.explainCommand` and
+   * `dockerfileGuide.openConcept` (the concept pages) from `command:` links.
+   */
   commands: boolean;
 }
 
@@ -70,15 +74,29 @@ function cached(key: string, render: () => string): string {
 
 /** The full page of an instruction; built once per keyword, language and size (it is the same for every hover). */
 export function instructionMarkdown(d: InstructionDoc, lang: Lang, links: HoverLinks = FULL_PAGES): string {
-  return cached(`i:${d.keyword}:${lang}:${links.commands}`, () => perLang(lang, (l) => (links.commands ? instructionBrief(d, l) : instructionPage(d, l))));
+  return cached(`i:${d.keyword}:${lang}:${links.commands}`, () => perLang(lang, (l) => (links.commands ? instructionBrief(d, l) : instructionPage(d, l, false))));
 }
 
-function instructionPage(d: InstructionDoc, l: OneLang): string {
+/** The concept page an instruction's hover links to, as a link (only where the client runs `command:` links). */
+function conceptOf(d: InstructionDoc, l: OneLang): string | undefined {
+  const slug = INSTRUCTION_CONCEPTS[d.keyword];
+  return slug ? conceptLink(slug, l) : undefined;
+}
+
+/**
+ * The full page. `concepts`: the client can open concept pages (the page behind "More" in VS Code); the layer
+ * section of RUN then ends with its link, and the other linked instructions get it under their forms.
+ */
+function instructionPage(d: InstructionDoc, l: OneLang, concepts: boolean): string {
+  const concept = concepts ? conceptOf(d, l) : undefined;
+  const layers = pick(d.layers, l);
+  const forms = pick(d.forms, l);
+  const inLayers = concept && d.keyword === 'RUN';
   return [
     `**${d.keyword}** — ${pick(d.summary, l)}`,
     fence(d.syntax.join('\n')),
-    `#### ${pick(T.forms, l)}\n\n${pick(d.forms, l)}`,
-    `#### ${pick(T.layers, l)}\n\n${pick(d.layers, l)}`,
+    `#### ${pick(T.forms, l)}\n\n${forms}${concept && !inLayers ? `\n\n${concept}` : ''}`,
+    `#### ${pick(T.layers, l)}\n\n${layers}${inLayers ? `\n\n${concept}` : ''}`,
     `#### ${pick(T.example, l)}\n\n${fence(d.example)}`,
     `[${pick(T.reference, l)}: ${d.keyword}](${d.link})`,
   ].join('\n\n');
@@ -93,7 +111,12 @@ function instructionBrief(d: InstructionDoc, l: OneLang): string {
   const parts = [`**${d.keyword}** — ${pick(d.summary, l)}`];
   if (d.formsBrief) parts.push(pick(d.formsBrief, l));
   parts.push(fence(`${d.syntax.join('\n')}\n\n${example}`), `${moreLink(d.keyword, l)} · [${pick(T.reference, l)}](${d.link})`);
-  return parts.join('\n\n');
+  const brief = parts.join('\n\n');
+  // The concept page's link goes on the first screen where the box has room for it; the page behind More always
+  // has it (instructionPage), so an instruction with a long first screen (ENTRYPOINT in English) loses nothing.
+  const concept = conceptOf(d, l);
+  const withConcept = concept ? `${brief} · ${concept}` : brief;
+  return visibleLength(withConcept) <= FIRST_SCREEN_CHARS ? withConcept : brief;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,7 +177,8 @@ export function referencePage(id: string, lang: Lang): ReferenceResponse['page']
     return d ? titled(`${keyword} --${d.name}`, flagMarkdown(keyword, d, lang)) : null;
   }
   const d = INSTRUCTIONS[id.toUpperCase()];
-  return d ? titled(d.keyword, instructionMarkdown(d, lang)) : null;
+  // Only our VS Code client asks for these pages, and it opens concept pages: the page links its concept.
+  return d ? titled(d.keyword, cached(`p:${d.keyword}:${lang}`, () => perLang(lang, (l) => instructionPage(d, l, true)))) : null;
 }
 
 /** Every instruction with its summary's first sentence, in one language (the palette's pick list). */

@@ -14,6 +14,7 @@ import { FIRST_SCREEN_CHARS, referencePage, visibleLength } from '../../../serve
 import { pick, type Lang, type OneLang } from '../../../common/src/i18n';
 import { SHOW_REFERENCE_COMMAND } from '../../../common/src/protocol';
 import { KEYWORD_LINES } from '../../keywordLines';
+import { conceptLink, INSTRUCTION_CONCEPTS, OPEN_CONCEPT_COMMAND } from '../../../server/src/docs/concepts';
 
 const service = createLanguageService();
 const VSCODE: HoverContext = { rules: {}, deferredDiagnostics: null, rulesInRequests: false, links: { commands: true } };
@@ -48,14 +49,27 @@ describe('the first screen of instruction hovers', () => {
         assert.ok(docPart.includes(d.example.split(/\n\s*\n/)[0]), 'the example');
         assert.ok(!docPart.includes(pick(d.layers, l)), 'the layer notes wait on the full page');
         const links = commandLinks(docPart);
-        assert.deepEqual(links, [{ command: SHOW_REFERENCE_COMMAND, args: [keyword] }]);
+        // RUN, EXPOSE, CMD, ENTRYPOINT and VOLUME also link their concept page (issue 20), counted in the box above:
+        // on the first screen where it fits (always for RUN, EXPOSE and VOLUME), else only on the page behind More.
+        const concept = INSTRUCTION_CONCEPTS[keyword];
+        const conceptLinks = concept ? [{ command: OPEN_CONCEPT_COMMAND, args: [concept] }] : [];
+        if (links.length === 2 || ['RUN', 'EXPOSE', 'VOLUME'].includes(keyword)) {
+          assert.deepEqual(links, [{ command: SHOW_REFERENCE_COMMAND, args: [keyword] }, ...conceptLinks]);
+        } else {
+          assert.deepEqual(links, [{ command: SHOW_REFERENCE_COMMAND, args: [keyword] }]);
+          if (concept) assert.ok(visibleLength(`${docPart} · ${conceptLink(concept, l)}`) > FIRST_SCREEN_CHARS, `${keyword} ${l}: the concept link fits but is missing`);
+        }
         assert.ok(docPart.includes(`[${l === 'ko' ? '자세히 보기' : 'More'}](command:`));
         // The page behind the link holds what the hover left out.
         const page = referencePage(keyword, l);
         assert.ok(page);
         assert.ok(page.markdown.includes(pick(d.forms, l)) && page.markdown.includes(pick(d.layers, l)) && page.markdown.includes(d.example));
         assert.equal(page.title, l === 'ko' ? `${keyword} 설명` : `${keyword} reference`);
-        assert.equal(commandLinks(page.markdown).length, 0, 'the page links nothing it cannot open');
+        assert.deepEqual(commandLinks(page.markdown), conceptLinks, 'the page links nothing but its concept page');
+        if (keyword === 'RUN') {
+          const layers = page.markdown.split(/^#### /m).find((s) => s.startsWith(pick({ ko: '레이어와 캐시', en: 'Layers and cache' }, l)));
+          assert.ok(layers?.includes(`(command:${OPEN_CONCEPT_COMMAND}?`), 'the layer section of RUN links the layers page');
+        }
       });
     }
   }
