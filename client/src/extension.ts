@@ -11,6 +11,9 @@ import { createDockerSession } from './session/dockerSession';
 import { registerDoctor } from './editor/doctor/doctorCommand';
 import { registerLayerAnnotations } from './editor/layers/registerLayers';
 import { registerRuleDocs, type RuleDocsView } from './editor/ruleDocs';
+import { registerWalkthrough } from './walkthrough/register';
+import { walkthroughMiddleware } from './walkthrough/middleware';
+import { reachedMilestones, type Milestone } from './walkthrough/milestones';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -18,7 +21,7 @@ let starting: Promise<LanguageClient> | undefined;
 /** Starts the language server the first time a Dockerfile or an nginx config is open; the sidebar alone never starts it. */
 function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   if (!starting) {
-    client = createLanguageClient(context);
+    client = createLanguageClient(context, walkthroughMiddleware);
     starting = client.start().then(() => client!);
   }
   return starting;
@@ -29,6 +32,8 @@ export interface DockerfileGuideApi {
   languageClient(): Promise<LanguageClient>;
   /** What the rule description tab (dockerfileGuide.showRule) shows now. Used by tests. */
   ruleDocsView(): RuleDocsView | undefined;
+  /** The walkthrough milestones reached in this window (their context keys are set). Used by tests. */
+  walkthroughMilestones(): Milestone[];
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
@@ -46,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   // Rule links in diagnostics and hovers open the rule's section of the shipped docs/rules.md (offline).
   const ruleDocs = registerRuleDocs(context);
   registerBaseImageProbe(context, () => ensureClient(context));
+  // "Get started with Dockerfile Guide": each step's check mark follows the real event (client/src/walkthrough).
+  context.subscriptions.push(...registerWalkthrough(docker));
   // The server checks nginx configs too (through the Dockerfiles that copy them): either language starts it.
   const served = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile' || doc.languageId === 'nginx';
   if (vscode.workspace.textDocuments.some(served)) void ensureClient(context);
@@ -54,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
       if (served(doc)) void ensureClient(context);
     }),
   );
-  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view() };
+  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view(), walkthroughMilestones: reachedMilestones };
 }
 
 export async function deactivate(): Promise<void> {

@@ -231,7 +231,8 @@ export function productFiles(): { code: string[]; json: string[]; markdown: stri
       ...list('scripts', /\.(mjs|ts)$/),
     ].sort(),
     json: ['l10n/bundle.l10n.ko.json', 'package.nls.ko.json', ...list('snippets', /\.json$/)],
-    markdown: ['README.md', ...list('docs', /\.md$/).filter((f) => f !== GLOSSARY)],
+    // media/walkthrough: the walkthrough's step media (package.json contributes.walkthroughs).
+    markdown: ['README.md', ...list('docs', /\.md$/).filter((f) => f !== GLOSSARY), ...list('media/walkthrough', /\.ko\.md$/)],
   };
 }
 
