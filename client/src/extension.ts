@@ -13,7 +13,7 @@ import { registerLayerAnnotations } from './editor/layers/registerLayers';
 import { registerRuleDocs, type RuleDocsView } from './editor/ruleDocs';
 import { registerWalkthrough } from './walkthrough/register';
 import { walkthroughMiddleware } from './walkthrough/middleware';
-import { reachedMilestones, type Milestone } from './walkthrough/milestones';
+import { forgetMilestones, reachedMilestones, type Milestone } from './walkthrough/milestones';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -34,6 +34,8 @@ export interface DockerfileGuideApi {
   ruleDocsView(): RuleDocsView | undefined;
   /** The walkthrough milestones reached in this window (their context keys are set). Used by tests. */
   walkthroughMilestones(): Milestone[];
+  /** Forgets them (clearing their context keys), so that a test sees each one reached by its own action. */
+  resetWalkthroughMilestones(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
@@ -61,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
       if (served(doc)) void ensureClient(context);
     }),
   );
-  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view(), walkthroughMilestones: reachedMilestones };
+  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view(), walkthroughMilestones: reachedMilestones, resetWalkthroughMilestones: forgetMilestones };
 }
 
 export async function deactivate(): Promise<void> {

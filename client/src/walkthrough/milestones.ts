@@ -27,3 +27,9 @@ export function reached(m: Milestone): void {
 export function reachedMilestones(): Milestone[] {
   return MILESTONES.filter((m) => reachedSet.has(m));
 }
+
+/** Forgets every milestone and clears its context key (the e2e tests start each scenario from nothing). */
+export function forgetMilestones(): void {
+  for (const m of reachedSet) void vscode.commands.executeCommand('setContext', contextKey(m), false);
+  reachedSet.clear();
+}
