@@ -5,7 +5,7 @@
 // the context keys the steps complete on); test/e2e/walkthrough-ui.mjs sees the check marks themselves.
 // Hovers and code actions are asked through VS Code's commands, which run the same providers (and our client's
 // middleware) the editor does; a code action is applied as VS Code applies one: its edit, then its command.
-// Steps 5, 7 and 8 use the engine (/var/run/docker.sock) and the shared busybox test image; everything made is
+// Steps 5 to 8 use the engine (/var/run/docker.sock) and the shared busybox test image; everything made is
 // labelled and removed.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
@@ -152,6 +152,23 @@ suite('walkthrough: Get started with Dockerfile Guide', () => {
     const hints = async () => (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0))) ?? [];
     await waitFor(hints, (h) => h.length > 0, 'layer annotations', 30_000);
     await reachedNow('layersShown', 'the layer annotations');
+  }, 120_000);
+
+  test('step 6: a Run and Check whose container exits does not count; one that passes every check does', async () => {
+    ensureBusyboxImage();
+    api.resetWalkthroughMilestones();
+    const rows = async () => (await vscode.commands.executeCommand<Array<{ id: string; ok: boolean; label: string }>>('dockerfileGuide.doctor.snapshot')) ?? [];
+    const exits = await openFile('walkthrough-doctor-exits/Dockerfile', [`FROM ${IMAGE}`, `LABEL ${LABEL}`, 'CMD ["echo", "done"]', ''].join('\n'));
+    await vscode.commands.executeCommand('dockerfileGuide.doctor.run', exits.uri);
+    const failed = await rows();
+    assert.ok(failed.some((r) => r.id === 'run' && !r.ok), JSON.stringify(failed));
+    assert.ok(!has('checked'), 'a failed run and check does not count');
+    // PID 1 is a shell with a TERM handler: it keeps running and ends on the stop signal.
+    const runs = await openFile('walkthrough-doctor-runs/Dockerfile', [`FROM ${IMAGE}`, `LABEL ${LABEL}`, `CMD ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]`, ''].join('\n'));
+    await vscode.commands.executeCommand('dockerfileGuide.doctor.run', runs.uri);
+    const passed = await rows();
+    assert.ok(passed.length > 0 && passed.every((r) => r.ok), JSON.stringify(passed));
+    await reachedNow('checked', 'a run and check that passed', 5_000);
   }, 120_000);
 
   test('step 8: Stop counts when the container ends on its stop signal, not when the engine had to SIGKILL it', async () => {
