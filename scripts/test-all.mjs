@@ -2,8 +2,8 @@
 // `npm test`: every suite, on a fresh machine in well under CI's limit.
 //
 // Typecheck and build come first. Then two lanes run side by side, each suite after the one before it in its lane:
-//   editor: unit, lsp, editors, cli, fuzz, package, npm, e2e, ui, vsix   (CPU: the language server, the CLI, Neovim and
-//           Emacs, a real VS Code)
+//   editor: unit, lsp, editors, cli, fuzz, package, npm, e2e, ui, walkthrough, vsix   (CPU: the language server, the
+//           CLI, Neovim and Emacs, a real VS Code)
 //   engine: claims, stack, docker, doctor, faults     (mostly waiting on dockerd: builds, containers, timeouts)
 // The lanes share no state: the engine suites name and label everything they make, build the shared base images
 // once (test/engine/images.ts, under a lock), and read the project's dist/ only, which nothing rebuilds meanwhile
@@ -39,6 +39,7 @@ const SUITES = {
   npm: [],
   e2e: ['--no-build'],
   ui: ['--no-build'],
+  walkthrough: ['--no-build'],
   vsix: [],
   claims: [],
   stack: [],
@@ -47,7 +48,7 @@ const SUITES = {
   faults: [],
 };
 const LANES = [
-  ['unit', 'lsp', 'editors', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui', 'vsix'],
+  ['unit', 'lsp', 'editors', 'cli', 'fuzz', 'package', 'npm', 'e2e', 'ui', 'walkthrough', 'vsix'],
   ['claims', 'stack', 'docker', 'doctor', 'faults'],
 ];
 

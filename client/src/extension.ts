@@ -12,6 +12,9 @@ import { registerDoctor } from './editor/doctor/doctorCommand';
 import { registerLayerAnnotations } from './editor/layers/registerLayers';
 import { registerRuleDocs, type RuleDocsView } from './editor/ruleDocs';
 import { registerConceptPages, type ConceptItem, type ConceptView } from './editor/conceptPanel';
+import { registerWalkthrough } from './walkthrough/register';
+import { walkthroughMiddleware } from './walkthrough/middleware';
+import { forgetMilestones, reachedMilestones, type Milestone } from './walkthrough/milestones';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -19,7 +22,7 @@ let starting: Promise<LanguageClient> | undefined;
 /** Starts the language server the first time a Dockerfile or an nginx config is open; the sidebar alone never starts it. */
 function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   if (!starting) {
-    client = createLanguageClient(context);
+    client = createLanguageClient(context, walkthroughMiddleware);
     starting = client.start().then(() => client!);
   }
   return starting;
@@ -34,6 +37,10 @@ export interface DockerfileGuideApi {
   conceptView(): ConceptView | undefined;
   /** The pages the concept pick list offers, in the user's language. Used by tests. */
   conceptList(): ConceptItem[];
+  /** The walkthrough milestones reached in this window (their context keys are set). Used by tests. */
+  walkthroughMilestones(): Milestone[];
+  /** Forgets them (clearing their context keys), so that a test sees each one reached by its own action. */
+  resetWalkthroughMilestones(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
@@ -53,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
   // The concept pages (docs/concepts): hovers, rules' hovers and the walkthrough link them.
   const concepts = registerConceptPages(context);
   registerBaseImageProbe(context, () => ensureClient(context));
+  // "Get started with Dockerfile Guide": each step's check mark follows the real event (client/src/walkthrough).
+  context.subscriptions.push(...registerWalkthrough(docker));
   // The server checks nginx configs too (through the Dockerfiles that copy them): either language starts it.
   const served = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile' || doc.languageId === 'nginx';
   if (vscode.workspace.textDocuments.some(served)) void ensureClient(context);
@@ -61,7 +70,14 @@ export function activate(context: vscode.ExtensionContext): DockerfileGuideApi {
       if (served(doc)) void ensureClient(context);
     }),
   );
-  return { languageClient: () => ensureClient(context), ruleDocsView: () => ruleDocs.view(), conceptView: () => concepts.view(), conceptList: () => concepts.list() };
+  return {
+    languageClient: () => ensureClient(context),
+    ruleDocsView: () => ruleDocs.view(),
+    conceptView: () => concepts.view(),
+    conceptList: () => concepts.list(),
+    walkthroughMilestones: reachedMilestones,
+    resetWalkthroughMilestones: forgetMilestones,
+  };
 }
 
 export async function deactivate(): Promise<void> {

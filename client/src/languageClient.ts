@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, type Middleware } from 'vscode-languageclient/node';
 import { RULE_DOCS_BY_COMMAND, SHOW_RULE_COMMAND } from '../../common/src/ruleDocs';
 import { uiLang } from './language';
 import { SHOW_REFERENCE_COMMAND } from '../../common/src/protocol';
@@ -21,7 +21,8 @@ export const NGINX_SELECTOR: vscode.DocumentSelector = [
   { language: 'nginx', scheme: 'untitled' },
 ];
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+/** `middleware`: the walkthrough's watchers (client/src/walkthrough/middleware.ts). */
+export function createLanguageClient(context: vscode.ExtensionContext, middleware?: Middleware): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // A 1 MiB young generation: opening a big Dockerfile makes a burst of short-lived objects, and V8's default
   // (growing to 16 MiB semi-spaces) keeps ~50 MiB more resident for garbage (bench: 10k lines, peak 185 → 133 MiB).
@@ -42,6 +43,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.
     synchronize: { configurationSection: 'dockerfileGuide' },
     outputChannelName: vscode.l10n.t('Dockerfile Guide Language Server'),
+    middleware,
   };
   return new LanguageClient('dockerfileGuide', vscode.l10n.t('Dockerfile Guide'), serverOptions, clientOptions);
 }

@@ -77,8 +77,11 @@ async function request(client: () => Promise<LanguageClient>, params: ExplainReq
 export async function explainCommand(client: () => Promise<LanguageClient>, uriArg?: string | vscode.Uri, stageArg?: number): Promise<vscode.Uri | undefined> {
   let uri = typeof uriArg === 'string' ? uriArg : uriArg?.toString();
   if (!uri) {
-    const ed = vscode.window.activeTextEditor;
-    if (!ed || ed.document.languageId !== 'dockerfile') {
+    // Run from a button outside the editor (the walkthrough page, a view), no text editor is active: a Dockerfile
+    // shown beside it is the one meant.
+    const isDockerfile = (e: vscode.TextEditor | undefined) => e?.document.languageId === 'dockerfile';
+    const ed = isDockerfile(vscode.window.activeTextEditor) ? vscode.window.activeTextEditor : vscode.window.visibleTextEditors.find(isDockerfile);
+    if (!ed) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Dockerfile first.'));
       return undefined;
     }

@@ -15,6 +15,7 @@ import type { BuiltImages } from '../editor/layers/builtImages';
 import type { ImageNode } from './imageItems';
 import { layersFailure } from './layersFailure';
 import { layersTree, type LayersAnalysis, type LayersInput, type LayersNode } from './layerItems';
+import { reached } from '../walkthrough/milestones';
 
 interface Entry {
   history?: Promise<HistoryEntry[]>;
@@ -63,6 +64,8 @@ export class ImageLayers implements vscode.Disposable {
       return layersTree({ ...base, history: [], analysis: { kind: 'failed', reason: ee.reason, detail: ee.detail } }, this.lang());
     }
     if (!e.analysis) this.analyse(id, e);
+    // An image's layers listed in the sidebar: the walkthrough's step "look at the layers" is done.
+    if (history.length) reached('layersShown');
     return layersTree({ ...base, history, analysis: e.analysis, ...(await this.dockerfile(id)) }, this.lang());
   }
 

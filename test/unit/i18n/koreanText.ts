@@ -231,8 +231,8 @@ export function productFiles(): { code: string[]; json: string[]; markdown: stri
       ...list('scripts', /\.(mjs|ts)$/),
     ].sort(),
     json: ['l10n/bundle.l10n.ko.json', 'package.nls.ko.json', ...list('snippets', /\.json$/)],
-    // docs/concepts: the concept pages (issue 20), shown in the editor; the Korean ones are product text too.
-    markdown: ['README.md', ...list('docs', /\.md$/).filter((f) => f !== GLOSSARY), ...list('docs/concepts', /\.ko\.md$/)],
+    // docs/concepts: the concept pages (issue 20); media/walkthrough: the walkthrough's step media. Both are product text.
+    markdown: ['README.md', ...list('docs', /\.md$/).filter((f) => f !== GLOSSARY), ...list('docs/concepts', /\.ko\.md$/), ...list('media/walkthrough', /\.ko\.md$/)],
   };
 }
 

@@ -20,6 +20,8 @@ import * as fs from 'node:fs';
 import { checklistRows } from './checklistItems';
 import { CHECKLIST_VIEW, ChecklistView } from './checklistView';
 import { DoctorLens } from './doctorLens';
+import { reached } from '../../walkthrough/milestones';
+import { doctorPassed } from '../../walkthrough/rules';
 
 /** The label the doctor puts on the image it builds: the Dockerfile it came from, for "Why did it exit?" later. */
 const DOCKERFILE_LABEL = 'dockerfile-guide.dockerfile';
@@ -116,6 +118,7 @@ export function registerDoctor(ctx: SidebarContext): vscode.Disposable[] {
         }),
       );
       if (result) await show(result, contextDir, name);
+      if (result && doctorPassed(result)) reached('checked');
     } catch (err) {
       void vscode.window.showErrorMessage(`${vscode.l10n.t('Run and check')}: ${describe(classifyError(err, engine.where), ctx.lang())}`);
     } finally {

@@ -8,6 +8,7 @@ import { uiOneLang } from '../../language';
 import type { DockerSession } from '../../session/dockerSession';
 import { AnnotationStore } from './annotationStore';
 import { labelParts, tooltipMarkdown } from './annotationText';
+import { reached } from '../../walkthrough/milestones';
 
 export const ANNOTATIONS_SETTING = 'layers.annotations';
 
@@ -69,6 +70,8 @@ export class LayerHints implements vscode.InlayHintsProvider, vscode.Disposable 
       hint.paddingLeft = true;
       out.push(hint);
     });
+    // The annotations are on the screen now: the walkthrough's step "look at the layers" is done.
+    if (out.length) reached('layersShown');
     return out;
   }
 }

@@ -13,6 +13,8 @@ import { clientsOrWarn, reportError, requireTrust } from '../../session/dockerSe
 import { showReport, targetContainers, type SidebarContext } from '../context';
 import { killedNotice, NOTICE, progressTitle, RUN_AND_CHECK_COMMAND, SLOW_NOTICE_MS, slowNotice } from '../stopNotice';
 import { fillMsg, line } from '../../../../common/src/i18n';
+import { reached } from '../../walkthrough/milestones';
+import { stoppedCleanly } from '../../walkthrough/rules';
 
 const APPLIES: Record<ContainerVerb, (c: ContainerNode) => boolean> = {
   start: (c) => c.state !== 'running' && c.state !== 'paused',
@@ -91,6 +93,8 @@ async function runSlow(
               const out = await stopOrRestart(clients, c.id, verb, { onPlan: (p) => (plan = p) });
               const killed = verb === 'stop' && plan ? killedNotice(c.name, plan, out.exitCode, out.seconds, lang) : undefined;
               if (killed) void vscode.window.setStatusBarMessage(killed, 15_000);
+              // Stopped by its stop signal, before the timeout (no SIGKILL): the walkthrough's last step.
+              if (verb === 'stop' && plan && stoppedCleanly(plan.timeoutS, out)) reached('stoppedCleanly');
             } finally {
               done = true;
               clearTimeout(timer);
