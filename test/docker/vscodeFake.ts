@@ -230,10 +230,22 @@ export const languages = {
   },
 };
 
+/** Context keys set through `setContext` (the walkthrough's milestones: client/src/walkthrough/milestones.ts). */
+export const contextKeys = new Map<string, unknown>();
+
 export const commands = {
   registerCommand(id: string, fn: (...args: unknown[]) => unknown) {
     registered.commands.set(id, fn);
     return disposable;
+  },
+  async executeCommand(id: string, ...args: unknown[]): Promise<unknown> {
+    if (id === 'setContext') {
+      contextKeys.set(String(args[0]), args[1]);
+      return undefined;
+    }
+    const fn = registered.commands.get(id);
+    if (!fn) throw new Error(`command '${id}' not found`);
+    return fn(...args);
   },
 };
 

@@ -3,13 +3,15 @@
 // records that it ran), and no open documents. Installed by useVscodeStandIn() before those modules load.
 import Module from 'node:module';
 // One event emitter for both stand-ins (vscodeFake.ts is the editor annotations' fuller one).
-import { EventEmitter } from './vscodeFake';
+import { commands, EventEmitter } from './vscodeFake';
 
 export const progressCalls: Array<{ viewId?: string }> = [];
 
 
 export const standIn = {
   EventEmitter,
+  // The layer controller marks the walkthrough's "layers" milestone (setContext).
+  commands,
   window: {
     withProgress<R>(opts: { location: { viewId?: string } }, task: () => Promise<R>): Promise<R> {
       progressCalls.push({ viewId: opts.location.viewId });
