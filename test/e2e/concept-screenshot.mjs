@@ -14,36 +14,12 @@ import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
+import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const TEXT = ['FROM nginx:1.27', 'COPY site/ /usr/share/nginx/html/', 'EXPOSE 80', 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
 const log = (...a) => console.log('[concept-screenshot]', ...a);
 const title = (slug) => fs.readFileSync(path.join(ROOT, 'docs/concepts', `${slug}.ko.md`), 'utf8').split('\n')[0].replace(/^# /, '');
-
-/** The screen box of `word` on the first editor line matching `line`. */
-async function wordBox(page, line, word) {
-  return page.evaluate(
-    ([src, w]) => {
-      const re = new RegExp(src);
-      for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        if (!re.test(el.textContent ?? '')) continue;
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let node;
-        while ((node = walker.nextNode())) {
-          const at = (node.textContent ?? '').indexOf(w);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + w.length);
-          const r = range.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height };
-        }
-      }
-      return null;
-    },
-    [line.source, word],
-  );
-}
 
 async function main() {
   if (!process.argv.includes('--no-build')) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
@@ -65,7 +41,7 @@ async function main() {
     const hover = page.locator('.monaco-hover:not(.hidden)');
     const link = hover.locator('a', { hasText: `개념: ${ports}` }).first();
     for (let i = 0; ; i++) {
-      const box = await wordBox(page, /^EXPOSE/, 'EXPOSE');
+      const box = await wordBox(page, 'EXPOSE', /^EXPOSE/);
       assert.ok(box, 'the EXPOSE line is visible');
       await page.mouse.move(box.x + box.width + 300, box.y + 150);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });

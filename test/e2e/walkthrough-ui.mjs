@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
+import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const TEXT = ['FROM debian:bookworm', 'EXPOSE 80:80', 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
@@ -25,31 +26,6 @@ const log = (...a) => console.log(`[walkthrough-ui ${((Date.now() - t0) / 1000).
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const ko = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.ko.json'), 'utf8'));
 const steps = manifest.contributes.walkthroughs[0].steps.map((s) => ({ id: s.id, title: ko[s.title.slice(1, -1)] }));
-
-/** The screen box of `word` on the first editor line matching `line`. */
-async function wordBox(page, line, word) {
-  return page.evaluate(
-    ([src, w]) => {
-      const re = new RegExp(src);
-      for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        if (!re.test(el.textContent ?? '')) continue;
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let node;
-        while ((node = walker.nextNode())) {
-          const at = (node.textContent ?? '').indexOf(w);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + w.length);
-          const r = range.getBoundingClientRect();
-          return { x: r.x, y: r.y, width: r.width, height: r.height };
-        }
-      }
-      return null;
-    },
-    [line.source, word],
-  );
-}
 
 async function palette(page, typed) {
   await page.keyboard.press('Escape');
@@ -145,7 +121,7 @@ async function main() {
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
     let shown = false;
     for (let i = 0; i < 30 && !shown; i++) {
-      const box = await wordBox(page, /^FROM\s/, 'FROM');
+      const box = await wordBox(page, 'FROM', /^FROM\s/);
       assert.ok(box, 'the FROM line is visible');
       await page.mouse.move(box.x + box.width + 200, box.y + 150);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
@@ -162,7 +138,7 @@ async function main() {
     await page.keyboard.press('Escape');
 
     // 3. Ctrl+. on EXPOSE 80:80, then a click on the fix (the menu also has the ignore action, which must not count).
-    const expose = await wordBox(page, /^EXPOSE\s/, '80:80');
+    const expose = await wordBox(page, '80:80', /^EXPOSE\s/);
     assert.ok(expose, 'the EXPOSE line is visible');
     await page.mouse.click(expose.x + 2, expose.y + expose.height / 2);
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
