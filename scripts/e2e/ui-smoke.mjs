@@ -22,7 +22,7 @@ import { ensureTools } from './lib/install.mjs';
 import { installKoreanLanguagePack } from './lib/languagePack.mjs';
 import { sampleTreeMemory } from './lib/memory.mjs';
 import { defaultUserSettings } from './harness.mjs';
-import { wordBox } from './lib/editorText.mjs';
+import { hoverUntil, wordBox } from './lib/editorText.mjs';
 
 const { values: opts } = util.parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '180' } },
@@ -116,17 +116,7 @@ async function main() {
     // The first hover can come before the extension has activated: move off the word and back until
     // the widget shows our docs.
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
-    let shown = false;
-    for (let i = 0; i < 20 && !shown; i++) {
-      await page.mouse.move(box.x + box.width + 40, box.y + box.height + 60);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 2000 });
-        shown = true;
-      } catch {
-        log('no hover yet; trying again');
-      }
-    }
+    const shown = await hoverUntil(page, { word: 'FROM', line: /^FROM\s/, shows: hover, log });
     if (!shown) throw new Error('the hover widget with Korean text never appeared over FROM');
     await page.waitForTimeout(300); // let the widget finish layout before reading and capturing it
     const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
-import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
+import { hoverUntil } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const TEXT = ['FROM nginx:1.27', 'COPY site/ /usr/share/nginx/html/', 'EXPOSE 80', 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
@@ -40,18 +40,8 @@ async function main() {
     // The hover over EXPOSE and its concept link (the language server may still be starting: try again).
     const hover = page.locator('.monaco-hover:not(.hidden)');
     const link = hover.locator('a', { hasText: `개념: ${ports}` }).first();
-    for (let i = 0; ; i++) {
-      const box = await wordBox(page, 'EXPOSE', /^EXPOSE/);
-      assert.ok(box, 'the EXPOSE line is visible');
-      await page.mouse.move(box.x + box.width + 300, box.y + 150);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-      try {
-        await link.waitFor({ timeout: 3000 });
-        break;
-      } catch {
-        if (i >= 15) throw new Error(`the EXPOSE hover never showed "개념: ${ports}"`);
-        log('no concept link in the hover yet; trying again');
-      }
+    if (!(await hoverUntil(page, { word: 'EXPOSE', line: /^EXPOSE/, shows: link, tries: 16, timeout: 3000, log }))) {
+      throw new Error(`the EXPOSE hover never showed "개념: ${ports}"`);
     }
     await page.screenshot({ path: path.join(RESULTS, 'concept-hover-ko.png') });
     await link.click();

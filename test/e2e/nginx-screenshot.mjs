@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { EXAMPLE_DIR, ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench, shrinkPng } from '../../scripts/e2e/lib/workbench.mjs';
-import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
+import { hoverUntil, wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const OUT = path.join(ROOT, 'media/screenshots/nginx-config-ko.png');
 
@@ -50,17 +50,8 @@ async function main() {
     }
     if (!box) throw new Error('the fastcgi_pass line never showed in the editor');
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'DG124' }).first();
-    let shown = false;
-    for (let i = 0; i < 20 && !shown; i++) {
-      await page.mouse.move(box.x + box.width + 60, box.y + 200);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 2000 });
-        shown = true;
-      } catch {
-        // The first hover can come before the server has checked the file: move off and back.
-      }
-    }
+    // The first hover can come before the server has checked the file.
+    const shown = await hoverUntil(page, { word: 'php7.3-fpm.sock', shows: hover });
     if (!shown) throw new Error('the hover with DG124 never appeared over the socket path');
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });

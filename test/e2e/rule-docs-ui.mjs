@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
-import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
+import { hoverUntil } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const TEXT = ['FROM debian:bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends nginx', 'RUN service nginx start', 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
@@ -87,19 +87,8 @@ async function main() {
     // 2. and 3. The hover over the finding: the marker's code link, then the rule explanation's 문서 link.
     const hover = page.locator('.monaco-hover:not(.hidden)');
     const hoverFinding = async () => {
-      for (let i = 0; i < 20; i++) {
-        const box = await wordBox(page, "service", /^RUN\sservice/);
-        assert.ok(box, 'the RUN service line is visible');
-        await page.mouse.move(box.x + box.width + 200, box.y + 120);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-        try {
-          await hover.locator('.code-link', { hasText: 'DG105' }).first().waitFor({ timeout: 2000 });
-          return;
-        } catch {
-          log('no hover yet; trying again');
-        }
-      }
-      throw new Error('the hover over DG105 never showed its code link');
+      const shows = hover.locator('.code-link', { hasText: 'DG105' }).first();
+      if (!(await hoverUntil(page, { word: 'service', line: /^RUN\sservice/, shows, log }))) throw new Error('the hover over DG105 never showed its code link');
     };
     await hoverFinding();
     await hover.locator('.code-link', { hasText: 'DG105' }).first().click();

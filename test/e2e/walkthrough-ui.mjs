@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
 import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
-import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
+import { hoverUntil, wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const TEXT = ['FROM debian:bookworm', 'EXPOSE 80:80', 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
@@ -119,19 +119,7 @@ async function main() {
 
     // 2. The mouse on FROM until our Korean hover shows (the first one can come before the server is up).
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
-    let shown = false;
-    for (let i = 0; i < 30 && !shown; i++) {
-      const box = await wordBox(page, 'FROM', /^FROM\s/);
-      assert.ok(box, 'the FROM line is visible');
-      await page.mouse.move(box.x + box.width + 200, box.y + 150);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 2000 });
-        shown = true;
-      } catch {
-        log('no hover yet; trying again');
-      }
-    }
+    const shown = await hoverUntil(page, { word: 'FROM', line: /^FROM\s/, shows: hover, tries: 30, log });
     assert.ok(shown, 'the Korean hover over FROM');
     log('2. hover shown');
     await page.mouse.move(5, 400);

@@ -33,7 +33,7 @@ import { installKoreanLanguagePack } from '../../scripts/e2e/lib/languagePack.mj
 import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
 import { canHide, hiddenCodeServer, visibleTo } from './hideSources.mjs';
 import { packageVsix } from './packageCopy.mjs';
-import { wordBox } from '../../scripts/e2e/lib/editorText.mjs';
+import { hoverUntil, wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const { values: opts } = util.parseArgs({
   options: { keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '240' } },
@@ -244,13 +244,8 @@ async function main() {
       const box = await wordBox(page, 'RUN', /^RUN /);
       assert.ok(box, 'no RUN line on screen');
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: HANGUL }).first();
-      let shown = false;
-      // The first hover can come before the extension has activated: move off the word and back.
-      for (let i = 0; i < 20 && !shown; i++) {
-        await page.mouse.move(box.x + box.width + 300, box.y + 200);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-        shown = await hover.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
-      }
+      // The first hover can come before the extension has activated.
+      const shown = await hoverUntil(page, { word: 'RUN', line: /^RUN /, shows: hover });
       assert.ok(shown, 'no hover with Korean text over RUN');
       await page.waitForTimeout(300); // let the widget finish its layout
       const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();

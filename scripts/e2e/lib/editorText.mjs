@@ -28,3 +28,25 @@ export function wordBox(page, word, line = null) {
     [word, line ? line.source : null, line ? line.flags : ''],
   );
 }
+
+/**
+ * Moves the real mouse onto `word` (on the first visible line matching `line`) until `shows`, a Playwright locator
+ * in the hover widget, becomes visible. The first hover can come before the language server has answered (it is
+ * still starting, or still checking the file), and VS Code does not ask again while the mouse stays, so each try
+ * moves off the word and back. Returns the word's box once `shows` is visible, or null after `tries` tries.
+ */
+export async function hoverUntil(page, { word, line = null, shows, tries = 20, timeout = 2000, log = () => undefined }) {
+  for (let i = 0; i < tries; i++) {
+    const box = await wordBox(page, word, line);
+    if (!box) throw new Error(`"${word}" is not on a visible editor line`);
+    await page.mouse.move(box.x + box.width + 200, box.y + 150);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    try {
+      await shows.waitFor({ state: 'visible', timeout });
+      return box;
+    } catch {
+      log('no hover yet; trying again');
+    }
+  }
+  return null;
+}
