@@ -12,8 +12,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startResponder, type FastCgiResponder } from './fastcgiResponder';
-import { startNginx, type NginxServer } from './nginxServer';
+import { startPhpSite, type FastCgiResponder, type PhpSite } from './fastcgiResponder';
+import type { NginxServer } from './nginxServer';
 
 const site = (port: number, www: string, socket: string) => `server {
     listen 127.0.0.1:${port};
@@ -46,15 +46,16 @@ describe('claims: when nginx lists a folder (docs/concepts/nginx-autoindex)', ()
   let www = '';
   const base = () => `http://127.0.0.1:${server.port}`;
 
+  let php: PhpSite | undefined;
+
   before(async () => {
-    server = await startNginx(
+    php = await startPhpSite(
       'concept-autoindex',
-      (port, prefix) => site(port, path.join(prefix, 'www'), path.join(prefix, 'fpm.sock')),
-      (prefix) => {
-        www = path.join(prefix, 'www');
+      site,
+      (root) => {
         const put = (f: string, text: string) => {
-          fs.mkdirSync(path.dirname(path.join(www, f)), { recursive: true });
-          fs.writeFileSync(path.join(www, f), text);
+          fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+          fs.writeFileSync(path.join(root, f), text);
         };
         put('off/a.txt', 'a\n');
         put('default/index.html', 'the index page\n');
@@ -67,13 +68,13 @@ describe('claims: when nginx lists a folder (docs/concepts/nginx-autoindex)', ()
           put(`${d}/index.php`, '<?php echo "from php";\n');
         }
       },
+      (r) => `Content-Type: text/plain\r\n\r\nran ${r.params.SCRIPT_FILENAME}\n`,
     );
-    fpm = await startResponder(path.join(server.prefix, 'fpm.sock'), (r) => `Content-Type: text/plain\r\n\r\nran ${r.params.SCRIPT_FILENAME}\n`);
+    ({ server, fpm, www } = php);
   });
 
   after(async () => {
-    await fpm?.close();
-    server?.stop();
+    await php?.close();
   });
 
   it('autoindex off (the default) and no index file: 403 Forbidden, and the error log says directory index … is forbidden', async () => {

@@ -22,8 +22,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ensureBusyboxImage } from '../engine/images';
 import { LABEL, RUN_ID, cleanup, containerName, docker, dockerOk } from './claims';
-import { startResponder, type FastCgiResponder } from './fastcgiResponder';
-import { startNginx, type NginxServer } from './nginxServer';
+import { startPhpSite, type FastCgiResponder, type PhpSite } from './fastcgiResponder';
+import type { NginxServer } from './nginxServer';
 
 const PHP_SOURCE = '<?php $pdo = new PDO("mysql:host=db", "app", "secret"); echo "hi";\n';
 
@@ -48,28 +48,26 @@ describe('claims: how a request travels through nginx and php-fpm (docs/concepts
   let www = '';
   const base = () => `http://127.0.0.1:${server.port}`;
 
+  let php: PhpSite | undefined;
+
   before(async () => {
-    server = await startNginx(
+    php = await startPhpSite(
       'concept-web-stack',
-      (port, prefix) => site(port, path.join(prefix, 'www'), path.join(prefix, 'php-fpm.sock')),
-      (prefix) => {
-        www = path.join(prefix, 'www');
+      site,
+      (root) => {
         for (const d of ['app', 'bare']) {
-          fs.mkdirSync(path.join(www, d), { recursive: true });
-          fs.writeFileSync(path.join(www, d, 'index.php'), PHP_SOURCE);
+          fs.mkdirSync(path.join(root, d), { recursive: true });
+          fs.writeFileSync(path.join(root, d, 'index.php'), PHP_SOURCE);
         }
-        fs.writeFileSync(path.join(www, 'app', 'style.css'), 'body { color: black }\n');
+        fs.writeFileSync(path.join(root, 'app', 'style.css'), 'body { color: black }\n');
       },
-    );
-    fpm = await startResponder(
-      path.join(server.prefix, 'php-fpm.sock'),
       (r) => `Status: 201 Created\r\nContent-Type: text/plain\r\nX-From: fastcgi\r\n\r\n${r.params.REQUEST_METHOD} ${r.params.SCRIPT_FILENAME} ${r.params.QUERY_STRING} [${r.stdin.toString()}]\n`,
     );
+    ({ server, fpm, www } = php);
   });
 
   after(async () => {
-    await fpm?.close();
-    server?.stop();
+    await php?.close();
   });
 
   it('a static file is served by nginx itself: php-fpm gets no request', async () => {

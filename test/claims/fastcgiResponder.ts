@@ -9,6 +9,8 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as path from 'node:path';
+import { startNginx, type NginxServer } from './nginxServer';
 
 const BEGIN_REQUEST = 1;
 const END_REQUEST = 3;
@@ -97,4 +99,46 @@ export function startResponder(socketPath: string, answer: (r: FastCgiRequest) =
       resolve({ requests, close: () => new Promise((res) => server.close(() => res())) });
     });
   });
+}
+
+/** A real nginx whose PHP requests go over FastCGI to a responder standing in for php-fpm (the concept claims' site). */
+export interface PhpSite {
+  server: NginxServer;
+  fpm: FastCgiResponder;
+  /** The document root. */
+  www: string;
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts nginx with `site(port, www, socket)` and the responder on `socket` in nginx's temporary prefix; `fill(www)`
+ * writes the files it serves before nginx starts.
+ */
+export async function startPhpSite(
+  name: string,
+  site: (port: number, www: string, socket: string) => string,
+  fill: (www: string) => void,
+  answer: (r: FastCgiRequest) => string,
+): Promise<PhpSite> {
+  const socketIn = (prefix: string) => path.join(prefix, 'php-fpm.sock');
+  const server = await startNginx(name, (port, prefix) => site(port, path.join(prefix, 'www'), socketIn(prefix)), (prefix) => fill(path.join(prefix, 'www')));
+  let fpm: FastCgiResponder;
+  try {
+    fpm = await startResponder(socketIn(server.prefix), answer);
+  } catch (e) {
+    server.stop();
+    throw e;
+  }
+  return {
+    server,
+    fpm,
+    www: path.join(server.prefix, 'www'),
+    base: `http://127.0.0.1:${server.port}`,
+    async close() {
+      await fpm.close();
+      server.stop();
+    },
+  };
 }
