@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, type Middleware } from 'vscode-languageclient/node';
-import { RULE_DOCS_BY_COMMAND, SHOW_RULE_COMMAND } from '../../common/src/ruleDocs';
+import { SHOW_RULE_COMMAND } from '../../common/src/ruleDocs';
 import { uiLang } from './language';
 import { SHOW_REFERENCE_COMMAND } from '../../common/src/protocol';
 import { EXPLAIN_COMMAND } from './editor/explainCommand';
@@ -34,10 +34,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, middlewar
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...(DOCKERFILE_SELECTOR as vscode.DocumentFilter[]), ...(NGINX_SELECTOR as vscode.DocumentFilter[])] as LanguageClientOptions['documentSelector'],
-    // commandLinks: this client runs our reference, explain and concept-page commands from hover links, so the server sends each
-    // hover's first screen with a "More" link instead of the whole page (issue 18, item 6). ruleDocs: it has
-    // dockerfileGuide.showRule, so rule links are `command:` links to it (common/src/ruleDocs.ts).
-    initializationOptions: { language: uiLang(), locale: vscode.env.language, commandLinks: true, ruleDocs: RULE_DOCS_BY_COMMAND },
+    // commandLinks: this client runs the commands below from links, so the server sends each hover's first screen with a
+    // "More" link instead of the whole page (issue 18, item 6), concept links, and rule codes as links to
+    // dockerfileGuide.showRule (common/src/ruleDocs.ts).
+    initializationOptions: { language: uiLang(), locale: vscode.env.language, commandLinks: true },
     // Hover markdown may run these commands and no other (VS Code ignores every other `command:` link).
     markdown: { isTrusted: { enabledCommands: [SHOW_REFERENCE_COMMAND, EXPLAIN_COMMAND, SHOW_RULE_COMMAND, OPEN_CONCEPT_COMMAND] } },
     // The server resolves `auto` itself from `locale`, so raw settings can be synchronised as they are.

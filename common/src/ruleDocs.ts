@@ -2,7 +2,8 @@
  * Where a rule's explanation can be opened: the rule reference docs/rules.md (scripts/rules-doc.ts writes it, the
  * .vsix ships it), never a web page of ours (the project has no public home). The language server links each
  * diagnostic's code and each hover's "Documentation / 문서" to it, in the form the client can open:
- *  - VS Code (our client says so with `initializationOptions.ruleDocs: 'command'`): a `command:` URI of
+ *  - VS Code (our client says it runs our command links with `initializationOptions.commandLinks: true`, the one
+ *    option that also gives hovers their first screen): a `command:` URI of
  *    dockerfileGuide.showRule, which shows the rule's section of the shipped docs/rules.md. VS Code opens a
  *    diagnostic's code link with commands allowed (hover, peek and Problems panel alike).
  *  - Other LSP clients: a file URI of the installed docs/rules.md with the rule's heading as fragment, where that file
@@ -13,9 +14,6 @@
 import { pathToFileURL } from 'node:url';
 
 export const SHOW_RULE_COMMAND = 'dockerfileGuide.showRule';
-
-/** The value of `initializationOptions.ruleDocs` that says the client has SHOW_RULE_COMMAND. */
-export const RULE_DOCS_BY_COMMAND = 'command';
 
 /** The `command:` URI VS Code runs as `dockerfileGuide.showRule(id)`; arguments are a URI-encoded JSON array. */
 export function showRuleLink(id: string): string {

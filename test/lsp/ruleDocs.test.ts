@@ -31,10 +31,10 @@ function commandOf(href: string): { command: string; args: unknown[] } {
   return { command: u.pathname, args: JSON.parse(decodeURIComponent(u.search.slice(1))) };
 }
 
-test('the VS Code client (ruleDocs: command) gets command links to dockerfileGuide.showRule', async () => {
+test('the VS Code client (commandLinks: true) gets command links to dockerfileGuide.showRule', async () => {
   const c = new LspClient();
   try {
-    await c.initialize({ language: 'ko', ruleDocs: 'command' });
+    await c.initialize({ language: 'ko', commandLinks: true });
     const list = await c.openAndWait(URI, TEXT);
     for (const d of ruleDiagnostics(list)) {
       assert.deepEqual(commandOf(d.codeDescription?.href), { command: 'dockerfileGuide.showRule', args: [d.code] }, d.code);

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULE_DOCS_BY_COMMAND, rulesFileLink, showRuleLink } from '../../../common/src/ruleDocs';
+import { rulesFileLink, showRuleLink } from '../../../common/src/ruleDocs';
 import type { RuleDocLink } from '../rules/types';
 
 /**
@@ -25,7 +25,8 @@ export function installedRulesDoc(bundleDir: string = __dirname): string | null 
 /** The link policy for a client, from its `initializationOptions` (any shape). */
 export function ruleDocLinkFor(initializationOptions: unknown, rulesDoc: string | null = installedRulesDoc()): RuleDocLink {
   const init = (initializationOptions && typeof initializationOptions === 'object' ? initializationOptions : {}) as Record<string, unknown>;
-  if (init.ruleDocs === RULE_DOCS_BY_COMMAND) return (id) => showRuleLink(id);
+  // The same option that gives hovers their first screen and More link (server.ts): the client runs our commands.
+  if (init.commandLinks === true) return (id) => showRuleLink(id);
   if (rulesDoc) return (id) => rulesFileLink(rulesDoc, id);
   return (_id, upstream) => upstream;
 }

@@ -44,7 +44,7 @@ test('the command link is what VS Code runs as dockerfileGuide.showRule(id)', ()
 test('the link a client gets: command for our client, the installed docs for others, else the upstream page', () => {
   const rule = ALL_RULES.find((r) => r.id === 'DL3008')!;
   const ours = ALL_RULES.find((r) => r.id.startsWith('DG'))!;
-  const vscode = ruleDocLinkFor({ ruleDocs: 'command' }, RULES_MD);
+  const vscode = ruleDocLinkFor({ commandLinks: true }, RULES_MD);
   assert.equal(vscode(rule.id, rule.url), showRuleLink('DL3008'));
   assert.equal(vscode(ours.id, ours.url), showRuleLink(ours.id));
 
@@ -56,7 +56,7 @@ test('the link a client gets: command for our client, the installed docs for oth
   assert.equal(bare(rule.id, rule.url), 'https://github.com/hadolint/hadolint/wiki/DL3008');
   assert.equal(bare(ours.id, ours.url), undefined, 'no link rather than a made-up one');
   // Anything but the exact value is another client.
-  assert.equal(ruleDocLinkFor({ ruleDocs: true }, null)(rule.id, rule.url), rule.url);
+  assert.equal(ruleDocLinkFor({ commandLinks: 'yes' }, null)(rule.id, rule.url), rule.url);
 });
 
 test('the installed docs/rules.md is found beside the bundles folder, and only there', () => {
