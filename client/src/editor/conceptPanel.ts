@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { OneLang } from '../../../common/src/i18n';
 import { CONCEPT_PAGE_COMMANDS, CONCEPT_SLUGS, isConceptSlug, OPEN_CONCEPT_COMMAND, type ConceptSlug } from '../../../common/src/concepts';
 import { uiLang } from '../language';
-import { markdownPage } from './markdownPage';
+import { renderMarkdown, ReusedPanel } from './markdownPanel';
 
 /** What the concept panel shows now (the e2e suite reads it). */
 export interface ConceptView {
@@ -44,8 +44,13 @@ function languages(): OneLang[] {
 
 export function registerConceptPages(context: vscode.ExtensionContext): ConceptPages {
   const root = vscode.Uri.file(context.asAbsolutePath('docs/concepts'));
-  let panel: vscode.WebviewPanel | undefined;
   let shown: ConceptView | undefined;
+  // A link followed inside the tab keeps the page in its own column (stayInPlace).
+  const panel = new ReusedPanel('dockerfileGuide.concept', {
+    webview: { enableCommandUris: CONCEPT_PAGE_COMMANDS, localResourceRoots: [root] },
+    onClosed: () => (shown = undefined),
+    stayInPlace: true,
+  });
 
   const file = (slug: ConceptSlug, l: OneLang) => vscode.Uri.joinPath(root, `${slug}.${l}.md`).fsPath;
   const read = (slug: ConceptSlug, l: OneLang): string | undefined => {
@@ -104,37 +109,17 @@ export function registerConceptPages(context: vscode.ExtensionContext): ConceptP
     }
     const markdown = shownPages.map((p) => p.markdown).join('\n\n---\n\n');
     const title = shownPages.map((p) => titleOf(p.markdown) || slug).join(' / ');
-    let body: string;
-    try {
-      body = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
-    } catch {
+    const body = await renderMarkdown(markdown);
+    if (body === undefined) {
       // VS Code's Markdown extension is disabled: the page itself, as text, beside the editor.
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file(slug, shownPages[0].lang)));
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       return undefined;
     }
-    if (!panel) {
-      panel = vscode.window.createWebviewPanel('dockerfileGuide.concept', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableFindWidget: true,
-        enableScripts: false,
-        enableCommandUris: CONCEPT_PAGE_COMMANDS,
-        localResourceRoots: [root],
-      });
-      panel.onDidDispose(() => {
-        panel = undefined;
-        shown = undefined;
-      });
-    } else {
-      // Where it is: a link followed inside the panel keeps the page in its own column.
-      panel.reveal(undefined, true);
-    }
-    panel.title = title;
-    const html = withImages(body, panel.webview);
-    panel.webview.html = markdownPage(html, { imageSource: panel.webview.cspSource });
-    shown = { slug, title, html };
+    shown = { slug, title, html: panel.show(title, body, withImages) };
     return shown;
   };
 
-  context.subscriptions.push(vscode.commands.registerCommand(OPEN_CONCEPT_COMMAND, open), { dispose: () => panel?.dispose() });
+  context.subscriptions.push(vscode.commands.registerCommand(OPEN_CONCEPT_COMMAND, open), panel);
   return { view: () => shown, list };
 }

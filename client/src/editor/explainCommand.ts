@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPLAIN_REQUEST, type ExplainRequestParams, type ExplainResponse } from '../../../common/src/protocol';
 import { markdownPage } from './markdownPage';
+import { renderMarkdown } from './markdownPanel';
 
 export const EXPLAIN_COMMAND = 'dockerfileGuide.explainCommand';
 export const EXPLAIN_SCHEME = 'dockerfile-guide-explain';
@@ -126,13 +127,7 @@ function explainTitle(dockerfile: string): string {
  */
 async function showExplanation(target: vscode.Uri, title: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(target);
-  const render = async (d: vscode.TextDocument = doc): Promise<string | undefined> => {
-    try {
-      return await vscode.commands.executeCommand<string>('markdown.api.render', d.getText());
-    } catch {
-      return undefined;
-    }
-  };
+  const render = (d: vscode.TextDocument = doc): Promise<string | undefined> => renderMarkdown(d.getText());
   const first = await render();
   if (first === undefined) {
     await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });

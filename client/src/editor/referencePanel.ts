@@ -9,11 +9,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REFERENCE_REQUEST, SHOW_REFERENCE_COMMAND, type ReferenceParams, type ReferenceResponse } from '../../../common/src/protocol';
-import { markdownPage } from './markdownPage';
+import { renderMarkdown, ReusedPanel } from './markdownPanel';
 import { OPEN_CONCEPT_COMMAND } from '../../../common/src/concepts';
 
-/** One panel for every page: following "More" from hover to hover replaces its content instead of piling up tabs. */
-let panel: vscode.WebviewPanel | undefined;
+/**
+ * One tab for every page. An instruction's page links its concept page (RUN's layer section: layers-and-cache): that
+ * link, and no other command, runs in it.
+ */
+const panel = new ReusedPanel('dockerfileGuide.reference', { webview: { enableCommandUris: [OPEN_CONCEPT_COMMAND] } });
 
 async function request(client: () => Promise<LanguageClient>, params: ReferenceParams): Promise<ReferenceResponse | null> {
   const lc = await client();
@@ -45,30 +48,20 @@ export async function showReference(client: () => Promise<LanguageClient>, idArg
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no reference page for {0}.', id));
     return undefined;
   }
-  let html: string;
-  try {
-    html = await vscode.commands.executeCommand<string>('markdown.api.render', r.page.markdown);
-  } catch {
+  const html = await renderMarkdown(r.page.markdown);
+  if (html === undefined) {
     // No Markdown renderer (the built-in extension disabled): the page as a Markdown document still reads well.
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.page.markdown });
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return r.page.id;
   }
-  if (!panel) {
-    // An instruction's page links its concept page (RUN's layer section: layers-and-cache): that link, and no other.
-    panel = vscode.window.createWebviewPanel('dockerfileGuide.reference', r.page.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableFindWidget: true, enableScripts: false, enableCommandUris: [OPEN_CONCEPT_COMMAND] });
-    panel.onDidDispose(() => (panel = undefined));
-  } else {
-    panel.reveal(vscode.ViewColumn.Beside, true);
-  }
-  panel.title = r.page.title;
-  panel.webview.html = markdownPage(html);
+  panel.show(r.page.title, html);
   return r.page.id;
 }
 
 export function registerReferenceCommand(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_REFERENCE_COMMAND, (id?: unknown) => showReference(client, id)),
-    { dispose: () => panel?.dispose() },
+    panel,
   );
 }

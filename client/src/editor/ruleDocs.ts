@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { SHOW_RULE_COMMAND, ruleSection, ruleSections, type RuleSection } from '../../../common/src/ruleDocs';
 import { uiOneLang } from '../language';
-import { markdownPage } from './markdownPage';
+import { renderMarkdown, ReusedPanel } from './markdownPanel';
 
 /** What the rule tab shows now (for tests: the e2e suite reads it after following a diagnostic's link). */
 export interface RuleDocsView {
@@ -28,8 +28,8 @@ function tabTitle(s: RuleSection): string {
 
 export function registerRuleDocs(context: vscode.ExtensionContext): RuleDocs {
   const file = context.asAbsolutePath('docs/rules.md');
-  let panel: vscode.WebviewPanel | undefined;
   let shown: RuleDocsView | undefined;
+  const panel = new ReusedPanel('dockerfileGuide.rule', { onClosed: () => (shown = undefined) });
 
   const read = (): string | undefined => {
     try {
@@ -60,10 +60,8 @@ export function registerRuleDocs(context: vscode.ExtensionContext): RuleDocs {
       return;
     }
     const source = `# ${section.id}\n\n${section.body}\n`;
-    let html: string;
-    try {
-      html = await vscode.commands.executeCommand<string>('markdown.api.render', source);
-    } catch {
+    const html = await renderMarkdown(source);
+    if (html === undefined) {
       // VS Code's Markdown extension is disabled: the reference itself, as text, at the rule's heading.
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       const line = doc.getText().split('\n').findIndex((l) => l === `### ${section.id}`);
@@ -72,23 +70,9 @@ export function registerRuleDocs(context: vscode.ExtensionContext): RuleDocs {
       return;
     }
     const title = tabTitle(section);
-    if (!panel) {
-      panel = vscode.window.createWebviewPanel('dockerfileGuide.rule', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableFindWidget: true,
-        enableScripts: false,
-      });
-      panel.onDidDispose(() => {
-        panel = undefined;
-        shown = undefined;
-      });
-    } else {
-      panel.title = title;
-      panel.reveal(vscode.ViewColumn.Beside, true);
-    }
-    panel.webview.html = markdownPage(html);
-    shown = { ruleId: section.id, title, html };
+    shown = { ruleId: section.id, title, html: panel.show(title, html) };
   };
 
-  context.subscriptions.push(vscode.commands.registerCommand(SHOW_RULE_COMMAND, show), { dispose: () => panel?.dispose() });
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_RULE_COMMAND, show), panel);
   return { view: () => shown };
 }
