@@ -399,7 +399,7 @@ export function chainSection(ch: StartChain, ec: EffectiveCommand, l: L): string
     stop.push(
       t(
         l,
-        '`docker stop` 명령은 SIGTERM을 PID 1에만 보냅니다. 여기서 PID 1은 셸이고, `trap` 명령이 없는 셸은 SIGTERM을 처리하지 않습니다(커널은 PID 1이 처리기를 두지 않은 신호를 버립니다). 그래서 Docker는 10초를 기다린 뒤 컨테이너의 모든 프로세스를 SIGKILL로 강제 종료합니다(종료 코드 137).',
+        '`docker stop` 명령은 SIGTERM을 PID 1에만 보냅니다. 여기서 PID 1은 셸이고, `trap` 명령이 없는 셸은 SIGTERM을 처리하지 않습니다(커널은 PID 1이 처리기를 두지 않은 시그널을 버립니다). 그래서 Docker는 10초를 기다린 뒤 컨테이너의 모든 프로세스를 SIGKILL로 강제 종료합니다(종료 코드 137).',
         '`docker stop` sends SIGTERM to PID 1 only. Here PID 1 is a shell, and a shell without a `trap` does not act on SIGTERM (the kernel drops a signal PID 1 has no handler for), so Docker waits 10 s and then kills every process in the container with SIGKILL (exit code 137).',
       ),
     );
