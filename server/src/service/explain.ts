@@ -209,6 +209,15 @@ export function simpleWords(text: string): string[] | null {
   return words;
 }
 
+/**
+ * Whether the shell that starts the container may give PID 1 away (bash and busybox sh may exec the last command):
+ * certain only where the base is known to have dash as /bin/sh (pid1Shell.ts, the judgement JSONArgsRecommended uses).
+ */
+function shellMayExec(ec: EffectiveCommand): boolean {
+  const first = (ec.entrypoint ?? ec.cmd)!;
+  return shellPid1(first.shell ?? null, ec.baseImage) !== 'stays';
+}
+
 function pid1Note(ec: EffectiveCommand, l: L): string | null {
   if (!shellStaysPid1(ec)) return null;
   const first = (ec.entrypoint ?? ec.cmd)!;
@@ -222,9 +231,7 @@ function pid1Note(ec: EffectiveCommand, l: L): string | null {
         `마지막으로 띄우는 포그라운드 프로세스 앞에 \`exec\`을 붙이세요 (예: ${code('… && exec nginx -g "daemon off;"')}). 준비 작업이 길다면 스크립트로 옮기고 스크립트 끝에서 \`exec\`하는 방법도 있습니다.`,
         `put \`exec\` in front of the last, foreground process (e.g. ${code('… && exec nginx -g "daemon off;"')}), or move the set-up into a script that ends with \`exec\`.`,
       );
-  // Certain only where the base is known to have dash as /bin/sh (pid1Shell.ts, the same judgement the
-  // JSONArgsRecommended diagnostic uses); bash and busybox sh may exec the last command, and an unknown base may be either.
-  const maybe = shellPid1(first.shell ?? null, ec.baseImage) !== 'stays';
+  const maybe = shellMayExec(ec);
   return t(
     l,
     `⚠️ **${maybe ? '셸이 PID 1로 남을 수 있습니다.' : '셸이 PID 1입니다.'}** ${kw}가 ${first.execWritten ? '`sh -c` 스크립트라' : '셸 형식이라'} 컨테이너는 ${code(shell)}로 시작합니다. Debian과 Ubuntu 이미지의 \`/bin/sh\`인 dash는 명령이 끝날 때까지 PID 1로 남고 SIGTERM을 자식 프로세스에 전달하지 않기 때문에, \`docker stop\`은 10초를 기다린 뒤 SIGKILL로 강제 종료합니다(종료 코드 137). 서비스가 정상 종료 처리를 할 기회가 없습니다. (bash와 busybox의 sh는 마지막 명령으로 자신을 바꾸기도(\`exec\`) 해서 결과가 셸마다 다릅니다. exec 형식은 셸과 상관없이 같게 동작합니다.) 해결: ${fix}`,
@@ -576,8 +583,7 @@ function noteHeads(ec: EffectiveCommand, l: L, current: Instr, chain: StartChain
     );
   }
   if (shellStaysPid1(ec)) {
-    const first = (ec.entrypoint ?? ec.cmd)!;
-    const maybe = shellPid1(first.shell ?? null, ec.baseImage) !== 'stays';
+    const maybe = shellMayExec(ec);
     out.push(
       maybe
         ? t(l, '⚠️ 셸이 PID 1로 남을 수 있습니다. 그러면 `docker stop` 명령이 10초를 기다린 뒤 SIGKILL로 끝냅니다.', '⚠️ The shell may stay PID 1; then `docker stop` waits 10 s and kills with SIGKILL.')
