@@ -26,7 +26,19 @@ const SUBCOMMANDS: Record<string, Sub> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
-  const io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + '\n') };
+  // A reader that closed the pipe early (`… | head -n 3`) is not an error of ours: stop writing and finish, so the exit
+  // code still says what was found (`set -o pipefail` in CI sees it). Without this handler Node dies of EPIPE.
+  let stdoutClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  });
+  const io = {
+    out: (s: string) => {
+      if (!stdoutClosed) process.stdout.write(s + '\n');
+    },
+    err: (s: string) => process.stderr.write(s + '\n'),
+  };
   const lang = envLang();
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {

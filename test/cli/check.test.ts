@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from './cliRunner';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli } from './cliRunner';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 let dir: string;
@@ -166,4 +167,17 @@ test('one problem on many RUNs: printed once with its lines; places as notes, JS
   const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '--lang', 'en', file]).stdout);
   const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'DL3015');
   assert.deepEqual(result.relatedLocations.map((l: any) => l.physicalLocation.region.startLine), [3, 4, 5, 6]);
+});
+
+test('a reader that closes the pipe early (| head -c 0): no EPIPE stack trace, and the exit code still says what was found', () => {
+  // Many files, so the output is larger than the pipe buffer and the CLI is still writing when head has gone.
+  const many = Array.from({ length: 400 }, () => bad);
+  const script = 'set -o pipefail; node="$1"; cli="$2"; shift 2; "$node" "$cli" check --lang en "$@" | head -c 0; echo "exit=$?" >&2';
+  const r = spawnSync('bash', ['-c', script, 'bash', process.execPath, CLI, ...many], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C.UTF-8', DOCKERFILE_GUIDE_LANG: '' },
+    timeout: 120_000,
+  });
+  assert.doesNotMatch(r.stderr, /EPIPE|Error:|at .+\(/, r.stderr.slice(0, 800));
+  assert.match(r.stderr, /exit=1\b/, 'pipefail sees the CLI\'s own exit code 1 (errors found)');
 });
