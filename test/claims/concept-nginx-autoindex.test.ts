@@ -81,9 +81,12 @@ describe('claims: when nginx lists a folder (docs/concepts/nginx-autoindex)', ()
     const r = await fetch(`${base()}/off/`);
     assert.equal(r.status, 403);
     await r.text();
+    // Wait for this request's own line: nginxServer's readiness probe (GET /) already logged one for the root folder,
+    // so waiting for any "is forbidden" raced nginx's write of this one.
+    const expected = `directory index of "${www}/off/" is forbidden`;
     const until = Date.now() + 5000;
-    while (!server.stderr().includes('is forbidden') && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
-    assert.ok(server.stderr().includes(`directory index of "${www}/off/" is forbidden`), server.stderr());
+    while (!server.stderr().includes(expected) && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
+    assert.ok(server.stderr().includes(expected), server.stderr());
   });
 
   it('the index page needs no autoindex: `index` (default index.html) serves it', async () => {

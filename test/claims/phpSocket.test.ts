@@ -49,9 +49,11 @@ describe('claims: a php-fpm socket that is not there', () => {
     assert.equal(r.status, 502);
     assert.match(await r.text(), /502 Bad Gateway/);
     // nginx writes the log line as the request fails; give it a moment to reach the pipe.
+    // Wait for the exact line, not any "connect() to": an earlier request's line must not end the wait early.
+    const expected = `connect() to unix:${socket} failed (2: No such file or directory)`;
     const until = Date.now() + 5000;
-    while (!server.stderr().includes('connect() to') && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
-    assert.ok(server.stderr().includes(`connect() to unix:${socket} failed (2: No such file or directory)`), server.stderr());
+    while (!server.stderr().includes(expected) && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
+    assert.ok(server.stderr().includes(expected), server.stderr());
   });
 
   it('nginx itself runs: a static page is served (the container looks healthy)', async () => {
