@@ -23,6 +23,7 @@ import { installKoreanLanguagePack } from './lib/languagePack.mjs';
 import { sampleTreeMemory } from './lib/memory.mjs';
 import { defaultUserSettings } from './harness.mjs';
 import { hoverUntil, wordBox } from './lib/editorText.mjs';
+import { commandPalette } from './lib/workbench.mjs';
 
 const { values: opts } = util.parseArgs({
   options: { 'no-build': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '180' } },
@@ -146,17 +147,7 @@ async function main() {
     // exact title "Docker: 이미지 빌드" puts Build Image first (it used to be "이미지 빌드 후 실행…"). The
     // category stays "Docker": the glossary keeps the name, so "도커: …" matches no command label.
     await page.mouse.move(5, 5);
-    const paletteRows = async (typed) => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget:not([style*="display: none"]) input.input');
-      await input.waitFor();
-      await input.fill(`>${typed}`);
-      const rows = page.locator('.quick-input-list .monaco-list-row .label-name');
-      await rows.first().waitFor();
-      await page.waitForTimeout(400); // the list settles after the last keystroke
-      return (await rows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
-    };
+    const paletteRows = (typed) => commandPalette(page, typed);
     const guide = await paletteRows('도커파일');
     log(`palette "도커파일": ${JSON.stringify(guide.slice(0, 4))}`);
     assert.ok(guide.some((l) => l.startsWith('도커파일 가이드: ')), 'the category is localized');

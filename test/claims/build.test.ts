@@ -50,13 +50,22 @@ function zstdStored(data: Buffer): Buffer {
   return Buffer.concat([header, data]);
 }
 
-/** Starts `image` detached, waits `ms`, and returns its health state (status and the checks' output). */
-async function healthAfter(image: string, ms: number): Promise<{ name: string; status: string; outputs: string[] }> {
+type Health = { name: string; status: string; outputs: string[] };
+
+/**
+ * Starts `image` detached and polls its health state until `enough` says so (at most 60 s), instead of reading it
+ * after a fixed pause: on a busy machine each check runs later, and a pause long enough here would be too short there.
+ */
+async function healthUntil(image: string, enough: (h: Health) => boolean): Promise<Health> {
   const name = containerName('health');
   await dockerOk(['run', '-d', '--name', name, '--label', `${LABEL}=${RUN_ID}`, image]);
-  await new Promise((res) => setTimeout(res, ms));
-  const h = JSON.parse(await dockerOk(['inspect', '--format', '{{json .State.Health}}', name])) as { Status: string; Log: { Output: string }[] | null };
-  return { name, status: h.Status, outputs: (h.Log ?? []).map((l) => l.Output) };
+  const end = Date.now() + 60_000;
+  for (;;) {
+    const raw = JSON.parse(await dockerOk(['inspect', '--format', '{{json .State.Health}}', name])) as { Status: string; Log: { Output: string }[] | null };
+    const h = { name, status: raw.Status, outputs: (raw.Log ?? []).map((l) => l.Output) };
+    if (enough(h) || Date.now() > end) return h;
+    await new Promise((res) => setTimeout(res, 250));
+  }
 }
 
 /** A tar of `dir/f` ("hi\n"), made by the system tar, and compressed with the system bzip2 and xz. */
@@ -258,7 +267,7 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
     ]);
     assert.equal(shell.code, 0, shell.out);
     assert.equal(exec.code, 0, exec.out);
-    const [bad, good] = await Promise.all([healthAfter(shell.tag, 5000), healthAfter(exec.tag, 5000)]);
+    const [bad, good] = await Promise.all([healthUntil(shell.tag, (h) => h.status === 'unhealthy'), healthUntil(exec.tag, (h) => h.status === 'healthy')]);
     assert.equal(bad.status, 'unhealthy');
     assert.ok(bad.outputs.length > 0 && bad.outputs.every((o) => /stat \/bin\/sh: no such file or directory/.test(o)), bad.outputs.join('\n'));
     assert.equal(good.status, 'healthy');
@@ -275,7 +284,9 @@ describe('claims: what the builders do (busybox, both builders)', { concurrency:
     ]);
     assert.equal(shell.code, 0, shell.out);
     assert.equal(exec.code, 0, exec.out);
-    const [s, e] = await Promise.all([healthAfter(shell.tag, 7000), healthAfter(exec.tag, 7000)]);
+    // Two timed-out checks each: the shell form then has left two `sleep 30` behind.
+    const timedOutTwice = (h: Health) => h.outputs.filter((o) => /Health check exceeded timeout/.test(o)).length >= 2;
+    const [s, e] = await Promise.all([healthUntil(shell.tag, timedOutTwice), healthUntil(exec.tag, timedOutTwice)]);
     assert.ok(s.outputs.some((o) => /Health check exceeded timeout/.test(o)), s.outputs.join('\n'));
     assert.ok(e.outputs.some((o) => /Health check exceeded timeout/.test(o)), e.outputs.join('\n'));
     const left = async (name: string) => (await dockerOk(['exec', name, 'ps', '-o', 'ppid,args'])).split('\n').filter((l) => /^\s*1\s+sleep 30$/.test(l)).length;

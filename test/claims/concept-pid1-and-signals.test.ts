@@ -54,7 +54,8 @@ describe('claims: PID 1, signals and exit codes (docs/concepts/pid1-and-signals)
     }
     assert.equal(s.running, false, 'stopped');
     assert.equal(s.exitCode, 3, "PID 1's exit code");
-    assert.ok(s.livedMs < 3000, `at once (${s.livedMs} ms), the background sleep did not keep it`);
+    // The background sleep would keep it 1000 s; a bound of seconds leaves room for a busy machine.
+    assert.ok(s.livedMs < 10_000, `at once (${s.livedMs} ms), the background sleep did not keep it`);
   });
 
   it('SIGTERM has no default action on PID 1: sleep as PID 1 ignores it, the same sleep as another process dies of it', async () => {
@@ -85,13 +86,14 @@ describe('claims: PID 1, signals and exit codes (docs/concepts/pid1-and-signals)
     await Promise.all([sleeping(bare), sleeping(init)]);
     const stop = async (name: string) => {
       const t0 = Date.now();
-      await dockerOk(['stop', '-t', '3', name], 60_000);
+      // 10 s, the default: --init's quick stop is then told from the waited-out one by seconds, with room for a busy machine.
+      await dockerOk(['stop', '-t', '10', name], 60_000);
       return { ms: Date.now() - t0, ...(await state(name)) };
     };
     const [b, i] = await Promise.all([stop(bare), stop(init)]);
-    assert.ok(b.ms >= 2800, `the grace period ran out (${b.ms} ms)`);
+    assert.ok(b.ms >= 9500, `the grace period ran out (${b.ms} ms)`);
     assert.equal(b.exitCode, 137, '128 + 9: SIGKILL');
-    assert.ok(i.ms < 2000, `docker-init passed SIGTERM on (${i.ms} ms)`);
+    assert.ok(i.ms < 8000, `docker-init passed SIGTERM on (${i.ms} ms)`);
     assert.equal(i.exitCode, 143, '128 + 15: SIGTERM');
   });
 

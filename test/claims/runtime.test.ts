@@ -89,7 +89,7 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
     assert.match(s.pid1, /^\/bin\/sh -c /, 'dash stays PID 1 under the shell-form CMD');
     assert.ok(s.ms >= 9_000, `docker stop took ${s.ms} ms: the shell should ignore SIGTERM until the 10 s are up`);
     assert.equal(s.exitCode, 137, 'SIGKILL after the grace period');
-    assert.ok(e.ms < 5_000, `docker stop took ${e.ms} ms in exec form`);
+    assert.ok(e.ms < 8_000, `docker stop took ${e.ms} ms in exec form`);
     assert.equal(e.exitCode, 0, 'perl handled SIGTERM and exited cleanly');
   });
 
@@ -143,7 +143,9 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
     const stops = await Promise.all(
       Object.values(names).map(async (n) => {
         const t0 = Date.now();
-        await dockerOk(['stop', '-t', '4', n], 60_000);
+        // The default grace period (10 s), not a shorter one: the trap's own 2 s must fit with room on a busy machine,
+        // and the fast stops below are told from the slow one by seconds, not by a tight bound.
+        await dockerOk(['stop', '-t', '10', n], 60_000);
         const ms = Date.now() - t0;
         const code = Number(await dockerOk(['inspect', '--format', '{{.State.ExitCode}}', n]));
         const logs = await docker(['logs', n]);
@@ -154,16 +156,16 @@ describe('claims: PID 1 and signals at run time', { concurrency: true }, () => {
     // The child's trap works when the signal is handed to it: the runs below are not silent for want of a trap.
     assert.match(forward.logs, /bg-got-term/, 'forwarded by PID 1, the child got SIGTERM');
     assert.equal(forward.code, 0);
-    assert.ok(forward.ms < 3_000, `a clean stop (${forward.ms} ms)`);
+    assert.ok(forward.ms < 8_000, `a clean stop before the grace period (${forward.ms} ms)`);
     assert.match(trap.logs, /pid1-got-term/, 'PID 1 got SIGTERM');
     assert.doesNotMatch(trap.logs, /bg-got-term/, 'the background child got no SIGTERM');
     assert.equal(trap.code, 0);
-    assert.ok(trap.ms < 4_000, `PID 1 exited on its own after its trap (${trap.ms} ms), the child with it`);
+    assert.ok(trap.ms < 9_000, `PID 1 exited on its own after its trap (${trap.ms} ms), the child with it`);
     assert.doesNotMatch(noTrap.logs, /got-term|after/, 'nothing got SIGTERM: the shell PID 1 ignores it and the children never see it');
-    assert.ok(noTrap.ms >= 3_500, `the grace period ran out (${noTrap.ms} ms)`);
+    assert.ok(noTrap.ms >= 9_500, `the grace period ran out (${noTrap.ms} ms)`);
     assert.equal(noTrap.code, 137, 'SIGKILL after the grace period');
     assert.doesNotMatch(init.logs, /got-term|after/, 'under --init the shell ends on SIGTERM; its children get none');
-    assert.ok(init.ms < 2_000, `docker-init passed SIGTERM on and the shell ended at once (${init.ms} ms)`);
+    assert.ok(init.ms < 8_000, `docker-init passed SIGTERM on and the shell ended without waiting out the grace period (${init.ms} ms)`);
     assert.equal(init.code, 143, '128 + SIGTERM: the shell was ended by the signal');
     // What the explainer says is what these runs show.
     const say = (script: string) => {

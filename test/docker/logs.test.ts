@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { clockTime, Demuxer, followPauses, LineBuffer, LogFollower, LOG_MSG, parseLogTimestamp, pauseMarker, sinceParam, type StreamName } from '../../client/src/docker/logs';
 import { DockerModel } from '../../client/src/docker/model';
 import type { Msg } from '../../common/src/i18n';
-import { cleanup, mainClients, mainEndpoint, runId, setupMainEngine, sleep, startTestContainer, until } from './helpers';
+import { cleanup, MAIN_SOCKET, mainClients, mainEndpoint, runId, setupMainEngine, sh, sleep, startTestContainer, until } from './helpers';
 
 const RUN = runId();
 const fill = (t: string) => t.replace('{0}', 't');
@@ -98,12 +98,19 @@ describe('LogFollower against the engine', () => {
   });
 
   it('shows the last 1000 lines first, then follows', async () => {
-    const id = await startTestContainer(clients, RUN, { cmd: ['sh', '-c', 'seq 1 1500; sleep 1; echo after; sleep 300'] });
-    await sleep(500);
+    // The container holds "after" back until the test has attached (the file /tmp/go), instead of a fixed pause on
+    // each side: on a busy machine either pause could be too short, and the tail would not start at 501.
+    const id = await startTestContainer(clients, RUN, {
+      cmd: ['sh', '-c', 'seq 1 1500; while [ ! -e /tmp/go ]; do sleep 0.05; done; echo after; sleep 300'],
+    });
+    const engine = ['-H', `unix://${MAIN_SOCKET}`];
+    await until(() => sh('docker', [...engine, 'logs', '--tail', '1', id]) === '1500' || undefined, 20_000, 100);
     const c = new Collect();
     const f = new LogFollower(clients, id, c);
     await f.start();
-    await until(() => c.of('stdout').includes('after') || undefined, 5000);
+    await until(() => c.of('stdout').length >= 1000 || undefined, 20_000);
+    sh('docker', [...engine, 'exec', id, 'touch', '/tmp/go']);
+    await until(() => c.of('stdout').includes('after') || undefined, 10_000);
     const out = c.of('stdout');
     assert.equal(out[0], '501');
     assert.equal(out[999], '1500');
@@ -158,8 +165,18 @@ describe('LogFollower against the engine', () => {
       await until(() => got.of('stdout').length >= 2);
       await clients.api.getContainer(id).pause();
       await until(() => got.infos.some((m) => m.en.startsWith('── The container was paused (')), 5000);
+      // The marker comes over the event stream, a tick written just before the freeze over the log stream: let the
+      // lines already on their way arrive (no new line for 500 ms) before counting. A running loop writes every 0.2 s.
+      let seen = -1;
+      await until(async () => {
+        const now = got.of('stdout').length;
+        if (now === seen) return true;
+        seen = now;
+        await sleep(500);
+        return undefined;
+      }, 10_000, 0);
       const quiet = got.of('stdout').length;
-      await sleep(600);
+      await sleep(1000);
       assert.equal(got.of('stdout').length, quiet, 'a paused container writes nothing');
       await clients.api.getContainer(id).unpause();
       await until(() => got.infos.some((m) => /unpaused \(\d\d:\d\d:\d\d\)/.test(m.en)), 5000);

@@ -62,17 +62,31 @@ describe('DockerModel on the main engine', () => {
     assert.equal(c.State, 'running');
     assert.deepEqual(c.Names, [`/dfg-list-${RUN}`]);
     assert.ok(model.images.some((i) => (i.RepoTags ?? []).includes(TEST_IMAGE)), 'the test image is listed');
-    assert.equal(model.stats.lists.containers, 1);
-    assert.equal(model.stats.lists.images, 1);
+    // One list each at start. The main engine is shared with the other lane of the run, and an event of its suites
+    // re-lists (a network connect twice, with its re-check): only those may add to the one. The exact counts under
+    // a burst and while idle are proven on a private engine below.
+    const slack = 2 * model.stats.events;
+    assert.ok(model.stats.lists.containers <= 1 + slack, `${model.stats.lists.containers} container lists, ${model.stats.events} events`);
+    assert.ok(model.stats.lists.images <= 1 + slack, `${model.stats.lists.images} image lists, ${model.stats.events} events`);
   });
 
   it('sees a container started by someone else, through events only', async () => {
     const lists = model.stats.lists.containers;
+    // Events about other containers (the other lane's suites share this engine) may add re-lists of their own.
+    let foreign = 0;
+    let ours = '';
+    const watch = model.onEvent((ev) => {
+      const about = ev.Actor?.Attributes?.container ?? ev.Actor?.ID ?? ev.id;
+      if (!ours || about !== ours) foreign++;
+    });
     const id = await startTestContainer(clients, RUN);
+    ours = id;
     // How fast is measured by bench/docker (event → tree); here only that it comes, and through the event stream:
     // a bounded wait, and one more container list than before, not a poll.
     await model.waitFor((m) => m.containers.some((c) => c.Id === id && c.State === 'running'), 5000);
-    assert.ok(model.stats.lists.containers - lists <= 2, `${model.stats.lists.containers - lists} container lists for one start`);
+    watch.dispose();
+    const added = model.stats.lists.containers - lists;
+    assert.ok(added <= 2 + 2 * foreign, `${added} container lists for one start (${foreign} events about other containers)`);
     // pause → paused, unpause → running, stop → exited: each arrives through the event stream.
     await clients.api.getContainer(id).pause();
     await model.waitFor((m) => m.containers.some((c) => c.Id === id && c.State === 'paused'), 5000);

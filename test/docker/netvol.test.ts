@@ -50,8 +50,10 @@ describe('Networks and Volumes on the main engine', () => {
   it('lists the networks (built-in ones without Remove) and the volumes', () => {
     const nodes = networkTree(model.networks, model.containers, 'en');
     for (const b of ['bridge', 'host', 'none']) assert.equal(nodes.find((n) => n.name === b)?.contextValue, 'network:builtin', b);
-    assert.equal(model.stats.lists.networks, 1);
-    assert.equal(model.stats.lists.volumes, 1);
+    // One list each at start; the other lane's suites share this engine, and their events (a container start is a
+    // network connect) may add re-lists, so each event seen so far allows one more.
+    assert.ok(model.stats.lists.networks <= 1 + model.stats.events, `${model.stats.lists.networks} network lists, ${model.stats.events} events`);
+    assert.ok(model.stats.lists.volumes <= 1 + model.stats.events, `${model.stats.lists.volumes} volume lists, ${model.stats.events} events`);
     assert.ok(Array.isArray(model.volumes));
   });
 

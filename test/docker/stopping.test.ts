@@ -93,7 +93,7 @@ describe('stop and restart of a container that ignores SIGTERM (main engine)', (
     await new Promise((r) => setTimeout(r, 500));
     await killContainer(clients, id);
     const out = await stopping;
-    assert.ok((Date.now() - t0) / 1000 < 5, `the stop ended with the kill, not after 30 s (${out.seconds} s)`);
+    assert.ok((Date.now() - t0) / 1000 < 15, `the stop ended with the kill, not after 30 s (${out.seconds} s)`);
     assert.equal(out.exitCode, 137);
     await killContainer(clients, id);
   });

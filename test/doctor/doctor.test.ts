@@ -163,7 +163,8 @@ describe('doctor on the busybox image', { concurrency: true }, () => {
     assert.deepEqual(r.run?.pid1, ['/bin/sh', '/start.sh']);
     assert.equal(r.stop?.graceful, true);
     assert.equal(r.stop?.exitCode, 0);
-    assert.ok(r.stop!.seconds < 5, `${r.stop!.seconds} s`);
+    // Graceful and exit code 0 already say SIGTERM did it; the bound says "well before the 10 s", with room for load.
+    assert.ok(r.stop!.seconds < 8, `${r.stop!.seconds} s`);
     assert.ok(r.checks.every((c) => c.ok), JSON.stringify(r.checks));
   });
 

@@ -42,6 +42,22 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Runs a command that asks questions in quick inputs (a tag box, a wizard's picks) and answers each with its
+ * default, as a user pressing Enter would, until the command returns. Enter is pressed again every 300 ms rather
+ * than once after a fixed pause: on a busy machine the box can appear later than any pause, and one early Enter
+ * then leaves it open and the command waiting forever. An Enter with no quick input open does nothing.
+ */
+export async function runAcceptingDefaults<T>(command: string, ...args: unknown[]): Promise<T> {
+  let done = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => (done = true));
+  for (let i = 0; i < 100 && !done; i++) {
+    await sleep(300);
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return running;
+}
+
 export function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the e2e run needs a workspace folder');

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, makeRunDir } from '../../scripts/e2e/lib/env.mjs';
 import { ensureTools } from '../../scripts/e2e/lib/install.mjs';
-import { openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
+import { commandPalette, openKoreanWorkbench } from '../../scripts/e2e/lib/workbench.mjs';
 import { hoverUntil, wordBox } from '../../scripts/e2e/lib/editorText.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
@@ -27,16 +27,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 const ko = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.ko.json'), 'utf8'));
 const steps = manifest.contributes.walkthroughs[0].steps.map((s) => ({ id: s.id, title: ko[s.title.slice(1, -1)] }));
 
-async function palette(page, typed) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget:not([style*="display: none"]) input.input');
-  await input.waitFor();
-  await input.fill(`>${typed}`);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.waitForTimeout(400);
-  await page.keyboard.press('Enter');
-}
+const palette = (page, typed) => commandPalette(page, typed, { run: true });
 
 async function openWalkthrough(page) {
   await palette(page, 'Welcome: Open Walkthrough');

@@ -227,7 +227,9 @@ describe('web stack: scaffold built and served on the local Docker engine', { ti
     docker(['stop', CONTAINER], { timeoutMs: 30_000 });
     timings.stop = Date.now() - t;
     log(`docker stop: ${timings.stop} ms`);
-    assert.ok(timings.stop < 5000, `docker stop took ${timings.stop} ms`);
+    // Exit code 0 and "Shutdown complete" below are the proof that SIGTERM reached MariaDB; the bound only says the
+    // stop ended well before the 10 s grace period, with room for a busy machine (it takes about 0.5 s).
+    assert.ok(timings.stop < 8000, `docker stop took ${timings.stop} ms`);
     assert.equal(docker(['inspect', '--format', '{{.State.ExitCode}}', CONTAINER]).stdout.trim(), '0');
     // MariaDB logs its clean shutdown only when it got the signal itself; SIGKILL leaves no such line.
     const logs = docker(['logs', '--since', String(since), CONTAINER]);

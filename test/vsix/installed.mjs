@@ -34,6 +34,7 @@ import { defaultUserSettings } from '../../scripts/e2e/harness.mjs';
 import { canHide, hiddenCodeServer, visibleTo } from './hideSources.mjs';
 import { packageVsix } from './packageCopy.mjs';
 import { hoverUntil, wordBox } from '../../scripts/e2e/lib/editorText.mjs';
+import { commandPalette } from '../../scripts/e2e/lib/workbench.mjs';
 
 const { values: opts } = util.parseArgs({
   options: { keep: { type: 'boolean', default: false }, timeout: { type: 'string', default: '240' } },
@@ -198,17 +199,7 @@ async function main() {
       return null;
     }, prefix);
   /** The screen box of the first `word` on the editor line that starts with `prefix`. */
-  const palette = async (typed) => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget:not([style*="display: none"]) input.input');
-    await input.waitFor();
-    await input.fill(`>${typed}`);
-    const first = page.locator('.quick-input-list .monaco-list-row .label-name').first();
-    await first.waitFor();
-    await page.waitForTimeout(300);
-    return (await first.innerText()).replace(/\s+/g, ' ').trim();
-  };
+  const palette = async (typed) => (await commandPalette(page, typed))[0];
 
   try {
     const made = docker('create', '--name', containerName, '--label', `${TEST_LABEL}=vsix-${id}`, image, 'sh', '-c', 'exit 0');

@@ -60,3 +60,29 @@ export async function widenSidebar(page, by) {
   await page.mouse.move(x + by, y, { steps: 10 });
   await page.mouse.up();
 }
+
+/**
+ * Opens the command palette, types `typed`, and returns the labels of its rows once the list has settled: the same
+ * labels on two reads 250 ms apart. Waiting for a first row is not enough, since F1 already shows the recently used
+ * commands before the typed text filters them, and a fixed pause can be too short on a busy machine.
+ * With `{ run: true }` it then presses Enter on the first (settled) row.
+ */
+export async function commandPalette(page, typed, { run = false } = {}) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget:not([style*="display: none"]) input.input');
+  await input.waitFor();
+  await input.fill(`>${typed}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row .label-name');
+  await rows.first().waitFor();
+  const read = async () => (await rows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  let last = await read();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const now = await read();
+    if (now.length > 0 && now.join('\n') === last.join('\n')) break;
+    last = now;
+  }
+  if (run) await page.keyboard.press('Enter');
+  return last;
+}

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { after, before, suite, test } from '../framework';
-import { sleep, waitFor } from '../helpers';
+import { sleep, waitFor, runAcceptingDefaults } from '../helpers';
 import { busyboxTag, ensureBusyboxImage } from '../../engine/images';
 
 // The one busybox test image every engine suite shares, named by its recipe (test/engine/images.ts).
@@ -73,10 +73,7 @@ suite('docker sidebar', () => {
     fs.writeFileSync(file, [`FROM ${IMAGE}`, '# fails on purpose', 'RUN echo building && \\', '    false', 'RUN echo never'].join('\n'));
     const uri = vscode.Uri.file(file);
     // The command asks for the tag in an input box (pre-filled); accept it as a user pressing Enter.
-    const running = vscode.commands.executeCommand('dockerfileGuide.docker.buildImage', uri);
-    await sleep(800);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await running;
+    await runAcceptingDefaults('dockerfileGuide.docker.buildImage', uri);
     const diags = await waitFor(
       () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker build'),
       (d) => d.length === 1,

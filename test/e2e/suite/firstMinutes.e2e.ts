@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { after, before, suite, test } from '../framework';
-import { closeAllEditors, completionLabel, openFile, setGuideLanguage, sleep, startedExtension, waitFor, workspaceDir } from '../helpers';
+import { closeAllEditors, completionLabel, openFile, setGuideLanguage, sleep, startedExtension, waitFor, workspaceDir, runAcceptingDefaults } from '../helpers';
 import { busyboxTag, ensureBusyboxImage } from '../../engine/images';
 
 async function completions(doc: vscode.TextDocument, line: number, character: number): Promise<vscode.CompletionItem[]> {
@@ -59,13 +59,7 @@ suite('first ten minutes', () => {
     fs.rmSync(target, { recursive: true, force: true });
     // No folder given: the wizard's questions (release, site name, phpMyAdmin, source, folder) are answered with
     // their defaults, as a user pressing Enter; the folder's default is the new `web-stack`.
-    let done = false;
-    const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri[] | undefined>('dockerfileGuide.newStack')).finally(() => (done = true));
-    for (let i = 0; i < 40 && !done; i++) {
-      await sleep(400);
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
-    const written = await running;
+    const written = await runAcceptingDefaults<vscode.Uri[] | undefined>('dockerfileGuide.newStack');
     try {
       assert.ok(written && written.length > 0, 'files written');
       assert.ok(fs.statSync(target).isDirectory(), 'the folder was created');
@@ -83,10 +77,7 @@ suite('first ten minutes', () => {
     fs.writeFileSync(file, `FROM ${busyboxTag()}\nLABEL e2e=${process.pid}\nRUN nosuchprog --version\n`);
     const uri = vscode.Uri.file(file);
     try {
-      const running = vscode.commands.executeCommand('dockerfileGuide.docker.buildImage', uri);
-      await sleep(800);
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await running;
+      await runAcceptingDefaults('dockerfileGuide.docker.buildImage', uri);
       const diags = await waitFor(
         () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker build'),
         (d) => d.length === 1,

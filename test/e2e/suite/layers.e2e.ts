@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { after, before, suite, test } from '../framework';
-import { closeAllEditors, openFile, setGuideLanguage, sleep, startedExtension, waitFor, workspaceDir } from '../helpers';
+import { closeAllEditors, openFile, setGuideLanguage, sleep, startedExtension, waitFor, workspaceDir, runAcceptingDefaults } from '../helpers';
 import { busyboxTag, ensureBusyboxImage } from '../../engine/images';
 
 const IMAGE = busyboxTag();
@@ -62,10 +62,7 @@ suite('layers: sizes, cache and wasted bytes on the Dockerfile', () => {
     fs.writeFileSync(path.join(workspaceDir(), '.e2e', DIR, 'hello.txt'), 'hello\n');
     let doc = await openFile(`${DIR}/Dockerfile`, TEXT);
     // The command asks for the tag in an input box (pre-filled); accept it as a user pressing Enter.
-    const running = vscode.commands.executeCommand('dockerfileGuide.docker.buildImage', doc.uri);
-    await sleep(800);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await running;
+    await runAcceptingDefaults('dockerfileGuide.docker.buildImage', doc.uri);
 
     const first = await waitFor(() => hints(doc), (h) => /^\+1\.05MB/.test(h.get(2) ?? ''), 'the size hint on the RUN line', 60_000);
     assert.match(first.get(2)!, /^\+1\.05MB · (ran|cached)/, first.get(2));

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { after, before, suite, test } from '../framework';
-import { EXTENSION_ID, HANGUL, closeAllEditors, hoverText, openFile, sleep, startedExtension, waitFor, workspaceDir } from '../helpers';
+import { EXTENSION_ID, HANGUL, closeAllEditors, hoverText, openFile, sleep, startedExtension, waitFor, workspaceDir, runAcceptingDefaults } from '../helpers';
 import { busyboxTag, ensureBusyboxImage } from '../../engine/images';
 
 type Milestone = 'dockerfileOpened' | 'hovered' | 'fixed' | 'explained' | 'built' | 'checked' | 'layersShown' | 'stoppedCleanly';
@@ -143,10 +143,7 @@ suite('walkthrough: Get started with Dockerfile Guide', () => {
     const doc = await openFile('walkthrough-build/Dockerfile', [`FROM ${IMAGE}`, `LABEL ${LABEL}`, 'RUN echo built > /built.txt', 'CMD ["cat", "/built.txt"]', ''].join('\n'));
     assert.ok(!has('built') && !has('layersShown'));
     // Build Image asks for the tag in an input box (pre-filled); accept it as a user pressing Enter.
-    const running = vscode.commands.executeCommand('dockerfileGuide.docker.buildImage', doc.uri);
-    await sleep(800);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await running;
+    await runAcceptingDefaults('dockerfileGuide.docker.buildImage', doc.uri);
     await reachedNow('built', 'Build Image', 60_000);
     // The editor asks for the inlay hints of a visible Dockerfile; so do we, through the same provider.
     const hints = async () => (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0))) ?? [];
