@@ -356,11 +356,19 @@ describe('doctor web checks on the web-stack scaffold (real engine)', { timeout:
     const engine = await doctorEngine(mainEndpoint());
     const dir = dirs.daemon;
     const tag = `dfg-test/doctor-web-stack:daemon-${run}`;
-    const dangling = () => new Set(docker(['images', '-q', '--filter', 'dangling=true']).stdout.split('\n').filter(Boolean));
-    const before = dangling();
-    const r = await runDoctor(engine, { lang: 'en', dockerfile: path.join(dir, 'Dockerfile'), contextDir: dir, image: tag, imageLabels: { [LABEL]: run } });
-    // The classic builder keeps the layers it committed before the failing RUN, untagged: this test's own.
-    for (const id of dangling()) if (!before.has(id)) docker(['rmi', id], { allowFail: true });
+    // The classic builder keeps the images it committed before the failing RUN, untagged. Only this build's own
+    // (` ---> <id>` after each step) are removed: the other lane's builds share this engine, and an untagged image
+    // that appeared meanwhile may be one of theirs, still in use.
+    const steps: string[] = [];
+    const onBuildLine = (l: string) => {
+      const m = /^ ---> ([0-9a-f]{12})\s*$/.exec(l);
+      if (m) steps.push(m[1]);
+    };
+    const r = await runDoctor(engine, { lang: 'en', dockerfile: path.join(dir, 'Dockerfile'), contextDir: dir, image: tag, imageLabels: { [LABEL]: run }, onBuildLine });
+    const untagged = steps.filter((id) => docker(['image', 'inspect', '--format', '{{len .RepoTags}}', id], { allowFail: true }).stdout.trim() === '0');
+    // Newest first, without force: a parent goes after its child, and an image something else still uses stays.
+    for (const id of untagged.reverse()) docker(['rmi', id], { allowFail: true });
+    assert.ok(steps.length > 0, 'the classic build printed its step images');
     assert.equal(r.build?.ok, false);
     assert.equal(r.build?.cause, 'config-error');
     assert.equal(r.build?.failedLine, lineIn(dir, 'Dockerfile', /^RUN openssl req/));
