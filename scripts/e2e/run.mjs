@@ -20,7 +20,7 @@ import util from 'node:util';
 import * as esbuild from 'esbuild';
 import { EXAMPLE_DIR, ROOT, elapsed, makeRunDir, writeJson } from './lib/env.mjs';
 import { ensureTools } from './lib/install.mjs';
-import { defaultUserSettings } from './harness.mjs';
+import { BROWSER_FETCH_FAILED, defaultUserSettings } from './harness.mjs';
 
 const t0 = Date.now();
 const { values: opts } = util.parseArgs({
@@ -71,14 +71,6 @@ async function main() {
   const tests = await bundleTests();
   console.log(`[e2e] bundled ${tests.suites.length} suite file(s): ${tests.suites.join(', ')}`);
 
-  const runDir = makeRunDir('run');
-  const workspace = path.join(runDir, 'ws');
-  fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
-  const userDataDir = path.join(runDir, 'user-data');
-  const extensionsDir = path.join(runDir, 'extensions');
-  writeJson(path.join(userDataDir, 'User', 'settings.json'), defaultUserSettings);
-  fs.mkdirSync(extensionsDir, { recursive: true });
-
   let vscodeExecutablePath = process.env.E2E_VSCODE_PATH || undefined;
   if (!vscodeExecutablePath && !opts.desktop) {
     const tools = ensureTools();
@@ -89,22 +81,37 @@ async function main() {
     console.log(`[e2e] VS Code: ${vscodeExecutablePath ?? 'downloaded by @vscode/test-electron'}`);
   }
 
+  // A run in which the browser could not fetch the extension's files from code-server (harness.mjs says so with
+  // BROWSER_FETCH_FAILED) is run once more, from a fresh workspace and profile: the first run's state must not
+  // decide the second's tests. Any other failure, and the same fault twice, fail at once.
   let code = 0;
-  try {
-    await runTests({
-      vscodeExecutablePath,
-      version: process.env.E2E_VSCODE_VERSION || undefined,
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: tests.file,
-      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, '--disable-extensions'],
-      extensionTestsEnv: { E2E_GREP: opts.grep, E2E_KEEP: opts.keep ? '1' : '', E2E_VERBOSE: opts.verbose ? '1' : '' },
-    });
-  } catch (e) {
-    code = typeof e?.code === 'number' && e.code !== 0 ? e.code : 1;
-    console.error(`[e2e] ${e instanceof Error ? e.message : e}`);
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const runDir = makeRunDir('run');
+    const workspace = path.join(runDir, 'ws');
+    fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
+    const userDataDir = path.join(runDir, 'user-data');
+    const extensionsDir = path.join(runDir, 'extensions');
+    writeJson(path.join(userDataDir, 'User', 'settings.json'), defaultUserSettings);
+    fs.mkdirSync(extensionsDir, { recursive: true });
+    code = 0;
+    try {
+      await runTests({
+        vscodeExecutablePath,
+        version: process.env.E2E_VSCODE_VERSION || undefined,
+        extensionDevelopmentPath: ROOT,
+        extensionTestsPath: tests.file,
+        launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, '--disable-extensions'],
+        extensionTestsEnv: { E2E_GREP: opts.grep, E2E_KEEP: opts.keep ? '1' : '', E2E_VERBOSE: opts.verbose ? '1' : '' },
+      });
+    } catch (e) {
+      code = typeof e?.code === 'number' && e.code !== 0 ? e.code : 1;
+      console.error(`[e2e] ${e instanceof Error ? e.message : e}`);
+    }
+    if (code === 0 && !opts.keep) fs.rmSync(runDir, { recursive: true, force: true });
+    else console.log(`[e2e] workspace and profile kept in ${runDir}`);
+    if (code !== BROWSER_FETCH_FAILED || attempt === 2) break;
+    console.log('[e2e] running the suite once more, in a fresh browser, workspace and profile / 새 브라우저, 작업 공간, 프로필로 한 번 더 실행합니다');
   }
-  if (code === 0 && !opts.keep) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[e2e] workspace and profile kept in ${runDir}`);
   console.log(`[e2e] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${elapsed(t0)}`);
   return code;
 }
