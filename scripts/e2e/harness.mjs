@@ -39,6 +39,12 @@ export const defaultUserSettings = {
 };
 
 /**
+ * The exit code of a run that failed while the browser could not fetch extension files from code-server: the
+ * caller (run.mjs) then runs the suite once more, with a fresh workspace and profile.
+ */
+export const BROWSER_FETCH_FAILED = 75;
+
+/**
  * @param {object} o
  * @param {string} o.extDir         extension under development (its package.json folder)
  * @param {string} o.testsPath      built test module exporting run()
@@ -50,17 +56,11 @@ export const defaultUserSettings = {
  * @param {boolean} [o.keep]        keep the run folder even when the tests pass
  * @returns {Promise<number>} exit code
  */
-/**
- * The exit code of a run that failed while the browser could not fetch extension files from code-server: the
- * caller (run.mjs) then runs the suite once more, with a fresh workspace and profile.
- */
-export const BROWSER_FETCH_FAILED = 75;
-
 export async function runExtensionTests(o) {
   const r = await runOnce(o);
   if (r.code === 0 || r.failedResources.length === 0) return r.code;
-  // Once in five fresh CI runs the browser failed every fetch of an extension file from code-server ("Failed to
-  // fetch", with code-server's own log clean), so static snippets never loaded and the snippet tests failed. That is
+  // In one fresh run here the browser failed every fetch of an extension file from code-server ("Failed to fetch",
+  // with code-server's own log clean), so static snippets never loaded and the snippet tests failed. That is
   // the browser's connection, not a test: say so with a code of its own. A test that fails while the browser fetched
   // everything keeps its own exit code.
   console.log(

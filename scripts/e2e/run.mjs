@@ -110,7 +110,7 @@ async function main() {
     if (code === 0 && !opts.keep) fs.rmSync(runDir, { recursive: true, force: true });
     else console.log(`[e2e] workspace and profile kept in ${runDir}`);
     if (code !== BROWSER_FETCH_FAILED || attempt === 2) break;
-    console.log('[e2e] running the suite once more, in a fresh browser, workspace and profile / 새 브라우저, 작업 공간, 프로필로 한 번 더 실행합니다');
+    console.log('[e2e] running the suite once more, in a fresh browser, workspace and profile / 새 브라우저와 작업 공간, 프로필로 테스트를 한 번 더 실행합니다');
   }
   console.log(`[e2e] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${elapsed(t0)}`);
   return code;

@@ -147,11 +147,10 @@ async function main() {
     // exact title "Docker: 이미지 빌드" puts Build Image first (it used to be "이미지 빌드 후 실행…"). The
     // category stays "Docker": the glossary keeps the name, so "도커: …" matches no command label.
     await page.mouse.move(5, 5);
-    const paletteRows = (typed) => commandPalette(page, typed);
-    const guide = await paletteRows('도커파일');
+    const guide = await commandPalette(page, '도커파일');
     log(`palette "도커파일": ${JSON.stringify(guide.slice(0, 4))}`);
     assert.ok(guide.some((l) => l.startsWith('도커파일 가이드: ')), 'the category is localized');
-    const build = await paletteRows('Docker: 이미지 빌드');
+    const build = await commandPalette(page, 'Docker: 이미지 빌드');
     log(`palette "Docker: 이미지 빌드": ${JSON.stringify(build.slice(0, 3))}`);
     assert.equal(build[0], 'Docker: 이미지 빌드…', 'the exact title comes first');
 
@@ -159,7 +158,7 @@ async function main() {
     await page.keyboard.press('Escape');
 
     // Issue 18, item 10: the explanation opens in a tab with a real title, not "Preview explain.md".
-    await paletteRows('도커파일 가이드: 이 컨테이너가 실행할 명령 보기');
+    await commandPalette(page, '도커파일 가이드: 이 컨테이너가 실행할 명령 보기');
     await page.keyboard.press('Enter');
     const wanted = `실행할 명령: ${path.basename(workspace)}/Dockerfile`;
     const tab = page.locator('.tabs-container .tab', { hasText: wanted }).first();

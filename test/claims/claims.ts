@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Builder } from '../engine/builders';
 import { MAIN_HOST } from '../engine/images';
+import { removeUntaggedStepImages, stepImageIds } from '../engine/stepImages';
 
 export const LABEL = 'dockerfile-guide.test';
 export const RUN_ID = `dfg-claims-${process.pid}-${Date.now()}`;
@@ -118,7 +119,7 @@ export async function build(b: Builder, name: string, files: Record<string, stri
   if (b.name === 'classic') args.push('--force-rm');
   else args.push('--progress=plain');
   const r = await exec(b.cli, [...args, dir], { env: b.env, timeoutMs });
-  for (const m of r.out.matchAll(/^ ---> ([0-9a-f]{12})$/gm)) stepImages.add(m[1]);
+  for (const id of stepImageIds(r.out)) stepImages.add(id);
   return { ...r, tag: t, builder: b.name };
 }
 
@@ -149,11 +150,7 @@ export async function cleanup(): Promise<void> {
   const present = tags.filter((t) => spawnSync('docker', ['-H', MAIN_HOST, 'image', 'inspect', t], { stdio: 'ignore' }).status === 0);
   const ims = [...new Set([...present, ...byLabel('images')])];
   if (ims.length) spawnSync('docker', ['-H', MAIN_HOST, 'image', 'rm', '-f', ...ims], { stdio: 'ignore' });
-  // The stages' own results, untagged: removed without force, so an image something else still uses stays.
-  const untagged = [...stepImages].filter((id) => {
-    const r = spawnSync('docker', ['-H', MAIN_HOST, 'image', 'inspect', '--format', '{{len .RepoTags}}', id], { encoding: 'utf8' });
-    return r.status === 0 && r.stdout.trim() === '0';
-  });
-  if (untagged.length) spawnSync('docker', ['-H', MAIN_HOST, 'image', 'rm', ...untagged], { stdio: 'ignore' });
+  // The stages' own results, untagged.
+  removeUntaggedStepImages(stepImages);
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 }

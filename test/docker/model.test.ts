@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { defaultInputs, parseHost, resolveEndpoint } from '../../common/src/engine/endpoint';
 import { DockerModel } from '../../client/src/docker/model';
+import { containerOfNetworkEvent } from '../../client/src/docker/events';
 import {
   cleanup,
   ensureTestImage,
@@ -76,7 +77,7 @@ describe('DockerModel on the main engine', () => {
     let foreign = 0;
     let ours = '';
     const watch = model.onEvent((ev) => {
-      const about = ev.Actor?.Attributes?.container ?? ev.Actor?.ID ?? ev.id;
+      const about = containerOfNetworkEvent(ev) ?? ev.Actor?.ID ?? ev.id;
       if (!ours || about !== ours) foreign++;
     });
     const id = await startTestContainer(clients, RUN);

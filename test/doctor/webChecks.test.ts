@@ -28,6 +28,7 @@ import { mainEndpoint } from '../docker/helpers';
 import type { DoctorCheck } from '../../common/src/doctor/types';
 import { request } from '../../common/src/doctor/webHttp';
 import { buildStackImage, docker, publishedPort, useLocalDebianBase } from '../engine/stackImage';
+import { removeUntaggedStepImages, stepImageIds } from '../engine/stepImages';
 
 const LABEL = 'dockerfile-guide.test';
 const CACHE_LABEL = 'dockerfile-guide.test-cache';
@@ -356,18 +357,11 @@ describe('doctor web checks on the web-stack scaffold (real engine)', { timeout:
     const engine = await doctorEngine(mainEndpoint());
     const dir = dirs.daemon;
     const tag = `dfg-test/doctor-web-stack:daemon-${run}`;
-    // The classic builder keeps the images it committed before the failing RUN, untagged. Only this build's own
-    // (` ---> <id>` after each step) are removed: the other lane's builds share this engine, and an untagged image
-    // that appeared meanwhile may be one of theirs, still in use.
+    // The classic builder keeps the images it committed before the failing RUN, untagged: this build's own go.
     const steps: string[] = [];
-    const onBuildLine = (l: string) => {
-      const m = /^ ---> ([0-9a-f]{12})\s*$/.exec(l);
-      if (m) steps.push(m[1]);
-    };
+    const onBuildLine = (l: string) => void steps.push(...stepImageIds(l));
     const r = await runDoctor(engine, { lang: 'en', dockerfile: path.join(dir, 'Dockerfile'), contextDir: dir, image: tag, imageLabels: { [LABEL]: run }, onBuildLine });
-    const untagged = steps.filter((id) => docker(['image', 'inspect', '--format', '{{len .RepoTags}}', id], { allowFail: true }).stdout.trim() === '0');
-    // Newest first, without force: a parent goes after its child, and an image something else still uses stays.
-    for (const id of untagged.reverse()) docker(['rmi', id], { allowFail: true });
+    removeUntaggedStepImages(steps);
     assert.ok(steps.length > 0, 'the classic build printed its step images');
     assert.equal(r.build?.ok, false);
     assert.equal(r.build?.cause, 'config-error');

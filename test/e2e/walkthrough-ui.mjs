@@ -27,10 +27,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 const ko = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.ko.json'), 'utf8'));
 const steps = manifest.contributes.walkthroughs[0].steps.map((s) => ({ id: s.id, title: ko[s.title.slice(1, -1)] }));
 
-const palette = (page, typed) => commandPalette(page, typed, { run: true });
-
 async function openWalkthrough(page) {
-  await palette(page, 'Welcome: Open Walkthrough');
+  await commandPalette(page, 'Welcome: Open Walkthrough', { run: true });
   const input = page.locator('.quick-input-widget:not([style*="display: none"]) input.input');
   await input.waitFor();
   await input.fill(ko['walkthrough.title']);
@@ -145,11 +143,11 @@ async function main() {
     log(`3. applied "${fixText}"`);
 
     // 4. The explanation from the palette.
-    await palette(page, '도커파일 가이드: 이 컨테이너가 실행할 명령 보기');
+    await commandPalette(page, '도커파일 가이드: 이 컨테이너가 실행할 명령 보기', { run: true });
     await page.locator('.tabs-container .tab', { hasText: '실행할 명령:' }).first().waitFor({ timeout: 20_000 });
     log('4. explanation open');
     // One editor group again, so that the walkthrough page has room for its list of steps in the picture.
-    await palette(page, 'View: Close Editors in Other Groups');
+    await commandPalette(page, 'View: Close Editors in Other Groups', { run: true });
     await page.locator('.tabs-container .tab', { hasText: '실행할 명령:' }).first().waitFor({ state: 'detached', timeout: 5000 });
 
     await openWalkthrough(page);
